@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './001_settings';
+import * as m002 from './002_packages';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Imported statically, in order: no filesystem discovery (CONVENTIONS.md). */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'settings', up: m001.up },
+  { version: 2, name: 'packages', up: m002.up },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

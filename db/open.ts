@@ -1,0 +1,41 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate';
+import type { Database } from './schema';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly sqlite: BetterSqlite3.Database;
+  readonly path: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Stop migrating at this version (tests of migrations). */
+  migrateTo?: number;
+}
+
+/** Opens (creating if needed) the SQLite store and migrates it. WAL, foreign keys, busy timeout. */
+export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db as unknown as Kysely<unknown>, options.migrateTo);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    sqlite,
+    path,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Store } from '../../db/open';
+import { schemaVersion } from '../../db/migrate';
+import type { Kysely } from 'kysely';
+import type { ServiceContext } from '../services/context';
+import { packageHandlers } from './packages';
+import { joinHandlers, type HandlerTable } from './table';
+import { APP_VERSION } from '../version';
+
+export interface HandlerEnv {
+  store: Store;
+  host: 'electron' | 'headless';
+  now?: () => Date;
+}
+
+/** The handler table both hosts serve. */
+export function createHandlerTable(env: HandlerEnv): HandlerTable {
+  const ctx: ServiceContext = { db: env.store.db, now: env.now ?? (() => new Date()) };
+  return joinHandlers(
+    {
+      'app.info': async () => ({
+        version: APP_VERSION,
+        schemaVersion: await schemaVersion(env.store.db as unknown as Kysely<unknown>),
+        databasePath: env.store.path,
+        host: env.host,
+      }),
+    },
+    packageHandlers(ctx),
+  );
+}
+
+export { dispatch } from './table';
+export type { HandlerTable } from './table';

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openStore } from '../../db/open';
+import { createHandlerTable } from '../handlers/index';
+import { resolveDatabasePath } from '../paths';
+import { startHost } from './server';
+
+/** `npm run serve -- [--db PATH] [--port N]`: the headless host. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' } },
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number, got "${values.port}"`);
+    process.exit(1);
+  }
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const rendererDir = values.renderer ?? join(root, 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
+    process.exit(1);
+  }
+  const store = await openStore(resolveDatabasePath(values.db));
+  const table = createHandlerTable({ store, host: 'headless' });
+  const host = await startHost({ table, rendererDir, port });
+  console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
+  console.log(`Open ${host.url}`);
+  const stop = (): void => {
+    void host.close().then(() => store.close()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { dispatch, type HandlerTable } from '../handlers/index';
+import { CONTENT_SECURITY_POLICY } from '../security';
+
+/**
+ * The headless host: the same handler table as Electron's ipcMain, served over HTTP on
+ * loopback, plus the built renderer. It holds business data, so every API call needs
+ * the per-run token (delivered in the served page), a loopback Host header (against DNS
+ * rebinding), a JSON body and a bounded size. No logic of its own beyond that.
+ */
+export const TOKEN_HEADER = 'x-rc-token';
+export const TOKEN_META = 'rc-api-token';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HostOptions {
+  table: HandlerTable;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function sameToken(given: string | undefined, expected: Buffer): boolean {
+  if (given === undefined) return false;
+  const candidate = Buffer.from(given);
+  // timingSafeEqual needs equal lengths; compare against a same-length dummy so a wrong length costs the same.
+  if (candidate.length !== expected.length) {
+    timingSafeEqual(expected, expected);
+    return false;
+  }
+  return timingSafeEqual(candidate, expected);
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(body);
+}
+
+const refuse = (res: ServerResponse, status: number, code: string, message: string): void =>
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const expectedToken = Buffer.from(token);
+  let allowedHosts = new Set<string>();
+  const rendererRoot = normalize(options.rendererDir);
+
+  async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Use POST');
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, expectedToken)) {
+      return refuse(res, 401, 'unauthorized', 'A valid session token is required');
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, 'unsupported_media_type', 'Send JSON (content-type: application/json)');
+    }
+    const body = await readBody(req);
+    if (body === null) return refuse(res, 413, 'too_large', `The request is larger than ${MAX_BODY_BYTES} bytes`);
+    let envelope: unknown;
+    try {
+      envelope = body === '' ? {} : JSON.parse(body);
+    } catch {
+      return refuse(res, 400, 'invalid_json', 'The request body is not valid JSON');
+    }
+    const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
+    const result = await dispatch(options.table, decodeURIComponent(channel), input);
+    send(res, 200, JSON.stringify(result));
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Use GET');
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = normalize(join(rendererRoot, relative));
+    if (!file.startsWith(rendererRoot + sep)) return refuse(res, 404, 'not_found', 'Not found');
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      // Client-side routes fall back to the app page.
+      if (extname(relative) !== '') return refuse(res, 404, 'not_found', 'Not found');
+      return serveStatic(req, res, '/');
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    if (file.endsWith('index.html')) {
+      const page = content
+        .toString('utf8')
+        .replace('</head>', `<meta name="${TOKEN_META}" content="${token}"></head>`);
+      return send(res, 200, page, type);
+    }
+    send(res, 200, content, type);
+  }
+
+  const server = createServer((req, res) => {
+    const handle = async (): Promise<void> => {
+      if (!allowedHosts.has(req.headers.host ?? '')) {
+        return refuse(res, 403, 'forbidden_host', 'This server answers only on 127.0.0.1');
+      }
+      const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (pathname.startsWith('/api/')) return serveApi(req, res, pathname.slice('/api/'.length));
+      return serveStatic(req, res, pathname);
+    };
+    handle().catch((error: unknown) => {
+      console.error('[host]', error);
+      if (!res.headersSent) refuse(res, 500, 'internal', 'Something went wrong in the host');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

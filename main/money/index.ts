@@ -1,0 +1,3 @@
+export * from './units';
+export * from './decimal';
+export * from './format';

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { Result } from './result';
+import { noInput, type AppInfo } from './schemas/app';
+import { byId } from './schemas/fields';
+import { packageInput, packageUpdateInput, type PackageView } from './schemas/packages';
+
+/**
+ * The spine: every IPC channel, declared once. Name → input schema (validated in main
+ * before any work) and result type. Both hosts (Electron ipcMain, headless HTTP) serve
+ * exactly these channels, and the renderer's window.api type is derived from them.
+ */
+interface Channel<I extends z.ZodType, O> {
+  readonly input: I;
+  /** Phantom: carries the result type only. */
+  readonly output?: O;
+}
+
+const channel = <O>() => <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
+
+export const contract = {
+  'app.info': channel<AppInfo>()(noInput),
+  'packages.list': channel<PackageView[]>()(noInput),
+  'packages.get': channel<PackageView>()(byId),
+  'packages.create': channel<PackageView>()(packageInput),
+  'packages.update': channel<PackageView>()(packageUpdateInput),
+  'packages.delete': channel<{ id: number }>()(byId),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+/** What the caller sends (before parsing). */
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = NonNullable<Contract[K]['output']>;
+
+type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
+type Domains = DomainOf<ChannelName>;
+
+/** window.api: `api.packages.create(input)` — one function per channel. */
+export type Api = {
+  [D in Domains]: {
+    [K in ChannelName as K extends `${D}.${infer V}` ? V : never]: (
+      ...input: undefined extends ChannelInput<K> ? [input?: ChannelInput<K>] : [input: ChannelInput<K>]
+    ) => Promise<Result<ChannelOutput<K>>>;
+  };
+};
+
+/** Splits "packages.create" into its domain and verb. */
+export function splitChannel(name: ChannelName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(contract, name);
+}
