@@ -1,1 +1,34 @@
-console.log('x')
+import { app, dialog, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openStore, type Store } from '../../db/open';
+import { createHandlerTable } from '../handlers/index';
+import { DATABASE_FILE } from '../paths';
+import { registerIpc, trustedSender } from './ipc';
+import { createMainWindow, hardenSession } from './window';
+
+/** The Electron entry: thin. Opens the store, registers the handler table, opens the window. */
+let store: Store | undefined;
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+async function start(): Promise<void> {
+  hardenSession();
+  try {
+    store = await openStore(join(app.getPath('userData'), DATABASE_FILE));
+  } catch (error) {
+    dialog.showErrorBox('Reseller Console cannot open its database', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const pageUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+  registerIpc(ipcMain, createHandlerTable({ store, host: 'electron' }), trustedSender(pageUrl));
+  createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), pageUrl });
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+app.enableSandbox();
+app.whenReady().then(start, (error: unknown) => console.error(error));
+app.on('window-all-closed', () => {
+  void store?.close().finally(() => app.quit());
+});

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { openStore, type Store } from '../../db/open';
+import type { ChannelName, ChannelOutput } from '../../preload/contract';
+import type { Result } from '../../preload/result';
+import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
+import { resolveDatabasePath } from '../paths';
+import { packageCommands } from './packages';
+
+/**
+ * The command line drives the same handler table as the two hosts (so a JSON file is
+ * validated by the same contract schema as a form). Exit codes: 0 ok, 1 user error
+ * with a one-line reason, 2 bug.
+ */
+export class UserError extends Error {}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandContext {
+  args: string[];
+  json: boolean;
+  io: CliIo;
+  call<K extends ChannelName>(name: K, input?: unknown): Promise<ChannelOutput<K>>;
+  readJsonFile(path: string): Promise<unknown>;
+}
+
+export interface Command {
+  /** e.g. "package create" */
+  name: string;
+  usage: string;
+  run(ctx: CommandContext): Promise<void>;
+}
+
+const commands: Command[] = [...packageCommands];
+
+function usage(): string {
+  return [
+    'Usage: npm run cli -- [--db PATH] <command> [options] [--json]',
+    '',
+    ...commands.map((command) => `  ${command.usage}`),
+  ].join('\n');
+}
+
+async function readJsonFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`Cannot read ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  const details = result.error.issues?.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  throw new UserError(details && details.length > 0 ? details.join('; ') : result.error.message);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: false,
+    });
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  const words = parsed.positionals;
+  const command = commands.find((candidate) => {
+    const parts = candidate.name.split(' ');
+    return parts.every((part, index) => words[index] === part);
+  });
+  if (parsed.values.help || !command) {
+    (command || parsed.values.help ? io.out : io.err)(usage());
+    return parsed.values.help ? 0 : 1;
+  }
+  let store: Store | undefined;
+  try {
+    const dbPath = typeof parsed.values.db === 'string' ? parsed.values.db : undefined;
+    store = await openStore(resolveDatabasePath(dbPath));
+    const table: HandlerTable = createHandlerTable({ store, host: 'headless' });
+    const commandWords = command.name.split(' ').length;
+    await command.run({
+      // What follows the command words, with the global options taken out.
+      args: withoutGlobals(argv).slice(commandWords),
+      json: parsed.values.json === true,
+      io,
+      call: async (name, input) => unwrap(await dispatch(table, name, input)) as ChannelOutput<typeof name>,
+      readJsonFile,
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof UserError || (error instanceof Error && 'code' in error && error.code === 'db_too_new')) {
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    io.err(`bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 2;
+  } finally {
+    await store?.close();
+  }
+}
+
+function withoutGlobals(args: string[]): string[] {
+  const rest: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '--db') {
+      index += 1;
+      continue;
+    }
+    if (arg.startsWith('--db=') || arg === '--json') continue;
+    rest.push(arg);
+  }
+  return rest;
+}

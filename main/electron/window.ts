@@ -1,0 +1,59 @@
+import { BrowserWindow, session, shell, type Session } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../security';
+
+export interface WindowOptions {
+  preloadPath: string;
+  /** file:// URL of the built page, or the dev server URL. */
+  pageUrl: string;
+}
+
+/** Security settings every window gets (DESIGN.md "Electron security"). */
+export const secureWebPreferences = (preloadPath: string) =>
+  ({
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  }) as const;
+
+/** Denies every permission request and sends the CSP header with every response. */
+export function hardenSession(target: Session = session.defaultSession): void {
+  target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Reseller Console',
+    show: false,
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  const contents = window.webContents;
+  // No navigation away from the app page; links to the web open in the user's browser.
+  contents.on('will-navigate', (event, url) => {
+    if (url !== options.pageUrl) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.pageUrl);
+  return window;
+}

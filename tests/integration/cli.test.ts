@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rc-cli-'));
+  db = join(dir, 'cli.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--db', db, ...argv], {
+    out: (text) => (out += `${text}\n`),
+    err: (text) => (err += `${text}\n`),
+  });
+  return { code, out, err };
+}
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('command line', () => {
+  it('creates a package from a file and lists it as JSON with decimal strings', async () => {
+    const created = await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0.001', markupPercent: '12.5', pulseSeconds: 6 }));
+    expect(created).toMatchObject({ code: 0, err: '' });
+    expect(created.out).toContain('Created package #1 Gold');
+    const listed = await cli('package', 'list', '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.out)).toMatchObject([{ id: 1, name: 'Gold', markupFixed: '0.00100000', markupPercent: '12.5000', pulseSeconds: 6 }]);
+  });
+
+  it('exits 1 with a one-line reason on bad input, and writes nothing', async () => {
+    const bad = await cli('package', 'create', '--file', file('bad.json', { name: 'X', markupFixed: '-1', markupPercent: '0', pulseSeconds: 0 }));
+    expect(bad.code).toBe(1);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect(bad.err).toContain('markupFixed: Fixed markup cannot be negative');
+    expect(bad.err).toContain('pulseSeconds');
+    expect((await cli('package', 'create', '--file', file('broken.json', '{oops'))).err).toMatch(/not valid JSON/);
+    expect((await cli('package', 'create')).code).toBe(1);
+    expect((await cli('package', 'create', '--file', join(dir, 'missing.json'))).err).toContain('Cannot read');
+    expect((await cli('package', 'show', 'abc')).code).toBe(1);
+    expect((await cli('package', 'list', '--bogus')).code).toBe(1);
+    expect(JSON.parse((await cli('package', 'list', '--json')).out)).toEqual([]);
+  });
+
+  it('prints usage and exits 1 for an unknown command', async () => {
+    const result = await cli('frobnicate');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Usage: npm run cli');
+  });
+});

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/handlers/table';
+import { tempStore, type TempStore, FIXED_NOW } from '../helpers/store';
+
+let temp: TempStore;
+beforeEach(async () => {
+  temp = await tempStore();
+});
+afterEach(() => temp.cleanup());
+
+const call = (name: string, input?: unknown) => dispatch(temp.table, name, input);
+const basic = { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 };
+
+describe('handler table on a temp-file database', () => {
+  it('creates, lists, gets, updates and deletes a package with exact decimals', async () => {
+    const created = await call('packages.create', { ...basic, markupFixed: '0.00125' });
+    expect(created).toEqual({
+      ok: true,
+      value: {
+        id: 1,
+        name: 'Basic',
+        markupFixed: '0.00125000',
+        markupPercent: '20.0000',
+        pulseSeconds: 60,
+        createdAt: FIXED_NOW.toISOString(),
+        updatedAt: FIXED_NOW.toISOString(),
+      },
+    });
+    const row = await temp.store.db.selectFrom('packages').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ markup_fixed_e8: 125_000, markup_percent_e4: 200_000 });
+    expect(Number.isInteger(row.markup_fixed_e8)).toBe(true);
+
+    expect(await call('packages.update', { ...basic, id: 1, name: 'Basic 6s', pulseSeconds: 6 })).toMatchObject({
+      ok: true,
+      value: { name: 'Basic 6s', pulseSeconds: 6 },
+    });
+    expect(await call('packages.list')).toMatchObject({ ok: true, value: [{ id: 1, name: 'Basic 6s' }] });
+    expect(await call('packages.get', { id: 1 })).toMatchObject({ ok: true, value: { name: 'Basic 6s' } });
+    expect(await call('packages.delete', { id: 1 })).toEqual({ ok: true, value: { id: 1 } });
+    expect(await call('packages.get', { id: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it.each([
+    ['empty name', { ...basic, name: '  ' }, 'name', 'Name is required'],
+    ['pulse 0', { ...basic, pulseSeconds: 0 }, 'pulseSeconds', 'at least 1'],
+    ['pulse 1.5', { ...basic, pulseSeconds: 1.5 }, 'pulseSeconds', 'whole number'],
+    ['negative markup', { ...basic, markupFixed: '-1' }, 'markupFixed', 'cannot be negative'],
+    ['percent 20%%', { ...basic, markupPercent: '20%%' }, 'markupPercent', 'not a number'],
+    ['comma decimal', { ...basic, markupFixed: '0,5' }, 'markupFixed', 'decimal separator'],
+    ['unknown field', { ...basic, colour: 'red' }, '', 'colour'],
+  ])('refuses %s with a field error and writes nothing', async (_name, input, path, message) => {
+    const result = await call('packages.create', input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    const issue = result.error.issues?.find((candidate) => candidate.path === path);
+    expect(issue?.message ?? result.error.message).toContain(message);
+    expect(await temp.store.db.selectFrom('packages').selectAll().execute()).toEqual([]);
+  });
+
+  it('refuses a duplicate name (any case) as a field error', async () => {
+    await call('packages.create', basic);
+    const result = await call('packages.create', { ...basic, name: 'basic' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'name' }] } });
+    expect(await temp.store.db.selectFrom('packages').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('answers an unknown channel and a missing payload with typed errors, never a throw', async () => {
+    expect(await call('packages.explode', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await call('packages.create')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('packages.get', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('reports app info', async () => {
+    expect(await call('app.info')).toMatchObject({ ok: true, value: { schemaVersion: 2, host: 'headless' } });
+  });
+});

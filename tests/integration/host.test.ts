@@ -1,0 +1,116 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, startHost, TOKEN_HEADER, type RunningHost } from '../../main/host/server';
+import { tempStore, type TempStore } from '../helpers/store';
+
+let temp: TempStore;
+let host: RunningHost;
+
+beforeEach(async () => {
+  temp = await tempStore();
+  const rendererDir = join(temp.dir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(temp.dir, 'secret.txt'), 'secret');
+  host = await startHost({ table: temp.table, rendererDir });
+});
+afterEach(async () => {
+  await host.close();
+  await temp.cleanup();
+});
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** node:http rather than fetch, so the Host header can be forged like a DNS-rebinding page would. */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const api = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+    body: JSON.stringify({ input }),
+  });
+
+describe('headless host', () => {
+  it('listens on loopback only and serves the page with the token in it', async () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await send('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`<meta name="rc-api-token" content="${host.token}">`);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await send('/assets/app.js')).body).toBe('console.log(1)');
+  });
+
+  it('serves the handler table to a call with the token', async () => {
+    const reply = await api('packages.create', { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { name: 'Basic' } });
+    expect(JSON.parse((await api('packages.list', undefined)).body)).toMatchObject({ ok: true, value: [{ name: 'Basic' }] });
+  });
+
+  it('rejects a call without the token, or with a wrong one, with 401 and does nothing', async () => {
+    const input = { name: 'Sneaky', markupFixed: '0', markupPercent: '0', pulseSeconds: 60 };
+    const noToken = await send('/api/packages.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+    expect(noToken.status).toBe(401);
+    expect((await api('packages.create', input, { [TOKEN_HEADER]: 'x'.repeat(host.token.length) })).status).toBe(401);
+    expect((await api('packages.create', input, { [TOKEN_HEADER]: 'short' })).status).toBe(401);
+    expect(await temp.store.db.selectFrom('packages').selectAll().execute()).toEqual([]);
+  });
+
+  it('rejects a wrong Host header (DNS rebinding) with 403, for pages and calls', async () => {
+    expect((await send('/', { headers: { host: 'evil.example' } })).status).toBe(403);
+    expect((await api('packages.list', undefined, { host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await send('/', { headers: { host: `localhost:${host.port}` } })).status).toBe(200);
+  });
+
+  it('accepts JSON only, within a size limit, by POST', async () => {
+    const asForm = await send('/api/packages.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', [TOKEN_HEADER]: host.token },
+      body: 'a=1',
+    });
+    expect(asForm.status).toBe(415);
+    const huge = await api('packages.create', { name: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    expect(huge.status).toBe(413);
+    const broken = await send('/api/packages.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{not json',
+    });
+    expect(broken.status).toBe(400);
+    expect((await send('/api/packages.list', { headers: { [TOKEN_HEADER]: host.token } })).status).toBe(405);
+  });
+
+  it('answers bad input with the typed error result, and never serves files outside the renderer', async () => {
+    const bad = JSON.parse((await api('packages.create', { name: '', markupFixed: '0', markupPercent: '0', pulseSeconds: 0 })).body);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await send('/../secret.txt')).body).not.toContain('secret');
+    expect((await send('/%2e%2e/secret.txt')).status).toBe(404);
+    expect((await send('/assets/missing.js')).status).toBe(404);
+  });
+});

@@ -1,0 +1,66 @@
+import { sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../../db/open';
+import { migrate, schemaVersion, SchemaTooNewError } from '../../../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index';
+import { tempStore, type TempStore } from '../../helpers/store';
+
+let temp: TempStore | undefined;
+afterEach(async () => {
+  await temp?.cleanup();
+  temp = undefined;
+});
+
+describe('migrations', () => {
+  it('opens a new database at the latest version with WAL and foreign keys on', async () => {
+    temp = await tempStore();
+    expect(await schemaVersion(temp.store.db as unknown as Kysely<unknown>)).toBe(LATEST_SCHEMA_VERSION);
+    expect(temp.store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(temp.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(temp.store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('2 (packages): migrate to 1, insert settings, migrate to 2, rows kept and packages usable', async () => {
+    temp = await tempStore({ migrateTo: 1 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    expect(await schemaVersion(db)).toBe(1);
+    await temp.store.db.insertInto('settings').values({ key: 'currency', value: 'CAD' }).execute();
+    await migrate(db, 2);
+    expect(await schemaVersion(db)).toBe(2);
+    expect(await temp.store.db.selectFrom('settings').selectAll().execute()).toEqual([{ key: 'currency', value: 'CAD' }]);
+    await temp.store.db
+      .insertInto('packages')
+      .values({ name: 'Basic', markup_fixed_e8: 0, markup_percent_e4: 200_000, pulse_seconds: 60, created_at: 'x', updated_at: 'x' })
+      .execute();
+    // The name is unique regardless of case.
+    await expect(
+      temp.store.db
+        .insertInto('packages')
+        .values({ name: 'BASIC', markup_fixed_e8: 0, markup_percent_e4: 0, pulse_seconds: 60, created_at: 'x', updated_at: 'x' })
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
+    temp = await tempStore();
+    const insert = (pulse: number, fixed: number) =>
+      temp!.store.db
+        .insertInto('packages')
+        .values({ name: `p${pulse}${fixed}`, markup_fixed_e8: fixed, markup_percent_e4: 0, pulse_seconds: pulse, created_at: 'x', updated_at: 'x' })
+        .execute();
+    await expect(insert(0, 0)).rejects.toThrow(/CHECK/);
+    await expect(insert(60, -1)).rejects.toThrow(/CHECK/);
+  });
+
+  it('refuses a database written by a newer app version, and leaves it unchanged', async () => {
+    temp = await tempStore();
+    const path = temp.store.path;
+    await sql.raw(`pragma user_version = ${LATEST_SCHEMA_VERSION + 5}`).execute(temp.store.db);
+    await temp.store.close();
+    await expect(openStore(path)).rejects.toBeInstanceOf(SchemaTooNewError);
+    await expect(openStore(path)).rejects.toThrow(/newer version of Reseller Console/);
+    const reopened = await openStore(path, { migrateTo: 0 }).catch((error: unknown) => error);
+    expect(reopened).toBeInstanceOf(SchemaTooNewError);
+    temp.store = { ...temp.store, close: async () => undefined };
+  });
+});

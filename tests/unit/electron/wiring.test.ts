@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../../../preload/contract';
+import { registerIpc, trustedSender } from '../../../main/electron/ipc';
+import { tempStore, type TempStore } from '../../helpers/store';
+
+// Electron cannot run here: the module is replaced by fakes that record what the wiring asks of it.
+const electron = vi.hoisted(() => {
+  const windows: FakeWindow[] = [];
+  const exposed: Record<string, unknown> = {};
+  const invoke = vi.fn((..._args: unknown[]) => Promise.resolve('sent'));
+  const sessionHandlers: Record<string, unknown> = {};
+  class FakeWindow {
+    listeners: Record<string, (...args: unknown[]) => void> = {};
+    openHandler: ((details: { url: string }) => { action: string }) | undefined;
+    loadedUrl = '';
+    webContents = {
+      on: (event: string, listener: (...args: unknown[]) => void) => {
+        this.listeners[event] = listener;
+      },
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => {
+        this.openHandler = handler;
+      },
+    };
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      windows.push(this);
+    }
+    once(): void {}
+    show(): void {}
+    loadURL(url: string): Promise<void> {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+  }
+  return { windows, exposed, invoke, sessionHandlers, FakeWindow };
+});
+
+vi.mock('electron', () => ({
+  BrowserWindow: electron.FakeWindow,
+  shell: { openExternal: vi.fn() },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: unknown) => (electron.sessionHandlers.request = handler),
+      setPermissionCheckHandler: (handler: unknown) => (electron.sessionHandlers.check = handler),
+      webRequest: { onHeadersReceived: (handler: unknown) => (electron.sessionHandlers.headers = handler) },
+    },
+  },
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (electron.exposed[key] = value) },
+  ipcRenderer: { invoke: electron.invoke },
+}));
+
+const APP_PAGE = 'file:///opt/reseller-console/out/renderer/index.html';
+
+type IpcListener = (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown> | unknown;
+
+function fakeIpcMain() {
+  const handlers = new Map<string, IpcListener>();
+  return {
+    handlers,
+    handle: (channel: string, listener: IpcListener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, listener);
+    },
+  };
+}
+
+describe('IPC wiring', () => {
+  let temp: TempStore;
+  beforeEach(async () => {
+    temp = await tempStore();
+  });
+  afterEach(() => temp.cleanup());
+
+  it('registers every contract channel and nothing else', () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc as never, temp.table, trustedSender(APP_PAGE));
+    expect([...ipc.handlers.keys()].sort()).toEqual([...channelNames].sort());
+  });
+
+  it('answers a bad payload with invalid_input and writes nothing', async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc as never, temp.table, trustedSender(APP_PAGE));
+    const create = ipc.handlers.get('packages.create')!;
+    const result = await create({ senderFrame: { url: APP_PAGE } }, { name: '', markupFixed: '-1', markupPercent: 'x', pulseSeconds: 0 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const list = await ipc.handlers.get('packages.list')!({ senderFrame: { url: APP_PAGE } }, undefined);
+    expect(list).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses calls from an unknown sender frame', async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc as never, temp.table, trustedSender(APP_PAGE));
+    const list = ipc.handlers.get('packages.list')!;
+    for (const senderFrame of [null, { url: 'https://evil.example/' }, { url: 'file:///tmp/other.html' }]) {
+      expect(await list({ senderFrame }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect(await list({ senderFrame: { url: APP_PAGE } }, undefined)).toMatchObject({ ok: true });
+  });
+
+  it('trusts the dev server by origin only', () => {
+    const check = trustedSender('http://localhost:5173/');
+    expect(check('http://localhost:5173/#/packages')).toBe(true);
+    expect(check('http://localhost:5174/')).toBe(false);
+    expect(check('not a url')).toBe(false);
+  });
+});
+
+describe('window and session hardening', () => {
+  it('creates windows isolated, sandboxed, without node, and blocks navigation and new windows', async () => {
+    const { createMainWindow } = await import('../../../main/electron/window');
+    createMainWindow({ preloadPath: '/app/preload/index.cjs', pageUrl: APP_PAGE });
+    const window = electron.windows.at(-1)!;
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/preload/index.cjs',
+    });
+    expect(window.loadedUrl).toBe(APP_PAGE);
+    const preventDefault = vi.fn();
+    window.listeners['will-navigate']!({ preventDefault }, 'https://evil.example/');
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(window.openHandler!({ url: 'https://voip.ms/' })).toEqual({ action: 'deny' });
+    expect(window.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies permissions and sends the CSP header', async () => {
+    const { hardenSession } = await import('../../../main/electron/window');
+    hardenSession();
+    const grant = vi.fn();
+    (electron.sessionHandlers.request as (w: unknown, p: string, cb: (ok: boolean) => void) => void)(null, 'media', grant);
+    expect(grant).toHaveBeenCalledWith(false);
+    expect((electron.sessionHandlers.check as () => boolean)()).toBe(false);
+    const reply = vi.fn();
+    (electron.sessionHandlers.headers as (d: unknown, cb: (r: unknown) => void) => void)({ responseHeaders: {} }, reply);
+    const headers = (reply.mock.calls[0]![0] as { responseHeaders: Record<string, string[]> }).responseHeaders;
+    expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
+    expect(headers['Content-Security-Policy']![0]).toContain("default-src 'none'");
+  });
+});
+
+describe('preload bridge', () => {
+  it('exposes exactly one function per contract channel, each bound to its own name', async () => {
+    await import('../../../preload/index');
+    const api = electron.exposed.api as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+    const exposedNames = Object.entries(api).flatMap(([domain, verbs]) => Object.keys(verbs).map((verb) => `${domain}.${verb}`));
+    expect(exposedNames.sort()).toEqual([...channelNames].sort());
+    await api.packages!.create!({ name: 'x' });
+    expect(electron.invoke).toHaveBeenLastCalledWith('packages.create', { name: 'x' });
+    expect(Object.keys(electron.exposed)).toEqual(['api']);
+  });
+});
