@@ -2,7 +2,18 @@ import type { z } from 'zod';
 import type { Result } from './result';
 import { noInput, type AppInfo } from './schemas/app';
 import { byId } from './schemas/fields';
-import { packageInput, packageUpdateInput, type PackageView } from './schemas/packages';
+import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageView } from './schemas/packages';
+import {
+  costImportInput,
+  previewInput,
+  priceListInput,
+  type CostDeckSummary,
+  type CostImportResult,
+  type CountryOption,
+  type PriceListFile,
+  type PricePreview,
+} from './schemas/pricing';
+import { z as zod } from 'zod';
 
 /**
  * The spine: every IPC channel, declared once. Name → input schema (validated in main
@@ -15,15 +26,25 @@ interface Channel<I extends z.ZodType, O> {
   readonly output?: O;
 }
 
+const listPackagesInput = zod.object({ includeArchived: zod.boolean().optional() }).strict().optional();
+
 const channel = <O>() => <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
 
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
-  'packages.list': channel<PackageView[]>()(noInput),
+  'packages.list': channel<PackageView[]>()(listPackagesInput),
   'packages.get': channel<PackageView>()(byId),
   'packages.create': channel<PackageView>()(packageInput),
   'packages.update': channel<PackageView>()(packageUpdateInput),
-  'packages.delete': channel<{ id: number }>()(byId),
+  /** Archived instead of deleted when it has rated calls; refused while connected to a client. */
+  'packages.delete': channel<{ id: number; archived: boolean }>()(byId),
+  'packages.rates': channel<CustomRateView[]>()(byId),
+  'packages.saveRates': channel<CustomRateView[]>()(saveRatesInput),
+  'pricing.preview': channel<PricePreview>()(previewInput),
+  'pricing.priceList': channel<PriceListFile>()(priceListInput),
+  'pricing.countries': channel<CountryOption[]>()(noInput),
+  'costs.import': channel<CostImportResult>()(costImportInput),
+  'costs.summary': channel<CostDeckSummary[]>()(noInput),
 } as const;
 
 export type Contract = typeof contract;

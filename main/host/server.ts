@@ -14,7 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../security';
  */
 export const TOKEN_HEADER = 'x-rc-token';
 export const TOKEN_META = 'rc-api-token';
-export const MAX_BODY_BYTES = 1024 * 1024;
+// Large enough for a provider cost deck (CSV text); CDR files stream through the CLI or a file path.
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface HostOptions {
   table: HandlerTable;

@@ -1,26 +1,84 @@
 import { z } from 'zod';
-import { nonNegativePercent, nonNegativeRate } from './fields';
+import { CLIENT_SERVICES, ROUTES, SUBACCOUNT_FIELDS, type ClientService, type RouteChoice, type SubaccountField } from './catalog';
+import { idField, nonNegativeMoney, nonNegativePercent, nonNegativeRate } from './fields';
 
 export const PULSE_CHOICES = [1, 6, 30, 60] as const;
 
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label}: enter a whole number` })
+    .refine(Number.isInteger, `${label} must be a whole number`)
+    .refine((value) => value >= min, `${label} must be at least ${min}`)
+    .refine((value) => value <= max, `${label}: at most ${max}`);
+
+/**
+ * Every field of the guide's package form. Optional fields take defaults on create;
+ * on update only the fields sent change (a form that shows one tab cannot wipe another).
+ */
+const packageFields = {
+  name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(80, 'Name: at most 80 characters'),
+  // General
+  markupFixed: nonNegativeRate('Fixed markup'),
+  markupPercent: nonNegativePercent('Percent markup'),
+  pulseSeconds: wholeNumber('Pulse', 1, 3600),
+  canadaRoute: z.enum(ROUTES, { error: 'Canada route: choose Value or Premium' }),
+  internationalRoute: z.enum(ROUTES, { error: 'International route: choose Value or Premium' }),
+  freeOnNet: z.boolean(),
+  // Fees
+  monthlyFee: nonNegativeMoney('Monthly fee'),
+  setupFee: nonNegativeMoney('Setup fee'),
+  // Free minutes
+  freeMinutes: wholeNumber('Free minutes', 0, 1_000_000),
+  // Reseller system configuration
+  userCanEditSubaccount: z.boolean(),
+  subaccountEditableFields: z.array(z.enum(SUBACCOUNT_FIELDS)).refine((list) => new Set(list).size === list.length, 'Each field once'),
+  configurationType: z.enum(['default', 'package']),
+  viewSetting: z.enum(['simple', 'standard']),
+  services: z.array(z.enum(CLIENT_SERVICES)).refine((list) => new Set(list).size === list.length, 'Each service once'),
+};
+
 export const packageInput = z
   .object({
-    name: z
-      .string({ error: 'Name is required' })
-      .trim()
-      .min(1, 'Name is required')
-      .max(80, 'Name: at most 80 characters'),
-    markupFixed: nonNegativeRate('Fixed markup'),
-    markupPercent: nonNegativePercent('Percent markup'),
-    pulseSeconds: z.coerce
-      .number({ error: 'Pulse: enter a whole number of seconds' })
-      .refine(Number.isInteger, 'Pulse must be a whole number of seconds')
-      .refine((value) => value >= 1, 'Pulse must be at least 1 second')
-      .refine((value) => value <= 3600, 'Pulse: at most 3600 seconds'),
+    name: packageFields.name,
+    markupFixed: packageFields.markupFixed,
+    markupPercent: packageFields.markupPercent,
+    pulseSeconds: packageFields.pulseSeconds,
+    canadaRoute: packageFields.canadaRoute.optional(),
+    internationalRoute: packageFields.internationalRoute.optional(),
+    freeOnNet: packageFields.freeOnNet.optional(),
+    monthlyFee: packageFields.monthlyFee.optional(),
+    setupFee: packageFields.setupFee.optional(),
+    freeMinutes: packageFields.freeMinutes.optional(),
+    userCanEditSubaccount: packageFields.userCanEditSubaccount.optional(),
+    subaccountEditableFields: packageFields.subaccountEditableFields.optional(),
+    configurationType: packageFields.configurationType.optional(),
+    viewSetting: packageFields.viewSetting.optional(),
+    services: packageFields.services.optional(),
   })
   .strict();
 
-export const packageUpdateInput = packageInput.extend({ id: z.number().int().positive() }).strict();
+export const packageUpdateInput = z
+  .object(packageFields)
+  .partial()
+  .extend({ id: idField })
+  .strict();
+
+export const CUSTOM_RATE_SCOPES = ['usa', 'canada', 'country', 'prefix'] as const;
+export type CustomRateScopeChoice = (typeof CUSTOM_RATE_SCOPES)[number];
+
+export const customRateInput = z
+  .object({
+    scope: z.enum(CUSTOM_RATE_SCOPES, { error: 'Choose USA, Canada, a country or a calling code' }),
+    value: z.string().trim().default(''),
+    rate: nonNegativeRate('Rate'),
+    freeZone: z.boolean().default(false),
+    description: z.string().trim().max(120).default(''),
+  })
+  .strict();
+
+export const saveRatesInput = z
+  .object({ packageId: idField, rates: z.array(customRateInput).max(20_000, 'At most 20,000 custom rates') })
+  .strict();
 
 /** A package as the UI sees it: money as exact decimal strings, never floats. */
 export interface PackageView {
@@ -29,10 +87,36 @@ export interface PackageView {
   markupFixed: string;
   markupPercent: string;
   pulseSeconds: number;
+  canadaRoute: RouteChoice;
+  internationalRoute: RouteChoice;
+  freeOnNet: boolean;
+  monthlyFee: string;
+  setupFee: string;
+  freeMinutes: number;
+  userCanEditSubaccount: boolean;
+  subaccountEditableFields: SubaccountField[];
+  configurationType: 'default' | 'package';
+  viewSetting: 'simple' | 'standard';
+  services: ClientService[];
+  customRateCount: number;
+  archived: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface CustomRateView {
+  id: number;
+  scope: CustomRateScopeChoice;
+  value: string;
+  /** For people: "United Kingdom (+44)", "USA", "+447". */
+  label: string;
+  rate: string;
+  freeZone: boolean;
+  description: string;
 }
 
 export type PackageInput = z.input<typeof packageInput>;
 export type PackageData = z.output<typeof packageInput>;
 export type PackageUpdateData = z.output<typeof packageUpdateInput>;
+export type CustomRateInput = z.input<typeof customRateInput>;
+export type SaveRatesData = z.output<typeof saveRatesInput>;

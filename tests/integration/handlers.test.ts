@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import { dispatch } from '../../main/handlers/table';
 import { tempStore, type TempStore, FIXED_NOW } from '../helpers/store';
 
@@ -14,7 +15,7 @@ const basic = { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSecon
 describe('handler table on a temp-file database', () => {
   it('creates, lists, gets, updates and deletes a package with exact decimals', async () => {
     const created = await call('packages.create', { ...basic, markupFixed: '0.00125' });
-    expect(created).toEqual({
+    expect(created).toMatchObject({
       ok: true,
       value: {
         id: 1,
@@ -36,7 +37,7 @@ describe('handler table on a temp-file database', () => {
     });
     expect(await call('packages.list')).toMatchObject({ ok: true, value: [{ id: 1, name: 'Basic 6s' }] });
     expect(await call('packages.get', { id: 1 })).toMatchObject({ ok: true, value: { name: 'Basic 6s' } });
-    expect(await call('packages.delete', { id: 1 })).toEqual({ ok: true, value: { id: 1 } });
+    expect(await call('packages.delete', { id: 1 })).toEqual({ ok: true, value: { id: 1, archived: false } });
     expect(await call('packages.get', { id: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -72,6 +73,6 @@ describe('handler table on a temp-file database', () => {
   });
 
   it('reports app info', async () => {
-    expect(await call('app.info')).toMatchObject({ ok: true, value: { schemaVersion: 2, host: 'headless' } });
+    expect(await call('app.info')).toMatchObject({ ok: true, value: { schemaVersion: LATEST_SCHEMA_VERSION, host: 'headless' } });
   });
 });

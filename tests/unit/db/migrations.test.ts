@@ -41,6 +41,34 @@ describe('migrations', () => {
     ).rejects.toThrow(/UNIQUE/);
   });
 
+  it('3 (package details): migrate to 2, insert a package, migrate to 3, the package keeps its fields and gets defaults', async () => {
+    temp = await tempStore({ migrateTo: 2 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into packages (name, markup_fixed_e8, markup_percent_e4, pulse_seconds, created_at, updated_at)
+              values ('Old', 500000, 150000, 6, 'c', 'u')`.execute(db);
+    await migrate(db, 3);
+    const row = await temp.store.db.selectFrom('packages').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      name: 'Old',
+      markup_fixed_e8: 500_000,
+      markup_percent_e4: 150_000,
+      pulse_seconds: 6,
+      canada_route: 'value',
+      international_route: 'value',
+      free_on_net: 0,
+      monthly_fee_micros: 0,
+      free_minutes: 0,
+      configuration_type: 'default',
+      view_setting: 'standard',
+      services: '[]',
+      archived_at: null,
+    });
+    await temp.store.db.insertInto('package_rates').values({ package_id: row.id, scope: 'prefix', value: '44', rate_e8: 1, free_zone: 0 }).execute();
+    await expect(
+      temp.store.db.insertInto('package_rates').values({ package_id: row.id, scope: 'prefix', value: '44', rate_e8: 2, free_zone: 1 }).execute(),
+    ).rejects.toThrow(/UNIQUE/);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>

@@ -1,0 +1,144 @@
+import { stringify } from 'csv-stringify/sync';
+import type { PreviewData } from '../../preload/schemas/pricing';
+import type { PriceListFile, PricePreview } from '../../preload/schemas/pricing';
+import {
+  classifyDestination,
+  compilePackage,
+  matchSellRate,
+  multiplyDivideHalfUp,
+  rateCall,
+  roundUpToPulse,
+  type RatedCall,
+} from '../engine';
+import { AppError, notFound } from '../errors';
+import { micros, moneyToText, rateE8, rateToText, type RateE8 } from '../money';
+import type { ServiceContext } from './context';
+import { lookupCost } from './costDeck';
+import { customRateLabel } from './packageRates';
+import { loadRatingPackage } from './ratingPackage';
+
+/** The provider bills the reseller in 6-second steps for most destinations (voipms-api.md). */
+const PROVIDER_DEFAULT_INCREMENT = 6;
+
+const RULE_TEXT: Record<RatedCall['rule'], string> = {
+  unanswered: 'Unanswered calls cost nothing.',
+  zero_seconds: 'A zero-second call costs nothing.',
+  on_net_free: 'Free on-net: a call to a USA/Canada number on the provider network is free with this package.',
+  custom_rate: 'A custom rate of the package overrides the markup.',
+  markup: 'No custom rate matches: sell rate = (cost + fixed markup) × (1 + percent / 100).',
+  inbound_did: "Inbound calls are sold at the DID's per-minute rate.",
+};
+
+async function packageRoutes(ctx: ServiceContext, packageId: number) {
+  const row = await ctx.db
+    .selectFrom('packages')
+    .select(['name', 'canada_route', 'international_route'])
+    .where('id', '=', packageId)
+    .executeTakeFirst();
+  if (!row) throw notFound(`Package ${packageId}`);
+  return row;
+}
+
+/** What one call would cost the client, and why (the editor's preview and `cli price`). */
+export async function previewPrice(ctx: ServiceContext, input: PreviewData): Promise<PricePreview> {
+  const rating = await loadRatingPackage(ctx.db, input.packageId);
+  const routes = await packageRoutes(ctx, input.packageId);
+  const compiled = compilePackage(rating);
+  const direction = input.inbound ? 'inbound' : 'outbound';
+  const destination = classifyDestination(input.destination);
+  // Guide: the package's Canada route serves calls to Canada, its international route the rest.
+  const route = destination.nanpRegion === 'CA' ? routes.canada_route : routes.international_route;
+
+  let costRate: RateE8 | null = input.costRate ?? null;
+  let increment = PROVIDER_DEFAULT_INCREMENT;
+  let costSource = 'the cost rate you entered';
+  if (costRate === null && direction === 'outbound') {
+    const deck = await lookupCost(ctx.db, route, destination.normalized);
+    if (deck) {
+      costRate = deck.rate;
+      increment = deck.increment;
+      costSource = `cost deck (${route}): ${deck.destination}, prefix ${deck.prefix}, ${deck.increment}-second steps`;
+    } else {
+      costSource = `no cost known: enter a cost rate or import the ${route} cost deck`;
+    }
+  }
+  if (direction === 'inbound' && costRate === null) costSource = 'no provider cost given for this inbound call';
+  const effectiveCost = costRate ?? rateE8(0);
+  const costTotal = micros(multiplyDivideHalfUp(effectiveCost, roundUpToPulse(input.seconds, increment), 6000));
+
+  const { result } = rateCall(
+    compiled,
+    {
+      callId: 'preview',
+      startedAt: '',
+      direction,
+      destination: destination.normalized,
+      seconds: input.seconds,
+      disposition: 'ANSWERED',
+      costRate: effectiveCost,
+      costTotal,
+      ...(input.didRate !== undefined ? { didRate: input.didRate } : {}),
+    },
+    { ownDids: new Set() },
+    rating.freeMinutes,
+  );
+  if (result.status !== 'rated') throw new AppError('invalid_input', result.message);
+  const matched = rating.customRates.find((rate) => rate.id === result.customRateId);
+  const free =
+    result.freeSecondsUsed > 0 ? ` ${result.freeMinutesUsed} free minute(s) of the cycle paid for ${result.freeSecondsUsed} s.` : '';
+  return {
+    destination: destination.normalized,
+    country: destination.country,
+    countryName: destination.countryName,
+    nanpRegion: destination.nanpRegion,
+    direction,
+    rule: result.rule,
+    explanation: `${RULE_TEXT[result.rule]}${matched ? ` Matched: ${customRateLabel(matched)}${matched.freeZone ? ' (free zone)' : ''}.` : ''}${free} Billed in ${rating.pulseSeconds}-second pulses.`,
+    customRateLabel: matched ? customRateLabel(matched) : null,
+    freeZone: result.freeZone,
+    sellRate: rateToText(result.sellRate),
+    costRate: costRate === null ? null : rateToText(costRate),
+    costSource,
+    billedSeconds: result.billedSeconds,
+    freeSecondsUsed: result.freeSecondsUsed,
+    charge: moneyToText(result.charge),
+    cost: moneyToText(result.cost),
+    profit: moneyToText(result.profit),
+  };
+}
+
+/**
+ * The price list a reseller sends to clients: every destination of the cost deck with
+ * the package's sell price (custom rate or markup), on the route the package uses there.
+ */
+export async function priceList(ctx: ServiceContext, input: { packageId: number }): Promise<PriceListFile> {
+  const rating = await loadRatingPackage(ctx.db, input.packageId);
+  const routes = await packageRoutes(ctx, input.packageId);
+  const compiled = compilePackage(rating);
+  const deck = await ctx.db.selectFrom('cost_rates').selectAll().orderBy('prefix').execute();
+  const rows: string[][] = [];
+  for (const entry of deck) {
+    const match = matchSellRate(compiled, entry.prefix, rateE8(entry.rate_e8));
+    const route = match.destination.nanpRegion === 'CA' ? routes.canada_route : routes.international_route;
+    if (entry.route !== route) continue;
+    const customRate = rating.customRates.find((rate) => rate.id === match.customRateId);
+    rows.push([
+      entry.destination,
+      entry.prefix,
+      match.destination.countryName ?? '',
+      rateToText(match.sellRate),
+      String(rating.pulseSeconds),
+      customRate ? `custom rate: ${customRateLabel(customRate)}` : 'markup',
+      match.freeZone ? 'yes' : 'no',
+    ]);
+  }
+  if (rows.length === 0) {
+    throw new AppError('conflict', 'The cost deck is empty for this package’s routes: import the provider’s rates first (Packages → Cost deck).');
+  }
+  const csv = stringify(rows, {
+    header: true,
+    columns: ['destination', 'prefix', 'country', 'rate_per_minute', 'billing_increment_seconds', 'price_source', 'free_zone'],
+  });
+  const safeName = routes.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || `package-${input.packageId}`;
+  return { fileName: `price-list-${safeName}.csv`, csv, rows: rows.length };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ROUTES, type RouteChoice } from './catalog';
+import { idField, nonNegativeRate } from './fields';
+
+export interface CountryOption {
+  code: string;
+  name: string;
+  callingCode: string;
+}
+
+export const previewInput = z
+  .object({
+    packageId: idField,
+    destination: z
+      .string({ error: 'Enter a number to call' })
+      .trim()
+      .min(1, 'Enter a number to call')
+      .refine((value) => /^\+?[\d\s\-().]+$/.test(value), 'A phone number has digits only (spaces, dashes and a leading + are fine)')
+      .transform((value) => value.replace(/[\s\-().]/g, ''))
+      .refine((value) => value.replace('+', '').length >= 3 && value.length <= 20, 'Enter 3 to 20 digits'),
+    seconds: z.coerce
+      .number({ error: 'Duration: enter whole seconds' })
+      .refine(Number.isInteger, 'Duration must be whole seconds')
+      .refine((value) => value >= 0, 'Duration cannot be negative')
+      .refine((value) => value <= 86_400, 'Duration: at most 24 hours'),
+    /** The provider's per-minute cost; when absent the cost deck is used. */
+    costRate: nonNegativeRate('Cost rate').optional(),
+    inbound: z.boolean().default(false),
+    /** Inbound: the DID's per-minute rate. */
+    didRate: nonNegativeRate('DID rate').optional(),
+  })
+  .strict();
+
+export interface PricePreview {
+  destination: string;
+  country: string | null;
+  countryName: string | null;
+  /** 'USA', 'Canada' or another NANP country for +1 numbers. */
+  nanpRegion: string | null;
+  direction: 'outbound' | 'inbound';
+  rule: string;
+  /** A sentence: why this price. */
+  explanation: string;
+  customRateLabel: string | null;
+  freeZone: boolean;
+  sellRate: string;
+  costRate: string | null;
+  costSource: string;
+  billedSeconds: number;
+  freeSecondsUsed: number;
+  charge: string;
+  cost: string;
+  profit: string;
+}
+
+export const costImportInput = z
+  .object({
+    route: z.enum(ROUTES, { error: 'Choose the route (Value or Premium)' }),
+    csv: z.string().min(1, 'The file is empty').max(8_000_000, 'The file is larger than 8 MB'),
+    /** Replace the route's whole deck instead of adding to it. */
+    replace: z.boolean().default(false),
+  })
+  .strict();
+
+export interface RejectedLine {
+  line: number;
+  reason: string;
+}
+
+export interface CostImportResult {
+  route: RouteChoice;
+  imported: number;
+  rejected: RejectedLine[];
+  total: number;
+}
+
+export interface CostDeckSummary {
+  route: RouteChoice;
+  prefixes: number;
+  importedAt: string | null;
+}
+
+export const priceListInput = z.object({ packageId: idField }).strict();
+
+export interface PriceListFile {
+  fileName: string;
+  csv: string;
+  rows: number;
+}
+
+export type PreviewInput = z.input<typeof previewInput>;
+export type PreviewData = z.output<typeof previewInput>;
+export type CostImportInput = z.input<typeof costImportInput>;
