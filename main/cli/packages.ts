@@ -1,14 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { PackageView } from '../../preload/schemas/packages';
-import { UserError, type Command, type CommandContext } from './run';
-
-function options<T extends Record<string, { type: 'string' | 'boolean' }>>(ctx: CommandContext, spec: T) {
-  try {
-    return parseArgs({ args: ctx.args, options: spec, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UserError(error instanceof Error ? error.message : String(error));
-  }
-}
+import { parseCommandOptions as options, print } from './options';
+import { UserError, type Command } from './run';
 
 function idArgument(positionals: string[]): number {
   const id = Number(positionals[0]);
@@ -18,10 +10,6 @@ function idArgument(positionals: string[]): number {
 
 const describePackage = (pkg: PackageView): string =>
   `#${pkg.id} ${pkg.name} — markup ${pkg.markupFixed} + ${pkg.markupPercent} %, pulse ${pkg.pulseSeconds} s`;
-
-function print(ctx: CommandContext, value: unknown, human: string): void {
-  ctx.io.out(ctx.json ? JSON.stringify(value, null, 2) : human);
-}
 
 export const packageCommands: Command[] = [
   {

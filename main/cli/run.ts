@@ -6,6 +6,7 @@ import type { Result } from '../../preload/result';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
 import { packageCommands } from './packages';
+import { pricingCommands } from './pricing';
 
 /**
  * The command line drives the same handler table as the two hosts (so a JSON file is
@@ -34,7 +35,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands];
 
 function usage(): string {
   return [

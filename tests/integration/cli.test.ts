@@ -52,6 +52,22 @@ describe('command line', () => {
     expect(JSON.parse((await cli('package', 'list', '--json')).out)).toEqual([]);
   });
 
+  it('prices a call and writes a price list from a cost deck file', async () => {
+    await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 }));
+    const price = await cli('price', '--package', '1', '--to', '15145550123', '--seconds', '61', '--cost', '0.01', '--json');
+    expect(price.code).toBe(0);
+    expect(JSON.parse(price.out)).toMatchObject({ sellRate: '0.01200000', billedSeconds: 120, charge: '0.024000', rule: 'markup', countryName: 'Canada' });
+    const costs = file('costs.csv', 'destination,prefix,rate,increment\nUnited Kingdom,44,0.0100,6\nbad,x,1,6\n');
+    const out = join(dir, 'prices.csv');
+    const list = await cli('pricelist', '--package', '1', '--costs', costs, '--out', out);
+    expect(list).toMatchObject({ code: 0 });
+    expect(list.err).toContain('1 lines rejected');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(out, 'utf8')).toContain('United Kingdom,44,United Kingdom,0.01200000,60,markup,no');
+    expect((await cli('price', '--package', '1', '--to', 'abc', '--seconds', '5')).code).toBe(1);
+    expect((await cli('price', '--package', '1', '--seconds', '5')).err).toContain('price needs --to DIGITS');
+  });
+
   it('prints usage and exits 1 for an unknown command', async () => {
     const result = await cli('frobnicate');
     expect(result.code).toBe(1);
