@@ -57,9 +57,140 @@ export interface CostRatesTable {
   imported_at: string;
 }
 
+export type BalanceMode = 'soft' | 'hard';
+export type ClientStatus = 'active' | 'suspended' | 'closed';
+export type LedgerKind =
+  | 'payment'
+  | 'charge'
+  | 'setup_fee'
+  | 'monthly_fee'
+  | 'did_monthly_fee'
+  | 'did_setup_fee'
+  | 'calls'
+  | 'reversal';
+
+export interface ClientsTable {
+  id: Generated<number>;
+  first_name: string;
+  last_name: string;
+  company: string;
+  email: string;
+  phone: string;
+  street: string;
+  city: string;
+  state: string;
+  country: string;
+  postal_code: string;
+  balance_mode: BalanceMode;
+  low_balance_threshold_micros: number | null;
+  low_balance_email: string;
+  notes: string;
+  status: ClientStatus;
+  /** Cached SUM(ledger_entries.amount_micros), written in the same transaction as each entry. */
+  balance_micros: Generated<number>;
+  below_threshold: Generated<0 | 1>;
+  created_at: ColumnType<string, string, never>;
+  updated_at: string;
+  closed_at: Generated<string | null>;
+}
+
+export interface ClientPackagesTable {
+  id: Generated<number>;
+  client_id: number;
+  package_id: number;
+  billing_day: number;
+  next_billing_date: string;
+  cycle_start_date: string;
+  setup_fee_pending: 0 | 1;
+  connected_at: string;
+  disconnected_at: Generated<string | null>;
+}
+
+export interface DidsTable {
+  id: Generated<number>;
+  number: string;
+  description: Generated<string>;
+  source: 'manual' | 'import' | 'sync';
+  created_at: string;
+}
+
+export interface DidAssignmentsTable {
+  id: Generated<number>;
+  did_id: number;
+  client_id: number;
+  client_package_id: number;
+  minute_rate_e8: number;
+  monthly_fee_micros: number;
+  setup_fee_micros: number;
+  assigned_at: string;
+  unassigned_at: Generated<string | null>;
+}
+
+export interface SubaccountsTable {
+  id: Generated<number>;
+  username: string;
+  password: string;
+  description: string;
+  device_type: number;
+  auth_type: number;
+  ip: string;
+  callerid_override: string;
+  music_on_hold: string;
+  /** JSON array of codec names, in order of preference. */
+  allowed_codecs: string;
+  dtmf_mode: string;
+  nat: string;
+  international_lock: 0 | 1;
+  client_id: number | null;
+  client_package_id: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  client_id: number;
+  kind: LedgerKind;
+  amount_micros: number;
+  description: string;
+  occurred_on: string;
+  created_at: string;
+  reference: string | null;
+  reverses_entry_id: number | null;
+  client_package_id: number | null;
+  did_assignment_id: number | null;
+}
+
+export interface BillingPeriodsTable {
+  id: Generated<number>;
+  client_package_id: number;
+  client_id: number;
+  period_start: string;
+  period_end: string;
+  closed_at: string;
+}
+
+export interface NoticesTable {
+  id: Generated<number>;
+  client_id: number | null;
+  kind: 'low_balance' | 'suspended' | 'reactivated' | 'billing';
+  message: string;
+  created_at: string;
+  read_at: Generated<string | null>;
+}
+
 export interface Database {
   settings: SettingsTable;
   packages: PackagesTable;
   package_rates: PackageRatesTable;
   cost_rates: CostRatesTable;
+  clients: ClientsTable;
+  client_packages: ClientPackagesTable;
+  dids: DidsTable;
+  did_assignments: DidAssignmentsTable;
+  subaccounts: SubaccountsTable;
+  ledger_entries: LedgerEntriesTable;
+  billing_periods: BillingPeriodsTable;
+  notices: NoticesTable;
 }

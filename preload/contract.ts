@@ -14,6 +14,35 @@ import {
   type PricePreview,
 } from './schemas/pricing';
 import { z as zod } from 'zod';
+import {
+  billingRunInput,
+  clientInput,
+  clientListInput,
+  clientUpdateInput,
+  connectPackageInput,
+  moneyMovementInput,
+  reverseEntryInput,
+  type BillingRunResult,
+  type ClientManageView,
+  type ClientPackageView,
+  type ClientSummary,
+  type ClientView,
+  type DidAssignmentView,
+  type LedgerEntryView,
+  type NoticeView,
+  type SubaccountSummary,
+} from './schemas/clients';
+import {
+  didAssignInput,
+  didCreateInput,
+  didImportInput,
+  revealPasswordInput,
+  subaccountInput,
+  subaccountUpdateInput,
+  type DidImportResult,
+  type DidInventoryView,
+  type SubaccountView,
+} from './schemas/telephony';
 
 /**
  * The spine: every IPC channel, declared once. Name → input schema (validated in main
@@ -27,6 +56,8 @@ interface Channel<I extends z.ZodType, O> {
 }
 
 const listPackagesInput = zod.object({ includeArchived: zod.boolean().optional() }).strict().optional();
+
+const optionalClientFilter = zod.object({ clientId: zod.number().int().positive().optional() }).strict().optional();
 
 const channel = <O>() => <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
 
@@ -45,6 +76,32 @@ export const contract = {
   'pricing.countries': channel<CountryOption[]>()(noInput),
   'costs.import': channel<CostImportResult>()(costImportInput),
   'costs.summary': channel<CostDeckSummary[]>()(noInput),
+  'clients.list': channel<ClientSummary[]>()(clientListInput),
+  'clients.get': channel<ClientView>()(byId),
+  /** Everything the Manage page shows: balance panel, packages, DIDs, sub accounts, ledger. */
+  'clients.manage': channel<ClientManageView>()(byId),
+  'clients.create': channel<ClientView>()(clientInput),
+  'clients.update': channel<ClientView>()(clientUpdateInput),
+  /** Refused while anything is connected; closes the client, keeping its history. */
+  'clients.delete': channel<{ id: number; status: 'closed' }>()(byId),
+  'clients.payment': channel<LedgerEntryView[]>()(moneyMovementInput),
+  'clients.charge': channel<LedgerEntryView[]>()(moneyMovementInput),
+  'clients.reverse': channel<LedgerEntryView[]>()(reverseEntryInput),
+  'clients.connectPackage': channel<ClientPackageView[]>()(connectPackageInput),
+  'clients.disconnectPackage': channel<ClientPackageView[]>()(byId),
+  'dids.list': channel<DidInventoryView[]>()(noInput),
+  'dids.add': channel<DidInventoryView[]>()(didCreateInput),
+  'dids.import': channel<DidImportResult>()(didImportInput),
+  'dids.assign': channel<DidAssignmentView[]>()(didAssignInput),
+  'dids.unassign': channel<DidAssignmentView[]>()(byId),
+  'subaccounts.list': channel<SubaccountSummary[]>()(optionalClientFilter),
+  'subaccounts.get': channel<SubaccountView>()(byId),
+  'subaccounts.create': channel<SubaccountView>()(subaccountInput),
+  'subaccounts.update': channel<SubaccountView>()(subaccountUpdateInput),
+  'subaccounts.delete': channel<{ id: number }>()(byId),
+  'subaccounts.revealPassword': channel<SubaccountView>()(revealPasswordInput),
+  'billing.run': channel<BillingRunResult>()(billingRunInput),
+  'notices.list': channel<NoticeView[]>()(optionalClientFilter),
 } as const;
 
 export type Contract = typeof contract;

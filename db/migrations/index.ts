@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001_settings';
 import * as m002 from './002_packages';
 import * as m003 from './003_package_details';
+import * as m004 from './004_clients_billing';
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'settings', up: m001.up },
   { version: 2, name: 'packages', up: m002.up },
   { version: 3, name: 'package details, custom rates, cost deck', up: m003.up },
+  { version: 4, name: 'clients, DIDs, sub accounts, ledger, billing', up: m004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -2,6 +2,7 @@ import type { Store } from '../../db/open';
 import { schemaVersion } from '../../db/migrate';
 import type { Kysely } from 'kysely';
 import type { ServiceContext } from '../services/context';
+import { clientHandlers } from './clients';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
 import { APP_VERSION } from '../version';
@@ -25,6 +26,7 @@ export function createHandlerTable(env: HandlerEnv): HandlerTable {
       }),
     },
     packageHandlers(ctx),
+    clientHandlers(ctx),
   );
 }
 

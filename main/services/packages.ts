@@ -136,8 +136,9 @@ export async function updatePackage(ctx: ServiceContext, input: PackageUpdateDat
 }
 
 /**
- * Guide: a package connected to a client cannot go ("unconnect first"). One that has
- * rated calls is archived instead of deleted, so those calls still explain their price.
+ * Guide: a package connected to a client cannot go ("unconnect first"). One that was
+ * ever connected (its fees sit in ledgers) or that rated calls is archived instead of
+ * deleted, so that history still explains its prices.
  */
 export async function deletePackage(ctx: ServiceContext, input: { id: number }): Promise<{ id: number; archived: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -149,7 +150,7 @@ export async function deletePackage(ctx: ServiceContext, input: { id: number }):
         `Package "${pkg.name}" is connected to ${usage.connectedClients.join(', ')}. Unconnect it from these clients first.`,
       );
     }
-    if (usage.ratedCalls > 0) {
+    if (usage.ratedCalls > 0 || usage.everConnected > 0) {
       await trx.updateTable('packages').set({ archived_at: isoNow(ctx), updated_at: isoNow(ctx) }).where('id', '=', input.id).execute();
       return { id: input.id, archived: true };
     }

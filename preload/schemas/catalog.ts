@@ -71,3 +71,36 @@ export const CLIENT_SERVICE_LABELS: Record<ClientService, string> = {
   callback: 'Callback',
   disa: 'DISA',
 };
+
+/** Provider values for sub accounts (voipms-api.md: createSubAccount, getDeviceTypes, getAuthTypes…). */
+export const DEVICE_TYPES = [
+  { value: 1, label: 'Asterisk, IP PBX, gateway or VoIP switch' },
+  { value: 2, label: 'IP phone, ATA or softphone' },
+] as const;
+export const AUTH_TYPES = [
+  { value: 1, label: 'User / password' },
+  { value: 2, label: 'Static IP' },
+] as const;
+export const CODECS = [
+  { value: 'ulaw', label: 'G.711U' },
+  { value: 'alaw', label: 'G.711A' },
+  { value: 'g729', label: 'G.729A' },
+  { value: 'g722', label: 'G.722' },
+  { value: 'gsm', label: 'GSM' },
+] as const;
+export const DTMF_MODES = [
+  { value: 'auto', label: 'Auto' },
+  { value: 'rfc2833', label: 'RFC 2833' },
+  { value: 'inband', label: 'Inband' },
+  { value: 'info', label: 'SIP INFO' },
+] as const;
+export const NAT_MODES = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'route', label: 'Route' },
+] as const;
+export const MUSIC_ON_HOLD = [
+  { value: 'default', label: 'Default' },
+  { value: 'jazz', label: 'Easy listening' },
+  { value: 'none', label: 'None' },
+] as const;

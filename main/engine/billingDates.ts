@@ -1,0 +1,49 @@
+/**
+ * Billing-cycle date arithmetic on 'YYYY-MM-DD' strings (pure, no clock).
+ * Guide: fees are whole months; a cycle anchored on the 31st falls on the last day of
+ * shorter months and returns to the 31st when it can (Jan 31 → Feb 28/29 → Mar 31).
+ */
+function parts(date: string): [number, number, number] {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return [year, month, day];
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The billing date one month after `date`, on the cycle's anchor day, clamped to the month's end. */
+export function nextCycleDate(date: string, anchorDay: number): string {
+  const [year, month] = parts(date);
+  const nextMonth = month === 12 ? 1 : month + 1;
+  const nextYear = month === 12 ? year + 1 : year;
+  const day = Math.min(anchorDay, daysInMonth(nextYear, nextMonth));
+  return `${pad(nextYear, 4)}-${pad(nextMonth)}-${pad(day)}`;
+}
+
+/** Every billing date from `nextBillingDate` up to and including `runDate`, in order (missed cycles too). */
+export function dueCycleDates(nextBillingDate: string, anchorDay: number, runDate: string, limit = 1200): string[] {
+  const dates: string[] = [];
+  let date = nextBillingDate;
+  while (date <= runDate && dates.length < limit) {
+    dates.push(date);
+    date = nextCycleDate(date, anchorDay);
+  }
+  return dates;
+}
+
+export function dayOfMonth(date: string): number {
+  return parts(date)[2];
+}
+
+/** The calendar date of an instant in the machine's time zone (what the reseller calls "today"). */
+export function localDate(instant: Date): string {
+  return `${pad(instant.getFullYear(), 4)}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+}
+
+/** The first day of the month a date is in. */
+export function monthStart(date: string): string {
+  return `${date.slice(0, 7)}-01`;
+}

@@ -1,0 +1,47 @@
+import * as billing from '../services/billing';
+import * as money from '../services/clientMoney';
+import * as connections from '../services/clientPackages';
+import * as clients from '../services/clients';
+import type { ServiceContext } from '../services/context';
+import * as dids from '../services/dids';
+import * as subaccounts from '../services/subaccounts';
+import type { PartialHandlerTable } from './table';
+
+export const clientHandlers = (ctx: ServiceContext) =>
+  ({
+    'clients.list': (input) => clients.listClients(ctx, input),
+    'clients.get': async (input) => clients.toClientView(await clients.loadClient(ctx.db, input.id)),
+    'clients.manage': async (input) => {
+      const client = clients.toClientView(await clients.loadClient(ctx.db, input.id));
+      return {
+        client,
+        thisMonthSpend: await money.thisMonthSpend(ctx, input.id),
+        packages: await connections.clientPackages(ctx, input.id),
+        dids: await dids.clientDids(ctx, input.id),
+        subaccounts: await subaccounts.listSubaccounts(ctx, input.id),
+        ledger: await money.clientLedger(ctx, input.id),
+        notices: await money.listNotices(ctx, input.id),
+      };
+    },
+    'clients.create': (input) => clients.createClient(ctx, input),
+    'clients.update': (input) => clients.updateClient(ctx, input),
+    'clients.delete': (input) => clients.deleteClient(ctx, input),
+    'clients.payment': (input) => money.addPayment(ctx, input),
+    'clients.charge': (input) => money.addCharge(ctx, input),
+    'clients.reverse': (input) => money.reverseEntry(ctx, input),
+    'clients.connectPackage': (input) => connections.connectPackage(ctx, input),
+    'clients.disconnectPackage': (input) => connections.disconnectPackage(ctx, input),
+    'dids.list': () => dids.listDidInventory(ctx),
+    'dids.add': (input) => dids.addDid(ctx, input),
+    'dids.import': (input) => dids.importDids(ctx, input),
+    'dids.assign': (input) => dids.assignDid(ctx, input),
+    'dids.unassign': (input) => dids.unassignDid(ctx, input),
+    'subaccounts.list': (input) => subaccounts.listSubaccounts(ctx, input?.clientId),
+    'subaccounts.get': (input) => subaccounts.getSubaccount(ctx, input),
+    'subaccounts.create': (input) => subaccounts.createSubaccount(ctx, input),
+    'subaccounts.update': (input) => subaccounts.updateSubaccount(ctx, input),
+    'subaccounts.delete': (input) => subaccounts.deleteSubaccount(ctx, input),
+    'subaccounts.revealPassword': (input) => subaccounts.revealPassword(ctx, input),
+    'billing.run': (input) => billing.runBilling(ctx, input),
+    'notices.list': (input) => money.listNotices(ctx, input?.clientId),
+  }) satisfies PartialHandlerTable;

@@ -1,0 +1,116 @@
+import type { LedgerEntryView, MoneyMovementData, NoticeView } from '../../preload/schemas/clients';
+import { localDate, monthStart } from '../engine/billingDates';
+import { AppError, notFound } from '../errors';
+import { micros, moneyToText } from '../money';
+import { openClient } from './clients';
+import { isoNow, type ServiceContext } from './context';
+import { postLedgerEntry } from './ledger';
+
+const KIND_LABELS: Record<string, string> = {
+  payment: 'Payment',
+  charge: 'Charge',
+  setup_fee: 'Setup fee',
+  monthly_fee: 'Monthly fee',
+  did_monthly_fee: 'DID monthly fee',
+  did_setup_fee: 'DID setup fee',
+  calls: 'Calls',
+  reversal: 'Reversal',
+};
+
+/** Guide: "Adding Payments manually" — the Payment button of the Balance panel. */
+export async function addPayment(ctx: ServiceContext, input: MoneyMovementData): Promise<LedgerEntryView[]> {
+  return moveMoney(ctx, input, 'payment', 1);
+}
+
+/** Guide: "Add Charges manually" — the Charge button of the Balance panel. */
+export async function addCharge(ctx: ServiceContext, input: MoneyMovementData): Promise<LedgerEntryView[]> {
+  return moveMoney(ctx, input, 'charge', -1);
+}
+
+async function moveMoney(ctx: ServiceContext, input: MoneyMovementData, kind: 'payment' | 'charge', sign: 1 | -1): Promise<LedgerEntryView[]> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await openClient(trx, input.clientId);
+    await postLedgerEntry(trx, isoNow(ctx), {
+      clientId: input.clientId,
+      kind,
+      amount: micros(sign * input.amount),
+      description: input.description || KIND_LABELS[kind]!,
+      occurredOn: localDate(ctx.now()),
+    });
+  });
+  return clientLedger(ctx, input.clientId);
+}
+
+/** A mistaken entry is undone by a new, opposite entry; the original is never edited (DESIGN.md "Money"). */
+export async function reverseEntry(ctx: ServiceContext, input: { entryId: number; reason: string }): Promise<LedgerEntryView[]> {
+  const clientId = await ctx.db.transaction().execute(async (trx) => {
+    const entry = await trx.selectFrom('ledger_entries').selectAll().where('id', '=', input.entryId).executeTakeFirst();
+    if (!entry) throw notFound(`Ledger entry ${input.entryId}`);
+    if (entry.kind === 'reversal') throw new AppError('conflict', 'A reversal cannot itself be reversed; add a new payment or charge instead');
+    const already = await trx.selectFrom('ledger_entries').select('id').where('reverses_entry_id', '=', entry.id).executeTakeFirst();
+    if (already) throw new AppError('conflict', `Entry ${entry.id} was already reversed by entry ${already.id}`);
+    await openClient(trx, entry.client_id);
+    await postLedgerEntry(trx, isoNow(ctx), {
+      clientId: entry.client_id,
+      kind: 'reversal',
+      amount: micros(-entry.amount_micros),
+      description: `Reversal of ${KIND_LABELS[entry.kind]?.toLowerCase() ?? entry.kind} #${entry.id}${input.reason ? `: ${input.reason}` : ''}`,
+      occurredOn: localDate(ctx.now()),
+      reversesEntryId: entry.id,
+    });
+    return entry.client_id;
+  });
+  return clientLedger(ctx, clientId);
+}
+
+/** The full history with a running balance, newest first. */
+export async function clientLedger(ctx: ServiceContext, clientId: number): Promise<LedgerEntryView[]> {
+  const rows = await ctx.db
+    .selectFrom('ledger_entries as entry')
+    .leftJoin('ledger_entries as reversal', 'reversal.reverses_entry_id', 'entry.id')
+    .select([
+      'entry.id',
+      'entry.kind',
+      'entry.amount_micros',
+      'entry.description',
+      'entry.occurred_on',
+      'reversal.id as reversed_by',
+    ])
+    .where('entry.client_id', '=', clientId)
+    .orderBy('entry.id', 'asc')
+    .execute();
+  let running = 0;
+  const views = rows.map((row): LedgerEntryView => {
+    running += row.amount_micros;
+    return {
+      id: row.id,
+      occurredOn: row.occurred_on,
+      kind: KIND_LABELS[row.kind] ?? row.kind,
+      description: row.description,
+      amount: moneyToText(micros(row.amount_micros)),
+      runningBalance: moneyToText(micros(running)),
+      reversible: row.kind !== 'reversal' && row.reversed_by === null,
+      reversedBy: row.reversed_by,
+    };
+  });
+  return views.reverse();
+}
+
+/** What the client spent since the first of this month (fees, charges and calls; payments excluded). */
+export async function thisMonthSpend(ctx: ServiceContext, clientId: number): Promise<string> {
+  const { spent } = await ctx.db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_micros'), eb.lit(0)).as('spent'))
+    .where('client_id', '=', clientId)
+    .where('kind', 'not in', ['payment', 'reversal'])
+    .where('occurred_on', '>=', monthStart(localDate(ctx.now())))
+    .executeTakeFirstOrThrow();
+  return moneyToText(micros(-Number(spent)));
+}
+
+export async function listNotices(ctx: ServiceContext, clientId?: number): Promise<NoticeView[]> {
+  let query = ctx.db.selectFrom('notices').selectAll().orderBy('id', 'desc').limit(200);
+  if (clientId !== undefined) query = query.where('client_id', '=', clientId);
+  const rows = await query.execute();
+  return rows.map((row) => ({ id: row.id, clientId: row.client_id, kind: row.kind, message: row.message, createdAt: row.created_at }));
+}

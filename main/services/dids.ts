@@ -1,0 +1,184 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { DidAssignmentView } from '../../preload/schemas/clients';
+import type { DidAssignData, DidImportResult, DidInventoryView } from '../../preload/schemas/telephony';
+import { localDate } from '../engine/billingDates';
+import { AppError, fieldError, notFound } from '../errors';
+import { micros, moneyToText, rateE8, rateToText } from '../money';
+import { clientName, openClient } from './clients';
+import { isoNow, type ServiceContext } from './context';
+import { postLedgerEntry } from './ledger';
+
+/** E.164 digits without '+': a 10-digit NANP number gets its country code 1. */
+export function canonicalDid(number: string): string {
+  const digits = number.replace(/^\+/, '');
+  return digits.length === 10 && /^[2-9]/.test(digits) ? `1${digits}` : digits;
+}
+
+export async function listDidInventory(ctx: ServiceContext): Promise<DidInventoryView[]> {
+  const rows = await ctx.db
+    .selectFrom('dids')
+    .leftJoin('did_assignments', (join) => join.onRef('did_assignments.did_id', '=', 'dids.id').on('did_assignments.unassigned_at', 'is', null))
+    .leftJoin('clients', 'clients.id', 'did_assignments.client_id')
+    .select(['dids.id', 'dids.number', 'dids.description', 'dids.source', 'clients.id as client_id', 'clients.first_name', 'clients.last_name', 'clients.company'])
+    .orderBy('dids.number')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    description: row.description,
+    source: row.source,
+    assignedTo:
+      row.client_id === null
+        ? null
+        : { clientId: row.client_id, clientName: clientName({ first_name: row.first_name ?? '', last_name: row.last_name ?? '', company: row.company ?? '' }) },
+  }));
+}
+
+/** Guide: "you need to order the number from your Customer Portal first" — this records numbers already ordered. */
+export async function addDid(ctx: ServiceContext, input: { number: string; description: string }): Promise<DidInventoryView[]> {
+  const number = canonicalDid(input.number);
+  const exists = await ctx.db.selectFrom('dids').select('id').where('number', '=', number).executeTakeFirst();
+  if (exists) throw fieldError('number', `+${number} is already in your DID inventory`);
+  await ctx.db.insertInto('dids').values({ number, description: input.description, source: 'manual', created_at: isoNow(ctx) }).execute();
+  return listDidInventory(ctx);
+}
+
+/** One number per line, optionally followed by a comma and a description. Idempotent. */
+export async function importDids(ctx: ServiceContext, input: { text: string }): Promise<DidImportResult> {
+  const rejected: DidImportResult['rejected'] = [];
+  const wanted = new Map<string, string>();
+  input.text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (line === '' || /^number\b/i.test(line)) return;
+    const [numberText = '', ...rest] = line.split(',');
+    const digits = numberText.trim().replace(/[\s\-().]/g, '');
+    if (!/^\+?\d{10,15}$/.test(digits)) {
+      rejected.push({ line: index + 1, reason: `"${numberText.trim()}" is not a phone number` });
+      return;
+    }
+    wanted.set(canonicalDid(digits), rest.join(',').trim().replace(/^"|"$/g, ''));
+  });
+  let added = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [number, description] of wanted) {
+      const result = await trx
+        .insertInto('dids')
+        .values({ number, description, source: 'import', created_at: isoNow(ctx) })
+        .onConflict((oc) => oc.column('number').doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+  });
+  return { added, alreadyThere: wanted.size - added, rejected };
+}
+
+async function loadOpenConnection(trx: Transaction<Database>, clientPackageId: number) {
+  const connection = await trx
+    .selectFrom('client_packages')
+    .innerJoin('packages', 'packages.id', 'client_packages.package_id')
+    .select(['client_packages.id', 'client_packages.client_id', 'client_packages.disconnected_at', 'packages.name'])
+    .where('client_packages.id', '=', clientPackageId)
+    .executeTakeFirst();
+  if (!connection || connection.disconnected_at !== null) throw fieldError('clientPackageId', 'Choose a package connected to the client');
+  return connection;
+}
+
+/**
+ * Guide: "Add phone numbers to your clients" under the client's package, with a per-minute
+ * rate and/or monthly fee (inbound calls are charged independently from outgoing calls).
+ */
+export async function assignDid(ctx: ServiceContext, input: DidAssignData): Promise<DidAssignmentView[]> {
+  const clientId = await ctx.db.transaction().execute(async (trx) => {
+    const number = canonicalDid(input.number);
+    const did = await trx.selectFrom('dids').select(['id']).where('number', '=', number).executeTakeFirst();
+    if (!did) throw fieldError('number', `+${number} is not in your DID inventory: order it from the provider first, then add it`);
+    const taken = await trx
+      .selectFrom('did_assignments')
+      .innerJoin('clients', 'clients.id', 'did_assignments.client_id')
+      .select(['clients.first_name', 'clients.last_name', 'clients.company'])
+      .where('did_id', '=', did.id)
+      .where('unassigned_at', 'is', null)
+      .executeTakeFirst();
+    if (taken) throw fieldError('number', `+${number} is already assigned to ${clientName(taken)}`);
+    const connection = await loadOpenConnection(trx, input.clientPackageId);
+    await openClient(trx, connection.client_id);
+    const now = isoNow(ctx);
+    const setupFee = input.setupFee ?? micros(0);
+    const { id } = await trx
+      .insertInto('did_assignments')
+      .values({
+        did_id: did.id,
+        client_id: connection.client_id,
+        client_package_id: connection.id,
+        minute_rate_e8: input.minuteRate,
+        monthly_fee_micros: input.monthlyFee,
+        setup_fee_micros: setupFee,
+        assigned_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (setupFee > 0) {
+      await postLedgerEntry(trx, now, {
+        clientId: connection.client_id,
+        kind: 'did_setup_fee',
+        amount: micros(-setupFee),
+        description: `DID setup fee: +${number}`,
+        occurredOn: localDate(ctx.now()),
+        reference: `did-setup:${id}`,
+        didAssignmentId: id,
+      });
+    }
+    return connection.client_id;
+  });
+  return clientDids(ctx, clientId);
+}
+
+export async function unassignDid(ctx: ServiceContext, input: { id: number }): Promise<DidAssignmentView[]> {
+  const assignment = await ctx.db.selectFrom('did_assignments').selectAll().where('id', '=', input.id).executeTakeFirst();
+  if (!assignment || assignment.unassigned_at !== null) throw notFound(`DID assignment ${input.id}`);
+  const result = await ctx.db
+    .updateTable('did_assignments')
+    .set({ unassigned_at: isoNow(ctx) })
+    .where('id', '=', input.id)
+    .where('unassigned_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppError('conflict', 'That DID was just unassigned');
+  return clientDids(ctx, assignment.client_id);
+}
+
+export async function clientDids(ctx: ServiceContext, clientId: number): Promise<DidAssignmentView[]> {
+  const rows = await ctx.db
+    .selectFrom('did_assignments')
+    .innerJoin('dids', 'dids.id', 'did_assignments.did_id')
+    .innerJoin('client_packages', 'client_packages.id', 'did_assignments.client_package_id')
+    .innerJoin('packages', 'packages.id', 'client_packages.package_id')
+    .select([
+      'did_assignments.id',
+      'did_assignments.did_id',
+      'dids.number',
+      'did_assignments.client_id',
+      'did_assignments.client_package_id',
+      'packages.name',
+      'did_assignments.minute_rate_e8',
+      'did_assignments.monthly_fee_micros',
+      'did_assignments.setup_fee_micros',
+      'did_assignments.assigned_at',
+    ])
+    .where('did_assignments.client_id', '=', clientId)
+    .where('did_assignments.unassigned_at', 'is', null)
+    .orderBy('dids.number')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    didId: row.did_id,
+    number: row.number,
+    clientId: row.client_id,
+    clientPackageId: row.client_package_id,
+    packageName: row.name,
+    minuteRate: rateToText(rateE8(row.minute_rate_e8)),
+    monthlyFee: moneyToText(micros(row.monthly_fee_micros)),
+    setupFee: moneyToText(micros(row.setup_fee_micros)),
+    assignedAt: row.assigned_at,
+  }));
+}

@@ -1,0 +1,194 @@
+import { randomInt } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { SubaccountSummary } from '../../preload/schemas/clients';
+import type { SubaccountData, SubaccountUpdateData, SubaccountView } from '../../preload/schemas/telephony';
+import { fieldError, notFound } from '../errors';
+import { clientName, openClient } from './clients';
+import { connectPackageInTransaction } from './clientPackages';
+import { isoNow, type ServiceContext } from './context';
+import { getMainAccount } from './settings';
+
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** 20 characters from a 56-symbol alphabet (~116 bits), always with a letter and a digit. */
+export function generatePassword(length = 20): string {
+  for (;;) {
+    let password = '';
+    for (let index = 0; index < length; index += 1) password += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
+    if (/[A-Za-z]/.test(password) && /\d/.test(password)) return password;
+  }
+}
+
+async function assertUsernameFree(trx: Transaction<Database>, username: string, exceptId?: number): Promise<void> {
+  // Usernames are unique regardless of case (the index is COLLATE NOCASE).
+  let query = trx
+    .selectFrom('subaccounts')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .where('deleted_at', 'is', null);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  if (await query.executeTakeFirst()) throw fieldError('username', `The sub account ${username} already exists`);
+}
+
+async function readSubaccount(db: ServiceContext['db'], id: number, withPassword = false): Promise<SubaccountView> {
+  const row = await db
+    .selectFrom('subaccounts')
+    .leftJoin('clients', 'clients.id', 'subaccounts.client_id')
+    .leftJoin('client_packages', 'client_packages.id', 'subaccounts.client_package_id')
+    .leftJoin('packages', 'packages.id', 'client_packages.package_id')
+    .selectAll('subaccounts')
+    .select(['clients.first_name', 'clients.last_name', 'clients.company', 'packages.name as package_name'])
+    .where('subaccounts.id', '=', id)
+    .where('subaccounts.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound(`Sub account ${id}`);
+  const mainAccount = await getMainAccount(db);
+  return {
+    id: row.id,
+    username: row.username,
+    account: `${mainAccount}_${row.username}`,
+    description: row.description,
+    deviceType: row.device_type,
+    authType: row.auth_type,
+    ip: row.ip,
+    callerIdOverride: row.callerid_override,
+    musicOnHold: row.music_on_hold,
+    allowedCodecs: JSON.parse(row.allowed_codecs) as string[],
+    dtmfMode: row.dtmf_mode,
+    nat: row.nat,
+    internationalLock: row.international_lock === 1,
+    clientId: row.client_id,
+    clientName: row.client_id === null ? null : clientName({ first_name: row.first_name ?? '', last_name: row.last_name ?? '', company: row.company ?? '' }),
+    clientPackageId: row.client_package_id,
+    packageName: row.package_name,
+    ...(withPassword ? { password: row.password } : {}),
+  };
+}
+
+/**
+ * Guide: "Create Sub account … the Reseller configuration section": client, client
+ * package, next billing date, charge setup fees now. A new package is connected in the
+ * same transaction, so a failure leaves neither behind.
+ */
+export async function createSubaccount(ctx: ServiceContext, input: SubaccountData): Promise<SubaccountView> {
+  const password = input.password || generatePassword();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    await assertUsernameFree(trx, input.username);
+    let clientPackageId: number | null = null;
+    if (input.clientId !== undefined) {
+      await openClient(trx, input.clientId);
+      if (input.clientPackageId !== undefined) {
+        const connection = await trx
+          .selectFrom('client_packages')
+          .select(['id', 'client_id', 'disconnected_at'])
+          .where('id', '=', input.clientPackageId)
+          .executeTakeFirst();
+        if (!connection || connection.client_id !== input.clientId || connection.disconnected_at !== null) {
+          throw fieldError('clientPackageId', 'Choose a package connected to this client');
+        }
+        clientPackageId = connection.id;
+      } else if (input.packageId !== undefined && input.nextBillingDate !== undefined) {
+        clientPackageId = await connectPackageInTransaction(trx, ctx, {
+          clientId: input.clientId,
+          packageId: input.packageId,
+          nextBillingDate: input.nextBillingDate,
+          chargeSetupNow: input.chargeSetupNow,
+        });
+      }
+    }
+    const now = isoNow(ctx);
+    const { id: created } = await trx
+      .insertInto('subaccounts')
+      .values({
+        username: input.username,
+        password,
+        description: input.description,
+        device_type: input.deviceType,
+        auth_type: input.authType,
+        ip: input.ip,
+        callerid_override: input.callerIdOverride.replace(/^\+/, ''),
+        music_on_hold: input.musicOnHold,
+        allowed_codecs: JSON.stringify(input.allowedCodecs),
+        dtmf_mode: input.dtmfMode,
+        nat: input.nat,
+        international_lock: input.internationalLock ? 1 : 0,
+        client_id: input.clientId ?? null,
+        client_package_id: clientPackageId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return created;
+  });
+  // The password is shown once, when it is made.
+  return readSubaccount(ctx.db, id, true);
+}
+
+export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpdateData): Promise<SubaccountView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await readSubaccount(trx, input.id);
+    if (input.username !== undefined) await assertUsernameFree(trx, input.username, input.id);
+    const authType = input.authType ?? current.authType;
+    const ip = input.ip ?? current.ip;
+    if (authType === 2 && ip === '') throw fieldError('ip', 'Static IP authentication needs an IPv4 address');
+    const columns = {
+      username: input.username,
+      password: input.password || undefined,
+      description: input.description,
+      device_type: input.deviceType,
+      auth_type: input.authType,
+      ip: input.ip,
+      callerid_override: input.callerIdOverride?.replace(/^\+/, ''),
+      music_on_hold: input.musicOnHold,
+      allowed_codecs: input.allowedCodecs && JSON.stringify(input.allowedCodecs),
+      dtmf_mode: input.dtmfMode,
+      nat: input.nat,
+      international_lock: input.internationalLock === undefined ? undefined : input.internationalLock ? (1 as const) : (0 as const),
+    };
+    const set = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+    await trx.updateTable('subaccounts').set({ ...set, updated_at: isoNow(ctx) }).where('id', '=', input.id).execute();
+  });
+  return readSubaccount(ctx.db, input.id);
+}
+
+/** Deleted sub accounts keep their row (calls refer to them); the username becomes free again. */
+export async function deleteSubaccount(ctx: ServiceContext, input: { id: number }): Promise<{ id: number }> {
+  const result = await ctx.db
+    .updateTable('subaccounts')
+    .set({ deleted_at: isoNow(ctx), updated_at: isoNow(ctx) })
+    .where('id', '=', input.id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw notFound(`Sub account ${input.id}`);
+  return { id: input.id };
+}
+
+export const revealPassword = async (ctx: ServiceContext, input: { id: number }): Promise<SubaccountView> =>
+  readSubaccount(ctx.db, input.id, true);
+
+export const getSubaccount = async (ctx: ServiceContext, input: { id: number }): Promise<SubaccountView> => readSubaccount(ctx.db, input.id);
+
+export async function listSubaccounts(ctx: ServiceContext, clientId?: number): Promise<SubaccountSummary[]> {
+  let query = ctx.db
+    .selectFrom('subaccounts')
+    .leftJoin('client_packages', 'client_packages.id', 'subaccounts.client_package_id')
+    .leftJoin('packages', 'packages.id', 'client_packages.package_id')
+    .select(['subaccounts.id', 'subaccounts.username', 'subaccounts.description', 'subaccounts.client_id', 'subaccounts.client_package_id', 'packages.name'])
+    .where('subaccounts.deleted_at', 'is', null)
+    .orderBy('subaccounts.username');
+  if (clientId !== undefined) query = query.where('subaccounts.client_id', '=', clientId);
+  const rows = await query.execute();
+  const mainAccount = await getMainAccount(ctx.db);
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    account: `${mainAccount}_${row.username}`,
+    description: row.description,
+    clientId: row.client_id,
+    clientPackageId: row.client_package_id,
+    packageName: row.name,
+  }));
+}
+

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { idField, nonNegativeMoney } from './fields';
+import { parseMoney } from '../../main/money/decimal';
+
+const text = (label: string, max: number) => z.string({ error: `${label}: enter text` }).trim().max(max, `${label}: at most ${max} characters`);
+const required = (label: string, max: number) => text(label, max).min(1, `${label} is required`);
+export const isoDate = z
+  .string({ error: 'Enter a date (YYYY-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'That date does not exist');
+
+/** A positive amount typed by a person: "12.50". */
+export const positiveMoney = (label: string) =>
+  z.string({ error: `${label}: enter an amount` }).transform((raw, ctx) => {
+    const parsed = parseMoney(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    if (parsed.value <= 0) {
+      ctx.addIssue({ code: 'custom', message: `${label} must be more than zero` });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+const clientFields = {
+  firstName: required('First name', 60),
+  lastName: required('Last name', 60),
+  company: text('Company', 120),
+  email: z.string({ error: 'E-mail is required' }).trim().toLowerCase().pipe(z.email('Enter a valid e-mail address')),
+  phone: text('Phone', 40),
+  street: text('Street', 160),
+  city: text('City', 80),
+  state: text('State / province', 80),
+  country: text('Country', 80),
+  postalCode: text('Postal code', 20),
+  balanceMode: z.enum(['soft', 'hard'], { error: 'Choose SOFT or HARD balance' }),
+  /** Empty = no low-balance warning. */
+  lowBalanceThreshold: z.union([z.literal(''), nonNegativeMoney('Low-balance threshold')]),
+  lowBalanceEmail: z.union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email('Enter a valid notification e-mail'))]),
+  notes: text('Notes', 2000),
+};
+
+/** Optional on create (empty when left out); on update only the fields sent change. */
+export const clientInput = z
+  .object({
+    ...clientFields,
+    company: clientFields.company.default(''),
+    phone: clientFields.phone.default(''),
+    street: clientFields.street.default(''),
+    city: clientFields.city.default(''),
+    state: clientFields.state.default(''),
+    country: clientFields.country.default(''),
+    postalCode: clientFields.postalCode.default(''),
+    lowBalanceThreshold: clientFields.lowBalanceThreshold.default(''),
+    lowBalanceEmail: clientFields.lowBalanceEmail.default(''),
+    notes: clientFields.notes.default(''),
+  })
+  .strict();
+export const clientUpdateInput = z.object(clientFields).partial().extend({ id: idField }).strict();
+
+export const clientListInput = z
+  .object({
+    search: z.string().trim().max(100).default(''),
+    status: z.enum(['all', 'active', 'suspended', 'closed']).default('all'),
+    sort: z.enum(['name', 'balance', 'created']).default('name'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    /** Only clients whose balance is below zero. */
+    negativeOnly: z.boolean().default(false),
+  })
+  .strict()
+  .optional();
+
+export const moneyMovementInput = z
+  .object({
+    clientId: idField,
+    amount: positiveMoney('Amount'),
+    description: text('Description', 200).default(''),
+  })
+  .strict();
+
+export const reverseEntryInput = z
+  .object({ entryId: idField, reason: text('Reason', 200).default('') })
+  .strict();
+
+export const connectPackageInput = z
+  .object({
+    clientId: idField,
+    packageId: idField,
+    nextBillingDate: isoDate,
+    chargeSetupNow: z.boolean().default(false),
+  })
+  .strict();
+
+export const billingRunInput = z.object({ date: isoDate }).strict();
+
+export type ClientStatusView = 'active' | 'suspended' | 'closed';
+
+export interface ClientSummary {
+  id: number;
+  name: string;
+  company: string;
+  email: string;
+  balanceMode: 'soft' | 'hard';
+  status: ClientStatusView;
+  balance: string;
+  belowThreshold: boolean;
+  createdAt: string;
+}
+
+export interface ClientView extends ClientSummary {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  street: string;
+  city: string;
+  state: string;
+  country: string;
+  postalCode: string;
+  lowBalanceThreshold: string;
+  lowBalanceEmail: string;
+  notes: string;
+}
+
+export interface LedgerEntryView {
+  id: number;
+  occurredOn: string;
+  kind: string;
+  description: string;
+  amount: string;
+  runningBalance: string;
+  reversible: boolean;
+  reversedBy: number | null;
+}
+
+export interface ClientPackageView {
+  id: number;
+  packageId: number;
+  packageName: string;
+  nextBillingDate: string;
+  cycleStartDate: string;
+  setupFeePending: boolean;
+  monthlyFee: string;
+  connectedAt: string;
+}
+
+export interface DidAssignmentView {
+  id: number;
+  didId: number;
+  number: string;
+  clientId: number;
+  clientPackageId: number;
+  packageName: string;
+  minuteRate: string;
+  monthlyFee: string;
+  setupFee: string;
+  assignedAt: string;
+}
+
+export interface SubaccountSummary {
+  id: number;
+  username: string;
+  account: string;
+  description: string;
+  clientId: number | null;
+  clientPackageId: number | null;
+  packageName: string | null;
+}
+
+export interface NoticeView {
+  id: number;
+  clientId: number | null;
+  kind: string;
+  message: string;
+  createdAt: string;
+}
+
+export interface ClientManageView {
+  client: ClientView;
+  thisMonthSpend: string;
+  packages: ClientPackageView[];
+  dids: DidAssignmentView[];
+  subaccounts: SubaccountSummary[];
+  ledger: LedgerEntryView[];
+  notices: NoticeView[];
+}
+
+export interface BillingRunResult {
+  date: string;
+  cyclesClosed: number;
+  entriesWritten: number;
+  charged: string;
+  clients: number;
+}
+
+export type ClientInput = z.input<typeof clientInput>;
+export type ClientData = z.output<typeof clientInput>;
+export type ClientUpdateData = z.output<typeof clientUpdateInput>;
+export type ClientListData = z.output<typeof clientListInput>;
+export type ConnectPackageData = z.output<typeof connectPackageInput>;
+export type MoneyMovementData = z.output<typeof moneyMovementInput>;

@@ -1,0 +1,107 @@
+import type { Api, ChannelName } from '../../preload/contract';
+import type { ApiError, ErrorCode, Result } from '../../preload/result';
+
+/**
+ * The one way the UI talks to main. In Electron the preload exposes `window.api`; the
+ * headless host has no preload, so the same `Api` shape is built here over HTTP
+ * (`POST /api/<channel>` with the per-run token the host injects into the page).
+ * Pages cannot tell which host they run in, and no call ever throws: every failure,
+ * including a dead network, comes back as `{ ok: false, error }`.
+ */
+const TOKEN_META = 'rc-api-token';
+const TOKEN_HEADER = 'x-rc-token';
+
+// Exhaustive on purpose: a new ErrorCode in preload/result.ts must be added here too.
+const KNOWN_CODES: Record<ErrorCode, true> = {
+  invalid_input: true,
+  not_found: true,
+  conflict: true,
+  unknown_channel: true,
+  unauthorized: true,
+  db_too_new: true,
+  internal: true,
+};
+
+const failure = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+function readToken(): string | null {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`);
+  return meta?.content || null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Accepts only a Result-shaped body; the host's own refusals (405, 413…) carry codes the UI maps to `internal`. */
+function toResult(body: unknown): Result<unknown> {
+  if (!isRecord(body) || typeof body.ok !== 'boolean') {
+    return failure('internal', 'The host sent an answer the app does not understand.');
+  }
+  if (body.ok) return { ok: true, value: body.value };
+  const error = isRecord(body.error) ? body.error : {};
+  const code = typeof error.code === 'string' && error.code in KNOWN_CODES ? (error.code as ErrorCode) : 'internal';
+  const message = typeof error.message === 'string' ? error.message : 'The request failed.';
+  const apiError: ApiError = { code, message };
+  if (Array.isArray(error.issues)) apiError.issues = error.issues as ApiError['issues'];
+  return { ok: false, error: apiError };
+}
+
+async function callOverHttp(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
+  const token = readToken();
+  if (token === null) {
+    return failure('unauthorized', 'This page was not opened from the Reseller Console, so it cannot reach your data.');
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(input === undefined ? {} : { input }),
+    });
+  } catch {
+    return failure('internal', 'Could not reach the Reseller Console host. Is it still running?');
+  }
+  try {
+    return toResult(await response.json());
+  } catch {
+    return failure('internal', `The host answered with HTTP ${response.status} and no readable result.`);
+  }
+}
+
+/**
+ * `api.<domain>.<verb>(input)` → `POST /api/<domain>.<verb>`. A Proxy keeps this in step
+ * with preload/contract.ts without importing its runtime (zod schemas stay in main).
+ */
+function createHttpApi(): Api {
+  const domains = new Map<string, object>();
+  const domainProxy = (domain: string): object =>
+    new Proxy(
+      {},
+      {
+        get: (_target, verb) =>
+          // 'then' must stay undefined, or `await api.packages` would treat the proxy as a promise.
+          typeof verb === 'string' && verb !== 'then'
+            ? (input?: unknown) => callOverHttp(`${domain}.${verb}` as ChannelName, input)
+            : undefined,
+      },
+    );
+  const root = new Proxy(
+    {},
+    {
+      get: (_target, domain) => {
+        if (typeof domain !== 'string' || domain === 'then') return undefined;
+        let proxy = domains.get(domain);
+        if (!proxy) {
+          proxy = domainProxy(domain);
+          domains.set(domain, proxy);
+        }
+        return proxy;
+      },
+    },
+  );
+  // The Proxy answers every `domain.verb` of the contract; TypeScript cannot see through a Proxy.
+  return root as Api;
+}
+
+export const api: Api = window.api ?? createHttpApi();

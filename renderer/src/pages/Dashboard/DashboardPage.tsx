@@ -1,0 +1,17 @@
+import { AppInfoCard } from '../../components/AppInfoCard';
+import { PageHeader } from '../../components/PageHeader';
+import { GettingStartedCard } from './GettingStartedCard';
+import { PackagesSummaryCard } from './PackagesSummaryCard';
+
+export function DashboardPage() {
+  return (
+    <>
+      <PageHeader title="Dashboard" description="Your reseller business at a glance." />
+      <div className="grid grid--2">
+        <PackagesSummaryCard />
+        <GettingStartedCard />
+      </div>
+      <AppInfoCard />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface RunningHeadlessHost {
+  url: string;
+  databasePath: string;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const STARTUP_TIMEOUT_MS = 20_000;
+
+/**
+ * Starts `tsx main/host/index.ts --db <fresh file> --port 0` and resolves with the URL
+ * it prints ("Open http://127.0.0.1:PORT/"). Assumes out/renderer was built.
+ */
+export async function startHeadlessHost(): Promise<RunningHeadlessHost> {
+  const folder = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
+  const databasePath = join(folder, 'console.db');
+  // tsx runs under this Node directly (no npx shell), so `child.pid` is the host itself.
+  const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', databasePath, '--port', '0'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  try {
+    const url = await waitForUrl(child);
+    return {
+      url,
+      databasePath,
+      stop: async () => {
+        await stopProcess(child);
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stopProcess(child);
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`The headless host did not print its URL within ${STARTUP_TIMEOUT_MS} ms:\n${output}`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The headless host exited with code ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const forceKill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(forceKill);
+      resolvePromise();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,34 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The frame around every page: sidebar navigation, the page's h1, toasts. */
+export class AppShell {
+  readonly nav: Locator;
+  readonly heading: Locator;
+  readonly toasts: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.nav = page.getByRole('navigation', { name: 'Main' });
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.toasts = page.getByRole('region', { name: /Notification/ });
+  }
+
+  /** Opens a route directly, e.g. "/packages". */
+  async open(path: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}#${path}`);
+  }
+
+  navLink(label: string): Locator {
+    return this.nav.getByRole('link', { name: label, exact: true });
+  }
+
+  async navigateTo(label: string): Promise<void> {
+    await this.navLink(label).click();
+  }
+
+  toast(title: string): Locator {
+    return this.toasts.getByRole('listitem').filter({ hasText: title });
+  }
+}

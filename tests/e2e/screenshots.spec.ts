@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const shoot = async (page: Page, name: string): Promise<void> => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+};
+
+/** Screenshots for review: the pages a reseller sees first, with realistic data. */
+test('screenshots of the dashboard and the packages pages', async ({ dashboard, packagesPage, packageForm, shell }) => {
+  const packages = [
+    { name: 'Retail Canada', markupFixed: '0.0050', markupPercent: '20', pulse: 6 },
+    { name: 'Wholesale', markupFixed: '0.001', markupPercent: '5', pulse: 60 },
+    { name: 'Per-second Premium', markupFixed: '0.00125', markupPercent: '35', pulse: 1 },
+  ];
+  for (const fields of packages) {
+    await packagesPage.open('/packages/new');
+    await packageForm.fill(fields);
+    await packageForm.submit();
+    await expect(packagesPage.row(fields.name)).toBeVisible();
+  }
+  await packagesPage.page.reload();
+  await expect(packagesPage.rows).toHaveCount(packages.length);
+  await shoot(packagesPage.page, 'packages');
+
+  await packagesPage.row('Wholesale').getByRole('button', { name: 'Delete Wholesale' }).click();
+  await expect(packagesPage.confirmDialog).toBeVisible();
+  await shoot(packagesPage.page, 'package-delete-dialog');
+  await packagesPage.page.keyboard.press('Escape');
+
+  await packagesPage.edit('Retail Canada');
+  await expect(packageForm.sellRateExample).toContainText('$0.0180/min');
+  await shoot(packagesPage.page, 'package-edit');
+
+  await packagesPage.open('/packages/new');
+  await packageForm.fill({ name: '', markupFixed: '-1', pulse: '0' });
+  await packageForm.submit();
+  await expect(packageForm.errorSummary).toBeVisible();
+  await shoot(packagesPage.page, 'package-form-errors');
+
+  await dashboard.goto();
+  await expect(dashboard.packageCount).toHaveText(String(packages.length));
+  await expect(dashboard.detail('Version')).not.toBeEmpty();
+  await shoot(dashboard.page, 'dashboard');
+
+  await shell.navigateTo('Clients');
+  await expect(shell.heading).toHaveText('Clients');
+  await shoot(shell.page, 'clients');
+
+  await shell.navigateTo('Settings');
+  await expect(shell.page.getByRole('region', { name: 'Installation' })).toBeVisible();
+  await shoot(shell.page, 'settings');
+});
