@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openStore, type Store } from '../../db/open';
 import { createHandlerTable } from '../handlers/index';
 import { DATABASE_FILE } from '../paths';
+import { onAppStart } from '../services/startup';
 import { registerIpc, trustedSender } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 
@@ -20,6 +21,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  await onAppStart(store);
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const pageUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
   registerIpc(ipcMain, createHandlerTable({ store, host: 'electron' }), trustedSender(pageUrl));

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../../db/open';
 import { createHandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
+import { onAppStart } from '../services/startup';
 import { startHost } from './server';
 
 /** `npm run serve -- [--db PATH] [--port N]`: the headless host. */
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const store = await openStore(resolveDatabasePath(values.db));
+  const billed = await onAppStart(store);
+  if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
   const table = createHandlerTable({ store, host: 'headless' });
   const host = await startHost({ table, rendererDir, port });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);

@@ -68,6 +68,26 @@ describe('command line', () => {
     expect((await cli('price', '--package', '1', '--seconds', '5')).err).toContain('price needs --to DIGITS');
   });
 
+  it('runs the client flow: create, payment, charge, DID, billing, show, delete guard', async () => {
+    await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10' }));
+    const created = await cli('client', 'create', '--file', file('c.json', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'hard' }), '--json');
+    expect(JSON.parse(created.out)).toMatchObject({ id: 1, status: 'suspended', balance: '0.000000' });
+    expect((await cli('client', 'payment', '1', '--amount', '25', '--note', 'cash')).out).toContain('balance 25.000000');
+    expect((await cli('client', 'charge', '1', '--amount', 'abc')).code).toBe(1);
+    const sub = await cli('subaccount', 'create', '--file', file('s.json', { username: 'ann1', clientId: 1, packageId: 1, nextBillingDate: '2099-01-31' }));
+    expect(sub.out).toMatch(/Created sub account \d+_ann1 \(password [A-Za-z0-9]{20}\)/);
+    await cli('did', 'add', '--did', '+15145550101');
+    expect((await cli('did', 'connect', '--client', '1', '--did', '15145550101', '--minute', '0.01', '--monthly', '2')).code).toBe(0);
+    const billed = await cli('billing', 'run', '--date', '2099-01-31', '--json');
+    expect(JSON.parse(billed.out)).toMatchObject({ cyclesClosed: 1, charged: '12.000000' });
+    const show = await cli('client', 'show', '1');
+    expect(show.out).toContain('balance 13.000000');
+    expect(show.out).toContain('DID +15145550101');
+    const refused = await cli('client', 'delete', '1');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('sub account ann1');
+  });
+
   it('prints usage and exits 1 for an unknown command', async () => {
     const result = await cli('frobnicate');
     expect(result.code).toBe(1);
