@@ -180,6 +180,59 @@ export interface NoticesTable {
   read_at: Generated<string | null>;
 }
 
+export interface CallImportsTable {
+  id: Generated<number>;
+  source: string;
+  format: string;
+  started_at: string;
+  finished_at: string | null;
+  rows_read: Generated<number>;
+  rows_added: Generated<number>;
+  rows_duplicate: Generated<number>;
+  rows_rejected: Generated<number>;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+}
+
+export interface CallImportRejectsTable {
+  id: Generated<number>;
+  import_id: number;
+  line: number;
+  reason: string;
+}
+
+export interface CallsTable {
+  id: Generated<number>;
+  call_id: string;
+  started_at: string;
+  account: string;
+  caller_id: Generated<string>;
+  destination: string;
+  description: Generated<string>;
+  direction: 'inbound' | 'outbound';
+  disposition: string;
+  seconds: number;
+  cost_rate_e8: number;
+  cost_micros: number;
+  did_number: string | null;
+  subaccount_id: number | null;
+  client_id: number | null;
+  client_package_id: number | null;
+  package_id: number | null;
+  cycle_start: string | null;
+  status: 'rated' | 'unrated';
+  unrated_reason: string | null;
+  rule: string | null;
+  custom_rate_id: number | null;
+  free_zone: Generated<0 | 1>;
+  sell_rate_e8: Generated<number>;
+  billed_seconds: Generated<number>;
+  free_seconds: Generated<number>;
+  free_minutes_used: Generated<number>;
+  charge_micros: Generated<number>;
+  country: string | null;
+  import_id: number | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   packages: PackagesTable;
@@ -193,4 +246,7 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   billing_periods: BillingPeriodsTable;
   notices: NoticesTable;
+  call_imports: CallImportsTable;
+  call_import_rejects: CallImportRejectsTable;
+  calls: CallsTable;
 }

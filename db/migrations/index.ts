@@ -3,6 +3,7 @@ import * as m001 from './001_settings';
 import * as m002 from './002_packages';
 import * as m003 from './003_package_details';
 import * as m004 from './004_clients_billing';
+import * as m005 from './005_calls';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'packages', up: m002.up },
   { version: 3, name: 'package details, custom rates, cost deck', up: m003.up },
   { version: 4, name: 'clients, DIDs, sub accounts, ledger, billing', up: m004.up },
+  { version: 5, name: 'calls and call imports', up: m005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

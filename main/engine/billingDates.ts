@@ -38,11 +38,6 @@ export function dayOfMonth(date: string): number {
   return parts(date)[2];
 }
 
-/** The calendar date of an instant in the machine's time zone (what the reseller calls "today"). */
-export function localDate(instant: Date): string {
-  return `${pad(instant.getFullYear(), 4)}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
-}
-
 /** The first day of the month a date is in. */
 export function monthStart(date: string): string {
   return `${date.slice(0, 7)}-01`;

@@ -33,6 +33,8 @@ export interface DestinationMatch {
   readonly prefix: string;
 }
 
+const NANP_CALLING_CODE = '1';
+
 let countryNames: Intl.DisplayNames | null | undefined;
 function countryName(country: string): string | null {
   if (countryNames === undefined) {
@@ -49,7 +51,7 @@ function countryName(country: string): string | null {
   }
 }
 
-class DestinationTrie {
+class DestinationIndex {
   readonly prefixes = new DigitTrie<DestinationMatch>();
   /** Countries that at least one prefix leads to: a 'country' custom rate for any other can never match. */
   readonly reachableCountries = new Set<string>();
@@ -73,14 +75,14 @@ function countryOf(e164: string): string | undefined {
 /** Sample numbers for an NPA; the first libphonenumber places decides (exchange 234 is valid almost everywhere). */
 const NANP_SAMPLE_LINES = ['2345678', '5550123', '8765432'];
 
-function addNanpAreaCodes(trie: DestinationTrie): void {
+function addNanpAreaCodes(index: DestinationIndex): void {
   // NANP: unknown area codes keep no country, so neither the USA nor the Canada bucket takes them.
-  trie.insert(NANP_CALLING_CODE, null, NANP_CALLING_CODE, true);
+  index.insert(NANP_CALLING_CODE, null, NANP_CALLING_CODE, true);
   for (let areaCode = 200; areaCode <= 999; areaCode += 1) {
     for (const line of NANP_SAMPLE_LINES) {
       const country = countryOf(`+1${areaCode}${line}`);
       if (country !== undefined) {
-        trie.insert(`1${areaCode}`, country, NANP_CALLING_CODE, true);
+        index.insert(`1${areaCode}`, country, NANP_CALLING_CODE, true);
         break;
       }
     }
@@ -122,53 +124,53 @@ function libphonenumberAgrees(callingCode: string, prefix: string, country: Coun
   return false;
 }
 
-function addSharedCodeCountries(trie: DestinationTrie, callingCode: string, countries: CountryCode[]): void {
+function addSharedCodeCountries(index: DestinationIndex, callingCode: string, countries: CountryCode[]): void {
   const plans = new Metadata();
   for (const country of countries.slice(1)) {
     plans.selectNumberingPlan(country);
     const lengths = plans.numberingPlan?.possibleLengths() ?? [];
     for (const prefix of nationalPrefixesOf(country, plans)) {
       if (libphonenumberAgrees(callingCode, prefix, country, lengths)) {
-        trie.insert(callingCode + prefix, country, callingCode, false);
+        index.insert(callingCode + prefix, country, callingCode, false);
       }
     }
   }
 }
 
-function buildDestinationTrie(): DestinationTrie {
-  const trie = new DestinationTrie();
+function buildDestinationIndex(): DestinationIndex {
+  const index = new DestinationIndex();
   for (const [callingCode, countries] of Object.entries(metadata.country_calling_codes)) {
     if (callingCode === NANP_CALLING_CODE) {
-      addNanpAreaCodes(trie);
+      addNanpAreaCodes(index);
       continue;
     }
     const [mainCountry] = countries;
-    trie.insert(callingCode, mainCountry ?? null, callingCode, false);
-    if (countries.length > 1) addSharedCodeCountries(trie, callingCode, countries);
+    index.insert(callingCode, mainCountry ?? null, callingCode, false);
+    if (countries.length > 1) addSharedCodeCountries(index, callingCode, countries);
   }
   // Satellite and other international networks (+881, +882...) have a code but no country.
   for (const callingCode of Object.keys(metadata.nonGeographic)) {
-    trie.insert(callingCode, null, callingCode, false);
+    index.insert(callingCode, null, callingCode, false);
   }
-  return trie;
+  return index;
 }
 
-let destinationTrie: DestinationTrie | undefined;
+let destinationIndex: DestinationIndex | undefined;
 
 /** Built lazily once: importing the engine costs nothing until the first classification. */
-function trie(): DestinationTrie {
-  destinationTrie ??= buildDestinationTrie();
-  return destinationTrie;
+function destinations(): DestinationIndex {
+  destinationIndex ??= buildDestinationIndex();
+  return destinationIndex;
 }
 
 /** The country prefix a normalised destination falls in, or undefined for no known calling code. */
 export function lookupDestination(normalized: string): DestinationMatch | undefined {
-  return trie().prefixes.longestPrefixValue(normalized);
+  return destinations().prefixes.longestPrefixValue(normalized);
 }
 
 /** Countries that some destination can be classified as (others are never told apart from their main country). */
 export function isClassifiableCountry(country: string): boolean {
-  return trie().reachableCountries.has(country);
+  return destinations().reachableCountries.has(country);
 }
 
 const ALL_DIGITS = /^\d*$/;

@@ -47,7 +47,7 @@ const SCOPE_TIE_RANK: Record<CustomRateScope, number> = { prefix: 3, usa: 2, can
 const DIGITS_ONLY = /^\d+$/;
 
 /** The key a custom rate is indexed under, or null when it can never match (findCustomRateConflicts explains why). */
-export function customRateKey(customRate: Pick<CustomRate, 'scope' | 'value'>): string | null {
+function customRateKey(customRate: Pick<CustomRate, 'scope' | 'value'>): string | null {
   const value = customRate.value.trim();
   switch (customRate.scope) {
     case 'usa':

@@ -1,5 +1,6 @@
 import type { BillingRunResult } from '../../preload/schemas/clients';
-import { dueCycleDates, localDate, nextCycleDate } from '../engine/billingDates';
+import { dueCycleDates, nextCycleDate } from '../engine/billingDates';
+import { localDate } from './clock';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
 import { postLedgerEntry } from './ledger';

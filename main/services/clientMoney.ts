@@ -1,5 +1,6 @@
 import type { LedgerEntryView, MoneyMovementData, NoticeView } from '../../preload/schemas/clients';
-import { localDate, monthStart } from '../engine/billingDates';
+import { monthStart } from '../engine/billingDates';
+import { localDate } from './clock';
 import { AppError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { openClient } from './clients';

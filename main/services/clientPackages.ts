@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ClientPackageView, ConnectPackageData } from '../../preload/schemas/clients';
-import { dayOfMonth, localDate } from '../engine/billingDates';
+import { dayOfMonth } from '../engine/billingDates';
+import { localDate } from './clock';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { clientName, openClient } from './clients';

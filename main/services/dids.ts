@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { DidAssignmentView } from '../../preload/schemas/clients';
 import type { DidAssignData, DidImportResult, DidInventoryView } from '../../preload/schemas/telephony';
-import { localDate } from '../engine/billingDates';
+import { localDate } from './clock';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText, rateE8, rateToText } from '../money';
 import { clientName, openClient } from './clients';

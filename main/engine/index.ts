@@ -1,0 +1,17 @@
+/**
+ * The pure rating engine: plain data in, plain data out. No I/O, no clock, no
+ * database, no electron (DESIGN.md "Processes and folders").
+ */
+export * from './types';
+export { divideHalfUp, divideHalfUpNumber, multiplyDivideHalfUp, roundUpToPulse, wholeMinutesRoundedUp } from './integerMath';
+export { classifyDestination, normalizeDestination } from './destinations';
+export { compilePackage, matchSellRate, markupSellRate, type CompiledPackage, type CompiledCustomRate } from './sellRate';
+export { rateCall, type CallRatingStep } from './rateCall';
+export {
+  rateCycle,
+  chronologicalOrder,
+  compareCallsChronologically,
+  type CycleRating,
+  type CycleTotals,
+} from './rateCycle';
+export { findCustomRateConflicts, type CustomRateConflict, type CustomRateConflictCode } from './customRateConflicts';
