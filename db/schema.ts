@@ -233,6 +233,11 @@ export interface CallsTable {
   import_id: number | null;
 }
 
+export interface CallChargeDirtyTable {
+  client_id: number;
+  day: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   packages: PackagesTable;
@@ -249,4 +254,5 @@ export interface Database {
   call_imports: CallImportsTable;
   call_import_rejects: CallImportRejectsTable;
   calls: CallsTable;
+  call_charge_dirty: CallChargeDirtyTable;
 }

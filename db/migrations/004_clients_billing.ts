@@ -128,6 +128,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .modifyEnd(sql`strict`)
     .execute();
   await sql`create index ledger_entries_client on ledger_entries (client_id, id)`.execute(db);
+  await sql`create index ledger_entries_client_day on ledger_entries (client_id, kind, occurred_on)`.execute(db);
   // DESIGN.md: the ledger is append-only; a correction is a reversing entry.
   await sql`create trigger ledger_entries_no_update before update on ledger_entries
             begin select raise(abort, 'ledger entries are append-only'); end`.execute(db);

@@ -71,4 +71,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index calls_client_started on calls (client_id, started_at)`.execute(db);
   await sql`create index calls_cycle on calls (client_package_id, cycle_start, started_at, call_id)`.execute(db);
   await sql`create index calls_unrated on calls (status) where status = 'unrated'`.execute(db);
+
+  // Client-days whose call charges changed since their ledger entry was written; written in the
+  // same transaction as the calls, so a crash between the two loses nothing.
+  await db.schema
+    .createTable('call_charge_dirty')
+    .addColumn('client_id', 'integer', (col) => col.notNull())
+    .addColumn('day', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('call_charge_dirty_pk', ['client_id', 'day'])
+    .modifyEnd(sql`strict, without rowid`)
+    .execute();
 }

@@ -1,5 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { ClientStatus, Database, LedgerKind } from '../../db/schema';
+import type { Selectable, Transaction } from 'kysely';
+import type { ClientsTable, ClientStatus, Database, LedgerKind } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { formatMoney, micros, type Micros } from '../money';
 import { getCurrency } from './settings';
@@ -23,6 +23,42 @@ export function statusFor(mode: 'soft' | 'hard', current: ClientStatus, balance:
   if (current === 'closed') return 'closed';
   if (mode === 'soft') return 'active';
   return balance <= 0 ? 'suspended' : 'active';
+}
+
+export interface BalanceOutcome {
+  balance: number;
+  status: ClientStatus;
+  belowThreshold: 0 | 1;
+  notices: { kind: 'suspended' | 'reactivated' | 'low_balance'; message: string }[];
+}
+
+type ClientForRules = Pick<
+  Selectable<ClientsTable>,
+  'first_name' | 'last_name' | 'balance_mode' | 'status' | 'balance_micros' | 'low_balance_threshold_micros' | 'below_threshold'
+>;
+
+/** The balance rules, pure: what a movement of `amount` does to a client's balance, status and notices. */
+export function balanceOutcome(client: ClientForRules, amount: number, currency: string): BalanceOutcome {
+  const balance = client.balance_micros + amount;
+  const status = statusFor(client.balance_mode, client.status, balance);
+  const threshold = client.low_balance_threshold_micros;
+  const belowThreshold = threshold !== null && balance < threshold ? 1 : 0;
+  const name = `${client.first_name} ${client.last_name}`;
+  const shown = formatMoney(micros(balance), currency, 4);
+  const notices: BalanceOutcome['notices'] = [];
+  if (status !== client.status && status === 'suspended') {
+    notices.push({ kind: 'suspended', message: `${name} is suspended: HARD balance reached ${shown}` });
+  }
+  if (status !== client.status && status === 'active' && client.status === 'suspended') {
+    notices.push({ kind: 'reactivated', message: `${name} is active again: balance ${shown}` });
+  }
+  if (belowThreshold === 1 && client.below_threshold === 0 && threshold !== null) {
+    notices.push({
+      kind: 'low_balance',
+      message: `${name}'s balance (${shown}) fell below the low-balance threshold of ${formatMoney(micros(threshold), currency, 2)}`,
+    });
+  }
+  return { balance, status, belowThreshold, notices };
 }
 
 /**
@@ -53,35 +89,17 @@ export async function postLedgerEntry(trx: Transaction<Database>, createdAt: str
     .executeTakeFirst();
   if (!inserted) return null;
 
-  const balance = client.balance_micros + entry.amount;
-  const status = statusFor(client.balance_mode, client.status, balance);
-  const threshold = client.low_balance_threshold_micros;
-  const below = threshold !== null && balance < threshold ? 1 : 0;
+  const currency = await getCurrency(trx);
+  const outcome = balanceOutcome(client, entry.amount, currency);
   await trx
     .updateTable('clients')
-    .set({ balance_micros: balance, status, below_threshold: below, updated_at: createdAt })
+    .set({ balance_micros: outcome.balance, status: outcome.status, below_threshold: outcome.belowThreshold, updated_at: createdAt })
     .where('id', '=', client.id)
     .execute();
-
-  const name = `${client.first_name} ${client.last_name}`;
-  const currency = await getCurrency(trx);
-  const notices: { kind: 'suspended' | 'reactivated' | 'low_balance'; message: string }[] = [];
-  if (status !== client.status && status === 'suspended') {
-    notices.push({ kind: 'suspended', message: `${name} is suspended: HARD balance reached ${formatMoney(micros(balance), currency, 4)}` });
-  }
-  if (status !== client.status && status === 'active' && client.status === 'suspended') {
-    notices.push({ kind: 'reactivated', message: `${name} is active again: balance ${formatMoney(micros(balance), currency, 4)}` });
-  }
-  if (below === 1 && client.below_threshold === 0 && threshold !== null) {
-    notices.push({
-      kind: 'low_balance',
-      message: `${name}'s balance (${formatMoney(micros(balance), currency, 4)}) fell below the low-balance threshold of ${formatMoney(micros(threshold), currency, 2)}`,
-    });
-  }
-  if (notices.length > 0) {
+  if (outcome.notices.length > 0) {
     await trx
       .insertInto('notices')
-      .values(notices.map((notice) => ({ client_id: client.id, kind: notice.kind, message: notice.message, created_at: createdAt })))
+      .values(outcome.notices.map((notice) => ({ client_id: client.id, kind: notice.kind, message: notice.message, created_at: createdAt })))
       .execute();
   }
   return inserted.id;

@@ -1,0 +1,255 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ParsedCdr } from '../../cdr/types';
+import { compareCallsChronologically, rateCall, rateCycle, type CallRating, type CallRecord, type CompiledPackage } from '../../engine';
+import { multiplyDivideHalfUp, roundUpToPulse } from '../../engine';
+import { micros, rateE8, type RateE8 } from '../../money';
+import { canonicalDid } from '../dids';
+import type { CallValues } from './statements';
+import { cycleStartFor, type AccountBinding, type RatingWorld } from './world';
+
+/** A call ready to rate: the provider's record, where it belongs, and its row id when already stored. */
+export interface CallToRate {
+  record: CallRecord;
+  cdr: Pick<ParsedCdr, 'account' | 'callerId' | 'description' | 'didNumber'>;
+  binding: AccountBinding | undefined;
+  cycleStart: string | null;
+  rowId?: number;
+}
+
+export interface RatedRow {
+  values: CallValues;
+  rowId?: number;
+}
+
+/** The provider bills most destinations in 6-second steps (voipms-api.md). */
+const PROVIDER_STEP_SECONDS = 6;
+
+/**
+ * getResellerCDR documents no `rate`, only `total`: the per-minute cost is then
+ * recovered from the total over the provider's 6-second steps.
+ */
+export function costRateOf(cdr: Pick<ParsedCdr, 'costRate' | 'costTotal' | 'seconds'>): RateE8 {
+  if (cdr.costRate !== null) return cdr.costRate;
+  if (cdr.costTotal === null || cdr.costTotal <= 0 || cdr.seconds <= 0) return rateE8(0);
+  return rateE8(multiplyDivideHalfUp(cdr.costTotal * 100, 60, roundUpToPulse(cdr.seconds, PROVIDER_STEP_SECONDS)));
+}
+
+export function toCallToRate(cdr: ParsedCdr, world: RatingWorld): CallToRate {
+  const binding = world.account(cdr.account);
+  const connection = binding?.clientPackageId == null ? undefined : world.clientPackages.get(binding.clientPackageId);
+  let didRate: RateE8 | undefined;
+  if (cdr.direction === 'inbound' && cdr.didNumber) {
+    const did = world.dids.get(canonicalDid(cdr.didNumber));
+    // The DID's rate applies when the DID belongs to the client the call was routed to.
+    didRate = did && did.clientId === binding?.clientId ? did.minuteRate : rateE8(0);
+  }
+  return {
+    record: {
+      callId: cdr.callId,
+      startedAt: cdr.startedAt,
+      direction: cdr.direction,
+      destination: cdr.destination,
+      seconds: cdr.seconds,
+      disposition: cdr.disposition,
+      costRate: costRateOf(cdr),
+      costTotal: cdr.costTotal ?? micros(0),
+      ...(didRate !== undefined ? { didRate } : {}),
+    },
+    cdr: { account: cdr.account, callerId: cdr.callerId, description: cdr.description, didNumber: cdr.didNumber },
+    binding,
+    cycleStart: connection ? cycleStartFor(cdr.startedAt.slice(0, 10), connection) : null,
+  };
+}
+
+function unratedReason(call: CallToRate): { reason: string; message: string } | null {
+  if (!call.binding) {
+    return {
+      reason: 'unknown_account',
+      message: `Sub account ${call.cdr.account} is not known here: create it (or sync it), then re-rate`,
+    };
+  }
+  if (call.binding.clientId === null || call.binding.packageId === null) {
+    return { reason: 'no_package', message: `Sub account ${call.cdr.account} has no client package: connect one, then re-rate` };
+  }
+  return null;
+}
+
+export function rowValues(call: CallToRate, rating: CallRating | null, importId: number | null): CallValues {
+  const missing = unratedReason(call);
+  const base: CallValues = {
+    call_id: call.record.callId,
+    started_at: call.record.startedAt,
+    account: call.cdr.account,
+    caller_id: call.cdr.callerId,
+    destination: call.record.destination,
+    description: call.cdr.description,
+    direction: call.record.direction,
+    disposition: call.record.disposition,
+    seconds: call.record.seconds,
+    cost_rate_e8: call.record.costRate,
+    cost_micros: call.record.costTotal,
+    did_number: call.cdr.didNumber,
+    subaccount_id: call.binding?.subaccountId ?? null,
+    client_id: call.binding?.clientId ?? null,
+    client_package_id: call.binding?.clientPackageId ?? null,
+    package_id: call.binding?.packageId ?? null,
+    cycle_start: call.cycleStart,
+    status: 'unrated',
+    unrated_reason: missing?.message ?? null,
+    rule: null,
+    custom_rate_id: null,
+    free_zone: 0,
+    sell_rate_e8: 0,
+    billed_seconds: 0,
+    free_seconds: 0,
+    free_minutes_used: 0,
+    charge_micros: 0,
+    country: null,
+    import_id: importId,
+  };
+  if (missing || rating === null) return base;
+  if (rating.status === 'unrated') return { ...base, unrated_reason: rating.message };
+  return {
+    ...base,
+    status: 'rated',
+    rule: rating.rule,
+    custom_rate_id: rating.customRateId,
+    free_zone: rating.freeZone ? 1 : 0,
+    sell_rate_e8: rating.sellRate,
+    billed_seconds: rating.billedSeconds,
+    free_seconds: rating.freeSecondsUsed,
+    free_minutes_used: rating.freeMinutesUsed,
+    charge_micros: rating.charge,
+    country: rating.country,
+  };
+}
+
+interface CycleState {
+  freeMinutesLeft: number;
+  last: CallRecord | null;
+}
+
+interface StoredCycleCall {
+  id: number;
+  call_id: string;
+  started_at: string;
+  direction: 'inbound' | 'outbound';
+  destination: string;
+  seconds: number;
+  disposition: string;
+  cost_rate_e8: number;
+  cost_micros: number;
+  did_number: string | null;
+  account: string;
+  caller_id: string;
+  description: string;
+}
+
+export interface CycleQueries {
+  /** Free minutes used so far in a cycle. */
+  used: BetterSqlite3.Statement;
+  /** The latest call of a cycle (start time, then call id). */
+  last: BetterSqlite3.Statement;
+  /** Every call of a cycle, for a chronological re-rate. */
+  calls: BetterSqlite3.Statement;
+}
+
+/**
+ * Rates a batch of new calls and, where a late call lands before calls already rated in
+ * the same open cycle, re-rates that cycle (DESIGN rule 6: free minutes are allocated
+ * chronologically). Returns the rows to insert and the stored rows whose rating changed.
+ */
+export function rateBatch(
+  calls: CallToRate[],
+  world: RatingWorld,
+  queries: CycleQueries,
+  cycleStates: Map<string, CycleState>,
+  importId: number | null,
+): { inserts: CallValues[]; updates: RatedRow[] } {
+  const inserts: CallValues[] = [];
+  const updates: RatedRow[] = [];
+  const context = { ownDids: world.ownDids };
+  const byCycle = new Map<string, CallToRate[]>();
+  for (const call of calls) {
+    const packageId = call.binding?.packageId;
+    const compiled = unratedReason(call) || packageId == null ? null : world.package(packageId);
+    if (!compiled || compiled.freeMinutes === 0) {
+      // No free minutes: each call rates on its own, in any order.
+      const rating = compiled ? rateCall(compiled, call.record, context, 0).result : null;
+      inserts.push(rowValues(call, rating, importId));
+      continue;
+    }
+    const key = `${call.binding!.clientPackageId}|${call.cycleStart}`;
+    const group = byCycle.get(key);
+    if (group) group.push(call);
+    else byCycle.set(key, [call]);
+  }
+
+  for (const [key, group] of byCycle) {
+    const first = group[0]!;
+    const compiled = world.package(first.binding!.packageId!) as CompiledPackage;
+    group.sort((a, b) => compareCallsChronologically(a.record, b.record));
+    let state = cycleStates.get(key);
+    if (!state) {
+      const used = Number(queries.used.get(first.binding!.clientPackageId, first.cycleStart) ?? 0);
+      const last = queries.last.get(first.binding!.clientPackageId, first.cycleStart, 1) as { started_at: string; call_id: string } | undefined;
+      const lastRecord = last ? ({ callId: last.call_id, startedAt: last.started_at } as CallRecord) : null;
+      state = { freeMinutesLeft: Math.max(0, compiled.freeMinutes - used), last: lastRecord };
+    }
+    const late = state.last !== null && compareStart(group[0]!.record, state.last) < 0;
+    // A closed period is never re-rated: a late call there takes what free minutes remain.
+    const closed = first.cycleStart! < world.clientPackages.get(first.binding!.clientPackageId!)!.cycleStartDate;
+    if (!late || closed) {
+      let left = state.freeMinutesLeft;
+      for (const call of group) {
+        const step = rateCall(compiled, call.record, context, left);
+        left = step.freeMinutesLeft;
+        inserts.push(rowValues(call, step.result, importId));
+      }
+      const groupLast = group[group.length - 1]!.record;
+      cycleStates.set(key, { freeMinutesLeft: left, last: state.last && compareStart(state.last, groupLast) > 0 ? state.last : groupLast });
+      continue;
+    }
+    // A late call: re-rate the whole open cycle in call order.
+    const stored = queries.calls.all(first.binding!.clientPackageId, first.cycleStart) as StoredCycleCall[];
+    const storedCalls: CallToRate[] = stored.map((row) => ({
+      record: {
+        callId: row.call_id,
+        startedAt: row.started_at,
+        direction: row.direction,
+        destination: row.destination,
+        seconds: row.seconds,
+        disposition: row.disposition as CallRecord['disposition'],
+        costRate: rateE8(row.cost_rate_e8),
+        costTotal: micros(row.cost_micros),
+        ...(row.direction === 'inbound' ? { didRate: didRateFor(row.did_number, first.binding!, world) } : {}),
+      },
+      cdr: { account: row.account, callerId: row.caller_id, description: row.description, didNumber: row.did_number },
+      binding: first.binding,
+      cycleStart: first.cycleStart,
+      rowId: row.id,
+    }));
+    const everything = [...storedCalls, ...group];
+    const byId = new Map(everything.map((call) => [call.record.callId, call]));
+    const cycle = rateCycle(compiled, everything.map((call) => call.record), context);
+    for (const result of cycle.results) {
+      const call = byId.get(result.callId)!;
+      const values = rowValues(call, result, importId);
+      if (call.rowId === undefined) inserts.push(values);
+      else updates.push({ values, rowId: call.rowId });
+    }
+    cycleStates.set(key, { freeMinutesLeft: cycle.freeMinutesLeft, last: everything.reduce((a, b) => (compareStart(a.record, b.record) >= 0 ? a : b)).record });
+  }
+  return { inserts, updates };
+}
+
+function compareStart(a: Pick<CallRecord, 'startedAt' | 'callId'>, b: Pick<CallRecord, 'startedAt' | 'callId'>): number {
+  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
+  return a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0;
+}
+
+function didRateFor(didNumber: string | null, binding: AccountBinding, world: RatingWorld): RateE8 {
+  if (!didNumber) return rateE8(0);
+  const did = world.dids.get(canonicalDid(didNumber));
+  return did && did.clientId === binding.clientId ? did.minuteRate : rateE8(0);
+}

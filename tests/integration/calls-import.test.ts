@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCdrStream } from '../../main/cdr';
+import { importCalls } from '../../main/services/calls/importCalls';
+import { dispatch } from '../../main/handlers/table';
+import type { Result } from '../../preload/result';
+import { tempStore, type TempStore } from '../helpers/store';
+
+let temp: TempStore;
+beforeEach(async () => {
+  temp = await tempStore();
+});
+afterEach(() => temp.cleanup());
+
+async function ok<T = Record<string, unknown>>(name: string, input?: unknown): Promise<T> {
+  const result = (await dispatch(temp.table, name, input)) as Result<T>;
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+const HEADER = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
+const line = (date: string, destination: string, seconds: number, id: string, options: { account?: string; inbound?: boolean; rate?: string; total?: string } = {}) =>
+  [
+    date,
+    '"""Alice"" <5145550100>"',
+    destination,
+    options.inbound ? 'Inbound DID' : 'Outgoing to Canada - Quebec',
+    options.account ?? '100000_alice',
+    seconds > 0 ? 'ANSWERED' : 'NO ANSWER',
+    '00:00:00',
+    String(seconds),
+    options.rate ?? '0.01000000',
+    options.total ?? '0.01000000',
+    id,
+  ].join(',');
+
+async function run(csv: string) {
+  return importCalls(temp.store, parseCdrStream([csv], 'voipms-csv', { batchSize: 3 }), { source: 'test', format: 'voipms-csv', now: () => new Date('2026-11-25T12:00:00Z') });
+}
+
+/** Alice: HARD, package with 20 % markup, pulse 60, free minutes as given, Canada free zone. */
+async function alice(freeMinutes = 0) {
+  const pkg = await ok<{ id: number }>('packages.create', { name: 'Home', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, freeMinutes });
+  await ok('packages.saveRates', { packageId: pkg.id, rates: [{ scope: 'canada', value: '', rate: '0.02', freeZone: true }] });
+  const client = await ok<{ id: number }>('clients.create', { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', balanceMode: 'hard' });
+  await ok('clients.payment', { clientId: client.id, amount: '10' });
+  await ok('subaccounts.create', { username: 'alice', clientId: client.id, packageId: pkg.id, nextBillingDate: '2026-12-01' });
+  return client.id;
+}
+
+async function calls() {
+  return temp.store.db.selectFrom('calls').selectAll().orderBy('started_at').orderBy('call_id').execute();
+}
+
+describe('call import', () => {
+  it('rates, persists, posts one ledger entry per client-day, and is idempotent', async () => {
+    const clientId = await alice();
+    const csv = [HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'c1'), line('2026-11-26 11:00:00', '447700900123', 30, 'c2', { rate: '0.05000000', total: '0.02500000' }), line('2026-11-27 09:00:00', '15145551234', 0, 'c3')].join('\n');
+    const first = await run(csv);
+    expect(first).toMatchObject({ status: 'done', added: 3, duplicates: 0, rejected: 0, rated: 3, unrated: 0 });
+    const rows = await calls();
+    // Canada custom rate 0.02, pulse 60: 61 s → 120 s → 0.04; UK by markup: 0.05 × 1.2 = 0.06, 30 s → 60 s → 0.06.
+    expect(rows.map((row) => [row.call_id, row.rule, row.billed_seconds, row.charge_micros, row.cost_micros])).toEqual([
+      ['c1', 'custom_rate', 120, 40_000, 10_000],
+      ['c2', 'markup', 60, 60_000, 25_000],
+      ['c3', 'unanswered', 0, 0, 10_000],
+    ]);
+    const { ledger } = await ok<{ ledger: { kind: string; amount: string; description: string }[] }>('clients.manage', { id: clientId });
+    // The unanswered call of the 27th costs nothing, so that day gets no entry.
+    expect(ledger.filter((entry) => entry.kind === 'Calls').map((entry) => [entry.amount, entry.description])).toEqual([
+      ['-0.100000', 'Calls on 2026-11-26: 2 rated calls'],
+    ]);
+    expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.900000');
+
+    const again = await run(csv);
+    expect(again).toMatchObject({ added: 0, duplicates: 3 });
+    expect(await calls()).toHaveLength(3);
+    expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.900000');
+  });
+
+  it('keeps unknown sub accounts as unrated with the reason, and bad rows with their line numbers', async () => {
+    await alice();
+    const csv = [
+      HEADER,
+      line('2026-11-26 10:00:00', '15145551234', 61, 'c1', { account: '100000_bob' }),
+      line('2026-02-30 10:00:00', '15145551234', 61, 'bad-date'),
+      line('2026-11-26 10:05:00', '15145551234', -4, 'bad-seconds'),
+      line('2026-11-26 10:06:00', '15145551234', 30, 'ok'),
+    ].join('\n');
+    const result = await run(csv);
+    expect(result).toMatchObject({ added: 2, rejected: 2, rated: 1, unrated: 1 });
+    expect(result.rejects.map((reject) => reject.line)).toEqual([3, 4]);
+    const unrated = (await calls()).find((row) => row.call_id === 'c1')!;
+    expect(unrated).toMatchObject({ status: 'unrated', charge_micros: 0 });
+    expect(unrated.unrated_reason).toContain('100000_bob');
+  });
+
+  it('a late call re-rates the open cycle: free minutes are allocated chronologically', async () => {
+    const clientId = await alice(2);
+    // 10:00 and 11:00 calls to Canada (free zone), 61 s each = 2 minutes each.
+    await run([HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'a'), line('2026-11-26 11:00:00', '15145551234', 61, 'b')].join('\n'));
+    let rows = await calls();
+    expect(rows.map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual([
+      ['a', 2, 0],
+      ['b', 0, 40_000],
+    ]);
+    // A call at 09:00 arrives late: it takes the free minutes, and "a" becomes billable.
+    const late = await run([HEADER, line('2026-11-26 09:00:00', '15145551234', 30, 'early')].join('\n'));
+    expect(late).toMatchObject({ added: 1, rerated: 2 });
+    rows = await calls();
+    expect(rows.map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual([
+      ['early', 1, 0],
+      ['a', 1, 20_000],
+      ['b', 0, 40_000],
+    ]);
+    // The ledger follows: 0.04 then a correcting −0.02; the balance is exact.
+    expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.940000');
+    const sum = await sql<{ total: number }>`select sum(amount_micros) as total from ledger_entries where client_id = ${clientId}`.execute(temp.store.db);
+    expect(Number(sum.rows[0]!.total)).toBe(9_940_000);
+  });
+
+  it('rating does not depend on import order', async () => {
+    await alice(3);
+    const lines = [
+      line('2026-11-26 10:00:00', '15145551234', 61, 'a'),
+      line('2026-11-26 11:00:00', '15145551234', 125, 'b'),
+      line('2026-11-27 09:00:00', '447700900123', 30, 'c', { rate: '0.05000000', total: '0.02500000' }),
+      line('2026-11-28 09:00:00', '15145550100', 100, 'd', { inbound: true }),
+      line('2026-11-28 08:00:00', '15145551234', 20, 'e'),
+    ];
+    await run([HEADER, ...lines].join('\n'));
+    const inOrder = (await calls()).map((row) => [row.call_id, row.free_minutes_used, row.charge_micros]);
+    await temp.cleanup();
+    temp = await tempStore();
+    await alice(3);
+    for (const single of [...lines].reverse()) await run([HEADER, single].join('\n'));
+    expect((await calls()).map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual(inOrder);
+  });
+});
