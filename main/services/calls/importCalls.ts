@@ -1,7 +1,7 @@
 import type { Store } from '../../../db/open';
 import type { CdrBatch, CdrRejection } from '../../cdr/types';
 import { postCallCharges } from './callCharges';
-import { rateBatch, toCallToRate, type CallToRate } from './rateBatch';
+import { rateBatch, storedCycleQueries, toCallToRate, type CallToRate } from './rateBatch';
 import { callValuesInOrder, prepareCallStatements, ratingValuesInOrder } from './statements';
 import { RatingWorld } from './world';
 
@@ -73,7 +73,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     message: null,
   };
   const cycleStates = new Map();
-  const queries = { used: statements.cycleUsed, last: statements.cycleLast, calls: statements.cycleCalls };
+  const queries = storedCycleQueries(statements);
 
   const commitBatch = store.sqlite.transaction((batch: CdrBatch) => {
     const ids = batch.good.map((cdr) => cdr.callId);

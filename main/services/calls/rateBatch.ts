@@ -1,10 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { ParsedCdr } from '../../cdr/types';
 import { compareCallsChronologically, rateCall, rateCycle, type CallRating, type CallRecord, type CompiledPackage } from '../../engine';
 import { multiplyDivideHalfUp, roundUpToPulse } from '../../engine';
 import { micros, rateE8, type RateE8 } from '../../money';
 import { canonicalDid } from '../dids';
-import type { CallValues } from './statements';
+import type { CallStatements, CallValues } from './statements';
 import { cycleStartFor, type AccountBinding, type RatingWorld } from './world';
 
 /** A call ready to rate: the provider's record, where it belongs, and its row id when already stored. */
@@ -145,14 +144,27 @@ interface StoredCycleCall {
   description: string;
 }
 
+/** What rating needs to know of a cycle's stored calls. */
 export interface CycleQueries {
   /** Free minutes used so far in a cycle. */
-  used: BetterSqlite3.Statement;
+  used(clientPackageId: number, cycleStart: string): number;
   /** The latest call of a cycle (start time, then call id). */
-  last: BetterSqlite3.Statement;
+  last(clientPackageId: number, cycleStart: string): { started_at: string; call_id: string } | undefined;
   /** Every call of a cycle, for a chronological re-rate. */
-  calls: BetterSqlite3.Statement;
+  calls(clientPackageId: number, cycleStart: string): StoredCycleCall[];
 }
+
+/** The cycle queries on the stored calls (prepared statements). */
+export function storedCycleQueries(statements: Pick<CallStatements, 'cycleUsed' | 'cycleLast' | 'cycleCalls'>): CycleQueries {
+  return {
+    used: (clientPackageId, cycleStart) => Number(statements.cycleUsed.get(clientPackageId, cycleStart) ?? 0),
+    last: (clientPackageId, cycleStart) => statements.cycleLast.get(clientPackageId, cycleStart, 1) as { started_at: string; call_id: string } | undefined,
+    calls: (clientPackageId, cycleStart) => statements.cycleCalls.all(clientPackageId, cycleStart) as StoredCycleCall[],
+  };
+}
+
+/** For rating a whole cycle from scratch: nothing stored counts. */
+export const emptyCycleQueries: CycleQueries = { used: () => 0, last: () => undefined, calls: () => [] };
 
 /**
  * Rates a batch of new calls and, where a late call lands before calls already rated in
@@ -169,6 +181,11 @@ export function rateBatch(
   const inserts: CallValues[] = [];
   const updates: RatedRow[] = [];
   const context = { ownDids: world.ownDids };
+  // A call already stored (re-rating the unrated) is updated in place; a new one inserted.
+  const place = (call: CallToRate, values: CallValues): void => {
+    if (call.rowId === undefined) inserts.push(values);
+    else updates.push({ values, rowId: call.rowId });
+  };
   const byCycle = new Map<string, CallToRate[]>();
   for (const call of calls) {
     const packageId = call.binding?.packageId;
@@ -176,7 +193,7 @@ export function rateBatch(
     if (!compiled || compiled.freeMinutes === 0) {
       // No free minutes: each call rates on its own, in any order.
       const rating = compiled ? rateCall(compiled, call.record, context, 0).result : null;
-      inserts.push(rowValues(call, rating, importId));
+      place(call, rowValues(call, rating, importId));
       continue;
     }
     const key = `${call.binding!.clientPackageId}|${call.cycleStart}`;
@@ -191,8 +208,8 @@ export function rateBatch(
     group.sort((a, b) => compareCallsChronologically(a.record, b.record));
     let state = cycleStates.get(key);
     if (!state) {
-      const used = Number(queries.used.get(first.binding!.clientPackageId, first.cycleStart) ?? 0);
-      const last = queries.last.get(first.binding!.clientPackageId, first.cycleStart, 1) as { started_at: string; call_id: string } | undefined;
+      const used = queries.used(first.binding!.clientPackageId!, first.cycleStart!);
+      const last = queries.last(first.binding!.clientPackageId!, first.cycleStart!);
       const lastRecord = last ? ({ callId: last.call_id, startedAt: last.started_at } as CallRecord) : null;
       state = { freeMinutesLeft: Math.max(0, compiled.freeMinutes - used), last: lastRecord };
     }
@@ -204,14 +221,14 @@ export function rateBatch(
       for (const call of group) {
         const step = rateCall(compiled, call.record, context, left);
         left = step.freeMinutesLeft;
-        inserts.push(rowValues(call, step.result, importId));
+        place(call, rowValues(call, step.result, importId));
       }
       const groupLast = group[group.length - 1]!.record;
       cycleStates.set(key, { freeMinutesLeft: left, last: state.last && compareStart(state.last, groupLast) > 0 ? state.last : groupLast });
       continue;
     }
     // A late call: re-rate the whole open cycle in call order.
-    const stored = queries.calls.all(first.binding!.clientPackageId, first.cycleStart) as StoredCycleCall[];
+    const stored = queries.calls(first.binding!.clientPackageId!, first.cycleStart!);
     const storedCalls: CallToRate[] = stored.map((row) => ({
       record: {
         callId: row.call_id,
@@ -234,9 +251,7 @@ export function rateBatch(
     const cycle = rateCycle(compiled, everything.map((call) => call.record), context);
     for (const result of cycle.results) {
       const call = byId.get(result.callId)!;
-      const values = rowValues(call, result, importId);
-      if (call.rowId === undefined) inserts.push(values);
-      else updates.push({ values, rowId: call.rowId });
+      place(call, rowValues(call, result, importId));
     }
     cycleStates.set(key, { freeMinutesLeft: cycle.freeMinutesLeft, last: everything.reduce((a, b) => (compareStart(a.record, b.record) >= 0 ? a : b)).record });
   }

@@ -1,0 +1,106 @@
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { Store } from '../../../db/open';
+import type { ImportJobView } from '../../../preload/schemas/calls';
+import { detectCdrFormat, parseCdrFile, parseCdrStream, type CdrFormat } from '../../cdr';
+import { AppError, notFound } from '../../errors';
+import { importCalls, type ImportProgress } from './importCalls';
+
+interface Job {
+  view: ImportJobView;
+  controller: AbortController;
+  done: Promise<ImportProgress>;
+}
+
+/**
+ * Imports run in main as jobs the UI polls for progress (rows read, rated, rejected,
+ * rate per second, time left) and may cancel. One import at a time: two would compete
+ * for the same calls and cycles.
+ */
+export class ImportJobs {
+  private readonly jobs = new Map<number, Job>();
+  private nextId = 1;
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {}
+
+  startText(input: { text: string; fileName: string; format?: CdrFormat }): ImportJobView {
+    const format = input.format ?? detectCdrFormat(input.text.slice(0, 1024));
+    const bytes = Buffer.byteLength(input.text);
+    return this.start(input.fileName, format, bytes, parseCdrStream(Readable.from([input.text]), format));
+  }
+
+  async startFile(input: { path: string; format?: CdrFormat }): Promise<ImportJobView> {
+    let size: number;
+    try {
+      size = (await stat(input.path)).size;
+    } catch {
+      throw new AppError('invalid_input', `Cannot read ${input.path}`, [{ path: 'path', message: 'No such file' }]);
+    }
+    return this.start(input.path, input.format ?? 'auto', size, parseCdrFile(input.path, input.format));
+  }
+
+  status(jobId: number): ImportJobView {
+    const job = this.jobs.get(jobId);
+    if (!job) throw notFound(`Import ${jobId}`);
+    return job.view;
+  }
+
+  cancel(jobId: number): ImportJobView {
+    const job = this.jobs.get(jobId);
+    if (!job) throw notFound(`Import ${jobId}`);
+    job.controller.abort();
+    return job.view;
+  }
+
+  /** For tests and the CLI: the end of a job. */
+  async finished(jobId: number): Promise<ImportJobView> {
+    const job = this.jobs.get(jobId);
+    if (!job) throw notFound(`Import ${jobId}`);
+    await job.done;
+    return job.view;
+  }
+
+  private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<import('../../cdr').CdrBatch>): ImportJobView {
+    if ([...this.jobs.values()].some((job) => job.view.status === 'running')) {
+      throw new AppError('conflict', 'An import is already running: wait for it or cancel it first');
+    }
+    const jobId = this.nextId++;
+    const controller = new AbortController();
+    const view: ImportJobView = {
+      jobId,
+      importId: null,
+      fileName,
+      status: 'running',
+      linesRead: 0,
+      bytesRead: 0,
+      totalBytes,
+      added: 0,
+      duplicates: 0,
+      rejected: 0,
+      rated: 0,
+      unrated: 0,
+      rerated: 0,
+      elapsedMs: 0,
+      callsPerSecond: 0,
+      etaSeconds: null,
+      rejects: [],
+      message: null,
+    };
+    const done = importCalls(this.store, batches, {
+      source: fileName,
+      format,
+      totalBytes,
+      signal: controller.signal,
+      now: this.now,
+      onProgress: (progress) => Object.assign(view, progress, { jobId, importId: progress.importId, fileName }),
+    }).catch((error: unknown) => {
+      Object.assign(view, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      return view as unknown as ImportProgress;
+    });
+    this.jobs.set(jobId, { view, controller, done });
+    return view;
+  }
+}

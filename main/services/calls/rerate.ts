@@ -1,0 +1,154 @@
+import type { Store } from '../../../db/open';
+import { micros, rateE8 } from '../../money';
+import { canonicalDid } from '../dids';
+import { postCallCharges } from './callCharges';
+import { emptyCycleQueries, rateBatch, storedCycleQueries, type CallToRate, type RatedRow } from './rateBatch';
+import { prepareCallStatements, ratingValuesInOrder, type CallValues } from './statements';
+import { cycleStartFor, RatingWorld } from './world';
+
+interface StoredCall {
+  id: number;
+  call_id: string;
+  started_at: string;
+  account: string;
+  caller_id: string;
+  destination: string;
+  description: string;
+  direction: 'inbound' | 'outbound';
+  disposition: string;
+  seconds: number;
+  cost_rate_e8: number;
+  cost_micros: number;
+  did_number: string | null;
+  client_id: number | null;
+  charge_micros: number;
+}
+
+function asCallToRate(row: StoredCall, world: RatingWorld): CallToRate {
+  const binding = world.account(row.account);
+  const connection = binding?.clientPackageId == null ? undefined : world.clientPackages.get(binding.clientPackageId);
+  const did = row.did_number ? world.dids.get(canonicalDid(row.did_number)) : undefined;
+  return {
+    record: {
+      callId: row.call_id,
+      startedAt: row.started_at,
+      direction: row.direction,
+      destination: row.destination,
+      seconds: row.seconds,
+      disposition: row.disposition as CallToRate['record']['disposition'],
+      costRate: rateE8(row.cost_rate_e8),
+      costTotal: micros(row.cost_micros),
+      ...(row.direction === 'inbound' ? { didRate: did && did.clientId === binding?.clientId ? did.minuteRate : rateE8(0) } : {}),
+    },
+    cdr: { account: row.account, callerId: row.caller_id, description: row.description, didNumber: row.did_number },
+    binding,
+    cycleStart: connection ? cycleStartFor(row.started_at.slice(0, 10), connection) : null,
+    rowId: row.id,
+  };
+}
+
+function applyUpdates(store: Store, updates: RatedRow[]): void {
+  const statements = prepareCallStatements(store.db, store.sqlite);
+  store.sqlite.transaction(() => {
+    const dirty = new Set<string>();
+    for (const update of updates) {
+      statements.updateRating.run(ratingValuesInOrder(update.values, update.rowId!));
+      if (update.values.client_id !== null) dirty.add(`${update.values.client_id}|${String(update.values.started_at).slice(0, 10)}`);
+    }
+    for (const pair of dirty) {
+      const [clientId, day] = pair.split('|');
+      statements.markDirty.run(Number(clientId), day);
+    }
+  })();
+}
+
+const CALL_FIELDS = [
+  'id',
+  'call_id',
+  'started_at',
+  'account',
+  'caller_id',
+  'destination',
+  'description',
+  'direction',
+  'disposition',
+  'seconds',
+  'cost_rate_e8',
+  'cost_micros',
+  'did_number',
+  'client_id',
+  'charge_micros',
+] as const;
+
+/**
+ * After the reseller fixes the cause (creates the sub account, connects a package), one
+ * action rates the calls kept as unrated (DESIGN rule 8: never dropped).
+ */
+export async function rerateUnrated(store: Store, now: () => Date): Promise<{ rated: number; stillUnrated: number }> {
+  const world = await RatingWorld.load(store.db);
+  const statements = prepareCallStatements(store.db, store.sqlite);
+  const rows = (await store.db.selectFrom('calls').select(CALL_FIELDS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').execute()) as StoredCall[];
+  const { updates } = rateBatch(rows.map((row) => asCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
+  applyUpdates(store, updates);
+  await postCallCharges(store, now);
+  const rated = updates.filter((update) => update.values.status === 'rated').length;
+  return { rated, stillUnrated: rows.length - rated };
+}
+
+export interface RerateDifference {
+  clientId: number;
+  calls: number;
+  before: number;
+  after: number;
+}
+
+/**
+ * Re-rates the open cycles of client packages (after a package or a rate changed), or
+ * only previews the difference per client. Closed periods never change.
+ */
+export async function rerateOpenCycles(
+  store: Store,
+  options: { packageId?: number; clientPackageId?: number; apply: boolean },
+  now: () => Date,
+): Promise<{ differences: RerateDifference[]; calls: number }> {
+  const world = await RatingWorld.load(store.db);
+  const differences = new Map<number, RerateDifference>();
+  const allUpdates: RatedRow[] = [];
+  let count = 0;
+  for (const connection of world.clientPackages.values()) {
+    if (options.packageId !== undefined && connection.packageId !== options.packageId) continue;
+    if (options.clientPackageId !== undefined && connection.id !== options.clientPackageId) continue;
+    const rows = (await store.db
+      .selectFrom('calls')
+      .select(CALL_FIELDS)
+      .where('client_package_id', '=', connection.id)
+      .where('cycle_start', '>=', connection.cycleStartDate)
+      .where('status', '=', 'rated')
+      .execute()) as StoredCall[];
+    if (rows.length === 0) continue;
+    count += rows.length;
+    // Rated from scratch: a fresh cycle state, every call treated as stored (updated in place).
+    const before = new Map(rows.map((row) => [row.id, row.charge_micros]));
+    const { updates } = rateBatch(
+      rows.map((row) => asCallToRate(row, world)),
+      world,
+      emptyCycleQueries,
+      new Map(),
+      null,
+    );
+    for (const update of updates) {
+      const clientId = connection.clientId;
+      const entry = differences.get(clientId) ?? { clientId, calls: 0, before: 0, after: 0 };
+      entry.calls += 1;
+      entry.before += before.get(update.rowId!) ?? 0;
+      entry.after += Number((update.values as CallValues).charge_micros);
+      differences.set(clientId, entry);
+    }
+    allUpdates.push(...updates);
+  }
+  if (options.apply) {
+    applyUpdates(store, allUpdates);
+    await postCallCharges(store, now);
+  }
+  return { differences: [...differences.values()], calls: count };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { isoDate } from './clients';
+import { idField } from './fields';
+
+export const CDR_FORMATS = ['voipms-json', 'voipms-csv'] as const;
+
+export const importTextInput = z
+  .object({
+    text: z.string().min(1, 'The file is empty').max(8_000_000, 'The file is larger than 8 MB: import it from the command line (cdr import --file F)'),
+    fileName: z.string().trim().max(200).default('upload'),
+    format: z.enum(CDR_FORMATS).optional(),
+  })
+  .strict();
+
+export const importFileInput = z
+  .object({ path: z.string().trim().min(1, 'Choose a file'), format: z.enum(CDR_FORMATS).optional() })
+  .strict();
+
+export const jobInput = z.object({ jobId: idField }).strict();
+
+export const callListInput = z
+  .object({
+    clientId: idField.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    status: z.enum(['all', 'rated', 'unrated']).default('all'),
+    limit: z.number().int().min(1).max(1000).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict()
+  .optional();
+
+export const rerateInput = z
+  .object({ packageId: idField.optional(), clientPackageId: idField.optional(), apply: z.boolean().default(false) })
+  .strict();
+
+export interface ImportJobView {
+  jobId: number;
+  importId: number | null;
+  fileName: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  linesRead: number;
+  bytesRead: number;
+  totalBytes: number | null;
+  added: number;
+  duplicates: number;
+  rejected: number;
+  rated: number;
+  unrated: number;
+  rerated: number;
+  elapsedMs: number;
+  callsPerSecond: number;
+  etaSeconds: number | null;
+  rejects: { line: number; reason: string }[];
+  message: string | null;
+}
+
+export interface CallView {
+  id: number;
+  callId: string;
+  startedAt: string;
+  account: string;
+  clientId: number | null;
+  clientName: string | null;
+  direction: 'inbound' | 'outbound';
+  destination: string;
+  description: string;
+  disposition: string;
+  seconds: number;
+  status: 'rated' | 'unrated';
+  unratedReason: string | null;
+  rule: string | null;
+  sellRate: string;
+  billedSeconds: number;
+  freeSeconds: number;
+  charge: string;
+  cost: string;
+  profit: string;
+  country: string | null;
+}
+
+export interface CallPage {
+  rows: CallView[];
+  total: number;
+}
+
+export interface RerateResult {
+  calls: number;
+  applied: boolean;
+  differences: { clientId: number; clientName: string; calls: number; before: string; after: string; difference: string }[];
+}
+
+export type CallListData = z.output<typeof callListInput>;

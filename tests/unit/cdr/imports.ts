@@ -1,0 +1,2 @@
+export * from '../../../main/cdr';
+export { micros, rateE8 } from '../../../main/money';
