@@ -33,6 +33,16 @@ import {
   type SubaccountSummary,
 } from './schemas/clients';
 import {
+  callListInput,
+  importFileInput,
+  importTextInput,
+  jobInput,
+  rerateInput,
+  type CallPage,
+  type ImportJobView,
+  type RerateResult,
+} from './schemas/calls';
+import {
   didAssignInput,
   didCreateInput,
   didImportInput,
@@ -102,6 +112,16 @@ export const contract = {
   'subaccounts.revealPassword': channel<SubaccountView>()(revealPasswordInput),
   'billing.run': channel<BillingRunResult>()(billingRunInput),
   'notices.list': channel<NoticeView[]>()(optionalClientFilter),
+  /** Starts an import of a file's text (the browser reads the file); poll calls.importStatus. */
+  'calls.importText': channel<ImportJobView>()(importTextInput),
+  /** Starts an import of a file on this machine (Electron file dialog, large files). */
+  'calls.importFile': channel<ImportJobView>()(importFileInput),
+  'calls.importStatus': channel<ImportJobView>()(jobInput),
+  'calls.cancelImport': channel<ImportJobView>()(jobInput),
+  'calls.list': channel<CallPage>()(callListInput),
+  'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput),
+  /** Re-rates open cycles after a package change; without apply, only previews the difference per client. */
+  'calls.rerate': channel<RerateResult>()(rerateInput),
 } as const;
 
 export type Contract = typeof contract;

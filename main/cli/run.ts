@@ -5,6 +5,7 @@ import type { ChannelName, ChannelOutput } from '../../preload/contract';
 import type { Result } from '../../preload/result';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
+import { callCommands } from './calls';
 import { clientCommands } from './clients';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
@@ -36,7 +37,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands];
 
 function usage(): string {
   return [

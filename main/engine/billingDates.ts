@@ -42,3 +42,12 @@ export function dayOfMonth(date: string): number {
 export function monthStart(date: string): string {
   return `${date.slice(0, 7)}-01`;
 }
+
+/** The billing date one month before `date`, on the anchor day, clamped to the month's end. */
+export function previousCycleDate(date: string, anchorDay: number): string {
+  const [year, month] = parts(date);
+  const previousMonth = month === 1 ? 12 : month - 1;
+  const previousYear = month === 1 ? year - 1 : year;
+  const day = Math.min(anchorDay, daysInMonth(previousYear, previousMonth));
+  return `${pad(previousYear, 4)}-${pad(previousMonth)}-${pad(day)}`;
+}

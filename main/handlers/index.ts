@@ -2,6 +2,7 @@ import type { Store } from '../../db/open';
 import { schemaVersion } from '../../db/migrate';
 import type { Kysely } from 'kysely';
 import type { ServiceContext } from '../services/context';
+import { callHandlers } from './calls';
 import { clientHandlers } from './clients';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
@@ -27,6 +28,7 @@ export function createHandlerTable(env: HandlerEnv): HandlerTable {
     },
     packageHandlers(ctx),
     clientHandlers(ctx),
+    callHandlers(env.store, ctx.now),
   );
 }
 

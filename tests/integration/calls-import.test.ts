@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
@@ -35,7 +36,7 @@ const line = (date: string, destination: string, seconds: number, id: string, op
   ].join(',');
 
 async function run(csv: string) {
-  return importCalls(temp.store, parseCdrStream([csv], 'voipms-csv', { batchSize: 3 }), { source: 'test', format: 'voipms-csv', now: () => new Date('2026-11-25T12:00:00Z') });
+  return importCalls(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 3 }), { source: 'test', format: 'voipms-csv', now: () => new Date('2026-11-25T12:00:00Z') });
 }
 
 /** Alice: HARD, package with 20 % markup, pulse 60, free minutes as given, Canada free zone. */

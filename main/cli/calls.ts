@@ -1,0 +1,77 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CallView, ImportJobView } from '../../preload/schemas/calls';
+import { parseCommandOptions, print, requireOption } from './options';
+import { UserError, type Command, type CommandContext } from './run';
+
+const PROGRESS_EVERY_MS = 500;
+
+function progressLine(job: ImportJobView): string {
+  const percent = job.totalBytes ? ` ${Math.floor((job.bytesRead * 100) / job.totalBytes)}%` : '';
+  const eta = job.etaSeconds === null ? '' : `, ${job.etaSeconds}s left`;
+  return `import${percent}: ${job.linesRead} lines, ${job.rated} rated, ${job.unrated} unrated, ${job.rejected} rejected, ${job.duplicates} already there, ${job.callsPerSecond}/s${eta}`;
+}
+
+const describeCall = (call: CallView): string =>
+  `${call.startedAt} ${call.account.padEnd(18)} ${call.direction.padEnd(8)} ${call.destination.padEnd(15)} ${String(call.seconds).padStart(6)}s ${call.status === 'rated' ? call.charge.padStart(12) : `unrated: ${call.unratedReason ?? ''}`}`;
+
+async function waitForImport(ctx: CommandContext, job: ImportJobView): Promise<ImportJobView> {
+  let current = job;
+  while (current.status === 'running') {
+    await sleep(PROGRESS_EVERY_MS);
+    current = await ctx.call('calls.importStatus', { jobId: job.jobId });
+    ctx.io.err(progressLine(current));
+  }
+  return current;
+}
+
+export const callCommands: Command[] = [
+  {
+    name: 'cdr import',
+    usage: 'cdr import --file F [--format voipms-json|voipms-csv]   import call records (idempotent; bad rows reported)',
+    async run(ctx) {
+      const { values } = parseCommandOptions(ctx, { file: { type: 'string' }, format: { type: 'string' } });
+      const started = await ctx.call('calls.importFile', {
+        path: requireOption(values.file, 'cdr import', '--file F'),
+        ...(values.format !== undefined ? { format: values.format } : {}),
+      });
+      const job = await waitForImport(ctx, started);
+      if (job.status === 'failed') throw new UserError(`The import stopped: ${job.message ?? 'unknown error'} (committed batches are kept; run it again to finish)`);
+      const rejects = job.rejects.map((reject) => `  line ${reject.line}: ${reject.reason}`);
+      print(
+        ctx,
+        job,
+        [
+          `Imported ${job.added} calls (${job.rated} rated, ${job.unrated} unrated, ${job.rerated} re-rated), ${job.duplicates} were already there, ${job.rejected} rows rejected, ${job.callsPerSecond} calls/s`,
+          ...rejects,
+        ].join('\n'),
+      );
+    },
+  },
+  {
+    name: 'cdr list',
+    usage: 'cdr list [--client ID] [--from D] [--to D] [--limit N]   call records, newest first',
+    async run(ctx) {
+      const { values } = parseCommandOptions(ctx, { client: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string' } });
+      const page = await ctx.call('calls.list', {
+        ...(values.client !== undefined ? { clientId: Number(values.client) } : {}),
+        ...(values.from !== undefined ? { from: values.from } : {}),
+        ...(values.to !== undefined ? { to: values.to } : {}),
+        limit: values.limit === undefined ? 100 : Number(values.limit),
+      });
+      print(ctx, page, [`${page.total} calls`, ...page.rows.map(describeCall)].join('\n'));
+    },
+  },
+  {
+    name: 'cdr unrated',
+    usage: 'cdr unrated [--rerate]          calls that could not be rated, and why (--rerate: try again)',
+    async run(ctx) {
+      const { values } = parseCommandOptions(ctx, { rerate: { type: 'boolean' } });
+      if (values.rerate) {
+        const result = await ctx.call('calls.rerateUnrated');
+        ctx.io.err(`Re-rated: ${result.rated} now rated, ${result.stillUnrated} still unrated`);
+      }
+      const page = await ctx.call('calls.list', { status: 'unrated', limit: 1000 });
+      print(ctx, page, [`${page.total} unrated calls`, ...page.rows.map(describeCall)].join('\n'));
+    },
+  },
+];
