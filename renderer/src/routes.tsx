@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
 import { matchPath, type RouteParams } from './lib/router';
 import { BrandingPage } from './pages/Branding/BrandingPage';
+import { ClientEditorPage } from './pages/Clients/ClientEditorPage';
+import { ClientManagePage } from './pages/Clients/ClientManagePage';
 import { ClientsPage } from './pages/Clients/ClientsPage';
 import { DashboardPage } from './pages/Dashboard/DashboardPage';
+import { DidsPage } from './pages/Dids/DidsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { CostDeckPage } from './pages/Packages/CostDeckPage';
 import { PackageEditorPage } from './pages/Packages/PackageEditorPage';
 import { PackagesPage } from './pages/Packages/PackagesPage';
 import { ReportsPage } from './pages/Reports/ReportsPage';
 import { SettingsPage } from './pages/Settings/SettingsPage';
+import { EditSubaccountPage, NewSubaccountPage } from './pages/Subaccounts/SubaccountEditorPage';
 import { SyncPage } from './pages/Sync/SyncPage';
 
 interface Route {
@@ -15,13 +20,21 @@ interface Route {
   render(params: RouteParams): ReactNode;
 }
 
-/** First match wins, so "/packages/new" sits before "/packages/:id". */
+/** First match wins, so "/packages/new" and "/packages/costs" sit before "/packages/:id". */
 const ROUTES: readonly Route[] = [
   { pattern: '/', render: () => <DashboardPage /> },
   { pattern: '/packages', render: () => <PackagesPage /> },
   { pattern: '/packages/new', render: () => <PackageEditorPage /> },
+  { pattern: '/packages/costs', render: () => <CostDeckPage /> },
   { pattern: '/packages/:id', render: ({ id }) => <PackageEditorPage key={id} packageId={Number(id)} /> },
+  { pattern: '/packages/:id/:tab', render: ({ id, tab }) => <PackageEditorPage key={id} packageId={Number(id)} tab={tab} /> },
   { pattern: '/clients', render: () => <ClientsPage /> },
+  { pattern: '/clients/new', render: () => <ClientEditorPage /> },
+  { pattern: '/clients/:id', render: ({ id }) => <ClientManagePage clientId={Number(id)} /> },
+  { pattern: '/clients/:id/edit', render: ({ id }) => <ClientEditorPage key={id} clientId={Number(id)} /> },
+  { pattern: '/clients/:id/subaccounts/new', render: ({ id }) => <NewSubaccountPage clientId={Number(id)} /> },
+  { pattern: '/subaccounts/:id', render: ({ id }) => <EditSubaccountPage subaccountId={Number(id)} /> },
+  { pattern: '/dids', render: () => <DidsPage /> },
   { pattern: '/reports', render: () => <ReportsPage /> },
   { pattern: '/branding', render: () => <BrandingPage /> },
   { pattern: '/sync', render: () => <SyncPage /> },

@@ -26,12 +26,12 @@ async function writeCalls(path: string): Promise<void> {
     const seconds = index % 7 === 0 ? 0 : 5 + (index % 300);
     chunk += `2026-12-${day} 10:${String(index % 60).padStart(2, '0')}:00,5145550100,1514555${String(index % 10000).padStart(4, '0')},Outgoing to Canada,100000_u${index % 3},${seconds === 0 ? 'NO ANSWER' : 'ANSWERED'},00:00:00,${seconds},0.01000000,0.00100000,crash-${index}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = '';
     }
   }
   out.end(chunk);
-  await new Promise((resolve) => out.once('finish', resolve));
+  await new Promise<void>((resolve) => out.once('finish', () => resolve()));
 }
 
 function cli(args: string[]) {

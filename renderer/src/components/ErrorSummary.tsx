@@ -14,13 +14,16 @@ interface ErrorSummaryProps {
   /** Errors that belong to no single field (e.g. "Package 4 was not found"). */
   message?: string | undefined;
   ref?: Ref<HTMLDivElement>;
+  /** Replaces the default focus, e.g. to open the tab that holds the field first. */
+  onFieldSelect?: ((fieldId: string) => void) | undefined;
 }
 
 /**
  * The list of problems at the top of a form (GOV.UK pattern). Each entry moves focus to
  * its field; buttons, not #anchors, because the hash is the router's.
  */
-export function ErrorSummary({ title, items, message, ref }: ErrorSummaryProps) {
+export function ErrorSummary({ title, items, message, ref, onFieldSelect }: ErrorSummaryProps) {
+  const select = onFieldSelect ?? ((fieldId: string) => document.getElementById(fieldId)?.focus());
   return (
     <div className="banner banner--error error-summary" role="alert" tabIndex={-1} ref={ref}>
       <Icon name="alert" />
@@ -32,7 +35,7 @@ export function ErrorSummary({ title, items, message, ref }: ErrorSummaryProps) 
             {items.map(({ fieldId, text }) => (
               <li key={text}>
                 {fieldId ? (
-                  <button type="button" className="link-button" onClick={() => document.getElementById(fieldId)?.focus()}>
+                  <button type="button" className="link-button" onClick={() => select(fieldId)}>
                     {text}
                   </button>
                 ) : (

@@ -13,13 +13,21 @@ export type PackageRemoval = ChannelOutput<'packages.delete'>;
 interface PackagesState {
   packages: PackageView[];
   status: LoadStatus;
+  /** Whether the list also holds archived packages (kept for the prices of rated calls); off unless asked. */
+  includeArchived: boolean;
+  /** The package open in the editor, read with `packages.get` (archived ones too). */
+  editing: PackageView | null;
+  editingStatus: LoadStatus;
   /** True while a create, update or delete is in flight. */
   saving: boolean;
   /** The error of the last failed call, as main reported it. */
   error: ApiError | null;
   /** Per-field messages from the last failed call (`pulseSeconds` → "…"). */
   fieldErrors: FieldErrors;
-  load(): Promise<void>;
+  load(options?: { includeArchived?: boolean }): Promise<void>;
+  open(id: number): Promise<void>;
+  /** Re-reads the open package after a change made elsewhere (its custom rate count). */
+  refreshEditing(): Promise<void>;
   create(input: PackageCreateInput): Promise<PackageView | null>;
   update(input: PackageUpdateInput): Promise<PackageView | null>;
   /** Deletes, or archives when calls were rated with it; null when main refused. */
@@ -30,18 +38,38 @@ interface PackagesState {
 const byName = (a: PackageView, b: PackageView): number => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 const noErrors = { error: null, fieldErrors: {} } as const;
 const failed = (error: ApiError) => ({ saving: false, error, fieldErrors: issuesByField(error.issues) });
+const replaceIn = (list: readonly PackageView[], saved: PackageView): PackageView[] =>
+  list.map((item) => (item.id === saved.id ? saved : item)).sort(byName);
 
-export const usePackages = create<PackagesState>()((set) => ({
+export const usePackages = create<PackagesState>()((set, get) => ({
   packages: [],
   status: 'idle',
+  includeArchived: false,
+  editing: null,
+  editingStatus: 'idle',
   saving: false,
   ...noErrors,
 
-  async load() {
-    set((state) => ({ status: state.status === 'ready' ? 'ready' : 'loading', ...noErrors }));
-    const result = await api.packages.list();
+  async load(options) {
+    const includeArchived = options?.includeArchived ?? false;
+    set((state) => ({ status: state.status === 'ready' ? 'ready' : 'loading', includeArchived, ...noErrors }));
+    const result = await api.packages.list({ includeArchived });
     if (result.ok) set({ packages: result.value, status: 'ready' });
     else set({ status: 'error', error: result.error, fieldErrors: {} });
+  },
+
+  async open(id) {
+    set((state) => ({ editingStatus: 'loading', editing: state.editing?.id === id ? state.editing : null, ...noErrors }));
+    const result = await api.packages.get({ id });
+    if (result.ok) set({ editing: result.value, editingStatus: 'ready' });
+    else set({ editingStatus: 'error', error: result.error, fieldErrors: {} });
+  },
+
+  async refreshEditing() {
+    const current = get().editing;
+    if (!current) return;
+    const result = await api.packages.get({ id: current.id });
+    if (result.ok) set((state) => ({ editing: result.value, packages: replaceIn(state.packages, result.value) }));
   },
 
   async create(input) {
@@ -65,7 +93,8 @@ export const usePackages = create<PackagesState>()((set) => ({
     const saved = result.value;
     set((state) => ({
       saving: false,
-      packages: state.packages.map((item) => (item.id === saved.id ? saved : item)).sort(byName),
+      packages: replaceIn(state.packages, saved),
+      editing: state.editing?.id === saved.id ? saved : state.editing,
     }));
     return saved;
   },
@@ -77,8 +106,15 @@ export const usePackages = create<PackagesState>()((set) => ({
       set(failed(result.error));
       return null;
     }
-    // An archived package leaves the list too: the list shows packages in use for new clients.
-    set((state) => ({ saving: false, packages: state.packages.filter((item) => item.id !== id) }));
+    const { archived } = result.value;
+    set((state) => ({
+      saving: false,
+      // An archived package stays listed only while the list shows archived packages.
+      packages:
+        archived && state.includeArchived
+          ? state.packages.map((item) => (item.id === id ? { ...item, archived: true } : item))
+          : state.packages.filter((item) => item.id !== id),
+    }));
     return result.value;
   },
 

@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Dashboard', path: '/', icon: 'dashboard' },
   { label: 'Packages', path: '/packages', icon: 'packages' },
   { label: 'Clients', path: '/clients', icon: 'clients' },
+  { label: 'DIDs', path: '/dids', icon: 'phone' },
   { label: 'Reports', path: '/reports', icon: 'reports' },
   { label: 'Branding & Access', path: '/branding', icon: 'branding' },
   { label: 'Sync', path: '/sync', icon: 'sync' },

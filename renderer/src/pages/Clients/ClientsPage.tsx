@@ -1,18 +1,73 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { useEffect } from 'react';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Icon } from '../../components/Icon';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { hrefTo } from '../../lib/router';
+import { DEFAULT_CLIENT_QUERY, useClients, type ClientSort } from '../../stores/clients';
+import { ClientsTable } from './ClientsTable';
+import { ClientsToolbar } from './ClientsToolbar';
+
+const newClientLink = (
+  <a className="button button--primary" href={hrefTo('/clients/new')}>
+    <Icon name="plus" size={16} />
+    New client
+  </a>
+);
 
 export function ClientsPage() {
+  const { clients, query, status, error, load, setQuery } = useClients();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const filtered = JSON.stringify(query) !== JSON.stringify({ ...DEFAULT_CLIENT_QUERY, sort: query.sort, direction: query.direction });
+  const sortBy = (sort: ClientSort): void => {
+    const direction = query.sort === sort && query.direction === 'asc' ? 'desc' : 'asc';
+    void setQuery({ sort, direction });
+  };
+
   return (
-    <ComingSoon
-      title="Clients"
-      icon="clients"
-      summary="The people and companies you resell to, with their balances, packages, DIDs and sub accounts."
-      features={[
-        'Create clients on a soft balance (never suspended) or a hard balance (suspended at zero or below).',
-        'Connect packages and DIDs, each DID with its own per-minute rate and monthly fee.',
-        'Create sub accounts bound to a client, a package and a next billing date, optionally charging the setup fee now.',
-        'Add payments and charges by hand and follow the balance in an append-only ledger.',
-        'Delete a client once no package or DID is connected any more.',
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Clients"
+        description="The people and companies you resell to, with their balances. Open a client to add payments, packages, DIDs and sub accounts."
+        actions={newClientLink}
+      />
+      {status === 'error' && error ? (
+        <ErrorBanner
+          error={error}
+          title="Could not load clients"
+          action={
+            <button type="button" className="button button--secondary" onClick={() => void load()}>
+              Try again
+            </button>
+          }
+        />
+      ) : null}
+      {status === 'idle' || status === 'loading' ? <Loading label="Loading clients…" /> : null}
+      {status === 'ready' && clients.length === 0 && !filtered ? (
+        <Card>
+          <EmptyState icon="clients" title="No clients yet" action={newClientLink}>
+            <p>Add a client, then connect a package, assign DIDs and create their sub accounts from the client’s page.</p>
+          </EmptyState>
+        </Card>
+      ) : null}
+      {status === 'ready' && (clients.length > 0 || filtered) ? (
+        <Card title="Client list" aside={<span className="muted">{clients.length === 1 ? '1 client' : `${clients.length} clients`}</span>}>
+          <ClientsToolbar query={query} onChange={(change) => void setQuery(change)} />
+          {clients.length > 0 ? (
+            <ClientsTable clients={clients} query={query} onSort={sortBy} />
+          ) : (
+            <p className="muted" role="status">
+              No client matches these filters.
+            </p>
+          )}
+        </Card>
+      ) : null}
+    </>
   );
 }

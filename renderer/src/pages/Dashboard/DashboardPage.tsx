@@ -1,5 +1,6 @@
 import { AppInfoCard } from '../../components/AppInfoCard';
 import { PageHeader } from '../../components/PageHeader';
+import { RecentNoticesCard } from '../../components/RecentNoticesCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { PackagesSummaryCard } from './PackagesSummaryCard';
 
@@ -11,6 +12,7 @@ export function DashboardPage() {
         <PackagesSummaryCard />
         <GettingStartedCard />
       </div>
+      <RecentNoticesCard />
       <AppInfoCard />
     </>
   );

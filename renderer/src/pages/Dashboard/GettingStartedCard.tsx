@@ -15,7 +15,7 @@ export function GettingStartedCard() {
   const packageCount = usePackages((state) => state.packages.length);
   const steps: Step[] = [
     { label: 'Create a package with your markup and pulse', done: packageCount > 0, path: '/packages/new' },
-    { label: 'Add clients and connect packages, DIDs and sub accounts', done: false },
+    { label: 'Add clients and connect packages, DIDs and sub accounts', done: false, path: '/clients/new' },
     { label: 'Sync call records from VoIP.ms', done: false },
     { label: 'Review revenue and profit in Reports', done: false },
   ];

@@ -19,13 +19,35 @@ const newPackageLink = (
   </a>
 );
 
+const headerActions = (
+  <>
+    <a className="button button--secondary" href={hrefTo('/packages/costs')}>
+      Cost deck
+    </a>
+    {newPackageLink}
+  </>
+);
+
+function countText(packages: readonly PackageView[]): string {
+  const archived = packages.filter((pkg) => pkg.archived).length;
+  return archived > 0 ? `${packages.length} in total, ${archived} archived` : `${packages.length} in total`;
+}
+
 export function PackagesPage() {
-  const { packages, status, saving, error, load, remove } = usePackages();
+  const { packages, status, saving, error, includeArchived, load, remove } = usePackages();
   const [toDelete, setToDelete] = useState<PackageView | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void load({ includeArchived: showArchived });
+  }, [load, showArchived]);
+
+  const archivedToggle = (
+    <label className="inline-check" htmlFor="show-archived">
+      <input id="show-archived" type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
+      Show archived
+    </label>
+  );
 
   const confirmDelete = async (): Promise<void> => {
     if (!toDelete) return;
@@ -37,7 +59,7 @@ export function PackagesPage() {
       showToast({
         tone: 'success',
         title: 'Package archived',
-        description: `Calls were already rated with “${toDelete.name}”, so it was archived to keep their prices.`,
+        description: `“${toDelete.name}” has history (rated calls or a past client), so it was archived to keep its prices. “Show archived” lists it.`,
       });
     } else {
       showToast({ tone: 'success', title: 'Package deleted', description: `“${toDelete.name}” was deleted.` });
@@ -48,31 +70,40 @@ export function PackagesPage() {
     <>
       <PageHeader
         title="Packages"
-        description="Each package sets the outbound markup and billing pulse for the clients connected to it."
-        actions={newPackageLink}
+        description="Each package sets the prices, fees and free minutes of the clients connected to it."
+        actions={headerActions}
       />
       {status === 'error' && error ? (
         <ErrorBanner
           error={error}
           title="Could not load packages"
           action={
-            <button type="button" className="button button--secondary" onClick={() => void load()}>
+            <button type="button" className="button button--secondary" onClick={() => void load({ includeArchived: showArchived })}>
               Try again
             </button>
           }
         />
       ) : null}
       {status === 'idle' || status === 'loading' ? <Loading label="Loading packages…" /> : null}
-      {status === 'ready' && packages.length === 0 ? (
+      {status === 'ready' && packages.length === 0 && !includeArchived ? (
         <Card>
           <EmptyState icon="packages" title="No packages yet" action={newPackageLink}>
-            <p>Create a package to set the markup and pulse your clients are billed with.</p>
+            <p>Create a package to set the markup, pulse and fees your clients are billed with.</p>
           </EmptyState>
+          <p className="packages-list__footnote">{archivedToggle}</p>
         </Card>
       ) : null}
-      {status === 'ready' && packages.length > 0 ? (
-        <Card title="All packages" aside={<span className="muted">{packages.length} in total</span>}>
-          <PackagesTable packages={packages} onDelete={setToDelete} />
+      {status === 'ready' && (packages.length > 0 || includeArchived) ? (
+        <Card
+          title="All packages"
+          aside={
+            <div className="packages-list__aside">
+              {archivedToggle}
+              <span className="muted">{countText(packages)}</span>
+            </div>
+          }
+        >
+          {packages.length > 0 ? <PackagesTable packages={packages} onDelete={setToDelete} /> : <p className="muted">No packages, archived or not.</p>}
         </Card>
       ) : null}
       <ConfirmDialog

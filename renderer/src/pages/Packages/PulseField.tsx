@@ -1,7 +1,7 @@
 import * as Select from '@radix-ui/react-select';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
-import { FIELD_IDS } from './packageForm';
+import { FIELD_IDS } from './packageFields';
 import { OTHER_PULSE, PULSE_PRESETS, describePulse } from './pulse';
 
 interface PulseFieldProps {

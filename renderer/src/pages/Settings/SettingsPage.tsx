@@ -2,12 +2,13 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { AppInfoCard } from '../../components/AppInfoCard';
 import { Card } from '../../components/Card';
 import { PageHeader } from '../../components/PageHeader';
+import { BillingSettings } from './BillingSettings';
 import { DisplaySettings } from './DisplaySettings';
 
 export function SettingsPage() {
   return (
     <>
-      <PageHeader title="Settings" description="This installation, and how amounts are displayed." />
+      <PageHeader title="Settings" description="This installation, how amounts are displayed, and billing." />
       <Tabs.Root className="tabs" defaultValue="installation">
         <Tabs.List className="tabs__list" aria-label="Settings sections">
           <Tabs.Trigger className="tabs__trigger" value="installation">
@@ -15,6 +16,9 @@ export function SettingsPage() {
           </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="display">
             Display
+          </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__trigger" value="billing">
+            Billing
           </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="later">
             Provider &amp; backup
@@ -25,6 +29,9 @@ export function SettingsPage() {
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="display">
           <DisplaySettings />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__content" value="billing">
+          <BillingSettings />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="later">
           <Card title="Coming in a later release">
