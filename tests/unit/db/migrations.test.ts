@@ -69,6 +69,38 @@ describe('migrations', () => {
     ).rejects.toThrow(/UNIQUE/);
   });
 
+  it('4 (clients, ledger): migrate to 3, insert a package with a custom rate, migrate to 4, rows kept; the ledger is append-only', async () => {
+    temp = await tempStore({ migrateTo: 3 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into packages (name, markup_fixed_e8, markup_percent_e4, pulse_seconds, created_at, updated_at, free_minutes)
+              values ('Keep', 0, 200000, 60, 'c', 'u', 30)`.execute(db);
+    await sql`insert into package_rates (package_id, scope, value, rate_e8, free_zone) values (1, 'canada', '', 500000, 1)`.execute(db);
+    await migrate(db, 4);
+    expect(await temp.store.db.selectFrom('packages').select(['name', 'free_minutes']).execute()).toEqual([{ name: 'Keep', free_minutes: 30 }]);
+    expect(await temp.store.db.selectFrom('package_rates').select(['scope', 'rate_e8']).execute()).toEqual([{ scope: 'canada', rate_e8: 500_000 }]);
+    await sql`insert into clients (first_name, last_name, email, balance_mode, status, created_at, updated_at)
+              values ('A', 'B', 'a@b.c', 'soft', 'active', 'c', 'u')`.execute(db);
+    await sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at)
+              values (1, 'payment', 5000000, 'x', '2026-01-01', 'c')`.execute(db);
+    await expect(sql`update ledger_entries set amount_micros = 1`.execute(db)).rejects.toThrow(/append-only/);
+  });
+
+  it('5 (calls): migrate to 4, insert a client with a ledger entry, migrate to 5, rows kept; call ids are unique', async () => {
+    temp = await tempStore({ migrateTo: 4 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, email, balance_mode, status, balance_micros, created_at, updated_at)
+              values ('A', 'B', 'a@b.c', 'hard', 'active', 5000000, 'c', 'u')`.execute(db);
+    await sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at)
+              values (1, 'payment', 5000000, 'x', '2026-01-01', 'c')`.execute(db);
+    await migrate(db, 5);
+    expect(await temp.store.db.selectFrom('clients').select(['email', 'balance_micros']).execute()).toEqual([{ email: 'a@b.c', balance_micros: 5_000_000 }]);
+    expect(await temp.store.db.selectFrom('ledger_entries').select('amount_micros').execute()).toEqual([{ amount_micros: 5_000_000 }]);
+    const call = sql`insert into calls (call_id, started_at, account, destination, direction, disposition, seconds, cost_rate_e8, cost_micros, status)
+                     values ('u1', '2026-01-01 10:00:00', '100000_a', '15145550100', 'outbound', 'ANSWERED', 10, 0, 0, 'rated')`;
+    await call.execute(db);
+    await expect(call.execute(db)).rejects.toThrow(/UNIQUE/);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>
