@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareCallStatements } from '../../main/services/calls/statements';
+import { tempStore, type TempStore } from '../helpers/store';
+
+let temp: TempStore;
+beforeEach(async () => {
+  temp = await tempStore();
+});
+afterEach(() => temp.cleanup());
+
+/** CONVENTIONS.md: a query that must be fast has an index a test proves is used. */
+function plan(sqlText: string, ...params: unknown[]): string {
+  const rows = temp.store.sqlite.prepare(`explain query plan ${sqlText}`).all(...params) as { detail: string }[];
+  return rows.map((row) => row.detail).join(' | ');
+}
+
+describe('query plans of the hot paths', () => {
+  it('the import finds existing call ids and cycle state through indexes', () => {
+    const statements = prepareCallStatements(temp.store.db, temp.store.sqlite);
+    expect(plan(statements.existingIds.source, '[]')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_calls_1/);
+    expect(plan(statements.cycleUsed.source, 1, '2026-01-01')).toContain('calls_cycle');
+    expect(plan(statements.cycleLast.source, 1, '2026-01-01', 1)).toContain('calls_cycle');
+    expect(plan(statements.cycleCalls.source, 1, '2026-01-01')).toContain('calls_cycle');
+  });
+
+  it('daily call charges and per-client call lists use the client/start index', () => {
+    expect(plan("select sum(charge_micros) from calls where client_id = ? and status = 'rated' and started_at >= ? and started_at < ?", 1, 'a', 'b')).toContain(
+      'calls_client_started',
+    );
+    expect(plan("select sum(amount_micros) from ledger_entries where client_id = ? and kind = 'calls' and occurred_on = ?", 1, 'd')).toContain(
+      'ledger_entries_client_day',
+    );
+    expect(plan('select * from client_packages where disconnected_at is null and next_billing_date <= ?', '2026-01-01')).toContain('client_packages_due');
+  });
+});
