@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from './result';
 import { noInput, type AppInfo } from './schemas/app';
+import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { byId } from './schemas/fields';
 import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageView } from './schemas/packages';
 import {
@@ -122,6 +123,8 @@ export const contract = {
   'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput),
   /** Re-rates open cycles after a package change; without apply, only previews the difference per client. */
   'calls.rerate': channel<RerateResult>()(rerateInput),
+  /** "Load demo data" of an empty app; refused (conflict) once the database has clients. */
+  'demo.load': channel<DemoResult>()(demoLoadInput),
 } as const;
 
 export type Contract = typeof contract;

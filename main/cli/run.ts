@@ -7,6 +7,7 @@ import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/ind
 import { resolveDatabasePath } from '../paths';
 import { callCommands } from './calls';
 import { clientCommands } from './clients';
+import { demoCommands } from './demo';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
 
@@ -37,7 +38,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...demoCommands];
 
 function usage(): string {
   return [

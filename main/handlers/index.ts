@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ServiceContext } from '../services/context';
 import { callHandlers } from './calls';
 import { clientHandlers } from './clients';
+import { demoHandlers } from './demo';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
 import { APP_VERSION } from '../version';
@@ -28,6 +29,7 @@ export function createHandlerTable(env: HandlerEnv): HandlerTable {
     },
     packageHandlers(ctx),
     clientHandlers(ctx),
+    demoHandlers({ store: env.store, now: ctx.now, tableFor: (now) => createHandlerTable({ ...env, now }) }),
     callHandlers(env.store, ctx.now),
   );
 }

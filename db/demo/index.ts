@@ -1,0 +1,5 @@
+/** The demo-data generator (DESIGN.md "db/ … demo-data generator"): `npm run cli -- demo`, the "Load demo data" action, the benchmark. */
+export { generateDemo, type DemoOptions, type TableFactory } from './generate';
+export { planDemo, NOTHING_EXISTING, type DemoPlan, type DemoExisting, type PlannedClient } from './plan';
+export { writeDemoCdrCsv, unknownAccountCallCount, type DemoCallOptions, type DemoCallFile } from './calls';
+export { createReseller, type DemoClock, type ResellerCounts } from './reseller';

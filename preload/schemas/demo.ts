@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label}: enter a whole number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be at least ${min.toLocaleString('en-US')}`)
+    .max(max, `${label}: at most ${max.toLocaleString('en-US')}`);
+
+export const DEMO_LIMITS = {
+  clients: { min: 1, max: 5000, default: 25 },
+  cdrs: { min: 0, max: 2_000_000, default: 5000 },
+  months: { min: 1, max: 36, default: 12 },
+  seed: { min: 0, max: 4_294_967_295, default: 1 },
+} as const;
+
+/** "Load demo data" of an empty app: a realistic reseller, the same for the same seed. */
+export const demoLoadInput = z
+  .object({
+    clients: wholeNumber('Clients', DEMO_LIMITS.clients.min, DEMO_LIMITS.clients.max).default(DEMO_LIMITS.clients.default),
+    cdrs: wholeNumber('Calls', DEMO_LIMITS.cdrs.min, DEMO_LIMITS.cdrs.max).default(DEMO_LIMITS.cdrs.default),
+    seed: wholeNumber('Seed', DEMO_LIMITS.seed.min, DEMO_LIMITS.seed.max).default(DEMO_LIMITS.seed.default),
+  })
+  .strict()
+  .prefault({});
+
+export type DemoLoadInput = z.input<typeof demoLoadInput>;
+
+export interface DemoProgress {
+  stage: 'packages' | 'clients' | 'history' | 'calls-file' | 'calls-import';
+  done: number;
+  total: number;
+  message: string;
+}
+
+/** What the demo created, as counts. */
+export interface DemoResult {
+  seed: number;
+  /** The demo's window: first day of history and today (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  packages: number;
+  customRates: number;
+  clients: number;
+  subaccounts: number;
+  dids: number;
+  payments: number;
+  charges: number;
+  billingCycles: number;
+  calls: {
+    written: number;
+    imported: number;
+    rated: number;
+    unrated: number;
+    rejected: number;
+  };
+  durationMs: number;
+}

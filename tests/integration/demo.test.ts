@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDemo, planDemo, unknownAccountCallCount, writeDemoCdrCsv, type DemoOptions } from '../../db/demo';
+import type { Store } from '../../db/open';
+import { parseCdrFile } from '../../main/cdr';
+import { runCli } from '../../main/cli/run';
+import { AppError } from '../../main/errors';
+import { createHandlerTable } from '../../main/handlers/index';
+import { dispatch } from '../../main/handlers/table';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+
+const SMALL: DemoOptions = { clients: 10, cdrs: 2000, seed: 7, now: FIXED_NOW };
+
+const opened: TempStore[] = [];
+afterEach(async () => {
+  for (const temp of opened.splice(0)) await temp.cleanup();
+});
+
+async function loaded(options: DemoOptions = SMALL) {
+  const temp = await tempStore();
+  opened.push(temp);
+  const result = await generateDemo(temp.store, (now) => createHandlerTable({ store: temp.store, host: 'headless', now }), options);
+  return { temp, result };
+}
+
+/** Columns written from the clock when a row is made: left out, the rest must match exactly. */
+const CREATION_STAMPS = new Set(['created_at', 'updated_at', 'assigned_at', 'closed_at', 'connected_at']);
+const TABLES = ['packages', 'package_rates', 'clients', 'client_packages', 'subaccounts', 'dids', 'did_assignments', 'ledger_entries', 'billing_periods', 'calls'];
+
+function digest(store: Store): string {
+  const hash = createHash('sha256');
+  for (const table of TABLES) {
+    for (const row of store.sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]) {
+      hash.update(JSON.stringify(Object.entries(row).filter(([column]) => !CREATION_STAMPS.has(column))));
+    }
+  }
+  return hash.digest('hex');
+}
+
+describe('demo data', () => {
+  it('is the same for the same seed and differs for another', async () => {
+    const first = await loaded();
+    const again = await loaded();
+    const other = await loaded({ ...SMALL, seed: 8 });
+    expect(digest(again.temp.store)).toBe(digest(first.temp.store));
+    expect(digest(other.temp.store)).not.toBe(digest(first.temp.store));
+    expect({ ...again.result, durationMs: 0 }).toEqual({ ...first.result, durationMs: 0 });
+  });
+
+  it('creates what was asked, rates the calls and keeps unknown accounts unrated', async () => {
+    const { temp, result } = await loaded();
+    const unknown = unknownAccountCallCount(2000);
+    expect(result).toMatchObject({ seed: 7, from: '2025-11-25', to: '2026-11-25', clients: 10, calls: { written: 2000, imported: 2000, rejected: 0, unrated: unknown, rated: 2000 - unknown } });
+    expect(result.packages).toBeGreaterThanOrEqual(3);
+    expect(result.packages).toBeLessThanOrEqual(5);
+    expect(result.subaccounts).toBeGreaterThanOrEqual(10);
+    expect(result.subaccounts).toBeLessThanOrEqual(20);
+    expect(result.dids).toBeGreaterThanOrEqual(10);
+    // Twelve months: every client package closed a cycle each month.
+    expect(result.billingCycles).toBe(120);
+
+    const db = temp.store.db;
+    const clients = await db.selectFrom('clients').select(['balance_mode']).execute();
+    expect(clients.filter((client) => client.balance_mode === 'hard').length).toBeLessThan(clients.length);
+    expect(await db.selectFrom('subaccounts').select('id').where('client_package_id', 'is', null).execute()).toEqual([]);
+    const unrated = await db.selectFrom('calls').select(['account', 'unrated_reason']).where('status', '=', 'unrated').execute();
+    expect(unrated).toHaveLength(unknown);
+    for (const call of unrated) expect(call.unrated_reason).toContain('is not known here');
+
+    const rules = await db.selectFrom('calls').select(['rule', 'direction', 'disposition']).where('status', '=', 'rated').execute();
+    const share = (test: (call: (typeof rules)[number]) => boolean) => rules.filter(test).length / rules.length;
+    expect(share((call) => call.disposition === 'ANSWERED')).toBeGreaterThan(0.65);
+    expect(share((call) => call.disposition === 'ANSWERED')).toBeLessThan(0.85);
+    expect(share((call) => call.direction === 'inbound')).toBeGreaterThan(0.15);
+    // Custom rates, the markup, DID rates, free on-net calls and unanswered calls all show up.
+    expect(new Set(rules.map((call) => call.rule))).toEqual(new Set(['custom_rate', 'markup', 'inbound_did', 'on_net_free', 'unanswered']));
+    const free = await db.selectFrom('calls').select('id').where('free_minutes_used', '>', 0).execute();
+    expect(free.length).toBeGreaterThan(0);
+  });
+
+  it('leaves every balance equal to the sum of its ledger', async () => {
+    const { temp } = await loaded();
+    const rows = temp.store.sqlite
+      .prepare('select c.id, c.balance_micros as balance, coalesce(sum(l.amount_micros), 0) as ledger, count(l.id) as entries from clients c left join ledger_entries l on l.client_id = c.id group by c.id')
+      .all() as { id: number; balance: number; ledger: number; entries: number }[];
+    expect(rows).toHaveLength(10);
+    for (const row of rows) {
+      expect(row.balance).toBe(row.ledger);
+      expect(row.entries).toBeGreaterThan(12);
+    }
+    const kinds = temp.store.sqlite.prepare('select distinct kind from ledger_entries').pluck().all();
+    expect(kinds).toEqual(expect.arrayContaining(['payment', 'monthly_fee', 'did_monthly_fee', 'calls']));
+  });
+
+  it('refuses a second load, by function and by channel', async () => {
+    const { temp } = await loaded({ ...SMALL, cdrs: 100, months: 1 });
+    await expect(generateDemo(temp.store, (now) => createHandlerTable({ store: temp.store, host: 'headless', now }), SMALL)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('already has 10 clients'),
+    });
+    await expect(generateDemo(temp.store, () => temp.table, SMALL)).rejects.toBeInstanceOf(AppError);
+    expect(await dispatch(temp.table, 'demo.load', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(temp.table, 'demo.load', { clients: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const { count } = await temp.store.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    expect(Number(count)).toBe(10);
+  });
+
+  it('loads the defaults through the demo.load channel, once', async () => {
+    const temp = await tempStore();
+    opened.push(temp);
+    const [loadedOnce, doubleClick] = await Promise.all([dispatch(temp.table, 'demo.load', undefined), dispatch(temp.table, 'demo.load', { seed: 2 })]);
+    expect(doubleClick).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already being loaded') } });
+    expect(loadedOnce).toMatchObject({ ok: true, value: { seed: 1, clients: 25, to: '2026-11-25', calls: { imported: 5000, unrated: 5 } } });
+  });
+
+  it('writes the provider CSV on its own, in time order, with unique call ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-demo-csv-'));
+    try {
+      const plan = planDemo({ clients: 5, seed: 3 });
+      const file = await writeDemoCdrCsv(join(dir, 'calls.csv'), plan, { cdrs: 3000, now: FIXED_NOW, months: 1, firstCallId: 500 });
+      expect(file).toMatchObject({ calls: 3000, unknownAccountCalls: 5, from: '2026-10-26', to: '2026-11-25' });
+      const ids = new Set<string>();
+      let previous = '';
+      let rejected = 0;
+      for await (const batch of parseCdrFile(file.path)) {
+        rejected += batch.rejected.length;
+        for (const cdr of batch.good) {
+          ids.add(cdr.callId);
+          expect(cdr.startedAt >= previous).toBe(true);
+          previous = cdr.startedAt;
+          if (cdr.direction === 'inbound') expect(cdr.description).toBe('Inbound DID');
+        }
+      }
+      expect(rejected).toBe(0);
+      expect(ids.size).toBe(3000);
+      expect(ids.has('500')).toBe(true);
+      expect(previous.slice(0, 10) <= file.to).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs from the command line, prints JSON, and refuses a non-empty database unless forced', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-demo-cli-'));
+    const cli = async (...argv: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(['--db', join(dir, 'demo.db'), ...argv], { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) });
+      return { code, out, err };
+    };
+    try {
+      const first = await cli('demo', '--clients', '3', '--cdrs', '200', '--months', '2', '--json');
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.out)).toMatchObject({ clients: 3, calls: { imported: 200 } });
+      expect(first.err).toContain('calls-import');
+      const refused = await cli('demo', '--clients', '3', '--cdrs', '0');
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/already has 3 clients.*--force/);
+      const forced = await cli('demo', '--clients', '3', '--cdrs', '50', '--months', '1', '--force');
+      expect(forced.code).toBe(0);
+      expect(forced.out).toContain('3 clients');
+      expect((await cli('client', 'list', '--json')).out).toMatch(/"id": 6/);
+      expect((await cli('demo', '--clients', 'many')).code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
