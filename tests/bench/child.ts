@@ -1,0 +1,71 @@
+import { copyFileSync } from 'node:fs';
+import { openStore } from '../../db/open';
+import { parseCdrFile } from '../../main/cdr';
+import { importCalls } from '../../main/services/calls/importCalls';
+import { rerateOpenCycles } from '../../main/services/calls/rerate';
+import { callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
+import { BENCH_NOW } from './fixture';
+
+/**
+ * One measurement per process, so each peak RSS is its own. Prints one JSON line.
+ *   floor  SETUP CSV WORK   raw prepared inserts of the file's rows into the calls table
+ *   import SETUP CSV WORK   import + rate + persist through the real service
+ *   rerate DB CLIENT_PACKAGE re-rate one client's open cycle
+ */
+const [mode = '', first = '', second = '', work = ''] = process.argv.slice(2);
+const now = () => BENCH_NOW;
+
+async function floor(): Promise<Record<string, number>> {
+  copyFileSync(first, work);
+  const store = await openStore(work);
+  // Parsing is not timed here: the floor is SQLite alone, the same rows into the same table and indexes.
+  const rows: (string | number | null)[][] = [];
+  for await (const batch of parseCdrFile(second)) {
+    for (const cdr of batch.good) {
+      const values: CallValues = {
+        call_id: cdr.callId, started_at: cdr.startedAt, account: cdr.account, caller_id: cdr.callerId, destination: cdr.destination,
+        description: cdr.description, direction: cdr.direction, disposition: cdr.disposition, seconds: cdr.seconds,
+        cost_rate_e8: cdr.costRate ?? 0, cost_micros: cdr.costTotal ?? 0, did_number: cdr.didNumber, subaccount_id: null, client_id: null,
+        client_package_id: null, package_id: null, cycle_start: null, status: 'unrated', unrated_reason: null, rule: null,
+        custom_rate_id: null, free_zone: 0, sell_rate_e8: 0, billed_seconds: 0, free_seconds: 0, free_minutes_used: 0, charge_micros: 0,
+        country: null, import_id: null,
+      };
+      rows.push(callValuesInOrder(values));
+    }
+  }
+  const statements = prepareCallStatements(store.db, store.sqlite);
+  const started = process.hrtime.bigint();
+  store.sqlite.transaction(() => {
+    for (const row of rows) statements.insert.run(row);
+  })();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  return { rows: rows.length, seconds };
+}
+
+async function runImport(): Promise<Record<string, number>> {
+  copyFileSync(first, work);
+  const store = await openStore(work);
+  const started = process.hrtime.bigint();
+  const result = await importCalls(store, parseCdrFile(second), { source: second, format: 'voipms-csv', now });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  return { rows: result.added, rated: result.rated, unrated: result.unrated, rejected: result.rejected, seconds };
+}
+
+async function rerate(): Promise<Record<string, number>> {
+  const store = await openStore(first);
+  const started = process.hrtime.bigint();
+  const result = await rerateOpenCycles(store, { clientPackageId: Number(second), apply: true }, now);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  return { rows: result.calls, seconds };
+}
+
+const run = mode === 'floor' ? floor : mode === 'import' ? runImport : mode === 'rerate' ? rerate : null;
+if (!run) {
+  console.error(`unknown mode ${mode}`);
+  process.exit(2);
+}
+const figures = await run();
+process.stdout.write(`${JSON.stringify({ ...figures, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

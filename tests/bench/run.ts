@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchEngine, type BenchFigure } from './engine';
+import { BENCH_CALLS, buildFixture, HEAVY_CALLS } from './fixture';
+
+/**
+ * `npm run bench`: prints the figures the issues ask for, measured in this run. No
+ * timing is asserted anywhere; goals are printed beside the figures.
+ */
+const log = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+
+function child(args: string[]): Record<string, number> {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/child.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${result.stderr}`);
+  const last = result.stdout.trim().split('\n').pop() ?? '{}';
+  return JSON.parse(last) as Record<string, number>;
+}
+
+const figures: BenchFigure[] = [];
+const only = process.argv.slice(2);
+const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+
+if (wanted('engine')) {
+  log('engine: rating 1,000,000 calls against 500 custom rates…');
+  figures.push(...(await benchEngine()));
+}
+
+if (wanted('import')) {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
+  try {
+    const fixture = await buildFixture(dir, log);
+    figures.push({ name: 'fixture: 2,000 clients, 5,000 DIDs, 1M-call CSV built in', value: fixture.setupSeconds, unit: 's' });
+    log('floor: raw prepared inserts of the same rows…');
+    const floor = child(['floor', fixture.setupDb, fixture.callsCsv, join(dir, 'floor.db')]);
+    log('import: parse + rate + persist…');
+    const imported = child(['import', fixture.setupDb, fixture.callsCsv, join(dir, 'import.db')]);
+    log('re-rating one client cycle of 10,000 calls…');
+    const rerated = child(['rerate', join(dir, 'import.db'), String(fixture.heavyClientPackageId)]);
+    const floorRate = floor.rows! / floor.seconds!;
+    const importRate = imported.rows! / imported.seconds!;
+    figures.push(
+      { name: `floor: raw better-sqlite3 insert of the ${BENCH_CALLS.toLocaleString('en-US')} rows (calls table, its indexes)`, value: Math.round(floorRate), unit: 'rows/s' },
+      { name: 'import + rate + persist of the 1M-call CSV', value: Math.round(importRate), unit: 'calls/s', goal: '≥ 250,000' },
+      { name: 'import time / floor time', value: Number((imported.seconds! / floor.seconds!).toFixed(2)), unit: '×', goal: '≤ 2.0' },
+      { name: `calls imported (rated / unrated / rejected: ${imported.rated} / ${imported.unrated} / ${imported.rejected})`, value: imported.rows!, unit: 'calls' },
+      { name: 'peak RSS of the import', value: imported.maxRssMb!, unit: 'MB', goal: '≤ 400' },
+      { name: `re-rating one client's cycle of ${HEAVY_CALLS.toLocaleString('en-US')} calls`, value: Math.round(rerated.seconds! * 1000), unit: 'ms' },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const width = Math.max(...figures.map((figure) => figure.name.length));
+console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(14)}  unit      goal`);
+for (const figure of figures) {
+  const value = figure.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  console.log(`${figure.name.padEnd(width)}  ${value.padStart(14)}  ${figure.unit.padEnd(8)}  ${figure.goal ?? ''}`);
+}
