@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { matchPath, type RouteParams } from './lib/router';
 import { BrandingPage } from './pages/Branding/BrandingPage';
+import { CallsImportPage } from './pages/Calls/CallsImportPage';
+import { CallsPage } from './pages/Calls/CallsPage';
+import { UnratedCallsPage } from './pages/Calls/UnratedCallsPage';
 import { ClientEditorPage } from './pages/Clients/ClientEditorPage';
 import { ClientManagePage } from './pages/Clients/ClientManagePage';
 import { ClientsPage } from './pages/Clients/ClientsPage';
@@ -35,6 +38,9 @@ const ROUTES: readonly Route[] = [
   { pattern: '/clients/:id/subaccounts/new', render: ({ id }) => <NewSubaccountPage clientId={Number(id)} /> },
   { pattern: '/subaccounts/:id', render: ({ id }) => <EditSubaccountPage subaccountId={Number(id)} /> },
   { pattern: '/dids', render: () => <DidsPage /> },
+  { pattern: '/calls', render: () => <CallsPage /> },
+  { pattern: '/calls/import', render: () => <CallsImportPage /> },
+  { pattern: '/calls/unrated', render: () => <UnratedCallsPage /> },
   { pattern: '/reports', render: () => <ReportsPage /> },
   { pattern: '/branding', render: () => <BrandingPage /> },
   { pattern: '/sync', render: () => <SyncPage /> },

@@ -18,14 +18,18 @@ test.describe('Packages', () => {
     await expect(packagesPage.heading).toHaveText('Packages');
     await expect(packagesPage.toast('Package created')).toBeVisible();
     await expect(packagesPage.rows).toHaveCount(1);
-    await expect(await packagesPage.cell('Retail Canada', 'Fixed markup')).toHaveText('$0.0050/min');
+    await expect(await packagesPage.cell('Retail Canada', 'Markup')).toHaveText('$0.0050/min + 20%');
 
     await packagesPage.page.reload();
     await expect(packagesPage.rows).toHaveCount(1);
-    await expect(await packagesPage.cell('Retail Canada', 'Fixed markup')).toHaveText('$0.0050/min');
-    await expect(await packagesPage.cell('Retail Canada', 'Markup %')).toHaveText('20%');
+    await expect(await packagesPage.cell('Retail Canada', 'Markup')).toHaveText('$0.0050/min + 20%');
+    await expect(await packagesPage.cell('Retail Canada', 'Markup')).toHaveAttribute('title', 'A cost of $0.01/min sells at $0.0180/min');
     await expect(await packagesPage.cell('Retail Canada', 'Pulse')).toContainText('6 s');
-    await expect(await packagesPage.cell('Retail Canada', '1¢ cost sells at')).toHaveText('$0.0180/min');
+    // Defaults of the tabs the form left alone.
+    await expect(await packagesPage.cell('Retail Canada', 'Routes')).toHaveText('CA Value · Intl Value');
+    await expect(await packagesPage.cell('Retail Canada', 'Monthly fee')).toHaveText('$0.00');
+    await expect(await packagesPage.cell('Retail Canada', 'Free min')).toHaveText('0');
+    await expect(await packagesPage.cell('Retail Canada', 'Custom rates')).toHaveText('0');
     await expectAccessible(packagesPage.page);
   });
 
@@ -71,10 +75,14 @@ test.describe('Packages', () => {
     await packageForm.fill({ name: 'Wholesale 2026', markupPercent: '12.5', pulse: 45 });
     await packageForm.submit();
 
+    // Saving keeps the editor open (the price preview uses the saved package).
     await expect(packagesPage.toast('Package saved')).toBeVisible();
+    await expect(packagesPage.heading).toHaveText('Edit Wholesale 2026');
+    await expect(packageForm.customPulse).toHaveValue('45');
+    await packagesPage.goto();
     await expect(packagesPage.row('Wholesale 2026')).toBeVisible();
     await packagesPage.page.reload();
-    await expect(await packagesPage.cell('Wholesale 2026', 'Markup %')).toHaveText('12.5%');
+    await expect(await packagesPage.cell('Wholesale 2026', 'Markup')).toHaveText('$0.0010/min + 12.5%');
     await expect(await packagesPage.cell('Wholesale 2026', 'Pulse')).toContainText('45 s');
 
     await packagesPage.delete('Wholesale 2026');

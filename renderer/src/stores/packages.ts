@@ -59,7 +59,8 @@ export const usePackages = create<PackagesState>()((set, get) => ({
   },
 
   async open(id) {
-    set((state) => ({ editingStatus: 'loading', editing: state.editing?.id === id ? state.editing : null, ...noErrors }));
+    // Never start the editor from an older copy: the form takes its values once, when it opens.
+    set({ editingStatus: 'loading', editing: null, ...noErrors });
     const result = await api.packages.get({ id });
     if (result.ok) set({ editing: result.value, editingStatus: 'ready' });
     else set({ editingStatus: 'error', error: result.error, fieldErrors: {} });

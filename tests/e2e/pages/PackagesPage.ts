@@ -24,11 +24,13 @@ export class PackagesPage extends AppShell {
   }
 
   row(name: string): Locator {
-    return this.rows.filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+    // By the name's link: an archived package's row header also holds an "Archived" badge.
+    return this.rows.filter({ has: this.page.getByRole('rowheader').getByRole('link', { name, exact: true }) });
   }
 
   /** Cell text by column header, e.g. cell("Retail", "Pulse"). */
   async cell(name: string, column: string): Promise<Locator> {
+    await this.row(name).waitFor();
     const headers = await this.table.locator('thead th').allInnerTexts();
     const index = headers.findIndex((header) => header.trim().toLowerCase() === column.toLowerCase());
     if (index < 0) throw new Error(`No column "${column}" in ${headers.join(', ')}`);

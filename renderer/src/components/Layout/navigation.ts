@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Packages', path: '/packages', icon: 'packages' },
   { label: 'Clients', path: '/clients', icon: 'clients' },
   { label: 'DIDs', path: '/dids', icon: 'phone' },
+  { label: 'Calls', path: '/calls', icon: 'calls' },
   { label: 'Reports', path: '/reports', icon: 'reports' },
   { label: 'Branding & Access', path: '/branding', icon: 'branding' },
   { label: 'Sync', path: '/sync', icon: 'sync' },

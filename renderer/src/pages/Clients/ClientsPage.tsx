@@ -54,6 +54,12 @@ export function ClientsPage() {
           <EmptyState icon="clients" title="No clients yet" action={newClientLink}>
             <p>Add a client, then connect a package, assign DIDs and create their sub accounts from the client’s page.</p>
           </EmptyState>
+          <p className="empty-line empty-line--centered">
+            Looking for a deleted client?{' '}
+            <button type="button" className="text-button" onClick={() => void setQuery({ status: 'closed' })}>
+              Show closed clients
+            </button>
+          </p>
         </Card>
       ) : null}
       {status === 'ready' && (clients.length > 0 || filtered) ? (

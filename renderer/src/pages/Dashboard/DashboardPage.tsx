@@ -1,6 +1,8 @@
 import { AppInfoCard } from '../../components/AppInfoCard';
 import { PageHeader } from '../../components/PageHeader';
 import { RecentNoticesCard } from '../../components/RecentNoticesCard';
+import { CallsSummaryCard } from './CallsSummaryCard';
+import { DemoDataCard } from './DemoDataCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { PackagesSummaryCard } from './PackagesSummaryCard';
 
@@ -8,11 +10,15 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description="Your reseller business at a glance." />
+      <DemoDataCard />
       <div className="grid grid--2">
         <PackagesSummaryCard />
         <GettingStartedCard />
       </div>
-      <RecentNoticesCard />
+      <div className="grid grid--2">
+        <CallsSummaryCard />
+        <RecentNoticesCard />
+      </div>
       <AppInfoCard />
     </>
   );

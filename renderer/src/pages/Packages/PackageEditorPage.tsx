@@ -74,7 +74,7 @@ export function PackageEditorPage({ packageId, tab }: { packageId?: number; tab?
   return (
     <>
       <PageHeader
-        title={`Edit ${loaded.name}`}
+        title={loaded.archived ? `${loaded.name} (archived)` : `Edit ${loaded.name}`}
         back={backLink}
         description={
           loaded.archived

@@ -1,6 +1,7 @@
 import type { PackageView } from '../../../../preload/schemas/packages';
 import { Icon } from '../../components/Icon';
 import { Money, Percent, Rate } from '../../components/Money';
+import { formatRate } from '../../lib/format';
 import { hrefTo } from '../../lib/router';
 import { EXAMPLE_COST_RATE, exampleSellRate } from '../../lib/sellRate';
 import { ROUTE_NAMES } from './catalogChoices';
@@ -28,17 +29,9 @@ export function PackagesTable({ packages, onDelete }: PackagesTableProps) {
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col" className="num">
-              Fixed markup
-            </th>
-            <th scope="col" className="num">
-              Markup %
-            </th>
-            <th scope="col" className="num">
-              1¢ cost sells at
-            </th>
+            <th scope="col">Markup</th>
             <th scope="col">Pulse</th>
-            <th scope="col">Route</th>
+            <th scope="col">Routes</th>
             <th scope="col" className="num">
               Monthly fee
             </th>
@@ -59,22 +52,16 @@ export function PackagesTable({ packages, onDelete }: PackagesTableProps) {
             return (
               <tr key={pkg.id} className={pkg.archived ? 'packages-table__archived' : undefined}>
                 <NameCell pkg={pkg} />
-                <td className="num">
-                  <Rate value={pkg.markupFixed} perMinute />
+                <td className="table__nowrap" title={example === null ? undefined : `A cost of $0.01/min sells at ${formatRate(example)}/min`}>
+                  <Rate value={pkg.markupFixed} perMinute /> + <Percent value={pkg.markupPercent} />
                 </td>
-                <td className="num">
-                  <Percent value={pkg.markupPercent} />
-                </td>
-                <td className="num">{example === null ? '—' : <Rate value={example} perMinute />}</td>
                 <td className="table__nowrap" title={describePulse(pkg.pulseSeconds)}>
                   {pkg.pulseSeconds} s
                 </td>
-                <td className="table__nowrap" title="Canada route / international route">
-                  <span className="visually-hidden">Canada </span>
-                  {ROUTE_NAMES[pkg.canadaRoute]}
-                  <span className="muted"> / </span>
-                  <span className="visually-hidden">International </span>
-                  {ROUTE_NAMES[pkg.internationalRoute]}
+                <td className="table__nowrap">
+                  <abbr title="Canada route">CA</abbr> {ROUTE_NAMES[pkg.canadaRoute]}
+                  <span className="muted"> · </span>
+                  <abbr title="International route">Intl</abbr> {ROUTE_NAMES[pkg.internationalRoute]}
                 </td>
                 <td className="num">
                   <Money value={pkg.monthlyFee} decimals={2} />
@@ -86,19 +73,23 @@ export function PackagesTable({ packages, onDelete }: PackagesTableProps) {
                   </a>
                 </td>
                 <td className="table__actions">
-                  <a className="button button--ghost button--small" href={hrefTo(`/packages/${pkg.id}`)} aria-label={`${pkg.archived ? 'View' : 'Edit'} ${pkg.name}`}>
-                    <Icon name="edit" size={15} />
-                    {pkg.archived ? 'View' : 'Edit'}
+                  <a
+                    className="button button--ghost button--small"
+                    href={hrefTo(`/packages/${pkg.id}`)}
+                    aria-label={`${pkg.archived ? 'View' : 'Edit'} ${pkg.name}`}
+                    title={pkg.archived ? 'View' : 'Edit'}
+                  >
+                    <Icon name="edit" size={16} />
                   </a>
                   {pkg.archived ? null : (
                     <button
                       type="button"
                       className="button button--ghost-danger button--small"
                       aria-label={`Delete ${pkg.name}`}
+                      title="Delete"
                       onClick={() => onDelete(pkg)}
                     >
-                      <Icon name="trash" size={15} />
-                      Delete
+                      <Icon name="trash" size={16} />
                     </button>
                   )}
                 </td>

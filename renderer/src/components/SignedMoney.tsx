@@ -1,0 +1,27 @@
+import { formatMoney } from '../lib/format';
+
+/** True for "-0.000001", false for "0.000000" and "-0.000000". */
+export function isNegativeAmount(value: string): boolean {
+  return value.trim().startsWith('-') && /[1-9]/.test(value);
+}
+
+const isPositiveAmount = (value: string): boolean => !value.trim().startsWith('-') && /[1-9]/.test(value);
+
+interface SignedMoneyProps {
+  /** Exact decimal text from main, e.g. "-4.999999". */
+  value: string;
+  /** Ledger amounts show "+" on credits so the sign, not only the colour, tells the direction. */
+  showPlus?: boolean;
+  decimals?: 2 | 4;
+}
+
+/**
+ * A balance or ledger amount to 4 decimals. Below zero it is red *and* keeps its minus
+ * sign, so it stands out without relying on colour alone.
+ */
+export function SignedMoney({ value, showPlus = false, decimals = 4 }: SignedMoneyProps) {
+  const negative = isNegativeAmount(value);
+  const text = formatMoney(value, decimals);
+  const className = negative ? 'num amount amount--negative' : 'num amount';
+  return <span className={className}>{showPlus && isPositiveAmount(value) ? `+${text}` : text}</span>;
+}

@@ -1,0 +1,124 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Card } from '../../components/Card';
+import { Field } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { hrefTo } from '../../lib/router';
+import { MAX_UPLOAD_BYTES, useCallsImport, type ImportProblem } from '../../stores/callsImport';
+import { CallsSubnav } from './CallsSubnav';
+import { ImportProgressCard } from './ImportProgressCard';
+
+const CLI_COMMAND = 'npm run cli -- cdr import --file F';
+const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+
+const backLink = (
+  <a className="back-link" href={hrefTo('/calls')}>
+    <Icon name="arrowLeft" size={14} />
+    Calls
+  </a>
+);
+
+const PROBLEM_TITLES: Record<ImportProblem['kind'], string> = {
+  'too-large': 'This file is too large for the window',
+  refused: 'The import did not go through',
+};
+
+function ProblemMessage({ problem }: { problem: ImportProblem }) {
+  if (problem.kind === 'refused') return <>{problem.message}</>;
+  return (
+    <>
+      {problem.fileName} is {megabytes(problem.bytes)}: the window takes files up to {megabytes(MAX_UPLOAD_BYTES)}. Import larger files from the command line, which
+      streams them: <code>{CLI_COMMAND}</code> (with F the path of the file).
+    </>
+  );
+}
+
+/** Importing the provider's CDR export: choose a file, follow the progress, read what was refused. */
+export function CallsImportPage() {
+  const { phase, job, problem, cancelling, start, cancel, reset } = useCallsImport();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
+  const [missingFile, setMissingFile] = useState(false);
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (!chosen) {
+      setMissingFile(true);
+      fileInput.current?.focus();
+      return;
+    }
+    void start(chosen);
+  };
+
+  const importAnother = (): void => {
+    reset();
+    setChosen(null);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const busy = phase === 'reading' || phase === 'running';
+  return (
+    <>
+      <PageHeader
+        title="Import calls"
+        back={backLink}
+        description="Add call records from the provider: the CSV you export from the portal’s CDR page, or the JSON of its API. Each call is rated with the package of its sub account."
+      />
+      <CallsSubnav />
+      {problem ? (
+        <div className="banner banner--error" role="alert">
+          <Icon name="alert" />
+          <div className="banner__body">
+            <p className="banner__title">{PROBLEM_TITLES[problem.kind]}</p>
+            <p className="banner__message">
+              <ProblemMessage problem={problem} />
+            </p>
+          </div>
+          {phase === 'finished' && !job ? (
+            <button type="button" className="button button--secondary" onClick={importAnother}>
+              Import another file
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {phase === 'idle' || phase === 'reading' ? (
+        <Card title="Choose a file">
+          <form className="stacked-form" onSubmit={submit} noValidate aria-busy={busy}>
+            <Field
+              id="cdr-file"
+              label="CDR file"
+              hint={`CSV with the header date,callerid,destination,…,uniqueid, or the provider’s JSON. Up to ${megabytes(MAX_UPLOAD_BYTES)}. Calls already imported are skipped, so importing a file twice is safe.`}
+              error={missingFile && !chosen ? 'Choose a file to import' : undefined}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  ref={fileInput}
+                  className="input input--file"
+                  type="file"
+                  accept=".csv,.json,text/csv,application/json"
+                  disabled={busy}
+                  onChange={(event) => {
+                    setChosen(event.target.files?.[0] ?? null);
+                    setMissingFile(false);
+                  }}
+                />
+              )}
+            </Field>
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={busy}>
+                <Icon name="upload" size={16} />
+                {phase === 'reading' ? 'Reading the file…' : 'Start import'}
+              </button>
+            </div>
+            {phase === 'reading' ? <Loading label="Reading the file…" /> : null}
+          </form>
+        </Card>
+      ) : null}
+      {job && (phase === 'running' || phase === 'finished') ? (
+        <ImportProgressCard job={job} cancelling={cancelling} onCancel={() => void cancel()} onImportAnother={importAnother} />
+      ) : null}
+    </>
+  );
+}

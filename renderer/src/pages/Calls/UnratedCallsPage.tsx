@@ -1,0 +1,92 @@
+import { useCallback, useEffect } from 'react';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Icon } from '../../components/Icon';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { hrefTo } from '../../lib/router';
+import { callAt, useUnratedCalls } from '../../stores/calls';
+import { useRerateUnrated } from '../../stores/callsRerate';
+import { UNRATED_COLUMNS } from './callColumns';
+import { formatCount } from './callLabels';
+import { CallsSubnav } from './CallsSubnav';
+import { CallsTable } from './CallsTable';
+
+const backLink = (
+  <a className="back-link" href={hrefTo('/calls')}>
+    <Icon name="arrowLeft" size={14} />
+    Calls
+  </a>
+);
+
+const calls = (count: number): string => (count === 1 ? '1 call' : `${formatCount(count)} calls`);
+
+function RerateCard() {
+  const { busy, outcome, error, rerate, clear } = useRerateUnrated();
+  useEffect(() => clear, [clear]);
+
+  return (
+    <Card title="After you fixed the cause">
+      <p className="rerate-help">
+        A call stays unrated when its sub account is not known here, or had no package at the time of the call. Create the sub account on its client’s
+        page in <a href={hrefTo('/clients')}>Clients</a> with the right package, then re-rate: the calls are priced with the package they now find.
+      </p>
+      <div className="card__actions rerate-actions">
+        <button type="button" className="button button--primary" onClick={() => void rerate()} disabled={busy} aria-busy={busy}>
+          {busy ? 'Re-rating…' : 'Re-rate unrated calls'}
+        </button>
+        <p className="rerate-outcome" role="status" data-testid="rerate-outcome">
+          {outcome ? `${calls(outcome.rated)} rated, ${formatCount(outcome.stillUnrated)} still unrated.` : ''}
+        </p>
+      </div>
+      {error ? <ErrorBanner error={error} title="Could not re-rate the calls" /> : null}
+    </Card>
+  );
+}
+
+/** Calls that could not be priced, with the reason, until the reseller fixes the cause. */
+export function UnratedCallsPage() {
+  const { total, pages, status, refreshing, error, reload, ensureRows } = useUnratedCalls();
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const rowAt = useCallback((index: number) => callAt({ pages }, index), [pages]);
+
+  return (
+    <>
+      <PageHeader
+        title="Unrated calls"
+        back={backLink}
+        description="Calls that could not be priced are kept here with the reason, never dropped. They cost your clients nothing until they are rated."
+      />
+      <CallsSubnav />
+      <RerateCard />
+      {status === 'error' && error ? (
+        <ErrorBanner
+          error={error}
+          title="Could not load the unrated calls"
+          action={
+            <button type="button" className="button button--secondary" onClick={() => void reload()}>
+              Try again
+            </button>
+          }
+        />
+      ) : null}
+      {status === 'idle' || status === 'loading' ? <Loading label="Loading unrated calls…" /> : null}
+      {status === 'ready' && total === 0 ? (
+        <Card>
+          <EmptyState icon="check" title="No unrated calls">
+            <p>Every imported call found its client and package.</p>
+          </EmptyState>
+        </Card>
+      ) : null}
+      {status === 'ready' && total > 0 ? (
+        <Card title="Calls waiting to be rated" aside={<span className="muted">{calls(total)}</span>}>
+          {error ? <ErrorBanner error={error} title="Some calls could not be loaded" /> : null}
+          <CallsTable columns={UNRATED_COLUMNS} rowCount={total} rowAt={rowAt} onRowsShown={ensureRows} label="Unrated calls, newest first" busy={refreshing} />
+        </Card>
+      ) : null}
+    </>
+  );
+}

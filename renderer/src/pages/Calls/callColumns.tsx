@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react';
+import type { CallView } from '../../../../preload/schemas/calls';
+import { Icon } from '../../components/Icon';
+import { Money, Rate } from '../../components/Money';
+import { PhoneNumber } from '../../components/PhoneNumber';
+import { SignedMoney } from '../../components/SignedMoney';
+import { hrefTo } from '../../lib/router';
+import { dispositionLabel, directionLabel, formatCount, isDialledNumber, RULE_LABELS, splitStartedAt } from './callLabels';
+
+export interface CallColumn {
+  id: string;
+  header: string;
+  /** Fixed width in px: a virtualised table must not re-flow its columns as rows scroll in. */
+  width: number;
+  numeric?: boolean;
+  cell(call: CallView): ReactNode;
+}
+
+function TwoLines({ main, sub, title }: { main: ReactNode; sub?: ReactNode; title?: string }) {
+  return (
+    <span className="call-cell" title={title}>
+      <span className="call-cell__main">{main}</span>
+      {sub ? <span className="call-cell__sub">{sub}</span> : null}
+    </span>
+  );
+}
+
+const date: CallColumn = {
+  id: 'date',
+  header: 'Date',
+  width: 98,
+  cell: (call) => {
+    const [day, time] = splitStartedAt(call.startedAt);
+    return <TwoLines main={<time dateTime={call.startedAt.replace(' ', 'T')}>{day}</time>} sub={time} />;
+  },
+};
+
+const account: CallColumn = {
+  id: 'account',
+  header: 'Account / client',
+  width: 142,
+  cell: (call) => (
+    <TwoLines
+      title={call.clientName ? `${call.account} — ${call.clientName}` : call.account}
+      main={call.account}
+      sub={call.clientId !== null && call.clientName ? <a href={hrefTo(`/clients/${call.clientId}`)}>{call.clientName}</a> : 'No client'}
+    />
+  ),
+};
+
+/** The direction is an arrow with its word for screen readers: a CDR has too many columns for a word each. */
+function Direction({ direction }: { direction: CallView['direction'] }) {
+  const label = directionLabel(direction);
+  return (
+    <span className={`call-direction call-direction--${direction}`} title={label}>
+      <Icon name={direction === 'inbound' ? 'arrowDownLeft' : 'arrowUpRight'} size={14} />
+      <span className="visually-hidden">{label}: </span>
+    </span>
+  );
+}
+
+const destination: CallColumn = {
+  id: 'destination',
+  header: 'Direction & destination',
+  width: 148,
+  cell: (call) => (
+    <TwoLines
+      title={`${directionLabel(call.direction)}${call.description ? ` — ${call.description}` : ''}`}
+      main={
+        <>
+          <Direction direction={call.direction} />
+          {isDialledNumber(call.destination) ? <PhoneNumber digits={call.destination} /> : call.destination || '—'}
+        </>
+      }
+      sub={call.description || undefined}
+    />
+  ),
+};
+
+const disposition: CallColumn = { id: 'disposition', header: 'Disposition', width: 90, cell: (call) => dispositionLabel(call.disposition) };
+const seconds: CallColumn = { id: 'seconds', header: 'Seconds', width: 62, numeric: true, cell: (call) => formatCount(call.seconds) };
+
+const billedSeconds: CallColumn = {
+  id: 'billed',
+  header: 'Billed seconds',
+  width: 66,
+  numeric: true,
+  cell: (call) => (call.status === 'rated' ? <TwoLines main={formatCount(call.billedSeconds)} sub={call.freeSeconds > 0 ? `${formatCount(call.freeSeconds)} free` : undefined} /> : '—'),
+};
+
+const sellRate: CallColumn = { id: 'rate', header: 'Sell rate', width: 70, numeric: true, cell: (call) => (call.status === 'rated' ? <Rate value={call.sellRate} /> : '—') };
+const charge: CallColumn = { id: 'charge', header: 'Charge', width: 68, numeric: true, cell: (call) => <Money value={call.charge} /> };
+const cost: CallColumn = { id: 'cost', header: 'Cost', width: 66, numeric: true, cell: (call) => <Money value={call.cost} /> };
+const profit: CallColumn = { id: 'profit', header: 'Profit', width: 72, numeric: true, cell: (call) => <SignedMoney value={call.profit} /> };
+
+const rule: CallColumn = {
+  id: 'rule',
+  header: 'Status',
+  width: 100,
+  cell: (call) =>
+    call.status === 'unrated' ? (
+      <span className="badge badge--warning" title={call.unratedReason ?? undefined}>
+        Unrated
+      </span>
+    ) : (
+      <span className="badge">{RULE_LABELS[call.rule ?? ''] ?? call.rule ?? 'Rated'}</span>
+    ),
+};
+
+const reason: CallColumn = {
+  id: 'reason',
+  header: 'Why it is unrated',
+  width: 300,
+  cell: (call) => <span className="call-reason">{call.unratedReason ?? 'No reason recorded'}</span>,
+};
+
+/** The Global CDR: what the provider said, and what the client pays for it. */
+export const CALL_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, seconds, billedSeconds, sellRate, charge, cost, profit, rule];
+
+/** Unrated calls: what the provider said and the reason the call could not be priced. */
+export const UNRATED_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, seconds, cost, reason];

@@ -1,0 +1,20 @@
+import { DISPLAY_LOCALE } from '../../lib/format';
+
+/**
+ * Calendar days ("2026-11-25") as main stores them: billing dates and ledger dates have
+ * no time of day, so they are shown in UTC and never shift to the day before west of Greenwich.
+ */
+const dayFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** Today on this computer's calendar, the same day main's clock calls "today". */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "2026-11-25" → "Nov 25, 2026". */
+export function formatDay(isoDay: string): string {
+  const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDay : dayFormat.format(date);
+}

@@ -1,0 +1,100 @@
+import type { ClientView } from '../../../../preload/schemas/clients';
+import { trimDecimal } from '../../lib/format';
+import type { ClientCreateInput } from '../../stores/clients';
+
+/** What the person typed, as text; main parses and validates it. */
+export interface ClientFormValues {
+  firstName: string;
+  lastName: string;
+  company: string;
+  email: string;
+  phone: string;
+  street: string;
+  city: string;
+  state: string;
+  country: string;
+  postalCode: string;
+  balanceMode: 'soft' | 'hard';
+  lowBalanceThreshold: string;
+  lowBalanceEmail: string;
+  notes: string;
+}
+
+export type ClientField = keyof ClientFormValues;
+
+export const EMPTY_CLIENT_FORM: ClientFormValues = {
+  firstName: '',
+  lastName: '',
+  company: '',
+  email: '',
+  phone: '',
+  street: '',
+  city: '',
+  state: '',
+  country: '',
+  postalCode: '',
+  balanceMode: 'soft',
+  lowBalanceThreshold: '',
+  lowBalanceEmail: '',
+  notes: '',
+};
+
+export function formValuesOf(client: ClientView): ClientFormValues {
+  return {
+    firstName: client.firstName,
+    lastName: client.lastName,
+    company: client.company,
+    email: client.email,
+    phone: client.phone,
+    street: client.street,
+    city: client.city,
+    state: client.state,
+    country: client.country,
+    postalCode: client.postalCode,
+    balanceMode: client.balanceMode,
+    lowBalanceThreshold: client.lowBalanceThreshold === '' ? '' : trimDecimal(client.lowBalanceThreshold, 2),
+    lowBalanceEmail: client.lowBalanceEmail,
+    notes: client.notes,
+  };
+}
+
+export function toClientInput(values: ClientFormValues): ClientCreateInput {
+  return { ...values, lowBalanceThreshold: values.lowBalanceThreshold.trim() };
+}
+
+/** Control ids, shared by the fields and the error summary that focuses them. */
+export const CLIENT_FIELD_IDS: Record<ClientField, string> = {
+  firstName: 'client-first-name',
+  lastName: 'client-last-name',
+  company: 'client-company',
+  email: 'client-email',
+  phone: 'client-phone',
+  street: 'client-street',
+  city: 'client-city',
+  state: 'client-state',
+  country: 'client-country',
+  postalCode: 'client-postal-code',
+  balanceMode: 'client-balance-mode-soft',
+  lowBalanceThreshold: 'client-low-balance-threshold',
+  lowBalanceEmail: 'client-low-balance-email',
+  notes: 'client-notes',
+};
+
+export const CLIENT_FIELD_LABELS: Record<ClientField, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  company: 'Company',
+  email: 'E-mail',
+  phone: 'Phone',
+  street: 'Street',
+  city: 'City',
+  state: 'State / province',
+  country: 'Country',
+  postalCode: 'Postal code',
+  balanceMode: 'Balance mode',
+  lowBalanceThreshold: 'Low-balance threshold',
+  lowBalanceEmail: 'Notification e-mail',
+  notes: 'Notes',
+};
+
+export const isClientField = (field: string): field is ClientField => field in CLIENT_FIELD_IDS;

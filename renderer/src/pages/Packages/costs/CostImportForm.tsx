@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { RouteChoice } from '../../../../../preload/schemas/catalog';
+import { Card } from '../../../components/Card';
+import { CheckboxField } from '../../../components/CheckboxField';
+import { ChoiceField, type Choice } from '../../../components/ChoiceField';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Field } from '../../../components/Field';
+import { useCosts } from '../../../stores/costs';
+import { showToast } from '../../../stores/toasts';
+import { ROUTE_CHOICES as ROUTES, ROUTE_NAMES } from '../catalogChoices';
+
+const IDS = { route: 'cost-route', file: 'cost-file', replace: 'cost-replace' } as const;
+const ROUTE_CHOICES: readonly Choice<RouteChoice>[] = ROUTES.map((route) => ({ value: route, label: ROUTE_NAMES[route] }));
+
+/** Reads the CSV in the page and sends its text to `costs.import` (no file path crosses to main). */
+export function CostImportForm() {
+  const { importing, error, fieldErrors, importDeck } = useCosts();
+  const [route, setRoute] = useState<RouteChoice>('value');
+  const [file, setFile] = useState<File | null>(null);
+  const [replace, setReplace] = useState(false);
+  const [missingFile, setMissingFile] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    if (!file) {
+      setMissingFile(true);
+      fileInput.current?.focus();
+      return;
+    }
+    const result = await importDeck({ route, csv: await file.text(), replace });
+    if (!result) return;
+    const title = result.rejected.length > 0 ? 'Cost deck imported, with refused lines' : 'Cost deck imported';
+    showToast({ tone: 'success', title, description: `${result.imported} of ${result.total} lines imported into ${ROUTE_NAMES[route]}.` });
+  };
+
+  const fileError = missingFile ? 'Choose the CSV file to import' : (fieldErrors.csv ?? undefined);
+  const hasFieldErrors = Boolean(fieldErrors.csv || fieldErrors.route);
+  return (
+    <Card title="Import the provider’s rates">
+      <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={importing}>
+        {error && !hasFieldErrors ? (
+          <div ref={errorRef} tabIndex={-1}>
+            <ErrorBanner error={error} title="Nothing was imported" />
+          </div>
+        ) : null}
+        <ChoiceField
+          id={IDS.route}
+          legend="Route"
+          hint="The rates of one route per file: Value or Premium, as the provider lists them."
+          error={fieldErrors.route}
+          value={route}
+          choices={ROUTE_CHOICES}
+          onChange={(next) => setRoute(next)}
+          inline
+        />
+        <Field
+          id={IDS.file}
+          label="CSV file"
+          hint={
+            <>
+              Columns <code>destination</code>, <code>prefix</code>, <code>rate</code> (per minute) and <code>increment</code>{' '}
+              (seconds; 6 when empty), with a header line.
+            </>
+          }
+          error={fileError}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={fileInput}
+              className="file-input"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setMissingFile(false);
+              }}
+            />
+          )}
+        </Field>
+        <CheckboxField
+          id={IDS.replace}
+          label="Replace the route’s whole deck"
+          hint="Otherwise the lines are added and a prefix already in the deck takes the new rate."
+          checked={replace}
+          onChange={setReplace}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={importing}>
+            {importing ? 'Importing…' : 'Import rates'}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}

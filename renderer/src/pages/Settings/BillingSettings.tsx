@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import type { BillingRunResult } from '../../../../preload/schemas/clients';
+import { api } from '../../api';
+import { Card } from '../../components/Card';
+import { DetailList } from '../../components/DetailList';
+import { Field } from '../../components/Field';
+import { Money } from '../../components/Money';
+import { issuesByField } from '../../lib/issues';
+import { showToast } from '../../stores/toasts';
+import { formatDay, todayIso } from '../Clients/calendar';
+
+/**
+ * DESIGN.md "Balances, billing cycle": on a client package's billing date, charge its
+ * monthly fee and DID fees and close the period. The app does this for due cycles when
+ * it starts; this runs it by hand for a chosen day (safe to repeat: nothing is charged twice).
+ */
+export function BillingSettings() {
+  const [date, setDate] = useState(todayIso);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [result, setResult] = useState<BillingRunResult | null>(null);
+
+  const run = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    const outcome = await api.billing.run({ date });
+    setBusy(false);
+    if (!outcome.ok) {
+      setResult(null);
+      setProblem(issuesByField(outcome.error.issues).date ?? outcome.error.message);
+      return;
+    }
+    setProblem(undefined);
+    setResult(outcome.value);
+    showToast({ tone: 'success', title: 'Billing run finished', description: `${outcome.value.cyclesClosed} billing cycles closed.` });
+  };
+
+  return (
+    <Card title="Billing">
+      <p className="muted">
+        Billing runs by itself every time the app starts, for every cycle that came due while it was closed. Run it here to bill a
+        given day now. Each package is billed for whole months on its billing date — no proration — and running twice never
+        charges twice.
+      </p>
+      <form className="billing-run" onSubmit={(event) => void run(event)} noValidate aria-busy={busy}>
+        <Field id="billing-date" label="Bill cycles due on or before" hint="Usually today; a later date bills those cycles in advance." error={problem}>
+          {(control) => <input {...control} className="input input--date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+        </Field>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Running…' : 'Run billing'}
+        </button>
+      </form>
+      {result ? (
+        <div role="status" className="billing-result">
+          <h3 className="billing-result__title">Billed up to {formatDay(result.date)}</h3>
+          <DetailList
+            details={[
+              { term: 'Cycles closed', value: <span data-testid="billing-cycles">{result.cyclesClosed}</span> },
+              { term: 'Entries written', value: <span data-testid="billing-entries">{result.entriesWritten}</span> },
+              { term: 'Amount charged', value: <Money value={result.charged} /> },
+              { term: 'Clients billed', value: result.clients },
+            ]}
+          />
+        </div>
+      ) : null}
+    </Card>
+  );
+}

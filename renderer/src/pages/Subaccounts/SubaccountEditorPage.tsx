@@ -1,0 +1,133 @@
+import { useEffect } from 'react';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Icon } from '../../components/Icon';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { hrefTo, navigate } from '../../lib/router';
+import { useClientManage } from '../../stores/clientsManage';
+import { usePackages } from '../../stores/packages';
+import { useSubaccountEditor } from '../../stores/subaccounts';
+import { showToast } from '../../stores/toasts';
+import { PasswordReveal } from './PasswordReveal';
+import { SubaccountCreated } from './SubaccountCreated';
+import { SubaccountForm } from './SubaccountForm';
+import { editValuesOf, newSubaccountValues, toCreateInput, toUpdateInput, type SubaccountFormValues } from './subaccountForm';
+
+const backLink = (path: string, label: string) => (
+  <a className="back-link" href={hrefTo(path)}>
+    <Icon name="arrowLeft" size={14} />
+    {label}
+  </a>
+);
+
+/** Guide: "Sub accounts menu >> Create Sub account", reached from the client's Manage page. */
+export function NewSubaccountPage({ clientId }: { clientId: number }) {
+  const manage = useClientManage();
+  const openClient = useClientManage((state) => state.open);
+  const { packages, load: loadPackages } = usePackages();
+  const { current, saving, saveError, fieldErrors, reset, create } = useSubaccountEditor();
+
+  useEffect(() => {
+    reset();
+    void openClient(clientId);
+    void loadPackages();
+  }, [clientId, reset, openClient, loadPackages]);
+
+  const view = manage.view?.client.id === clientId ? manage.view : null;
+  const back = backLink(`/clients/${clientId}`, view?.client.name ?? 'Client');
+  if (current && current.clientId === clientId) {
+    return (
+      <>
+        <PageHeader title={`Sub account ${current.username}`} back={back} />
+        <SubaccountCreated subaccount={current} />
+      </>
+    );
+  }
+  if (!view) {
+    return (
+      <>
+        <PageHeader title="New sub account" back={back} />
+        {manage.status === 'error' && manage.error ? <ErrorBanner error={manage.error} title="Could not load the client" /> : <Loading label="Loading the client…" />}
+      </>
+    );
+  }
+
+  const handleCreate = async (values: SubaccountFormValues): Promise<void> => {
+    const created = await create(toCreateInput(values, clientId));
+    if (!created) return;
+    showToast({ tone: 'success', title: 'Sub account created', description: `${created.account} is ready to register.` });
+    void manage.refresh();
+  };
+  return (
+    <>
+      <PageHeader title="New sub account" back={back} description={`A SIP login for ${view.client.name}, rated with one of their packages.`} />
+      <SubaccountForm
+        key={clientId}
+        mode="create"
+        initialValues={newSubaccountValues(view.packages[0]?.id)}
+        reseller={{ clientName: view.client.name, connections: view.packages, packages }}
+        submitLabel="Create sub account"
+        cancelPath={`/clients/${clientId}`}
+        saving={saving}
+        error={saveError}
+        fieldErrors={fieldErrors}
+        onSubmit={(values) => void handleCreate(values)}
+      />
+    </>
+  );
+}
+
+/** Guide: "Sub Accounts >> Edit Sub Account". The reseller section is shown, not changed, here. */
+export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
+  const { current, status, error, saving, saveError, fieldErrors, load, update } = useSubaccountEditor();
+
+  useEffect(() => {
+    void load(subaccountId);
+  }, [subaccountId, load]);
+
+  const clientPath = current?.clientId ? `/clients/${current.clientId}` : '/clients';
+  const back = backLink(clientPath, current?.clientName ?? 'Clients');
+  if (!current || current.id !== subaccountId) {
+    return (
+      <>
+        <PageHeader title="Edit sub account" back={back} />
+        {status === 'error' && error ? <ErrorBanner error={error} title="Could not load the sub account" /> : <Loading label="Loading the sub account…" />}
+      </>
+    );
+  }
+
+  const handleUpdate = async (values: SubaccountFormValues): Promise<void> => {
+    const saved = await update(toUpdateInput(values, subaccountId));
+    if (!saved) return;
+    showToast({ tone: 'success', title: 'Sub account saved', description: `Changes to ${saved.account} are saved.` });
+    navigate(clientPath);
+  };
+  const packageText = current.packageName ? `, rated with the package “${current.packageName}”` : '';
+  return (
+    <>
+      <PageHeader
+        title={`Edit ${current.username}`}
+        back={back}
+        description={
+          <>
+            SIP username <code>{current.account}</code>
+            {current.clientName ? ` of ${current.clientName}` : ''}
+            {packageText}.
+          </>
+        }
+      />
+      <SubaccountForm
+        key={current.id}
+        mode="edit"
+        initialValues={editValuesOf(current)}
+        passwordReveal={<PasswordReveal subaccountId={current.id} />}
+        submitLabel="Save changes"
+        cancelPath={clientPath}
+        saving={saving}
+        error={saveError}
+        fieldErrors={fieldErrors}
+        onSubmit={(values) => void handleUpdate(values)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import type { Locator, Page } from '@playwright/test';
+import { AppShell } from './AppShell';
+import { chooseOption } from './ClientUi';
+
+/** What the Calls section's pages share: the sub navigation and the virtualised call table. */
+class CallsSection extends AppShell {
+  readonly main: Locator;
+  readonly subnav: Locator;
+  readonly table: Locator;
+  /** Rendered call rows only (the table keeps spacer rows for the calls out of view). */
+  readonly rows: Locator;
+
+  constructor(page: Page, baseUrl: string) {
+    super(page, baseUrl);
+    this.main = page.getByRole('main');
+    this.subnav = this.main.getByRole('navigation', { name: 'Calls' });
+    this.table = this.main.getByRole('table').first();
+    this.rows = this.table.locator('tbody tr[data-call-id]');
+  }
+
+  subnavLink(label: 'Call list' | 'Import' | 'Unrated'): Locator {
+    return this.subnav.getByRole('link', { name: new RegExp(`^${label}`) });
+  }
+
+  /** The row of one call, by the provider's unique id. */
+  call(callId: string): Locator {
+    return this.table.locator(`tbody tr[data-call-id="${callId}"]`);
+  }
+
+  /** Account names of the rendered rows, in order. */
+  async accounts(): Promise<string[]> {
+    return this.rows.locator('td:nth-child(2) .call-cell__main').allInnerTexts();
+  }
+
+  async cell(row: Locator, column: string): Promise<Locator> {
+    const headers = await this.table.locator('thead th').allInnerTexts();
+    const index = headers.findIndex((header) => header.trim().toLowerCase() === column.toLowerCase());
+    if (index < 0) throw new Error(`No column "${column}" in ${headers.join(', ')}`);
+    return row.locator('td').nth(index);
+  }
+}
+
+/** The Global CDR with its filters. */
+export class CallListPage extends CallsSection {
+  readonly count: Locator;
+  readonly scrollRegion: Locator;
+  readonly clientFilter: Locator;
+  readonly statusFilter: Locator;
+  readonly from: Locator;
+  readonly to: Locator;
+  readonly clearFilters: Locator;
+  readonly emptyState: Locator;
+
+  constructor(page: Page, baseUrl: string) {
+    super(page, baseUrl);
+    const card = this.main.getByRole('region', { name: 'Global CDR' });
+    this.count = card.getByRole('status');
+    this.scrollRegion = this.main.getByRole('region', { name: 'Calls, newest first' });
+    this.clientFilter = this.main.getByRole('combobox', { name: 'Client' });
+    this.statusFilter = this.main.getByRole('combobox', { name: 'Status' });
+    this.from = this.main.getByLabel('From', { exact: true });
+    this.to = this.main.getByLabel('To', { exact: true });
+    this.clearFilters = this.main.getByRole('button', { name: 'Clear filters' });
+    this.emptyState = this.main.getByRole('heading', { name: 'No calls yet' });
+  }
+
+  async goto(): Promise<void> {
+    await this.open('/calls');
+  }
+
+  async filterByStatus(label: 'Rated and unrated' | 'Rated' | 'Unrated'): Promise<void> {
+    await chooseOption(this.page, this.statusFilter, label);
+  }
+
+  async filterByClient(name: string): Promise<void> {
+    await chooseOption(this.page, this.clientFilter, name);
+  }
+
+  /** Scrolls the table's own scrolling box to the end of the list. */
+  async scrollToEnd(): Promise<void> {
+    await this.scrollRegion.evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
+  }
+}
+
+/** Importing a CDR file: the file picker, then the progress and summary. */
+export class CallsImportPage extends CallsSection {
+  readonly fileInput: Locator;
+  readonly startButton: Locator;
+  readonly progressBar: Locator;
+  readonly progressCard: Locator;
+  readonly cancelButton: Locator;
+  readonly importAnotherButton: Locator;
+  readonly problem: Locator;
+  readonly rejectedRows: Locator;
+
+  constructor(page: Page, baseUrl: string) {
+    super(page, baseUrl);
+    this.fileInput = this.main.getByLabel('CDR file');
+    this.startButton = this.main.getByRole('button', { name: 'Start import' });
+    this.progressBar = this.main.getByRole('progressbar', { name: 'Import progress' });
+    this.progressCard = this.main.locator('.import-card');
+    this.cancelButton = this.main.getByRole('button', { name: 'Cancel import' });
+    this.importAnotherButton = this.main.getByRole('button', { name: 'Import another file' });
+    this.problem = this.main.getByRole('alert');
+    this.rejectedRows = this.main.getByRole('table', { name: 'Rejected rows' }).locator('tbody tr');
+  }
+
+  async goto(): Promise<void> {
+    await this.open('/calls/import');
+  }
+
+  /** The card's heading: "Importing", "Import finished", "Import cancelled"… */
+  heading2(name: string): Locator {
+    return this.main.getByRole('heading', { level: 2, name });
+  }
+
+  count(name: 'lines' | 'rated' | 'unrated' | 'rejected' | 'already-there' | 'speed' | 'time'): Locator {
+    return this.page.getByTestId(`import-${name}`);
+  }
+
+  async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.fileInput.setInputFiles(file);
+    await this.startButton.click();
+  }
+}
+
+/** Calls that could not be rated, and the button that tries again. */
+export class UnratedCallsPage extends CallsSection {
+  readonly rerateButton: Locator;
+  readonly rerateOutcome: Locator;
+  readonly count: Locator;
+
+  constructor(page: Page, baseUrl: string) {
+    super(page, baseUrl);
+    this.rerateButton = this.main.getByRole('button', { name: 'Re-rate unrated calls' });
+    this.rerateOutcome = page.getByTestId('rerate-outcome');
+    this.count = this.main.getByRole('region', { name: 'Calls waiting to be rated' }).locator('.card__head .muted');
+  }
+
+  async goto(): Promise<void> {
+    await this.open('/calls/unrated');
+  }
+
+  /** Rendered rows of one sub account. */
+  rowsOf(account: string): Locator {
+    return this.rows.filter({ has: this.page.locator('.call-cell__main', { hasText: new RegExp(`^${account}$`) }) });
+  }
+}
+
+/** The dashboard's "Load demo data" card, shown while the database has no clients. */
+export class DemoDataCard {
+  readonly card: Locator;
+  readonly loadButton: Locator;
+  readonly busyButton: Locator;
+  readonly refusal: Locator;
+  readonly callCount: Locator;
+  readonly unratedLink: Locator;
+
+  constructor(readonly page: Page) {
+    const main = page.getByRole('main');
+    this.card = main.getByRole('region', { name: 'Try it with demo data' });
+    this.loadButton = this.card.getByRole('button', { name: 'Load demo data' });
+    this.busyButton = this.card.getByRole('button', { name: 'Loading demo data…' });
+    this.refusal = this.card.getByRole('alert');
+    this.callCount = page.getByTestId('call-count');
+    this.unratedLink = page.getByTestId('unrated-count');
+  }
+}
