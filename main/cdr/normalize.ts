@@ -34,7 +34,14 @@ const DISPOSITIONS: ReadonlyMap<string, CallDisposition> = new Map<string, CallD
   ['FAILED', 'FAILED'],
 ]);
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
+// Character codes of the date-time and decimal readers below.
+const DASH = 0x2d;
+const SPACE = 0x20;
+const LETTER_T = 0x54;
+const COLON = 0x3a;
+const DOT = 0x2e;
+const ZERO = 0x30;
+
 const DURATION = /^(\d+):([0-5]\d):([0-5]\d)$/;
 /** "12" or "12.000": a bare JSON number may carry a zero fraction. */
 const WHOLE_NUMBER = /^(\d+)(?:\.0*)?$/;
@@ -46,18 +53,18 @@ const INBOUND_TYPE = /^in(?:bound)?(?![a-z])/i;
 
 export function normalizeCdrRecord(record: Record<string, unknown>, line: number): ParsedCdr | CdrRejection {
   const problems: string[] = [];
-  const callId = required(readText(record, 'uniqueid', problems), 'uniqueid', problems);
-  const dateText = required(readText(record, 'date', problems), 'date', problems);
-  const account = required(readText(record, 'account', problems), 'account', problems);
-  const dispositionText = required(readText(record, 'disposition', problems), 'disposition', problems);
-  const secondsText = readText(record, 'seconds', problems);
-  const durationText = readText(record, 'duration', problems);
-  const rateText = readText(record, 'rate', problems);
-  const totalText = readText(record, 'total', problems);
-  const callerId = readText(record, 'callerid', problems);
-  const destinationText = readText(record, 'destination', problems);
-  const description = readText(record, 'description', problems);
-  const destinationType = readText(record, 'destination_type', problems);
+  const callId = required(readText(record['uniqueid'], 'uniqueid', problems), 'uniqueid', problems);
+  const dateText = required(readText(record['date'], 'date', problems), 'date', problems);
+  const account = required(readText(record['account'], 'account', problems), 'account', problems);
+  const dispositionText = required(readText(record['disposition'], 'disposition', problems), 'disposition', problems);
+  const secondsText = readText(record['seconds'], 'seconds', problems);
+  const durationText = readText(record['duration'], 'duration', problems);
+  const rateText = readText(record['rate'], 'rate', problems);
+  const totalText = readText(record['total'], 'total', problems);
+  const callerId = readText(record['callerid'], 'callerid', problems);
+  const destinationText = readText(record['destination'], 'destination', problems);
+  const description = readText(record['description'], 'description', problems);
+  const destinationType = readText(record['destination_type'], 'destination_type', problems);
 
   const startedAt = dateText === '' ? '' : parseStartedAt(dateText);
   if (startedAt === null) {
@@ -95,9 +102,12 @@ export function normalizeCdrRecord(record: Record<string, unknown>, line: number
   };
 }
 
-/** A field as trimmed text; '' when absent. The API sends strings, but some numbers arrive bare. */
-function readText(record: Record<string, unknown>, name: string, problems: string[]): string {
-  const value = record[name];
+/**
+ * A field's value as trimmed text; '' when absent. The API sends strings, but some numbers
+ * arrive bare. (The caller reads the value by a literal name: one lookup site per field
+ * keeps V8's property access fast, where `record[name]` here saw every name.)
+ */
+function readText(value: unknown, name: string, problems: string[]): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -121,15 +131,39 @@ function parseDisposition(text: string): CallDisposition | undefined {
 
 /** 'YYYY-MM-DD HH:MM:SS' when the text is a real date-time (the provider's "0000-00-00" is not). */
 export function parseStartedAt(text: string): string | null {
-  const match = DATE_TIME.exec(text);
-  if (!match) return null;
-  const [, year = '', month = '', day = '', hour = '', minute = '', second = ''] = match;
-  const y = Number(year);
-  const m = Number(month);
-  const d = Number(day);
+  // /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/ read character by character: no match array per call.
+  if (text.length !== 19) return null;
+  const separator = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    (separator !== SPACE && separator !== LETTER_T) ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON
+  ) {
+    return null;
+  }
+  const y = digitsAt(text, 0, 4);
+  const m = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (hour < 0 || minute < 0 || second < 0) return null;
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
-  return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return separator === SPACE ? text : `${text.slice(0, 10)} ${text.slice(11)}`;
+}
+
+/** The value of `count` ASCII digits from `start`; -1 when one of them is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -140,6 +174,11 @@ function daysInMonth(year: number, month: number): number {
 /** `seconds` wins over `duration` ("HH:MM:SS") when both are present; `duration` fills in when it is absent. */
 function parseSeconds(secondsText: string, durationText: string, problems: string[]): number | null {
   if (secondsText !== '') {
+    // Up to 15 digits: the value is exact, WHOLE_NUMBER would take it whole.
+    if (secondsText.length <= 15) {
+      const value = digitsAt(secondsText, 0, secondsText.length);
+      if (value >= 0) return value;
+    }
     const whole = WHOLE_NUMBER.exec(secondsText);
     const value = whole ? Number(whole[1]) : NaN;
     if (Number.isSafeInteger(value)) return value;
@@ -169,6 +208,8 @@ function parseSeconds(secondsText: string, durationText: string, problems: strin
  * (tested equal to decimalToMicros). Bare JSON numbers may come as 9e-7: decimal.js then.
  */
 function parseScaledDecimal(name: string, text: string, decimals: number, problems: string[]): number | null {
+  const fast = scaledDigits(text, decimals);
+  if (fast >= 0) return fast;
   const unsigned = text.startsWith('+') ? text.slice(1) : text;
   if (unsigned.startsWith('-')) {
     const magnitude = parseScaledDecimal(name, unsigned.slice(1), decimals, []);
@@ -197,6 +238,44 @@ function parseScaledDecimal(name: string, text: string, decimals: number, proble
 }
 
 const FIVE = 0x35;
+
+/**
+ * The common case of parseScaledDecimal without a match array or string concatenation:
+ * digits, then optionally '.' and digits, with at most 15 digits kept (so exact in a
+ * double). Same value, same half-up rounding on the first dropped digit; -1 for anything
+ * else, which the general path then reads.
+ */
+function scaledDigits(text: string, decimals: number): number {
+  const length = text.length;
+  let value = 0;
+  let i = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) break;
+    value = value * 10 + digit;
+  }
+  if (i === 0 || i + decimals > 15) return -1;
+  if (i < length) {
+    if (text.charCodeAt(i) !== DOT) return -1;
+    i++;
+  }
+  for (let kept = 0; kept < decimals; kept++) {
+    let digit = 0;
+    if (i < length) {
+      digit = text.charCodeAt(i) - ZERO;
+      if (!(digit >= 0 && digit <= 9)) return -1;
+      i++;
+    }
+    value = value * 10 + digit;
+  }
+  let roundUp = false;
+  for (let first = true; i < length; i++, first = false) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    if (first) roundUp = digit >= 5;
+  }
+  return roundUp ? value + 1 : value;
+}
 
 function roundWithDecimalJs(text: string, decimals: number): number {
   const scaled = new Decimal(text).times(new Decimal(10).pow(decimals));

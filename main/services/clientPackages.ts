@@ -104,6 +104,7 @@ export async function clientPackages(ctx: ServiceContext, clientId: number): Pro
       'client_packages.package_id',
       'packages.name',
       'packages.monthly_fee_micros',
+      'packages.setup_fee_micros',
       'client_packages.next_billing_date',
       'client_packages.cycle_start_date',
       'client_packages.setup_fee_pending',
@@ -120,6 +121,7 @@ export async function clientPackages(ctx: ServiceContext, clientId: number): Pro
     nextBillingDate: row.next_billing_date,
     cycleStartDate: row.cycle_start_date,
     setupFeePending: row.setup_fee_pending === 1,
+    setupFee: moneyToText(micros(row.setup_fee_micros)),
     monthlyFee: moneyToText(micros(row.monthly_fee_micros)),
     connectedAt: row.connected_at,
   }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idField, nonNegativeMoney } from './fields';
+import { idField } from './fields';
+import type { Micros } from '../../main/money/units';
 import { parseMoney } from '../../main/money/decimal';
 
 const text = (label: string, max: number) => z.string({ error: `${label}: enter text` }).trim().max(max, `${label}: at most ${max} characters`);
@@ -27,6 +28,27 @@ export const positiveMoney = (label: string) =>
     return parsed.value;
   });
 
+/** A threshold typed by a person; '' means "no low-balance warning". */
+const optionalThreshold = z.string({ error: 'Low-balance threshold: enter an amount or leave it empty' }).transform((raw, ctx): Micros | '' => {
+  if (raw.trim() === '') return '';
+  const parsed = parseMoney(raw);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  if (parsed.value < 0) {
+    ctx.addIssue({ code: 'custom', message: 'Low-balance threshold cannot be negative' });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+const optionalEmail = z
+  .string({ error: 'Enter an e-mail address or leave it empty' })
+  .trim()
+  .toLowerCase()
+  .refine((value) => value === '' || z.email().safeParse(value).success, 'Enter a valid notification e-mail');
+
 const clientFields = {
   firstName: required('First name', 60),
   lastName: required('Last name', 60),
@@ -40,8 +62,8 @@ const clientFields = {
   postalCode: text('Postal code', 20),
   balanceMode: z.enum(['soft', 'hard'], { error: 'Choose SOFT or HARD balance' }),
   /** Empty = no low-balance warning. */
-  lowBalanceThreshold: z.union([z.literal(''), nonNegativeMoney('Low-balance threshold')]),
-  lowBalanceEmail: z.union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email('Enter a valid notification e-mail'))]),
+  lowBalanceThreshold: optionalThreshold,
+  lowBalanceEmail: optionalEmail,
   notes: text('Notes', 2000),
 };
 
@@ -144,6 +166,7 @@ export interface ClientPackageView {
   nextBillingDate: string;
   cycleStartDate: string;
   setupFeePending: boolean;
+  setupFee: string;
   monthlyFee: string;
   connectedAt: string;
 }

@@ -45,7 +45,7 @@ test('screenshots of the dashboard and the packages pages', async ({ dashboard, 
 
   await shell.navigateTo('Clients');
   await expect(shell.heading).toHaveText('Clients');
-  await shoot(shell.page, 'clients');
+  await shoot(shell.page, 'clients-empty');
 
   await shell.navigateTo('Settings');
   await expect(shell.page.getByRole('region', { name: 'Installation' })).toBeVisible();

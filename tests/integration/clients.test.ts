@@ -64,10 +64,15 @@ describe('clients', () => {
     ['a missing last name', { ...alice, lastName: ' ' }, 'lastName'],
     ['an unknown balance mode', { ...alice, balanceMode: 'medium' }, 'balanceMode'],
     ['a threshold "abc"', { ...alice, lowBalanceThreshold: 'abc' }, 'lowBalanceThreshold'],
+    ['a notification e-mail without @', { ...alice, lowBalanceEmail: 'nope' }, 'lowBalanceEmail'],
   ])('refuses %s with a field error', async (_name, input, path) => {
     const result = await call('clients.create', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    if (!result.ok) expect(result.error.issues?.map((issue) => issue.path)).toContain(path);
+    if (!result.ok) {
+      expect(result.error.issues?.map((issue) => issue.path)).toContain(path);
+      // A person-readable reason, never zod's generic "Invalid input".
+      expect(result.error.message).not.toMatch(/Invalid input/);
+    }
     expect((await counts()).clients).toBe(0);
   });
 

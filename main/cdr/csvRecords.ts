@@ -1,0 +1,294 @@
+import { isAscii } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
+
+/**
+ * The CSV tokenizer of the portal export reader: records as arrays of field strings, read
+ * incrementally from text pieces. It keeps the rules the reader had with csv-parse
+ * (`bom`, `relax_quotes`, `relax_column_count`, record delimiters \r\n, \n and \r,
+ * `skip_records_with_error`), field for field, but finds field ends with indexOf and
+ * slices instead of copying byte by byte: about 6x faster on the portal's 1M-row exports.
+ *
+ * - A field is quoted only when it starts with a quote; `""` inside it is one quote.
+ * - A closing quote followed by anything but a comma, a line ending or the end of the input
+ *   is kept as text with the opening one (`"John" <555>` stays `"John" <555>`), and the
+ *   field goes on unquoted to the next comma or line ending.
+ * - A quote inside an unquoted field is text.
+ * - Every \r\n, \n and lone \r outside quotes ends a record, even mixed in one file.
+ * - A quote never closed swallows the rest of the input: that record is dropped and
+ *   `unclosedQuote` set, the records before it are kept.
+ */
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export class CsvRecordTokenizer {
+  /** The input ended inside a quoted field; the record it opened was dropped. */
+  unclosedQuote = false;
+  /** The record last returned holds a line break inside a quoted field. */
+  multiline = false;
+
+  private text = '';
+  private pos = 0;
+  // Next comma, LF, CR and quote at or after their last search start; -1: none left in `text`.
+  private nextComma = -1;
+  private nextLf = -1;
+  private nextCr = -1;
+  private nextQuote = -1;
+
+  private record: string[] = [];
+  /** The field read so far (the part of it in earlier pieces, and unquoted text after a relaxed quote). */
+  private field = '';
+  /** `field` is a fresh string (unescaped quotes), not a slice of a piece of text. */
+  private fieldIsCopy = false;
+  private quoting = false;
+  private wasQuoting = false;
+  private recordMultiline = false;
+  /** The previous piece ended on a quote inside a quoted field: the next character decides what it was. */
+  private pendingQuote = false;
+  /** The previous piece ended a record on \r: a \n starting the next piece belongs to it. */
+  private pendingCr = false;
+
+  /** The next piece of text; call only once `next()` has returned null. */
+  feed(text: string): void {
+    this.text = text;
+    this.pos = 0;
+    this.nextComma = text.indexOf(',');
+    this.nextLf = text.indexOf('\n');
+    this.nextCr = text.indexOf('\r');
+    this.nextQuote = text.indexOf('"');
+  }
+
+  /** The next complete record, or null when the piece is used up. */
+  next(): string[] | null {
+    const text = this.text;
+    const length = text.length;
+    let pos = this.pos;
+    if (pos >= length) return null;
+    if (this.pendingCr) {
+      this.pendingCr = false;
+      if (text.charCodeAt(pos) === LF) pos++;
+    }
+    if (this.pendingQuote) {
+      this.pendingQuote = false;
+      const after = text.charCodeAt(pos);
+      if (after === QUOTE) {
+        this.field += '"';
+        this.fieldIsCopy = false;
+        pos++;
+      } else {
+        this.closeQuote(after);
+      }
+    }
+    for (;;) {
+      if (this.quoting) {
+        // Inside quotes: up to the next quote that is not one of a `""` pair.
+        const start = pos;
+        let escaped = false;
+        for (;;) {
+          let quote = this.nextQuote;
+          if (quote !== -1 && quote < pos) quote = this.nextQuote = text.indexOf('"', pos);
+          if (quote === -1 || quote + 1 === length) {
+            // The field goes on in the next piece (or the quote's meaning depends on it).
+            const end = quote === -1 ? length : quote;
+            this.appendQuoted(text, start, end, escaped);
+            this.pendingQuote = quote !== -1;
+            this.pos = length;
+            return null;
+          }
+          const after = text.charCodeAt(quote + 1);
+          if (after === QUOTE) {
+            escaped = true;
+            pos = quote + 2;
+            continue;
+          }
+          this.appendQuoted(text, start, quote, escaped);
+          this.closeQuote(after);
+          pos = quote + 1;
+          break;
+        }
+      } else if (this.field === '' && pos < length && text.charCodeAt(pos) === QUOTE) {
+        this.quoting = true;
+        pos++;
+        continue;
+      }
+      // Unquoted: up to the next comma or line ending (quotes are text here).
+      let comma = this.nextComma;
+      if (comma !== -1 && comma < pos) comma = this.nextComma = text.indexOf(',', pos);
+      let lf = this.nextLf;
+      if (lf !== -1 && lf < pos) lf = this.nextLf = text.indexOf('\n', pos);
+      let cr = this.nextCr;
+      if (cr !== -1 && cr < pos) cr = this.nextCr = text.indexOf('\r', pos);
+      let end = comma;
+      if (lf !== -1 && (end === -1 || lf < end)) end = lf;
+      if (cr !== -1 && (end === -1 || cr < end)) end = cr;
+      if (end === -1) {
+        if (pos < length) {
+          this.field += text.slice(pos, length);
+          this.fieldIsCopy = false;
+        }
+        this.pos = length;
+        return null;
+      }
+      const value = this.field === '' ? text.slice(pos, end) : this.field + text.slice(pos, end);
+      this.record.push(this.fieldIsCopy && pos === end ? value : detach(value));
+      this.field = '';
+      this.fieldIsCopy = false;
+      this.wasQuoting = false;
+      if (end === comma) {
+        pos = end + 1;
+        continue;
+      }
+      pos = end + 1;
+      if (end === cr) {
+        if (pos === length) this.pendingCr = true;
+        else if (text.charCodeAt(pos) === LF) pos++;
+      }
+      this.pos = pos;
+      return this.takeRecord();
+    }
+  }
+
+  /** After the last piece: the last record when the input does not end with a line ending. */
+  finish(): string[] | null {
+    this.text = '';
+    this.pos = 0;
+    if (this.pendingQuote) {
+      // A quote as the last character closes its field.
+      this.pendingQuote = false;
+      this.quoting = false;
+      this.wasQuoting = true;
+    }
+    if (this.quoting) {
+      this.unclosedQuote = true;
+      this.quoting = false;
+      this.record = [];
+      this.field = '';
+      this.fieldIsCopy = false;
+      this.recordMultiline = false;
+      return null;
+    }
+    if (!this.wasQuoting && this.record.length === 0 && this.field === '') return null;
+    this.record.push(this.fieldIsCopy ? this.field : detach(this.field));
+    this.field = '';
+    this.fieldIsCopy = false;
+    this.wasQuoting = false;
+    return this.takeRecord();
+  }
+
+  private takeRecord(): string[] {
+    const record = this.record;
+    this.record = [];
+    this.multiline = this.recordMultiline;
+    this.recordMultiline = false;
+    return record;
+  }
+
+  private appendQuoted(text: string, start: number, end: number, escaped: boolean): void {
+    if (start === end) return;
+    let lf = this.nextLf;
+    if (lf !== -1 && lf < start) lf = this.nextLf = text.indexOf('\n', start);
+    let cr = this.nextCr;
+    if (cr !== -1 && cr < start) cr = this.nextCr = text.indexOf('\r', start);
+    if ((lf !== -1 && lf < end) || (cr !== -1 && cr < end)) this.recordMultiline = true;
+    const value = text.slice(start, end);
+    if (escaped && this.field === '') {
+      this.field = value.replaceAll('""', '"');
+      this.fieldIsCopy = true;
+    } else {
+      this.field += escaped ? value.replaceAll('""', '"') : value;
+      this.fieldIsCopy = false;
+    }
+  }
+
+  /** A quote inside quotes, not doubled, followed by the character `after` (NaN: end of input). */
+  private closeQuote(after: number): void {
+    this.quoting = false;
+    this.wasQuoting = true;
+    // Not followed by a field or record end: the quotes are text and the field goes on unquoted.
+    if (after !== COMMA && after !== LF && after !== CR) {
+      this.field = `"${this.field}"`;
+      this.fieldIsCopy = false;
+    }
+  }
+}
+
+/**
+ * The value as a string of its own. V8 makes a slice of 13 or more characters a view into
+ * its parent string, here a whole piece of the file: a caller that kept a few fields (a
+ * call id, a date) would keep every piece they came from. Short slices are copies already.
+ */
+function detach(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
+/**
+ * Largest piece of text handed to the tokenizer at once (a whole file may come as one
+ * string). 64 KiB strings are ordinary young objects; larger ones are allocated page by page.
+ */
+const PIECE_BYTES = 1 << 16;
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/** Bytes to text, a piece at a time (a character cut between pieces is kept for the next). */
+interface Decoder {
+  readonly utf8: boolean;
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+/**
+ * The input as text pieces: strings are taken as their UTF-8 bytes, a UTF-8 BOM is dropped,
+ * and a UTF-16LE BOM (FF FE) switches the decoding to UTF-16LE, as csv-parse's `bom` did.
+ * Invalid UTF-8 becomes U+FFFD. Reads ahead one source chunk at most.
+ */
+export async function* decodeCsvText(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  let decoder: Decoder | null = null;
+  /** The bytes so far end on a whole character: the decoder holds nothing back. */
+  let clean = true;
+  let head: Buffer | null = null;
+  for await (const chunk of source) {
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (decoder === null) {
+      head = head === null ? bytes : Buffer.concat([head, bytes]);
+      if (head.length < 3) continue;
+      ({ decoder, bytes } = withoutBom(head));
+      head = null;
+    }
+    for (let offset = 0; offset < bytes.length; offset += PIECE_BYTES) {
+      const piece = offset === 0 && bytes.length <= PIECE_BYTES ? bytes : bytes.subarray(offset, offset + PIECE_BYTES);
+      // ASCII (most of an export) is its own Latin-1: copied as is, ten times faster than decoded.
+      const text = decoder.utf8 && clean && isAscii(piece) ? piece.toString('latin1') : decoder.write(piece);
+      clean = piece[piece.length - 1]! < 0x80;
+      if (text !== '') yield text;
+    }
+  }
+  // Fewer than 3 bytes in all: too short to hold a BOM, read as UTF-8 (csv-parse did the same).
+  if (decoder === null) decoder = utf8Decoder();
+  const text = (head === null ? '' : decoder.write(head)) + decoder.end();
+  if (text !== '') yield text;
+}
+
+function withoutBom(bytes: Buffer): { decoder: Decoder; bytes: Buffer } {
+  if (bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2]) {
+    return { decoder: utf8Decoder(), bytes: bytes.subarray(3) };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { decoder: utf16Decoder(), bytes: bytes.subarray(2) };
+  return { decoder: utf8Decoder(), bytes };
+}
+
+/** TextDecoder in stream mode: a third faster than StringDecoder, the same text (U+FFFD alike). */
+function utf8Decoder(): Decoder {
+  // ignoreBOM: a BOM after the first one is text, as it was for csv-parse.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return {
+    utf8: true,
+    write: (bytes) => decoder.decode(bytes, { stream: true }),
+    end: () => decoder.decode(),
+  };
+}
+
+function utf16Decoder(): Decoder {
+  const decoder = new StringDecoder('utf16le');
+  return { utf8: false, write: (bytes) => decoder.write(bytes), end: () => decoder.end() };
+}
