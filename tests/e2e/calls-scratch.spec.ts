@@ -20,4 +20,5 @@ test('scratch: measure', async ({ page, appUrl }) => {
     return out;
   });
   console.log(info.join('\n'));
+  await page.screenshot({ path: 'test-results/scratch.png', fullPage: true });
 });

@@ -28,7 +28,7 @@ function TwoLines({ main, sub, title }: { main: ReactNode; sub?: ReactNode; titl
 const date: CallColumn = {
   id: 'date',
   header: 'Date',
-  width: 98,
+  width: 96,
   cell: (call) => {
     const [day, time] = splitStartedAt(call.startedAt);
     return <TwoLines main={<time dateTime={call.startedAt.replace(' ', 'T')}>{day}</time>} sub={time} />;
@@ -38,7 +38,7 @@ const date: CallColumn = {
 const account: CallColumn = {
   id: 'account',
   header: 'Account / client',
-  width: 142,
+  width: 150,
   cell: (call) => (
     <TwoLines
       title={call.clientName ? `${call.account} — ${call.clientName}` : call.account}
@@ -62,7 +62,7 @@ function Direction({ direction }: { direction: CallView['direction'] }) {
 const destination: CallColumn = {
   id: 'destination',
   header: 'Direction & destination',
-  width: 148,
+  width: 156,
   cell: (call) => (
     <TwoLines
       title={`${directionLabel(call.direction)}${call.description ? ` — ${call.description}` : ''}`}
@@ -77,26 +77,38 @@ const destination: CallColumn = {
   ),
 };
 
-const disposition: CallColumn = { id: 'disposition', header: 'Disposition', width: 90, cell: (call) => dispositionLabel(call.disposition) };
-const seconds: CallColumn = { id: 'seconds', header: 'Seconds', width: 62, numeric: true, cell: (call) => formatCount(call.seconds) };
+const disposition: CallColumn = { id: 'disposition', header: 'Disposition', width: 92, cell: (call) => dispositionLabel(call.disposition) };
+/** What the billing pulse made of the call's seconds, and how many the free minutes paid for. */
+function billedText(call: CallView): string | undefined {
+  if (call.status !== 'rated' || call.seconds === 0) return undefined;
+  const parts = [];
+  if (call.billedSeconds > 0 || call.freeSeconds === 0) parts.push(`${formatCount(call.billedSeconds)} billed`);
+  if (call.freeSeconds > 0) parts.push(`${formatCount(call.freeSeconds)} free`);
+  return parts.join(', ');
+}
 
-const billedSeconds: CallColumn = {
-  id: 'billed',
-  header: 'Billed seconds',
-  width: 66,
+const seconds: CallColumn = {
+  id: 'seconds',
+  header: 'Seconds / billed',
+  width: 80,
   numeric: true,
-  cell: (call) => (call.status === 'rated' ? <TwoLines main={formatCount(call.billedSeconds)} sub={call.freeSeconds > 0 ? `${formatCount(call.freeSeconds)} free` : undefined} /> : '—'),
+  cell: (call) => {
+    const billed = billedText(call);
+    return <TwoLines main={formatCount(call.seconds)} sub={billed} title={billed ? `${formatCount(call.seconds)} seconds, ${billed}` : undefined} />;
+  },
 };
 
-const sellRate: CallColumn = { id: 'rate', header: 'Sell rate', width: 70, numeric: true, cell: (call) => (call.status === 'rated' ? <Rate value={call.sellRate} /> : '—') };
-const charge: CallColumn = { id: 'charge', header: 'Charge', width: 68, numeric: true, cell: (call) => <Money value={call.charge} /> };
-const cost: CallColumn = { id: 'cost', header: 'Cost', width: 66, numeric: true, cell: (call) => <Money value={call.cost} /> };
-const profit: CallColumn = { id: 'profit', header: 'Profit', width: 72, numeric: true, cell: (call) => <SignedMoney value={call.profit} /> };
+const secondsOnly: CallColumn = { id: 'seconds', header: 'Seconds', width: 80, numeric: true, cell: (call) => formatCount(call.seconds) };
+
+const sellRate: CallColumn = { id: 'rate', header: 'Sell rate', width: 72, numeric: true, cell: (call) => (call.status === 'rated' ? <Rate value={call.sellRate} /> : '—') };
+const charge: CallColumn = { id: 'charge', header: 'Charge', width: 70, numeric: true, cell: (call) => <Money value={call.charge} /> };
+const cost: CallColumn = { id: 'cost', header: 'Cost', width: 68, numeric: true, cell: (call) => <Money value={call.cost} /> };
+const profit: CallColumn = { id: 'profit', header: 'Profit', width: 74, numeric: true, cell: (call) => <SignedMoney value={call.profit} /> };
 
 const rule: CallColumn = {
   id: 'rule',
   header: 'Status',
-  width: 100,
+  width: 106,
   cell: (call) =>
     call.status === 'unrated' ? (
       <span className="badge badge--warning" title={call.unratedReason ?? undefined}>
@@ -115,7 +127,7 @@ const reason: CallColumn = {
 };
 
 /** The Global CDR: what the provider said, and what the client pays for it. */
-export const CALL_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, seconds, billedSeconds, sellRate, charge, cost, profit, rule];
+export const CALL_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, seconds, sellRate, charge, cost, profit, rule];
 
 /** Unrated calls: what the provider said and the reason the call could not be priced. */
-export const UNRATED_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, seconds, cost, reason];
+export const UNRATED_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, secondsOnly, cost, reason];
