@@ -25,6 +25,15 @@ export function customRateLabel(rate: Pick<CustomRate, 'scope' | 'value'>): stri
   }
 }
 
+/** The engine names custom rates by id; here the ids are row numbers (1-based). */
+function rowWording(message: string): string {
+  return message
+    .replace(/^Custom rates (\d+) and (\d+)/, (_all, a: string, b: string) => `Rows ${Math.min(Number(a), Number(b))} and ${Math.max(Number(a), Number(b))}`)
+    .replace(/^Custom rate (\d+)/, 'Row $1')
+    .replace(/\(id (\d+)\)/g, '(row $1)')
+    .replace(/ \(the lowest id is used meanwhile\)/, '');
+}
+
 function toView(row: Selectable<PackageRatesTable>): CustomRateView {
   return {
     id: row.id,
@@ -68,10 +77,11 @@ export async function saveCustomRates(ctx: ServiceContext, input: SaveRatesData)
   }));
   const conflicts = findCustomRateConflicts(asEngineRates);
   if (conflicts.length > 0) {
-    const issues: FieldIssue[] = conflicts.map((conflict) => ({
-      path: `rates.${(conflict.customRateIds[conflict.customRateIds.length - 1] ?? 1) - 1}.value`,
-      message: conflict.message.replace(/Custom rates? /, 'Rows ').replace(/\(id (\d+)\)/g, '(row $1)'),
-    }));
+    // Every row involved gets the message, worded with the row numbers a person sees.
+    const issues: FieldIssue[] = conflicts.flatMap((conflict) => {
+      const message = rowWording(conflict.message);
+      return conflict.customRateIds.map((id) => ({ path: `rates.${id - 1}.value`, message }));
+    });
     throw new AppError('invalid_input', issues[0]!.message, issues);
   }
   return ctx.db.transaction().execute(async (trx) => {

@@ -85,7 +85,9 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
   if (result.status !== 'rated') throw new AppError('invalid_input', result.message);
   const matched = rating.customRates.find((rate) => rate.id === result.customRateId);
   const free =
-    result.freeSecondsUsed > 0 ? ` ${result.freeMinutesUsed} free minute(s) of the cycle paid for ${result.freeSecondsUsed} s.` : '';
+    result.freeSecondsUsed > 0
+      ? ` ${result.freeMinutesUsed} free minute${result.freeMinutesUsed === 1 ? '' : 's'} of the cycle paid for ${result.freeSecondsUsed} s.`
+      : '';
   return {
     destination: destination.normalized,
     country: destination.country,
@@ -101,6 +103,7 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
     costSource,
     billedSeconds: result.billedSeconds,
     freeSecondsUsed: result.freeSecondsUsed,
+    freeMinutesUsed: result.freeMinutesUsed,
     charge: moneyToText(result.charge),
     cost: moneyToText(result.cost),
     profit: moneyToText(result.profit),

@@ -35,7 +35,7 @@ export interface PricePreview {
   destination: string;
   country: string | null;
   countryName: string | null;
-  /** 'USA', 'Canada' or another NANP country for +1 numbers. */
+  /** For +1 numbers, the ISO code of the area code's country ('US', 'CA', 'JM'…); else null. */
   nanpRegion: string | null;
   direction: 'outbound' | 'inbound';
   rule: string;
@@ -48,6 +48,7 @@ export interface PricePreview {
   costSource: string;
   billedSeconds: number;
   freeSecondsUsed: number;
+  freeMinutesUsed: number;
   charge: string;
   cost: string;
   profit: string;

@@ -3,8 +3,8 @@ import { useEffect, useRef } from 'react';
 import type { CallView } from '../../../../preload/schemas/calls';
 import type { CallColumn } from './callColumns';
 
-/** Every row has the same height, so the scroll bar is right before a page is even loaded. */
-export const CALL_ROW_HEIGHT = 52;
+/** Rows have two lines of text, so nearly the same height: the scroll bar is right before a page is even loaded. */
+export const CALL_ROW_HEIGHT = 53;
 const OVERSCAN = 10;
 
 interface CallsTableProps {
@@ -19,9 +19,9 @@ interface CallsTableProps {
   busy?: boolean;
 }
 
-function PlaceholderRow({ columns, index }: { columns: readonly CallColumn[]; index: number }) {
+function PlaceholderRow({ columns, index, measure }: { columns: readonly CallColumn[]; index: number; measure(row: HTMLTableRowElement | null): void }) {
   return (
-    <tr className="calls-table__placeholder" aria-rowindex={index + 2}>
+    <tr ref={measure} data-index={index} className="calls-table__placeholder" aria-rowindex={index + 2}>
       {columns.map((column, position) => (
         <td key={column.id}>{position === 0 ? <span className="muted">Loading…</span> : null}</td>
       ))}
@@ -82,9 +82,9 @@ export function CallsTable({ columns, rowCount, rowAt, onRowsShown, label, busy 
           ) : null}
           {items.map((item) => {
             const call = rowAt(item.index);
-            if (!call) return <PlaceholderRow key={`placeholder-${item.index}`} columns={columns} index={item.index} />;
+            if (!call) return <PlaceholderRow key={`placeholder-${item.index}`} columns={columns} index={item.index} measure={virtualizer.measureElement} />;
             return (
-              <tr key={call.id} aria-rowindex={item.index + 2} data-call-id={call.callId} className={call.status === 'unrated' ? 'calls-table__row--unrated' : undefined}>
+              <tr key={call.id} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} data-call-id={call.callId} className={call.status === 'unrated' ? 'calls-table__row--unrated' : undefined}>
                 {columns.map((column) => (
                   <td key={column.id} className={column.numeric ? 'num' : undefined}>
                     {column.cell(call)}

@@ -28,7 +28,7 @@ function TwoLines({ main, sub, title }: { main: ReactNode; sub?: ReactNode; titl
 const date: CallColumn = {
   id: 'date',
   header: 'Date',
-  width: 96,
+  width: 90,
   cell: (call) => {
     const [day, time] = splitStartedAt(call.startedAt);
     return <TwoLines main={<time dateTime={call.startedAt.replace(' ', 'T')}>{day}</time>} sub={time} />;
@@ -108,7 +108,7 @@ const profit: CallColumn = { id: 'profit', header: 'Profit', width: 74, numeric:
 const rule: CallColumn = {
   id: 'rule',
   header: 'Status',
-  width: 106,
+  width: 112,
   cell: (call) =>
     call.status === 'unrated' ? (
       <span className="badge badge--warning" title={call.unratedReason ?? undefined}>

@@ -18,8 +18,8 @@ function summaryItems(rows: readonly RateRow[], rowErrors: RowErrors): SummaryIt
   return rows.flatMap((row, index) =>
     Object.entries(rowErrors[row.key] ?? {}).map(([field, message]) => ({
       fieldId: rateControlId(row.key, field as keyof NonNullable<RowErrors[number]>),
-      // Messages about several rows name them already ("Rows 1 and 3: …").
-      text: /^Rows \d/.test(message) ? message : `Row ${index + 1}: ${message}`,
+      // Messages from main name their rows already ("Row 2: …", "Rows 1 and 3: …").
+      text: /^Rows? \d/.test(message) ? message : `Row ${index + 1}: ${message}`,
     })),
   );
 }
