@@ -6,7 +6,7 @@ import { DEMO_LIMITS, type DemoProgress, type DemoResult } from '../../preload/s
 import { parseCdrFile } from '../../main/cdr';
 import { AppError } from '../../main/errors';
 import type { HandlerTable } from '../../main/handlers/table';
-import { importCalls } from '../../main/services/calls/importCalls';
+import { IMPORT_BATCH_SIZE, importCalls } from '../../main/services/calls/importCalls';
 import { getMainAccount } from '../../main/services/settings';
 import { writeDemoCdrCsv } from './calls';
 import { demoWindow } from './dates';
@@ -91,7 +91,7 @@ export async function generateDemo(store: Store, tableFor: TableFactory, options
         onProgress: (written, total) => onProgress({ stage: 'calls-file', done: written, total, message: `${written.toLocaleString('en-US')} calls written` }),
       });
       calls.written = file.calls;
-      const imported = await importCalls(store, parseCdrFile(path, 'voipms-csv'), {
+      const imported = await importCalls(store, parseCdrFile(path, 'voipms-csv', { batchSize: IMPORT_BATCH_SIZE }), {
         source: `demo (seed ${seed})`,
         format: 'voipms-csv',
         totalBytes: (await stat(path)).size,

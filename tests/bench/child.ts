@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { openStore } from '../../db/open';
 import { parseCdrFile } from '../../main/cdr';
-import { importCalls } from '../../main/services/calls/importCalls';
+import { IMPORT_BATCH_SIZE, importCalls } from '../../main/services/calls/importCalls';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
 import { callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
@@ -20,7 +20,7 @@ async function floor(): Promise<Record<string, number>> {
   const store = await openStore(work);
   // Parsing is not timed here: the floor is SQLite alone, the same rows into the same table and indexes.
   const rows: (string | number | null)[][] = [];
-  for await (const batch of parseCdrFile(second)) {
+  for await (const batch of parseCdrFile(second, undefined, { batchSize: IMPORT_BATCH_SIZE })) {
     for (const cdr of batch.good) {
       const values: CallValues = {
         call_id: cdr.callId, started_at: cdr.startedAt, account: cdr.account, caller_id: cdr.callerId, destination: cdr.destination,
@@ -47,7 +47,7 @@ async function runImport(): Promise<Record<string, number>> {
   copyFileSync(first, work);
   const store = await openStore(work);
   const started = process.hrtime.bigint();
-  const result = await importCalls(store, parseCdrFile(second), { source: second, format: 'voipms-csv', now });
+  const result = await importCalls(store, parseCdrFile(second, undefined, { batchSize: IMPORT_BATCH_SIZE }), { source: second, format: 'voipms-csv', now });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
   return { rows: result.added, rated: result.rated, unrated: result.unrated, rejected: result.rejected, seconds };

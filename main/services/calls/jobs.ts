@@ -4,7 +4,7 @@ import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import { detectCdrFormat, parseCdrFile, parseCdrStream, type CdrFormat } from '../../cdr';
 import { AppError, notFound } from '../../errors';
-import { importCalls, type ImportProgress } from './importCalls';
+import { IMPORT_BATCH_SIZE, importCalls, type ImportProgress } from './importCalls';
 
 interface Job {
   view: ImportJobView;
@@ -29,7 +29,7 @@ export class ImportJobs {
   startText(input: { text: string; fileName: string; format?: CdrFormat }): ImportJobView {
     const format = input.format ?? detectCdrFormat(input.text.slice(0, 1024));
     const bytes = Buffer.byteLength(input.text);
-    return this.start(input.fileName, format, bytes, parseCdrStream(Readable.from([input.text]), format));
+    return this.start(input.fileName, format, bytes, parseCdrStream(Readable.from([input.text]), format, { batchSize: IMPORT_BATCH_SIZE }));
   }
 
   async startFile(input: { path: string; format?: CdrFormat }): Promise<ImportJobView> {
@@ -39,7 +39,7 @@ export class ImportJobs {
     } catch {
       throw new AppError('invalid_input', `Cannot read ${input.path}`, [{ path: 'path', message: 'No such file' }]);
     }
-    return this.start(input.path, input.format ?? 'auto', size, parseCdrFile(input.path, input.format));
+    return this.start(input.path, input.format ?? 'auto', size, parseCdrFile(input.path, input.format, { batchSize: IMPORT_BATCH_SIZE }));
   }
 
   status(jobId: number): ImportJobView {
