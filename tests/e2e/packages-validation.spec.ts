@@ -81,7 +81,7 @@ test('two rates for the same destinations are refused, naming the rows', async (
   await rates.add({ scope: 'Country', value: 'United Kingdom (GB, +44)', rate: '0.02' });
   await rates.add({ scope: 'Calling code', value: '44', rate: '0.03' });
   await rates.save();
-  await expect(rates.errorSummary).toContainText('Rows 2 and 1: the calling-code rate 44 and the country rate GB cover the same numbers');
+  await expect(rates.errorSummary).toContainText('Rows 1 and 2: the calling-code rate 44 and the country rate GB cover the same numbers');
   await expect(rates.rowErrors(2)).toContainText(/same numbers/);
 
   // Removing the competing row lets the set save; the country shows its label.

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Store } from '../../../db/open';
 import type { CdrBatch, CdrRejection } from '../../cdr/types';
 import { postCallCharges } from './callCharges';
@@ -130,6 +131,8 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       progress.bytesRead = batch.bytesRead;
       for (const rejection of batch.rejected) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);
       report(progress, started, options.onProgress);
+      // Give the event loop a turn: the window's progress polls and a Cancel get answered between batches.
+      await setImmediate();
     }
     if (progress.status === 'running') progress.status = 'done';
   } catch (error) {

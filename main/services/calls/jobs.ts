@@ -6,6 +6,20 @@ import { detectCdrFormat, parseCdrFile, parseCdrStream, type CdrFormat } from '.
 import { AppError, notFound } from '../../errors';
 import { IMPORT_BATCH_SIZE, importCalls, type ImportProgress } from './importCalls';
 
+const PIECE = 64 * 1024;
+
+function* textPieces(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + PIECE, text.length);
+    // Never split a surrogate pair between two pieces.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
 interface Job {
   view: ImportJobView;
   controller: AbortController;
@@ -29,7 +43,8 @@ export class ImportJobs {
   startText(input: { text: string; fileName: string; format?: CdrFormat }): ImportJobView {
     const format = input.format ?? detectCdrFormat(input.text.slice(0, 1024));
     const bytes = Buffer.byteLength(input.text);
-    return this.start(input.fileName, format, bytes, parseCdrStream(Readable.from([input.text]), format, { batchSize: IMPORT_BATCH_SIZE }));
+    // Fed in pieces, so bytes read (and the time left) move as the import goes.
+    return this.start(input.fileName, format, bytes, parseCdrStream(Readable.from(textPieces(input.text)), format, { batchSize: IMPORT_BATCH_SIZE }));
   }
 
   async startFile(input: { path: string; format?: CdrFormat }): Promise<ImportJobView> {

@@ -17,12 +17,25 @@ export type ImportProblem = { kind: 'too-large'; fileName: string; bytes: number
 interface CallsImportState {
   phase: ImportPhase;
   job: ImportJobView | null;
+  /** Lines of the file sent, counted here: main reads a sent text in one piece, so its byte count jumps from 0 to all. */
+  totalLines: number | null;
   problem: ImportProblem | null;
   cancelling: boolean;
   start(file: File): Promise<void>;
   cancel(): Promise<void>;
   /** Back to the file picker, for the next file. */
   reset(): void;
+}
+
+/** Lines as the CSV reader counts them: CRLF, LF or a lone CR each end one; a last line without a break counts too. */
+export function countLines(text: string): number {
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lines++;
+  }
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x0a || last === 0x0d ? lines : lines + 1;
 }
 
 const plural = (count: number, one: string, many: string): string => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
@@ -65,6 +78,7 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
   return {
     phase: 'idle',
     job: null,
+    totalLines: null,
     problem: null,
     cancelling: false,
 
@@ -87,7 +101,7 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
         set({ phase: 'idle', problem: { kind: 'refused', message: result.error.message } });
         return;
       }
-      set({ phase: 'running', job: result.value });
+      set({ phase: 'running', job: result.value, totalLines: countLines(text) });
       timer = setTimeout(() => void poll(result.value.jobId), POLL_INTERVAL_MS);
     },
 
@@ -103,7 +117,7 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
       if (get().phase === 'running' || get().phase === 'reading') return;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      set({ phase: 'idle', job: null, problem: null, cancelling: false });
+      set({ phase: 'idle', job: null, totalLines: null, problem: null, cancelling: false });
     },
   };
 });

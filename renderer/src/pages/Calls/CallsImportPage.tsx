@@ -36,7 +36,7 @@ function ProblemMessage({ problem }: { problem: ImportProblem }) {
 
 /** Importing the provider's CDR export: choose a file, follow the progress, read what was refused. */
 export function CallsImportPage() {
-  const { phase, job, problem, cancelling, start, cancel, reset } = useCallsImport();
+  const { phase, job, totalLines, problem, cancelling, start, cancel, reset } = useCallsImport();
   const fileInput = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
@@ -117,7 +117,7 @@ export function CallsImportPage() {
         </Card>
       ) : null}
       {job && (phase === 'running' || phase === 'finished') ? (
-        <ImportProgressCard job={job} cancelling={cancelling} onCancel={() => void cancel()} onImportAnother={importAnother} />
+        <ImportProgressCard job={job} totalLines={totalLines} cancelling={cancelling} onCancel={() => void cancel()} onImportAnother={importAnother} />
       ) : null}
     </>
   );

@@ -64,7 +64,7 @@ export function CallsPage() {
           <CallsFilters filter={filter} clients={clients} onChange={(change) => void setFilter(change)} />
           {error ? <ErrorBanner error={error} title="Some calls could not be loaded" /> : null}
           {total > 0 ? (
-            <CallsTable columns={CALL_COLUMNS} rowCount={total} rowAt={rowAt} onRowsShown={ensureRows} label="Calls, newest first" busy={refreshing} />
+            <CallsTable columns={CALL_COLUMNS} rowCount={total} rowAt={rowAt} onRowsShown={ensureRows} label="Calls, newest first" busy={refreshing} highlightUnrated />
           ) : (
             <p className="muted">No call matches these filters.</p>
           )}

@@ -17,6 +17,8 @@ interface CallsTableProps {
   /** Names the table and its scrolling region, e.g. "Calls, newest first". */
   label: string;
   busy?: boolean;
+  /** Tints unrated rows, where they sit among rated ones. */
+  highlightUnrated?: boolean;
 }
 
 function PlaceholderRow({ columns, index, measure }: { columns: readonly CallColumn[]; index: number; measure(row: HTMLTableRowElement | null): void }) {
@@ -34,7 +36,7 @@ function PlaceholderRow({ columns, index, measure }: { columns: readonly CallCol
  * and below standing in for the rest: a million calls scroll like a hundred.
  * aria-rowcount and aria-rowindex tell assistive technology where the visible rows sit.
  */
-export function CallsTable({ columns, rowCount, rowAt, onRowsShown, label, busy = false }: CallsTableProps) {
+export function CallsTable({ columns, rowCount, rowAt, onRowsShown, label, busy = false, highlightUnrated = false }: CallsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // useVirtualizer returns a mutable instance; this component reads it during render only.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -58,7 +60,7 @@ export function CallsTable({ columns, rowCount, rowAt, onRowsShown, label, busy 
 
   return (
     <div ref={scrollRef} className="calls-table__scroll" role="region" aria-label={label} aria-busy={busy} tabIndex={0}>
-      <table className="table calls-table" style={{ minWidth: tableWidth }} aria-rowcount={rowCount + 1}>
+      <table className={highlightUnrated ? 'table calls-table calls-table--highlight-unrated' : 'table calls-table'} style={{ minWidth: tableWidth }} aria-rowcount={rowCount + 1}>
         <caption className="visually-hidden">{label}</caption>
         <colgroup>
           {columns.map((column) => (

@@ -12,22 +12,29 @@ const TITLES: Record<ImportJobView['status'], string> = {
   failed: 'Import failed',
 };
 
-/** "75 s" → "1 min 15 s". */
+/** 0.34 → "0.3 s", 75 → "1 min 15 s". */
 function formatDuration(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
+  if (seconds < 10) return `${Math.max(0, seconds).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
+  const whole = Math.round(seconds);
   if (whole < 60) return `${whole} s`;
   const minutes = Math.floor(whole / 60);
   return whole % 60 === 0 ? `${minutes} min` : `${minutes} min ${whole % 60} s`;
 }
 
-function percentRead(job: ImportJobView): number | null {
+/**
+ * How far the import is. For a file this window sent, by lines (main reads the text in
+ * one piece, so its bytes read jump from none to all at once); else by bytes, as main reports.
+ */
+function percentDone(job: ImportJobView, totalLines: number | null): number | null {
   if (job.status === 'done') return 100;
+  if (totalLines) return Math.min(99, (job.linesRead / totalLines) * 100);
   if (!job.totalBytes) return null;
   return (job.bytesRead / job.totalBytes) * 100;
 }
 
-function timeLeft(job: ImportJobView): string {
+function timeLeft(job: ImportJobView, totalLines: number | null): string {
   if (job.status !== 'running') return '—';
+  if (totalLines && job.callsPerSecond > 0) return formatDuration(Math.max(0, totalLines - job.linesRead) / job.callsPerSecond);
   return job.etaSeconds === null ? 'Estimating…' : formatDuration(job.etaSeconds);
 }
 
@@ -42,18 +49,20 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
 
 interface ImportProgressCardProps {
   job: ImportJobView;
+  /** Lines of the file, when this window read it. */
+  totalLines: number | null;
   cancelling: boolean;
   onCancel(): void;
   onImportAnother(): void;
 }
 
 /** A running import's progress, then its summary and the rows that were refused. */
-export function ImportProgressCard({ job, cancelling, onCancel, onImportAnother }: ImportProgressCardProps) {
+export function ImportProgressCard({ job, totalLines, cancelling, onCancel, onImportAnother }: ImportProgressCardProps) {
   const running = job.status === 'running';
-  const percent = percentRead(job);
+  const percent = percentDone(job, totalLines);
   const shown = percent === null ? null : Math.round(percent);
   const statusLine = running
-    ? `${shown === null ? 'Reading' : `${shown}% of the file read`}, ${formatCount(job.callsPerSecond)} calls per second.`
+    ? `${shown === null ? 'Reading' : `${shown}% of the file imported`}, ${formatCount(job.callsPerSecond)} calls per second.`
     : job.status === 'done'
       ? `${formatCount(job.added)} new calls, ${formatCount(job.duplicates)} already there, ${formatCount(job.rejected)} rejected.`
       : job.status === 'cancelled'
@@ -63,7 +72,7 @@ export function ImportProgressCard({ job, cancelling, onCancel, onImportAnother 
   return (
     <Card title={TITLES[job.status]} aside={<span className="muted import-file">{job.fileName}</span>} className="import-card">
       <div className="import-progress">
-        <ProgressBar label="Import progress" percent={percent} valueText={shown === null ? undefined : `${shown}% of the file read`} />
+        <ProgressBar label="Import progress" percent={percent} valueText={shown === null ? undefined : `${shown}% of the file imported`} />
         <span className="import-progress__percent" aria-hidden="true">
           {shown === null ? '' : `${shown}%`}
         </span>
@@ -82,7 +91,7 @@ export function ImportProgressCard({ job, cancelling, onCancel, onImportAnother 
         <Stat label="Rejected" value={formatCount(job.rejected)} testId="import-rejected" tone={job.rejected > 0 ? 'danger' : undefined} />
         <Stat label="Already there" value={formatCount(job.duplicates)} testId="import-already-there" />
         <Stat label="Calls per second" value={formatCount(job.callsPerSecond)} testId="import-speed" />
-        <Stat label={running ? 'Time left' : 'Took'} value={running ? timeLeft(job) : formatDuration(job.elapsedMs / 1000)} testId="import-time" />
+        <Stat label={running ? 'Time left' : 'Took'} value={running ? timeLeft(job, totalLines) : formatDuration(job.elapsedMs / 1000)} testId="import-time" />
       </dl>
       {!running && job.rerated > 0 ? (
         <p className="muted">

@@ -28,7 +28,7 @@ function TwoLines({ main, sub, title }: { main: ReactNode; sub?: ReactNode; titl
 const date: CallColumn = {
   id: 'date',
   header: 'Date',
-  width: 90,
+  width: 96,
   cell: (call) => {
     const [day, time] = splitStartedAt(call.startedAt);
     return <TwoLines main={<time dateTime={call.startedAt.replace(' ', 'T')}>{day}</time>} sub={time} />;
@@ -62,7 +62,7 @@ function Direction({ direction }: { direction: CallView['direction'] }) {
 const destination: CallColumn = {
   id: 'destination',
   header: 'Direction & destination',
-  width: 156,
+  width: 150,
   cell: (call) => (
     <TwoLines
       title={`${directionLabel(call.direction)}${call.description ? ` — ${call.description}` : ''}`}

@@ -15,7 +15,7 @@ export function DashboardPage() {
         <PackagesSummaryCard />
         <GettingStartedCard />
       </div>
-      <div className="grid grid--2">
+      <div className="grid grid--2 dashboard-calls-row">
         <CallsSummaryCard />
         <RecentNoticesCard />
       </div>

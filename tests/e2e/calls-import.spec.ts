@@ -1,0 +1,50 @@
+import { expect, expectAccessible, test } from './fixtures';
+import { CallsImportPage } from './pages/CallsPages';
+
+const HEADER = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
+
+/** A portal CSV of `count` answered calls on a sub account nobody has here (so rating stays cheap). */
+function bigCsv(count: number): Buffer {
+  const lines = [HEADER];
+  for (let i = 0; i < count; i++) {
+    const minute = String(i % 60).padStart(2, '0');
+    const hour = String(Math.floor(i / 60) % 24).padStart(2, '0');
+    lines.push(`2026-10-${String(1 + (i % 28)).padStart(2, '0')} ${hour}:${minute}:00,"""Bulk"" <5145550100>",15145550142,Outgoing to Canada - Montreal,100000_bulk,ANSWERED,00:01:00,60,0.00950000,0.00950000,bulk-${i}`);
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+test('a large import ends with every line counted and the calls in the list', async ({ page, appUrl }) => {
+  test.setTimeout(90_000);
+  const importer = new CallsImportPage(page, appUrl);
+  await importer.goto();
+  await importer.importFile({ name: 'bulk.csv', mimeType: 'text/csv', buffer: bigCsv(45_000) });
+  await expect(importer.progressBar).toBeVisible();
+  await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 60_000 });
+  await expect(importer.progressBar).toHaveAttribute('aria-valuenow', '100');
+  await expect(importer.count('lines')).toHaveText('45,001');
+  await expect(importer.count('unrated')).toHaveText('45,000');
+  await importer.subnavLink('Call list').click();
+  await expect(importer.main.getByRole('region', { name: 'Global CDR' }).getByRole('status')).toHaveText('45,000 calls');
+});
+
+test('a file over 8 MB is sent to the command line, and a file that is not a CDR export is explained', async ({ page, appUrl }) => {
+  const importer = new CallsImportPage(page, appUrl);
+  await importer.goto();
+  await importer.startButton.click();
+  await expect(importer.main.getByText('Choose a file to import')).toBeVisible();
+
+  await importer.importFile({ name: 'year.csv', mimeType: 'text/csv', buffer: Buffer.alloc(8_200_000, 0x61) });
+  await expect(importer.problem).toContainText('year.csv is 8.2 MB');
+  await expect(importer.problem).toContainText('npm run cli -- cdr import --file F');
+  await expect(importer.progressBar).toHaveCount(0);
+  await expectAccessible(page);
+
+  await importer.importFile({ name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from('name,phone\nBob,5145550100\n') });
+  await expect(importer.heading2('Import failed')).toBeVisible();
+  await expect(importer.main.getByTestId('import-status')).toContainText('The CSV header has no date');
+  await expect(importer.problem).toHaveCount(0);
+  await expectAccessible(page);
+  await importer.importAnotherButton.click();
+  await expect(importer.startButton).toBeEnabled();
+});
