@@ -96,6 +96,33 @@ describe('call import', () => {
     expect(unrated.unrated_reason).toContain('100000_bob');
   });
 
+  it('unrated calls become rated after the cause is fixed, with one action', async () => {
+    const clientId = await alice();
+    await run([HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'u1', { account: '100000_bob' }), line('2026-11-26 10:05:00', '15145551234', 61, 'u2', { account: '100000_bob' })].join('\n'));
+    expect(await ok('calls.rerateUnrated')).toEqual({ rated: 0, stillUnrated: 2 });
+    const pkg = await ok<{ id: number }[]>('packages.list').then((list) => list[0]!);
+    await ok('subaccounts.create', { username: 'bob', clientId, packageId: pkg.id, nextBillingDate: '2026-12-01' });
+    expect(await ok('calls.rerateUnrated')).toEqual({ rated: 2, stillUnrated: 0 });
+    expect((await calls()).map((row) => [row.call_id, row.status, row.charge_micros])).toEqual([
+      ['u1', 'rated', 40_000],
+      ['u2', 'rated', 40_000],
+    ]);
+    expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.920000');
+  });
+
+  it('a package change re-rates open cycles on request, after a preview of the difference per client', async () => {
+    const clientId = await alice();
+    await run([HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'a'), line('2026-11-26 11:00:00', '15145551234', 30, 'b')].join('\n'));
+    const pkg = await ok<{ id: number }[]>('packages.list').then((list) => list[0]!);
+    await ok('packages.saveRates', { packageId: pkg.id, rates: [{ scope: 'canada', value: '', rate: '0.03', freeZone: true }] });
+    const preview = await ok<{ applied: boolean; differences: unknown[] }>('calls.rerate', { packageId: pkg.id });
+    // 0.02 → 0.03 a minute: a (120 s) 0.04 → 0.06, b (60 s) 0.02 → 0.03.
+    expect(preview).toMatchObject({ applied: false, differences: [{ clientId, calls: 2, before: '0.060000', after: '0.090000', difference: '0.030000' }] });
+    expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.940000');
+    await ok('calls.rerate', { packageId: pkg.id, apply: true });
+    expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.910000');
+  });
+
   it('a late call re-rates the open cycle: free minutes are allocated chronologically', async () => {
     const clientId = await alice(2);
     // 10:00 and 11:00 calls to Canada (free zone), 61 s each = 2 minutes each.
