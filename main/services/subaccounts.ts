@@ -71,32 +71,40 @@ async function readSubaccount(db: ServiceContext['db'], id: number, withPassword
  * package, next billing date, charge setup fees now. A new package is connected in the
  * same transaction, so a failure leaves neither behind.
  */
+/** The reseller section: an existing connection of the client, or a package connected now. */
+async function resolveClientPackage(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  input: { clientId: number; clientPackageId?: number; packageId?: number; nextBillingDate?: string; chargeSetupNow?: boolean },
+): Promise<number | null> {
+  await openClient(trx, input.clientId);
+  if (input.clientPackageId !== undefined) {
+    const connection = await trx
+      .selectFrom('client_packages')
+      .select(['id', 'client_id', 'disconnected_at'])
+      .where('id', '=', input.clientPackageId)
+      .executeTakeFirst();
+    if (!connection || connection.client_id !== input.clientId || connection.disconnected_at !== null) {
+      throw fieldError('clientPackageId', 'Choose a package connected to this client');
+    }
+    return connection.id;
+  }
+  if (input.packageId !== undefined && input.nextBillingDate !== undefined) {
+    return connectPackageInTransaction(trx, ctx, {
+      clientId: input.clientId,
+      packageId: input.packageId,
+      nextBillingDate: input.nextBillingDate,
+      chargeSetupNow: input.chargeSetupNow ?? false,
+    });
+  }
+  return null;
+}
+
 export async function createSubaccount(ctx: ServiceContext, input: SubaccountData): Promise<SubaccountView> {
   const password = input.password || generatePassword();
   const id = await ctx.db.transaction().execute(async (trx) => {
     await assertUsernameFree(trx, input.username);
-    let clientPackageId: number | null = null;
-    if (input.clientId !== undefined) {
-      await openClient(trx, input.clientId);
-      if (input.clientPackageId !== undefined) {
-        const connection = await trx
-          .selectFrom('client_packages')
-          .select(['id', 'client_id', 'disconnected_at'])
-          .where('id', '=', input.clientPackageId)
-          .executeTakeFirst();
-        if (!connection || connection.client_id !== input.clientId || connection.disconnected_at !== null) {
-          throw fieldError('clientPackageId', 'Choose a package connected to this client');
-        }
-        clientPackageId = connection.id;
-      } else if (input.packageId !== undefined && input.nextBillingDate !== undefined) {
-        clientPackageId = await connectPackageInTransaction(trx, ctx, {
-          clientId: input.clientId,
-          packageId: input.packageId,
-          nextBillingDate: input.nextBillingDate,
-          chargeSetupNow: input.chargeSetupNow,
-        });
-      }
-    }
+    const clientPackageId = input.clientId === undefined ? null : await resolveClientPackage(trx, ctx, { ...input, clientId: input.clientId });
     const now = isoNow(ctx);
     const { id: created } = await trx
       .insertInto('subaccounts')
@@ -147,7 +155,14 @@ export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpd
       nat: input.nat,
       international_lock: input.internationalLock === undefined ? undefined : input.internationalLock ? (1 as const) : (0 as const),
     };
-    const set = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+    const set: Record<string, unknown> = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+    if (input.clientId === null) {
+      set.client_id = null;
+      set.client_package_id = null;
+    } else if (input.clientId !== undefined) {
+      set.client_id = input.clientId;
+      set.client_package_id = await resolveClientPackage(trx, ctx, { ...input, clientId: input.clientId });
+    }
     await trx.updateTable('subaccounts').set({ ...set, updated_at: isoNow(ctx) }).where('id', '=', input.id).execute();
   });
   return readSubaccount(ctx.db, input.id);

@@ -103,14 +103,32 @@ export const subaccountInput = z
     }
   });
 
+/**
+ * Guide: "If you already have a sub account created, you can modify it at Sub Accounts >>
+ * Edit Sub Account >> Manage and add a package there." `clientId: null` unbinds it.
+ */
 export const subaccountUpdateInput = z
-  .object({ ...subaccountFields, id: idField })
+  .object({
+    ...subaccountFields,
+    id: idField,
+    clientId: idField.nullable(),
+    clientPackageId: idField,
+    packageId: idField,
+    nextBillingDate: isoDate,
+    chargeSetupNow: z.boolean(),
+  })
   .partial()
   .required({ id: true })
   .strict()
   .superRefine((value, ctx) => {
     if (value.authType === 2 && value.ip !== undefined && !IPV4.test(value.ip)) {
       ctx.addIssue({ code: 'custom', path: ['ip'], message: 'Static IP authentication needs an IPv4 address' });
+    }
+    if (typeof value.clientId === 'number' && value.clientPackageId === undefined && value.packageId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['packageId'], message: 'Choose the client package for this sub account' });
+    }
+    if (value.packageId !== undefined && value.nextBillingDate === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['nextBillingDate'], message: 'Set the next billing date of the package' });
     }
   });
 

@@ -256,6 +256,19 @@ describe('packages, DIDs and sub accounts of a client', () => {
     expect(await balanceOf(a)).toBe('0.000000'); // setup waits for the first cycle
   });
 
+  it('an existing sub account gets a package later (Edit Sub Account >> Manage), and can be unbound', async () => {
+    const { a, packageId } = await setup();
+    const sub = await ok<{ id: number; clientId: number | null }>('subaccounts.create', { username: 'spare' });
+    expect(sub.clientId).toBeNull();
+    const missing = await call('subaccounts.update', { id: sub.id, clientId: a });
+    expect(missing).toMatchObject({ ok: false, error: { issues: [{ path: 'packageId' }] } });
+    const bound = await ok<{ clientId: number; packageName: string }>('subaccounts.update', { id: sub.id, clientId: a, packageId, nextBillingDate: '2026-12-05', chargeSetupNow: true });
+    expect(bound).toMatchObject({ clientId: a, packageName: 'Basic' });
+    expect(await balanceOf(a)).toBe('-5.000000');
+    const unbound = await ok<{ clientId: number | null; clientPackageId: number | null }>('subaccounts.update', { id: sub.id, clientId: null });
+    expect(unbound).toMatchObject({ clientId: null, clientPackageId: null });
+  });
+
   it('delete is refused while anything is connected, naming it; after unconnecting, the client is closed and its history kept', async () => {
     const { a, packageId } = await setup();
     await ok('clients.payment', { clientId: a, amount: '30' });
