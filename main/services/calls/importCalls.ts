@@ -1,30 +1,14 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Store } from '../../../db/open';
-import type { CdrBatch, CdrRejection } from '../../cdr/types';
+import type { ImportJobView } from '../../../preload/schemas/calls';
+import type { CdrBatch } from '../../cdr/types';
 import { postCallCharges } from './callCharges';
 import { rateBatch, storedCycleQueries, toCallToRate, type CallToRate } from './rateBatch';
 import { callValuesInOrder, prepareCallStatements, ratingValuesInOrder } from './statements';
 import { RatingWorld } from './world';
 
-export interface ImportProgress {
-  importId: number;
-  status: 'running' | 'done' | 'cancelled' | 'failed';
-  linesRead: number;
-  bytesRead: number;
-  totalBytes: number | null;
-  added: number;
-  duplicates: number;
-  rejected: number;
-  rated: number;
-  unrated: number;
-  rerated: number;
-  elapsedMs: number;
-  callsPerSecond: number;
-  etaSeconds: number | null;
-  /** The first rejected lines, with their reasons (all are stored). */
-  rejects: CdrRejection[];
-  message: string | null;
-}
+/** What an import reports as it goes (the job view without the job's own fields). */
+export type ImportProgress = Omit<ImportJobView, 'jobId' | 'fileName' | 'importId'> & { importId: number };
 
 export interface ImportOptions {
   source: string;
