@@ -263,13 +263,13 @@ interface Decoder {
  * and a UTF-16LE BOM (FF FE) switches the decoding to UTF-16LE, as csv-parse's `bom` did.
  * Invalid UTF-8 becomes U+FFFD. Reads ahead one source chunk at most.
  */
-export async function* decodeCsvText(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+export async function* decodeCsvText(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   let decoder: Decoder | null = null;
   /** The bytes so far end on a whole character: the decoder holds nothing back. */
   let clean = true;
   let head: Buffer | null = null;
   for await (const chunk of source) {
-    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : asBuffer(chunk);
     if (decoder === null) {
       head = head === null ? bytes : Buffer.concat([head, bytes]);
       if (head.length < 3) continue;
@@ -288,6 +288,11 @@ export async function* decodeCsvText(source: AsyncIterable<Buffer | string>): As
   if (decoder === null) decoder = utf8Decoder();
   const text = (head === null ? '' : decoder.write(head)) + decoder.end();
   if (text !== '') yield text;
+}
+
+/** A Uint8Array (what a web stream yields) seen as a Buffer, without a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function withoutBom(bytes: Buffer): { decoder: Decoder; bytes: Buffer } {

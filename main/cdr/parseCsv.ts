@@ -30,6 +30,8 @@ export class CsvCdrReader {
   /** Lines of the file consumed so far (the header is line 1). */
   linesRead = 0;
   private columns: Columns | null = null;
+  private readonly descriptions = new RecurringStrings();
+  private readonly accounts = new RecurringStrings();
 
   constructor(private readonly source: AsyncIterable<Buffer | string>) {}
 
@@ -112,9 +114,6 @@ export class CsvCdrReader {
     } satisfies Record<RecordField, string | undefined>;
     return normalizeCdrRecord(record, line);
   }
-
-  private readonly descriptions = new RecurringStrings();
-  private readonly accounts = new RecurringStrings();
 }
 
 const done = (): IteratorReturnResult<undefined> => ({ value: undefined, done: true });
@@ -243,16 +242,24 @@ function kept(fields: string[], indexes: readonly number[], ownFields: number): 
   return undefined;
 }
 
-/** One string per value of a column with few distinct values, the first 4,096 of them. */
+/**
+ * One string for the recurring values of a column (descriptions, sub accounts): a call kept
+ * in a batch then holds no copy of its own. A table of 1,024 slots picked by a hash of the
+ * last 8 characters: a clash only costs a copy, and no Map hashes every value in full.
+ */
 class RecurringStrings {
-  private readonly known = new Map<string, string>();
+  private readonly slots: string[] = new Array<string>(1024).fill('');
 
   of(value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
-    const known = this.known.get(value);
-    if (known !== undefined) return known;
+    const length = value.length;
+    let hash = length;
+    for (let i = length > 8 ? length - 8 : 0; i < length; i++) hash = (hash * 31 + value.charCodeAt(i)) | 0;
+    const slot = hash & 1023;
+    const known = this.slots[slot]!;
+    if (known === value) return known;
     const own = ownCopy(value);
-    if (this.known.size < 4096) this.known.set(own, own);
+    this.slots[slot] = own;
     return own;
   }
 }

@@ -140,6 +140,11 @@ describe('decodeCsvText', () => {
     expect(await decode([Buffer.from([0x61, 0xff, 0x2c, 0xe2, 0x82]), Buffer.from('b')])).toBe('a\ufffd,\ufffdb');
   });
 
+  it('reads Uint8Array chunks (a web stream) as bytes', async () => {
+    const encoded = new TextEncoder().encode('date,Côté\n');
+    expect(await decode([encoded.subarray(0, 7) as Buffer, encoded.subarray(7) as Buffer])).toBe('date,Côté\n');
+  });
+
   it('reads a whole file given as one string, in pieces', async () => {
     const line = 'date,"""Alice Martin"" <5145550100>",Côté\n';
     const text = line.repeat(20_000);
