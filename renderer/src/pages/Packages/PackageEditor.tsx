@@ -14,6 +14,7 @@ import { PricePreviewPanel } from './PricePreviewPanel';
 import { OTHER_PULSE } from './pulse';
 import { EditRatesTab } from './rates/EditRatesTab';
 import { SaveFirstNotice } from './rates/SaveFirstNotice';
+import { RerateCard } from './RerateCard';
 import { SellRateExample } from './SellRateExample';
 import { FeesTab } from './tabs/FeesTab';
 import { FreeMinutesTab } from './tabs/FreeMinutesTab';
@@ -123,6 +124,9 @@ export function PackageEditor({ saved, initialTab, onSubmit }: PackageEditorProp
       <div className="editor__aside">
         <SellRateExample markupFixed={values.markupFixed} markupPercent={values.markupPercent} />
         {saved ? <PricePreviewPanel packageId={saved.id} unsavedChanges={unsavedChanges} /> : null}
+        {saved && !readOnly ? (
+          <RerateCard packageId={saved.id} packageName={saved.name} pricesVersion={saved.updatedAt} unsavedChanges={unsavedChanges} />
+        ) : null}
       </div>
     </div>
   );
