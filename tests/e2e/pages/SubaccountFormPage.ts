@@ -12,6 +12,8 @@ export class SubaccountFormPage {
   readonly callerId: Locator;
   readonly internationalLock: Locator;
   readonly codecItems: Locator;
+  /** Edit only: the reseller client ("No client" unbinds). */
+  readonly client: Locator;
   readonly connection: Locator;
   readonly packageToConnect: Locator;
   readonly nextBillingDate: Locator;
@@ -32,6 +34,7 @@ export class SubaccountFormPage {
     this.callerId = main.getByLabel('Caller ID override');
     this.internationalLock = main.getByRole('checkbox', { name: /International lock/ });
     this.codecItems = main.locator('.codec-order__item');
+    this.client = main.getByRole('combobox', { name: 'Reseller client' });
     this.connection = main.getByRole('combobox', { name: 'Client package' });
     this.packageToConnect = main.getByRole('combobox', { name: 'Package to connect' });
     this.nextBillingDate = main.getByLabel('Next billing date');

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { SubaccountView } from '../../../../preload/schemas/telephony';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
@@ -8,10 +9,17 @@ import { useClientManage } from '../../stores/clientsManage';
 import { usePackages } from '../../stores/packages';
 import { useSubaccountEditor } from '../../stores/subaccounts';
 import { showToast } from '../../stores/toasts';
+import { EditResellerSection } from './EditResellerSection';
 import { PasswordReveal } from './PasswordReveal';
+import { ResellerSection } from './ResellerSection';
 import { SubaccountCreated } from './SubaccountCreated';
 import { SubaccountForm } from './SubaccountForm';
 import { editValuesOf, newSubaccountValues, toCreateInput, toUpdateInput, type SubaccountFormValues } from './subaccountForm';
+
+const savedDescription = (saved: SubaccountView): string =>
+  saved.clientName === null
+    ? `Changes to ${saved.account} are saved. It is not bound to a client.`
+    : `Changes to ${saved.account} are saved. It belongs to ${saved.clientName}${saved.packageName ? `, rated with “${saved.packageName}”` : ''}.`;
 
 const backLink = (path: string, label: string) => (
   <a className="back-link" href={hrefTo(path)}>
@@ -65,7 +73,7 @@ export function NewSubaccountPage({ clientId }: { clientId: number }) {
         key={clientId}
         mode="create"
         initialValues={newSubaccountValues(view.packages[0]?.id)}
-        reseller={{ clientName: view.client.name, connections: view.packages, packages }}
+        reseller={(slot) => <ResellerSection {...slot} clientName={view.client.name} connections={view.packages} packages={packages} />}
         submitLabel="Create sub account"
         cancelPath={`/clients/${clientId}`}
         saving={saving}
@@ -77,13 +85,15 @@ export function NewSubaccountPage({ clientId }: { clientId: number }) {
   );
 }
 
-/** Guide: "Sub Accounts >> Edit Sub Account". The reseller section is shown, not changed, here. */
+/** Guide: "Sub Accounts >> Edit Sub Account >> Manage and add a package there": settings, client and package. */
 export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
   const { current, status, error, saving, saveError, fieldErrors, load, update } = useSubaccountEditor();
+  const { packages, load: loadPackages } = usePackages();
 
   useEffect(() => {
     void load(subaccountId);
-  }, [subaccountId, load]);
+    void loadPackages();
+  }, [subaccountId, load, loadPackages]);
 
   const clientPath = current?.clientId ? `/clients/${current.clientId}` : '/clients';
   const back = backLink(clientPath, current?.clientName ?? 'Clients');
@@ -96,11 +106,13 @@ export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
     );
   }
 
+  const initialValues = editValuesOf(current);
   const handleUpdate = async (values: SubaccountFormValues): Promise<void> => {
-    const saved = await update(toUpdateInput(values, subaccountId));
+    const saved = await update(toUpdateInput(values, initialValues, subaccountId));
     if (!saved) return;
-    showToast({ tone: 'success', title: 'Sub account saved', description: `Changes to ${saved.account} are saved.` });
-    navigate(clientPath);
+    showToast({ tone: 'success', title: 'Sub account saved', description: savedDescription(saved) });
+    // To the client it now belongs to; after "No client", back to the one it left.
+    navigate(saved.clientId === null ? clientPath : `/clients/${saved.clientId}`);
   };
   const packageText = current.packageName ? `, rated with the package “${current.packageName}”` : '';
   return (
@@ -119,8 +131,9 @@ export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
       <SubaccountForm
         key={current.id}
         mode="edit"
-        initialValues={editValuesOf(current)}
+        initialValues={initialValues}
         passwordReveal={<PasswordReveal subaccountId={current.id} />}
+        reseller={(slot) => <EditResellerSection {...slot} subaccount={current} packages={packages} />}
         submitLabel="Save changes"
         cancelPath={clientPath}
         saving={saving}

@@ -1,26 +1,24 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError } from '../../../../preload/result';
-import type { ClientPackageView } from '../../../../preload/schemas/clients';
-import type { PackageView } from '../../../../preload/schemas/packages';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import type { FieldErrors } from '../../lib/issues';
 import { hrefTo } from '../../lib/router';
 import { CodecOrderField } from './CodecOrderField';
-import { ResellerSection } from './ResellerSection';
 import { CallsCard, DeviceCard, IdentityCard } from './SubaccountSettingsCards';
 import { fieldIdOf, type SubaccountFormValues } from './subaccountForm';
 
-export interface ResellerChoices {
-  clientName: string;
-  connections: readonly ClientPackageView[];
-  packages: readonly PackageView[];
+/** What the page's reseller section gets from the form (the section differs on create and edit). */
+export interface ResellerSlot {
+  values: SubaccountFormValues;
+  fieldErrors: FieldErrors;
+  onChange(change: Partial<SubaccountFormValues>): void;
 }
 
 interface SubaccountFormProps {
   mode: 'create' | 'edit';
   initialValues: SubaccountFormValues;
-  /** Create only: the guide's reseller section. */
-  reseller?: ResellerChoices;
+  /** The guide's reseller section: the client's package on create; client and package on edit. */
+  reseller?: (slot: ResellerSlot) => ReactNode;
   passwordReveal?: ReactNode;
   submitLabel: string;
   cancelPath: string;
@@ -30,13 +28,13 @@ interface SubaccountFormProps {
   onSubmit(values: SubaccountFormValues): void;
 }
 
-const summaryItems = (fieldErrors: FieldErrors): SummaryItem[] =>
+const summaryItems = (fieldErrors: FieldErrors, where: Parameters<typeof fieldIdOf>[1]): SummaryItem[] =>
   Object.entries(fieldErrors).map(([path, text]) => {
-    const fieldId = fieldIdOf(path);
+    const fieldId = fieldIdOf(path, where);
     return fieldId ? { fieldId, text } : { text };
   });
 
-/** Every setting the guide lists for a sub account, and on create its reseller section. */
+/** Every setting the guide lists for a sub account, and its reseller section. */
 export function SubaccountForm(props: SubaccountFormProps) {
   const { mode, initialValues, reseller, passwordReveal, submitLabel, cancelPath, saving, error, fieldErrors, onSubmit } = props;
   const [values, setValues] = useState(initialValues);
@@ -47,7 +45,7 @@ export function SubaccountForm(props: SubaccountFormProps) {
 
   const change = (update: Partial<SubaccountFormValues>): void => setValues((current) => ({ ...current, ...update }));
   const cards = { mode, values, fieldErrors, onChange: change };
-  const items = summaryItems(fieldErrors);
+  const items = summaryItems(fieldErrors, { mode, connection: values.connection });
   const handleSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     onSubmit(values);
@@ -68,16 +66,7 @@ export function SubaccountForm(props: SubaccountFormProps) {
       <CallsCard {...cards}>
         <CodecOrderField codecs={values.codecs} error={fieldErrors.allowedCodecs} onChange={(codecs) => change({ codecs })} />
       </CallsCard>
-      {reseller ? (
-        <ResellerSection
-          clientName={reseller.clientName}
-          connections={reseller.connections}
-          packages={reseller.packages}
-          values={values}
-          fieldErrors={fieldErrors}
-          onChange={change}
-        />
-      ) : null}
+      {reseller?.({ values, fieldErrors, onChange: change })}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Saving…' : submitLabel}

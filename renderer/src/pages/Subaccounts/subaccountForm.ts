@@ -1,4 +1,5 @@
 import type { SubaccountView } from '../../../../preload/schemas/telephony';
+import type { FieldErrors } from '../../lib/issues';
 import type { SubaccountCreateInput, SubaccountUpdateInput } from '../../stores/subaccounts';
 import { todayIso } from '../Clients/calendar';
 import { CODEC_CHOICES, type AuthTypeValue, type CodecValue, type DeviceTypeValue } from './choices';
@@ -10,6 +11,8 @@ export interface CodecRow {
 
 /** "Connect a new package…" in the client package choice. */
 export const NEW_CONNECTION = 'new';
+/** "No client" in the client choice of the edit page: the sub account is bound to no client. */
+export const NO_CLIENT = 'none';
 
 export interface SubaccountFormValues {
   username: string;
@@ -28,7 +31,9 @@ export interface SubaccountFormValues {
   dtmfMode: string;
   nat: string;
   internationalLock: boolean;
-  /** Reseller section (create only): an existing client package id, or NEW_CONNECTION. */
+  /** Reseller section, edit only (create is for one client): a client id, or NO_CLIENT. */
+  client: string;
+  /** Reseller section: an existing client package id, NEW_CONNECTION, or "" while none is chosen. */
   connection: string;
   packageId: string;
   nextBillingDate: string;
@@ -64,6 +69,7 @@ export function newSubaccountValues(firstConnectionId: number | undefined): Suba
     dtmfMode: 'auto',
     nat: 'yes',
     internationalLock: false,
+    client: NO_CLIENT,
     connection: firstConnectionId === undefined ? NEW_CONNECTION : String(firstConnectionId),
     packageId: '',
     nextBillingDate: todayIso(),
@@ -86,7 +92,8 @@ export function editValuesOf(subaccount: SubaccountView): SubaccountFormValues {
     dtmfMode: subaccount.dtmfMode,
     nat: subaccount.nat,
     internationalLock: subaccount.internationalLock,
-    connection: '',
+    client: subaccount.clientId === null ? NO_CLIENT : String(subaccount.clientId),
+    connection: subaccount.clientPackageId === null ? '' : String(subaccount.clientPackageId),
   };
 }
 
@@ -107,25 +114,58 @@ function settingsOf(values: SubaccountFormValues) {
   };
 }
 
+type Settings = ReturnType<typeof settingsOf>;
+
+/** The reseller section's package: an existing connection of the client, or a package connected now. */
+function connectionInput(values: SubaccountFormValues) {
+  if (values.connection === NEW_CONNECTION) {
+    return {
+      ...(values.packageId === '' ? {} : { packageId: Number(values.packageId) }),
+      nextBillingDate: values.nextBillingDate,
+      chargeSetupNow: values.chargeSetupNow,
+    };
+  }
+  return values.connection === '' ? {} : { clientPackageId: Number(values.connection) };
+}
+
 export function toCreateInput(values: SubaccountFormValues, clientId: number): SubaccountCreateInput {
-  const reseller =
-    values.connection === NEW_CONNECTION
-      ? {
-          ...(values.packageId === '' ? {} : { packageId: Number(values.packageId) }),
-          nextBillingDate: values.nextBillingDate,
-          chargeSetupNow: values.chargeSetupNow,
-        }
-      : { clientPackageId: Number(values.connection) };
   return {
     ...settingsOf(values),
     password: values.generatePassword ? '' : values.password,
     clientId,
-    ...reseller,
+    ...connectionInput(values),
   };
 }
 
-export function toUpdateInput(values: SubaccountFormValues, id: number): SubaccountUpdateInput {
-  return { ...settingsOf(values), id, ...(values.password === '' ? {} : { password: values.password }) };
+function changedSettings(after: Settings, before: Settings): Partial<Settings> {
+  const changed: Partial<Settings> = {};
+  const keep = <K extends keyof Settings>(key: K): void => {
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changed[key] = after[key];
+  };
+  (Object.keys(after) as (keyof Settings)[]).forEach(keep);
+  // Main checks the IP against the authentication type only when both arrive together.
+  if (changed.authType !== undefined || changed.ip !== undefined) {
+    changed.authType = after.authType;
+    changed.ip = after.ip;
+  }
+  return changed;
+}
+
+/** Guide: "Edit Sub Account >> Manage and add a package there"; `clientId: null` unbinds the sub account. */
+function resellerChange(values: SubaccountFormValues, initial: SubaccountFormValues) {
+  if (values.client === NO_CLIENT) return initial.client === NO_CLIENT ? {} : { clientId: null };
+  if (values.client === initial.client && values.connection === initial.connection) return {};
+  return { clientId: Number(values.client), ...connectionInput(values) };
+}
+
+/** Only what differs from the sub account as it was loaded, so an untouched reseller section is left alone. */
+export function toUpdateInput(values: SubaccountFormValues, initial: SubaccountFormValues, id: number): SubaccountUpdateInput {
+  return {
+    ...changedSettings(settingsOf(values), settingsOf(initial)),
+    id,
+    ...(values.password === '' ? {} : { password: values.password }),
+    ...resellerChange(values, initial),
+  };
 }
 
 /** Control ids by main's field path, for the error summary. */
@@ -141,10 +181,19 @@ export const SUBACCOUNT_FIELD_IDS = {
   allowedCodecs: 'subaccount-codec-0',
   dtmfMode: 'subaccount-dtmf',
   nat: 'subaccount-nat',
+  clientId: 'subaccount-client',
   clientPackageId: 'subaccount-connection',
   packageId: 'subaccount-package',
   nextBillingDate: 'subaccount-next-billing-date',
 } as const;
 
-export const fieldIdOf = (path: string): string | undefined =>
-  path in SUBACCOUNT_FIELD_IDS ? SUBACCOUNT_FIELD_IDS[path as keyof typeof SUBACCOUNT_FIELD_IDS] : undefined;
+/** Where a field error is shown: a package or client problem sits by the control that is on screen. */
+export function fieldIdOf(path: string, { mode, connection }: { mode: 'create' | 'edit'; connection: string }): string | undefined {
+  if (path === 'clientId' && mode === 'create') return SUBACCOUNT_FIELD_IDS.clientPackageId;
+  if (path === 'packageId' && connection !== NEW_CONNECTION) return SUBACCOUNT_FIELD_IDS.clientPackageId;
+  return path in SUBACCOUNT_FIELD_IDS ? SUBACCOUNT_FIELD_IDS[path as keyof typeof SUBACCOUNT_FIELD_IDS] : undefined;
+}
+
+/** The message under the client package choice: its own, or "choose a package" while no new one is being connected. */
+export const connectionErrorOf = (fieldErrors: FieldErrors, connection: string): string | undefined =>
+  fieldErrors.clientPackageId ?? (connection === NEW_CONNECTION ? undefined : fieldErrors.packageId);
