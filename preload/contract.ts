@@ -35,6 +35,8 @@ import {
 } from './schemas/clients';
 import {
   callListInput,
+  importBeginInput,
+  importChunkInput,
   importFileInput,
   importTextInput,
   jobInput,
@@ -117,6 +119,10 @@ export const contract = {
   'calls.importText': channel<ImportJobView>()(importTextInput),
   /** Starts an import of a file on this machine (Electron file dialog, large files). */
   'calls.importFile': channel<ImportJobView>()(importFileInput),
+  /** Starts an import of a file the window streams piece by piece (any size, bounded memory). */
+  'calls.importBegin': channel<ImportJobView>()(importBeginInput),
+  /** One piece of a streamed file; answers once main has room for the next. */
+  'calls.importChunk': channel<ImportJobView>()(importChunkInput),
   'calls.importStatus': channel<ImportJobView>()(jobInput),
   'calls.cancelImport': channel<ImportJobView>()(jobInput),
   'calls.list': channel<CallPage>()(callListInput),

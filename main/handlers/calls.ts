@@ -11,6 +11,8 @@ export const callHandlers = (store: Store, now: () => Date) => {
   return {
     'calls.importText': async (input) => jobs.startText(input),
     'calls.importFile': (input) => jobs.startFile(input),
+    'calls.importBegin': async (input) => jobs.begin(input),
+    'calls.importChunk': (input) => jobs.chunk(input),
     'calls.importStatus': async (input) => jobs.status(input.jobId),
     'calls.cancelImport': async (input) => jobs.cancel(input.jobId),
     'calls.list': (input) => listCalls(store.db, input),

@@ -16,6 +16,23 @@ export const importFileInput = z
   .object({ path: z.string().trim().min(1, 'Choose a file'), format: z.enum(CDR_FORMATS).optional() })
   .strict();
 
+/** A file of any size, streamed by the window in pieces (calls.importChunk). */
+export const importBeginInput = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    totalBytes: z.number().int().min(0),
+    format: z.enum(CDR_FORMATS).optional(),
+  })
+  .strict();
+
+export const importChunkInput = z
+  .object({
+    jobId: z.number().int().positive(),
+    text: z.string().max(4_000_000, 'Send pieces of at most 4 MB'),
+    last: z.boolean(),
+  })
+  .strict();
+
 export const jobInput = z.object({ jobId: idField }).strict();
 
 export const callListInput = z

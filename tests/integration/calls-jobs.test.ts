@@ -72,4 +72,28 @@ describe('import jobs', () => {
     expect(finished).toMatchObject({ status: 'done', added: 50, bytesRead: (header + rows).length });
     expect(() => jobs.status(999)).toThrow(/not found/);
   });
+
+  it('imports a file the window streams in pieces cut anywhere, and a cancel releases the sender', async () => {
+    const jobs = new ImportJobs(temp.store, () => FIXED_NOW);
+    const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n';
+    const callerId = '"""Ann"" <5145550100>"';
+    const rows = Array.from({ length: 3000 }, (_, index) => `2026-11-26 10:00:00,${callerId},15145551234,Outgoing,100000_x,ANSWERED,00:00:30,30,0.01,0.005,s${index}\n`).join('');
+    const text = header + rows;
+    const started = jobs.begin({ fileName: 'big.csv', totalBytes: Buffer.byteLength(text) });
+    // Pieces of 997 characters: cuts fall inside quoted fields and line endings.
+    for (let offset = 0; offset < text.length; offset += 997) {
+      await jobs.chunk({ jobId: started.jobId, text: text.slice(offset, offset + 997), last: offset + 997 >= text.length });
+    }
+    const finished = await jobs.finished(started.jobId);
+    expect(finished).toMatchObject({ status: 'done', added: 3000, rejected: 0, bytesRead: Buffer.byteLength(text) });
+    const stored = await temp.store.db.selectFrom('calls').select('caller_id').where('call_id', '=', 's2999').executeTakeFirstOrThrow();
+    expect(stored.caller_id).toBe('"Ann" <5145550100>');
+
+    const second = jobs.begin({ fileName: 'again.csv', totalBytes: Buffer.byteLength(text) });
+    await jobs.chunk({ jobId: second.jobId, text: text.slice(0, 5000), last: false });
+    jobs.cancel(second.jobId);
+    // Pieces after a cancel are accepted and dropped; nothing waits forever.
+    await jobs.chunk({ jobId: second.jobId, text: text.slice(5000), last: true });
+    expect((await jobs.finished(second.jobId)).status).toBe('cancelled');
+  });
 });

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
-import { detectCdrFormat, parseCdrFile, parseCdrStream, type CdrFormat } from '../../cdr';
+import { detectCdrFormat, parseCdrFile, parseCdrStream, type CdrBatch, type CdrFormat } from '../../cdr';
+import { ChunkFeed } from './chunkFeed';
 import { AppError, notFound } from '../../errors';
 import { IMPORT_BATCH_SIZE, importCalls, type ImportProgress } from './importCalls';
 
@@ -24,7 +25,12 @@ interface Job {
   view: ImportJobView;
   controller: AbortController;
   done: Promise<ImportProgress>;
+  /** Set for an import the window streams piece by piece. */
+  feed?: ChunkFeed;
 }
+
+/** A streamed import whose window stopped sending (closed, reloaded) is given up after this. */
+const IDLE_UPLOAD_MS = 60_000;
 
 /**
  * Imports run in main as jobs the UI polls for progress (rows read, rated, rejected,
@@ -57,6 +63,41 @@ export class ImportJobs {
     return this.start(input.path, input.format ?? 'auto', size, parseCdrFile(input.path, input.format, { batchSize: IMPORT_BATCH_SIZE }));
   }
 
+  /**
+   * Starts an import the window feeds slice by slice (`chunk`), for files of any size:
+   * the format is taken from the first piece when not given.
+   */
+  begin(input: { fileName: string; totalBytes: number; format?: CdrFormat }): ImportJobView {
+    const feed = new ChunkFeed();
+    const source: AsyncIterable<CdrBatch> = {
+      [Symbol.asyncIterator]: () => this.batchesOf(feed, input.format)[Symbol.asyncIterator](),
+    };
+    return this.start(input.fileName, input.format ?? 'auto', input.totalBytes, source, feed);
+  }
+
+  async chunk(input: { jobId: number; text: string; last: boolean }): Promise<ImportJobView> {
+    const job = this.jobs.get(input.jobId);
+    if (!job) throw notFound(`Import ${input.jobId}`);
+    if (!job.feed) throw new AppError('conflict', 'This import does not take pieces');
+    if (job.view.status === 'running' && !job.feed.isEnded) {
+      if (input.text !== '') await job.feed.push(input.text);
+      if (input.last) job.feed.end();
+    }
+    return job.view;
+  }
+
+  private async *batchesOf(feed: ChunkFeed, format: CdrFormat | undefined): AsyncGenerator<CdrBatch> {
+    const pieces = feed[Symbol.asyncIterator]();
+    const first = await pieces.next();
+    if (first.done) return;
+    const chosen = format ?? detectCdrFormat(first.value.slice(0, 1024));
+    async function* all(): AsyncGenerator<string> {
+      yield first.value as string;
+      for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield next.value;
+    }
+    yield* parseCdrStream(all(), chosen, { batchSize: IMPORT_BATCH_SIZE });
+  }
+
   status(jobId: number): ImportJobView {
     const job = this.jobs.get(jobId);
     if (!job) throw notFound(`Import ${jobId}`);
@@ -67,6 +108,8 @@ export class ImportJobs {
     const job = this.jobs.get(jobId);
     if (!job) throw notFound(`Import ${jobId}`);
     job.controller.abort();
+    // A streamed import may be waiting for pieces that will not come.
+    job.feed?.end();
     return job.view;
   }
 
@@ -78,7 +121,13 @@ export class ImportJobs {
     return job.view;
   }
 
-  private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<import('../../cdr').CdrBatch>): ImportJobView {
+  private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<CdrBatch>, feed?: ChunkFeed): ImportJobView {
+    for (const job of this.jobs.values()) {
+      if (job.view.status === 'running' && job.feed && !job.feed.isEnded && Date.now() - job.feed.lastPushAt > IDLE_UPLOAD_MS) {
+        job.controller.abort();
+        job.feed.end();
+      }
+    }
     if ([...this.jobs.values()].some((job) => job.view.status === 'running')) {
       throw new AppError('conflict', 'An import is already running: wait for it or cancel it first');
     }
@@ -115,7 +164,9 @@ export class ImportJobs {
       Object.assign(view, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
       return view as unknown as ImportProgress;
     });
-    this.jobs.set(jobId, { view, controller, done });
+    // However the import ends, a window still sending pieces is released.
+    void done.finally(() => feed?.end());
+    this.jobs.set(jobId, { view, controller, done, ...(feed ? { feed } : {}) });
     return view;
   }
 }
