@@ -4,38 +4,25 @@ import { api } from '../api';
 import { refreshCallViews } from './callsRefresh';
 import { showToast } from './toasts';
 
-/** main takes at most 8,000,000 characters of text (preload/schemas/calls.ts `importTextInput`). */
-export const MAX_UPLOAD_BYTES = 8_000_000;
+/** The file goes to main in slices of this size: any file size, a few slices in memory at a time. */
+export const SLICE_BYTES = 2 * 1024 * 1024;
 /** How often the progress is asked for while main imports. */
 export const POLL_INTERVAL_MS = 300;
 
 export type ImportPhase = 'idle' | 'reading' | 'running' | 'finished';
 
-/** Why an import did not start: the file is too large for the window, or main refused it. */
-export type ImportProblem = { kind: 'too-large'; fileName: string; bytes: number } | { kind: 'refused'; message: string };
+/** Why an import did not start or went no further: main refused it, or the file could not be read. */
+export type ImportProblem = { kind: 'refused'; message: string };
 
 interface CallsImportState {
   phase: ImportPhase;
   job: ImportJobView | null;
-  /** Lines of the file sent, counted here: main reads a sent text in one piece, so its byte count jumps from 0 to all. */
-  totalLines: number | null;
   problem: ImportProblem | null;
   cancelling: boolean;
   start(file: File): Promise<void>;
   cancel(): Promise<void>;
   /** Back to the file picker, for the next file. */
   reset(): void;
-}
-
-/** Lines as the CSV reader counts them: CRLF, LF or a lone CR each end one; a last line without a break counts too. */
-export function countLines(text: string): number {
-  let lines = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lines++;
-  }
-  const last = text.charCodeAt(text.length - 1);
-  return last === 0x0a || last === 0x0d ? lines : lines + 1;
 }
 
 const plural = (count: number, one: string, many: string): string => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
@@ -78,31 +65,39 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
   return {
     phase: 'idle',
     job: null,
-    totalLines: null,
     problem: null,
     cancelling: false,
 
     async start(file) {
       if (get().phase === 'running' || get().phase === 'reading') return;
-      if (file.size > MAX_UPLOAD_BYTES) {
-        set({ phase: 'idle', job: null, problem: { kind: 'too-large', fileName: file.name, bytes: file.size } });
-        return;
-      }
       set({ phase: 'reading', job: null, problem: null });
-      let text: string;
-      try {
-        text = await file.text();
-      } catch {
-        set({ phase: 'idle', problem: { kind: 'refused', message: `${file.name} could not be read. Is it still there?` } });
+      const begun = await api.calls.importBegin({ fileName: file.name, totalBytes: file.size });
+      if (!begun.ok) {
+        set({ phase: 'idle', problem: { kind: 'refused', message: begun.error.message } });
         return;
       }
-      const result = await api.calls.importText({ text, fileName: file.name });
-      if (!result.ok) {
-        set({ phase: 'idle', problem: { kind: 'refused', message: result.error.message } });
-        return;
+      const jobId = begun.value.jobId;
+      set({ phase: 'running', job: begun.value });
+      timer = setTimeout(() => void poll(jobId), POLL_INTERVAL_MS);
+      // Slice by slice: main answers each slice once it has room for the next (backpressure).
+      const decoder = new TextDecoder('utf-8');
+      for (let offset = 0; ; offset += SLICE_BYTES) {
+        const last = offset + SLICE_BYTES >= file.size;
+        let text: string;
+        try {
+          text = decoder.decode(await file.slice(offset, offset + SLICE_BYTES).arrayBuffer(), { stream: !last });
+        } catch {
+          await api.calls.cancelImport({ jobId });
+          set({ problem: { kind: 'refused', message: `${file.name} could not be read. Is it still there?` } });
+          return;
+        }
+        const sent = await api.calls.importChunk({ jobId, text, last });
+        if (!sent.ok) {
+          set({ problem: { kind: 'refused', message: sent.error.message } });
+          return;
+        }
+        if (last || sent.value.status !== 'running' || get().job?.jobId !== jobId) return;
       }
-      set({ phase: 'running', job: result.value, totalLines: countLines(text) });
-      timer = setTimeout(() => void poll(result.value.jobId), POLL_INTERVAL_MS);
     },
 
     async cancel() {
@@ -117,7 +112,7 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
       if (get().phase === 'running' || get().phase === 'reading') return;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      set({ phase: 'idle', job: null, totalLines: null, problem: null, cancelling: false });
+      set({ phase: 'idle', job: null, problem: null, cancelling: false });
     },
   };
 });

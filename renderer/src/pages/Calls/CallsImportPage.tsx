@@ -5,12 +5,10 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
-import { MAX_UPLOAD_BYTES, useCallsImport, type ImportProblem } from '../../stores/callsImport';
+import { useCallsImport, type ImportProblem } from '../../stores/callsImport';
 import { CallsSubnav } from './CallsSubnav';
 import { ImportProgressCard } from './ImportProgressCard';
 
-const CLI_COMMAND = 'npm run cli -- cdr import --file F';
-const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
 
 const backLink = (
   <a className="back-link" href={hrefTo('/calls')}>
@@ -20,23 +18,16 @@ const backLink = (
 );
 
 const PROBLEM_TITLES: Record<ImportProblem['kind'], string> = {
-  'too-large': 'This file is too large for the window',
   refused: 'The import did not go through',
 };
 
 function ProblemMessage({ problem }: { problem: ImportProblem }) {
-  if (problem.kind === 'refused') return <>{problem.message}</>;
-  return (
-    <>
-      {problem.fileName} is {megabytes(problem.bytes)}: the window takes files up to {megabytes(MAX_UPLOAD_BYTES)}. Import larger files from the command line, which
-      streams them: <code>{CLI_COMMAND}</code> (with F the path of the file).
-    </>
-  );
+  return <>{problem.message}</>;
 }
 
 /** Importing the provider's CDR export: choose a file, follow the progress, read what was refused. */
 export function CallsImportPage() {
-  const { phase, job, totalLines, problem, cancelling, start, cancel, reset } = useCallsImport();
+  const { phase, job, problem, cancelling, start, cancel, reset } = useCallsImport();
   const fileInput = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
@@ -88,7 +79,7 @@ export function CallsImportPage() {
             <Field
               id="cdr-file"
               label="CDR file"
-              hint={`CSV with the header date,callerid,destination,…,uniqueid, or the provider’s JSON. Up to ${megabytes(MAX_UPLOAD_BYTES)}. Calls already imported are skipped, so importing a file twice is safe.`}
+              hint={`CSV with the header date,callerid,destination,…,uniqueid, or the provider’s JSON. Any size: the file is read in slices. Calls already imported are skipped, so importing a file twice is safe.`}
               error={missingFile && !chosen ? 'Choose a file to import' : undefined}
             >
               {(control) => (
@@ -117,7 +108,7 @@ export function CallsImportPage() {
         </Card>
       ) : null}
       {job && (phase === 'running' || phase === 'finished') ? (
-        <ImportProgressCard job={job} totalLines={totalLines} cancelling={cancelling} onCancel={() => void cancel()} onImportAnother={importAnother} />
+        <ImportProgressCard job={job} cancelling={cancelling} onCancel={() => void cancel()} onImportAnother={importAnother} />
       ) : null}
     </>
   );

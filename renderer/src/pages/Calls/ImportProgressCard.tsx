@@ -21,20 +21,15 @@ function formatDuration(seconds: number): string {
   return whole % 60 === 0 ? `${minutes} min` : `${minutes} min ${whole % 60} s`;
 }
 
-/**
- * How far the import is. For a file this window sent, by lines (main reads the text in
- * one piece, so its bytes read jump from none to all at once); else by bytes, as main reports.
- */
-function percentDone(job: ImportJobView, totalLines: number | null): number | null {
+/** How far the import is: the bytes main has parsed, as the window's slices arrive. */
+function percentDone(job: ImportJobView): number | null {
   if (job.status === 'done') return 100;
-  if (totalLines) return Math.min(99, (job.linesRead / totalLines) * 100);
   if (!job.totalBytes) return null;
   return (job.bytesRead / job.totalBytes) * 100;
 }
 
-function timeLeft(job: ImportJobView, totalLines: number | null): string {
+function timeLeft(job: ImportJobView): string {
   if (job.status !== 'running') return '—';
-  if (totalLines && job.callsPerSecond > 0) return formatDuration(Math.max(0, totalLines - job.linesRead) / job.callsPerSecond);
   return job.etaSeconds === null ? 'Estimating…' : formatDuration(job.etaSeconds);
 }
 
@@ -50,16 +45,15 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
 interface ImportProgressCardProps {
   job: ImportJobView;
   /** Lines of the file, when this window read it. */
-  totalLines: number | null;
   cancelling: boolean;
   onCancel(): void;
   onImportAnother(): void;
 }
 
 /** A running import's progress, then its summary and the rows that were refused. */
-export function ImportProgressCard({ job, totalLines, cancelling, onCancel, onImportAnother }: ImportProgressCardProps) {
+export function ImportProgressCard({ job, cancelling, onCancel, onImportAnother }: ImportProgressCardProps) {
   const running = job.status === 'running';
-  const percent = percentDone(job, totalLines);
+  const percent = percentDone(job);
   const shown = percent === null ? null : Math.round(percent);
   const statusLine = running
     ? `${shown === null ? 'Reading' : `${shown}% of the file imported`}, ${formatCount(job.callsPerSecond)} calls per second.`
@@ -91,7 +85,7 @@ export function ImportProgressCard({ job, totalLines, cancelling, onCancel, onIm
         <Stat label="Rejected" value={formatCount(job.rejected)} testId="import-rejected" tone={job.rejected > 0 ? 'danger' : undefined} />
         <Stat label="Already there" value={formatCount(job.duplicates)} testId="import-already-there" />
         <Stat label="Calls per second" value={formatCount(job.callsPerSecond)} testId="import-speed" />
-        <Stat label={running ? 'Time left' : 'Took'} value={running ? timeLeft(job, totalLines) : formatDuration(job.elapsedMs / 1000)} testId="import-time" />
+        <Stat label={running ? 'Time left' : 'Took'} value={running ? timeLeft(job) : formatDuration(job.elapsedMs / 1000)} testId="import-time" />
       </dl>
       {!running && job.rerated > 0 ? (
         <p className="muted">
