@@ -45,3 +45,30 @@ test('a missing file is asked for, and a file that is not a CDR export is explai
   await importer.importAnotherButton.click();
   await expect(importer.startButton).toBeEnabled();
 });
+
+test('a streamed import shows its progress and can be cancelled; the calls committed before are kept', async ({ page, appUrl }) => {
+  test.setTimeout(120_000);
+  // Hold the third slice on its way to main, so the cancel lands mid-import every time.
+  let slices = 0;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/calls.importChunk', async (route) => {
+    slices += 1;
+    if (slices === 3) await held;
+    await route.continue();
+  });
+  const importer = new CallsImportPage(page, appUrl);
+  await importer.goto();
+  await importer.importFile({ name: 'bulk.csv', mimeType: 'text/csv', buffer: bigCsv(70_000) });
+  await expect(importer.heading2('Importing')).toBeVisible();
+  await expect(importer.progressBar).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+  await expectAccessible(page);
+  await importer.cancelButton.click();
+  release();
+  await expect(importer.heading2('Import cancelled')).toBeVisible({ timeout: 60_000 });
+  const kept = Number((await importer.count('unrated').innerText()).replace(/,/g, ''));
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(70_000);
+  await importer.subnavLink('Call list').click();
+  await expect(importer.main.getByRole('region', { name: 'Global CDR' }).getByRole('status')).toHaveText(`${kept.toLocaleString('en-US')} calls`);
+});
