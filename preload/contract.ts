@@ -38,7 +38,6 @@ import {
   importBeginInput,
   importChunkInput,
   importFileInput,
-  importTextInput,
   jobInput,
   rerateInput,
   type CallPage,
@@ -115,8 +114,6 @@ export const contract = {
   'subaccounts.revealPassword': channel<SubaccountView>()(revealPasswordInput),
   'billing.run': channel<BillingRunResult>()(billingRunInput),
   'notices.list': channel<NoticeView[]>()(optionalClientFilter),
-  /** Starts an import of a file's text (the browser reads the file); poll calls.importStatus. */
-  'calls.importText': channel<ImportJobView>()(importTextInput),
   /** Starts an import of a file on this machine (Electron file dialog, large files). */
   'calls.importFile': channel<ImportJobView>()(importFileInput),
   /** Starts an import of a file the window streams piece by piece (any size, bounded memory). */

@@ -9,7 +9,6 @@ import type { PartialHandlerTable } from './table';
 export const callHandlers = (store: Store, now: () => Date) => {
   const jobs = new ImportJobs(store, now);
   return {
-    'calls.importText': async (input) => jobs.startText(input),
     'calls.importFile': (input) => jobs.startFile(input),
     'calls.importBegin': async (input) => jobs.begin(input),
     'calls.importChunk': (input) => jobs.chunk(input),

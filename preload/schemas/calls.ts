@@ -4,14 +4,6 @@ import { idField } from './fields';
 
 export const CDR_FORMATS = ['voipms-json', 'voipms-csv'] as const;
 
-export const importTextInput = z
-  .object({
-    text: z.string().min(1, 'The file is empty').max(8_000_000, 'The file is larger than 8 MB: import it from the command line (cdr import --file F)'),
-    fileName: z.string().trim().max(200).default('upload'),
-    format: z.enum(CDR_FORMATS).optional(),
-  })
-  .strict();
-
 export const importFileInput = z
   .object({ path: z.string().trim().min(1, 'Choose a file'), format: z.enum(CDR_FORMATS).optional() })
   .strict();

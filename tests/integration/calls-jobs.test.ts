@@ -66,10 +66,12 @@ describe('import jobs', () => {
     const jobs = new ImportJobs(temp.store, () => FIXED_NOW);
     const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n';
     const rows = Array.from({ length: 50 }, (_, index) => `2026-11-26 10:00:00,,15145551234,,100000_x,ANSWERED,00:00:30,30,0.01,0.005,t${index}`).join('\n');
-    const first = jobs.startText({ text: header + rows, fileName: 'a.csv' });
-    expect(() => jobs.startText({ text: header + rows, fileName: 'b.csv' })).toThrow(/already running/);
+    const text = header + rows;
+    const first = jobs.begin({ fileName: 'a.csv', totalBytes: Buffer.byteLength(text) });
+    expect(() => jobs.begin({ fileName: 'b.csv', totalBytes: 1 })).toThrow(/already running/);
+    await jobs.chunk({ jobId: first.jobId, text, last: true });
     const finished = await jobs.finished(first.jobId);
-    expect(finished).toMatchObject({ status: 'done', added: 50, bytesRead: (header + rows).length });
+    expect(finished).toMatchObject({ status: 'done', added: 50, bytesRead: text.length });
     expect(() => jobs.status(999)).toThrow(/not found/);
   });
 

@@ -1,25 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import { detectCdrFormat, parseCdrFile, parseCdrStream, type CdrBatch, type CdrFormat } from '../../cdr';
 import { ChunkFeed } from './chunkFeed';
 import { AppError, notFound } from '../../errors';
 import { IMPORT_BATCH_SIZE, importCalls, type ImportProgress } from './importCalls';
-
-const PIECE = 64 * 1024;
-
-function* textPieces(text: string): Generator<string> {
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + PIECE, text.length);
-    // Never split a surrogate pair between two pieces.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
-    yield text.slice(start, end);
-    start = end;
-  }
-}
 
 interface Job {
   view: ImportJobView;
@@ -45,13 +30,6 @@ export class ImportJobs {
     private readonly store: Store,
     private readonly now: () => Date,
   ) {}
-
-  startText(input: { text: string; fileName: string; format?: CdrFormat }): ImportJobView {
-    const format = input.format ?? detectCdrFormat(input.text.slice(0, 1024));
-    const bytes = Buffer.byteLength(input.text);
-    // Fed in pieces, so bytes read (and the time left) move as the import goes.
-    return this.start(input.fileName, format, bytes, parseCdrStream(Readable.from(textPieces(input.text)), format, { batchSize: IMPORT_BATCH_SIZE }));
-  }
 
   async startFile(input: { path: string; format?: CdrFormat }): Promise<ImportJobView> {
     let size: number;
