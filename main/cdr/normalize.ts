@@ -211,8 +211,14 @@ function parseScaledDecimal(name: string, text: string, decimals: number, proble
   const fast = scaledDigits(text, decimals);
   if (fast >= 0) return fast;
   const unsigned = text.startsWith('+') ? text.slice(1) : text;
-  if (unsigned.startsWith('-')) {
-    const magnitude = parseScaledDecimal(name, unsigned.slice(1), decimals, []);
+  if (unsigned.startsWith('-') || (unsigned !== text && unsigned.startsWith('+'))) {
+    const rest = unsigned.slice(1);
+    if (unsigned !== text || rest.startsWith('-') || rest.startsWith('+')) {
+      // One sign only: "--0" and "-+0" are not numbers (not zeros).
+      problems.push(`${name} ${quote(text)} is not a decimal number`);
+      return null;
+    }
+    const magnitude = parseScaledDecimal(name, rest, decimals, []);
     if (magnitude === 0) return 0;
     problems.push(`${name} ${quote(text)} is negative`);
     return null;

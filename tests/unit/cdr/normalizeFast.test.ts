@@ -41,6 +41,7 @@ const numberText = fc.oneof(
   digits(1, 20),
   fc.tuple(digits(0, 18), digits(0, 14)).map(([whole, fraction]) => `${whole}.${fraction}`),
   fc.tuple(noise, digits(0, 10), noise, digits(0, 10), noise).map((parts) => parts.join('')),
+  fc.tuple(noise, noise, digits(0, 3), noise, digits(0, 3)).map((parts) => parts.join('')),
 );
 
 const record = (fields: Record<string, string>): Record<string, string> => ({
@@ -55,6 +56,7 @@ const record = (fields: Record<string, string>): Record<string, string> => ({
 /** An amount of `decimals` decimals, half-up, as decimal.js reads it (the former path's rule). */
 function scaledByDecimalJs(text: string, decimals: number): number | 'negative' | null {
   const unsigned = text.startsWith('+') ? text.slice(1) : text;
+  if (unsigned !== text && (unsigned.startsWith('-') || unsigned.startsWith('+'))) return null;
   const magnitude = unsigned.startsWith('-') ? unsigned.slice(1) : unsigned;
   if (!/^(?:\d+\.?\d*|\.\d+)$/.test(magnitude) && !/^\d+(?:\.\d*)?[eE][+-]?\d+$/.test(magnitude)) return null;
   const value = new Decimal(unsigned).times(new Decimal(10).pow(decimals)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
@@ -82,6 +84,16 @@ describe('normalizeCdrRecord fast paths', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('takes one sign at most: "--0", "-+0" and "+-0" are refused, "-0" and "+0" are zero', () => {
+    for (const text of ['--0', '-+0', '+-0', '++0', '--1.5']) {
+      const cdr = normalizeCdrRecord(record({ rate: text }), 1);
+      expect(isCdrRejection(cdr), text).toBe(true);
+    }
+    for (const text of ['-0', '+0', '-0.000', '+0.0']) {
+      expect(normalizeCdrRecord(record({ rate: text }), 1)).toMatchObject({ costRate: 0 });
+    }
   });
 
   it('scales rates (8 decimals) and totals (6) with one half-up rounding, up to the largest safe integer', () => {
