@@ -4,6 +4,7 @@ import * as m002 from './002_packages';
 import * as m003 from './003_package_details';
 import * as m004 from './004_clients_billing';
 import * as m005 from './005_calls';
+import * as m006 from './006_call_day_index';
 
 export interface Migration {
   readonly version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'package details, custom rates, cost deck', up: m003.up },
   { version: 4, name: 'clients, DIDs, sub accounts, ledger, billing', up: m004.up },
   { version: 5, name: 'calls and call imports', up: m005.up },
+  { version: 6, name: 'daily call charges from the client/start index alone', up: m006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,21 +1,23 @@
 import { copyFileSync } from 'node:fs';
-import { openStore } from '../../db/open';
+import { openStore, type Store } from '../../db/open';
 import { parseCdrFile } from '../../main/cdr';
 import { IMPORT_BATCH_SIZE, importCalls } from '../../main/services/calls/importCalls';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
-import { callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
+import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
 
 /**
  * One measurement per process, so each peak RSS is its own. Prints one JSON line.
- *   floor  SETUP CSV WORK   raw prepared inserts of the file's rows into the calls table
+ *   floor  SETUP IMPORTED WORK  raw prepared inserts of the rows the import stored (rated,
+ *                               with their clients and packages) into the calls table
+ *   bare   SETUP CSV WORK   raw prepared inserts of the file's rows, rating columns NULL
  *   import SETUP CSV WORK   import + rate + persist through the real service
  *   rerate DB CLIENT_PACKAGE re-rate one client's open cycle
  */
 const [mode = '', first = '', second = '', work = ''] = process.argv.slice(2);
 const now = () => BENCH_NOW;
 
-async function floor(): Promise<Record<string, number>> {
+async function bare(): Promise<Record<string, number>> {
   copyFileSync(first, work);
   const store = await openStore(work);
   // Parsing is not timed here: the floor is SQLite alone, the same rows into the same table and indexes.
@@ -33,6 +35,29 @@ async function floor(): Promise<Record<string, number>> {
       rows.push(callValuesInOrder(values));
     }
   }
+  return insertTimed(store, rows);
+}
+
+/**
+ * The floor: the very rows the import stored, read back untimed, inserted in one
+ * transaction into a copy of the same starting database (same table, indexes, foreign keys).
+ */
+async function floor(): Promise<Record<string, number>> {
+  const imported = await openStore(second);
+  const importIds = imported.sqlite.prepare('select distinct import_id from calls where import_id is not null').pluck().all() as number[];
+  const newest = Math.max(...importIds);
+  const rows = imported.sqlite
+    .prepare(`select ${CALL_COLUMNS.join(', ')} from calls where import_id = ? order by id`)
+    .raw()
+    .all(newest) as (string | number | null)[][];
+  await imported.close();
+  copyFileSync(first, work);
+  const store = await openStore(work);
+  await store.db.insertInto('call_imports').values({ id: newest, source: 'floor', format: 'voipms-csv', started_at: BENCH_NOW.toISOString(), finished_at: null, status: 'running' }).execute();
+  return insertTimed(store, rows);
+}
+
+async function insertTimed(store: Store, rows: (string | number | null)[][]): Promise<Record<string, number>> {
   const statements = prepareCallStatements(store.db, store.sqlite);
   const started = process.hrtime.bigint();
   store.sqlite.transaction(() => {
@@ -62,7 +87,7 @@ async function rerate(): Promise<Record<string, number>> {
   return { rows: result.calls, seconds };
 }
 
-const run = mode === 'floor' ? floor : mode === 'import' ? runImport : mode === 'rerate' ? rerate : null;
+const run = mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : null;
 if (!run) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

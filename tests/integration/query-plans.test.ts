@@ -25,7 +25,7 @@ describe('query plans of the hot paths', () => {
 
   it('daily call charges and per-client call lists use the client/start index', () => {
     expect(plan("select sum(charge_micros) from calls where client_id = ? and status = 'rated' and started_at >= ? and started_at < ?", 1, 'a', 'b')).toContain(
-      'calls_client_started',
+      'COVERING INDEX calls_client_started',
     );
     expect(plan("select sum(amount_micros) from ledger_entries where client_id = ? and kind = 'calls' and occurred_on = ?", 1, 'd')).toContain(
       'ledger_entries_client_day',

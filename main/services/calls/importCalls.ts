@@ -69,36 +69,38 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const commitBatch = store.sqlite.transaction((batch: CdrBatch) => {
     const ids = batch.good.map((cdr) => cdr.callId);
     const existing = new Set(statements.existingIds.all(JSON.stringify(ids)) as string[]);
+    // Counted here, added to the progress only once the batch has committed.
+    const counts = { duplicates: 0, added: 0, rated: 0, unrated: 0, rerated: 0 };
     const fresh: CallToRate[] = [];
     const seen = new Set<string>();
     for (const cdr of batch.good) {
       if (existing.has(cdr.callId) || seen.has(cdr.callId)) {
-        progress.duplicates += 1;
+        counts.duplicates += 1;
         continue;
       }
       seen.add(cdr.callId);
       fresh.push(toCallToRate(cdr, world));
     }
-    const { inserts, updates } = rateBatch(fresh, world, queries, cycleStates, importId);
     const dirty = new Set<string>();
-    for (const values of inserts) {
-      statements.insert.run(callValuesInOrder(values));
-      if (values.status === 'rated') progress.rated += 1;
-      else progress.unrated += 1;
-      if (values.client_id !== null && values.status === 'rated') dirty.add(`${values.client_id}|${String(values.started_at).slice(0, 10)}`);
-    }
-    for (const update of updates) {
-      statements.updateRating.run(ratingValuesInOrder(update.values, update.rowId!));
-      if (update.values.client_id !== null) dirty.add(`${update.values.client_id}|${String(update.values.started_at).slice(0, 10)}`);
-    }
+    rateBatch(fresh, world, queries, cycleStates, importId, ({ values, rowId }) => {
+      if (rowId === undefined) {
+        statements.insert.run(callValuesInOrder(values));
+        counts.added += 1;
+        if (values.status === 'rated') counts.rated += 1;
+        else counts.unrated += 1;
+        if (values.client_id !== null && values.status === 'rated') dirty.add(`${values.client_id}|${String(values.started_at).slice(0, 10)}`);
+      } else {
+        statements.updateRating.run(ratingValuesInOrder(values, rowId));
+        counts.rerated += 1;
+        if (values.client_id !== null) dirty.add(`${values.client_id}|${String(values.started_at).slice(0, 10)}`);
+      }
+    });
     for (const pair of dirty) {
       const bar = pair.indexOf('|');
       statements.markDirty.run(Number(pair.slice(0, bar)), pair.slice(bar + 1));
     }
     for (const rejection of batch.rejected) statements.reject.run(importId, rejection.line, rejection.reason);
-    progress.added += inserts.length;
-    progress.rerated += updates.length;
-    progress.rejected += batch.rejected.length;
+    return counts;
   });
 
   // The WAL is checkpointed once at the end instead of every 1,000 pages during the import.
@@ -110,7 +112,13 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         progress.status = 'cancelled';
         break;
       }
-      commitBatch(batch);
+      const counts = commitBatch(batch);
+      progress.duplicates += counts.duplicates;
+      progress.added += counts.added;
+      progress.rated += counts.rated;
+      progress.unrated += counts.unrated;
+      progress.rerated += counts.rerated;
+      progress.rejected += batch.rejected.length;
       progress.linesRead = batch.linesRead;
       progress.bytesRead = batch.bytesRead;
       for (const rejection of batch.rejected) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);

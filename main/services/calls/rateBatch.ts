@@ -169,7 +169,9 @@ export const emptyCycleQueries: CycleQueries = { used: () => 0, last: () => unde
 /**
  * Rates a batch of new calls and, where a late call lands before calls already rated in
  * the same open cycle, re-rates that cycle (DESIGN rule 6: free minutes are allocated
- * chronologically). Returns the rows to insert and the stored rows whose rating changed.
+ * chronologically). Returns (or hands to `sink`) the rows to insert and the stored rows
+ * whose rating changed. A sink may write each row at once: a cycle's stored calls are
+ * read before any row of that cycle is placed.
  */
 export function rateBatch(
   calls: CallToRate[],
@@ -177,13 +179,17 @@ export function rateBatch(
   queries: CycleQueries,
   cycleStates: Map<string, CycleState>,
   importId: number | null,
+  sink?: (row: RatedRow) => void,
 ): { inserts: CallValues[]; updates: RatedRow[] } {
   const inserts: CallValues[] = [];
   const updates: RatedRow[] = [];
   const context = { ownDids: world.ownDids };
   // A call already stored (re-rating the unrated) is updated in place; a new one inserted.
+  // With a sink, each row goes there as soon as it is rated (an import writes it at once
+  // instead of holding the batch's rows); the arrays returned are then empty.
   const place = (call: CallToRate, values: CallValues): void => {
-    if (call.rowId === undefined) inserts.push(values);
+    if (sink) sink(call.rowId === undefined ? { values } : { values, rowId: call.rowId });
+    else if (call.rowId === undefined) inserts.push(values);
     else updates.push({ values, rowId: call.rowId });
   };
   const byCycle = new Map<string, CallToRate[]>();
