@@ -9,6 +9,14 @@ export interface Store {
   readonly db: Kysely<Database>;
   readonly sqlite: BetterSqlite3.Database;
   readonly path: string;
+  /**
+   * Runs `work` holding the one connection: Kysely's queries and transactions wait until
+   * it ends, and none is half-way when it starts. Raw better-sqlite3 writes (the import,
+   * re-rating, call charges) run in here, so their transactions never nest inside a
+   * Kysely transaction that is awaiting between two statements, nor take one in.
+   * `work` must not use `db` itself (it would wait for its own connection).
+   */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -38,6 +46,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     db,
     sqlite,
     path,
+    exclusive: (work) => db.connection().execute(async () => work()),
     close: () => db.destroy(),
   };
 }

@@ -49,10 +49,13 @@ describe('import jobs', () => {
       now: () => FIXED_NOW,
       onProgress: (progress) => seen.push(progress.added),
     });
+    // A transaction waits half a second for the next batch, then commits what it has.
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.at(-1)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 700));
     expect(seen.at(-1)).toBe(100);
     release();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 700));
     expect(seen.at(-1)).toBe(200);
     controller.abort();
     release();
@@ -60,6 +63,48 @@ describe('import jobs', () => {
     expect(result).toMatchObject({ status: 'cancelled', added: 200, unrated: 200 });
     const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(200);
+  });
+
+  it('makes other requests wait for its commit, never writing into its transaction', async () => {
+    let release: () => void = () => undefined;
+    async function* source(): AsyncGenerator<CdrBatch> {
+      yield batch(0, 100);
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new Error('the file broke off');
+    }
+    const done = importCalls(temp.store, source(), { source: 'gated', format: 'voipms-csv', now: () => FIXED_NOW });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Asked while the import's transaction is open: answered once it has committed.
+    const asked = Date.now();
+    const write = temp.store.db
+      .insertInto('settings')
+      .values({ key: 'probe', value: 'written' })
+      .execute()
+      .then(() => Date.now() - asked);
+    expect(await write).toBeGreaterThanOrEqual(300);
+    release();
+    const result = await done;
+    expect(result).toMatchObject({ status: 'failed', added: 100, message: 'the file broke off' });
+    const probe = await temp.store.db.selectFrom('settings').select('value').where('key', '=', 'probe').executeTakeFirst();
+    expect(probe?.value).toBe('written');
+    const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(100);
+  });
+
+  it('rolls the whole transaction back when a write fails half-way, and counts nothing of it', async () => {
+    temp.store.sqlite.exec(`create trigger refuse_boom before insert on calls when new.call_id = 'job-150' begin select raise(abort, 'disk trouble'); end`);
+    async function* source(): AsyncGenerator<CdrBatch> {
+      yield batch(0, 100);
+      yield batch(100, 100);
+    }
+    const result = await importCalls(temp.store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW });
+    expect(result).toMatchObject({ status: 'failed', added: 0, message: 'disk trouble' });
+    expect(temp.store.sqlite.inTransaction).toBe(false);
+    const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(0);
+    // With a transaction per batch, the first batch stays.
+    const again = await importCalls(temp.store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 100 });
+    expect(again).toMatchObject({ status: 'failed', added: 100 });
   });
 
   it('runs one import at a time and reports unknown jobs', async () => {

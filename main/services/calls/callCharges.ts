@@ -13,7 +13,7 @@ import { getCurrency } from '../settings';
  * list written with the calls. Runs on raw prepared statements (compiled by Kysely) in
  * one transaction: an import of a million calls touches tens of thousands of client-days.
  */
-export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite'>, now: () => Date): Promise<{ entries: number; clients: number }> {
+export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'exclusive'>, now: () => Date): Promise<{ entries: number; clients: number }> {
   const { db, sqlite } = store;
   const currency = await getCurrency(db);
   const dirty = db.selectFrom('call_charge_dirty').select(['client_id', 'day']).compile();
@@ -57,7 +57,7 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite'>, now: 
   };
   const createdAt = now().toISOString();
 
-  return sqlite.transaction(() => {
+  const post = sqlite.transaction(() => {
     const pairs = statements.dirty.all() as { client_id: number; day: string }[];
     const deltas = new Map<number, number>();
     let entries = 0;
@@ -84,7 +84,8 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite'>, now: 
       for (const notice of outcome.notices) statements.insertNotice.run(clientId, notice.kind, notice.message, createdAt);
     }
     return { entries, clients: deltas.size };
-  })();
+  });
+  return store.exclusive(() => post());
 }
 
 /** The day after 'YYYY-MM-DD' (UTC arithmetic on a calendar date). */

@@ -47,9 +47,9 @@ function asCallToRate(row: StoredCall, world: RatingWorld): CallToRate {
   };
 }
 
-function applyUpdates(store: Store, updates: RatedRow[]): void {
+async function applyUpdates(store: Store, updates: RatedRow[]): Promise<void> {
   const statements = prepareCallStatements(store.db, store.sqlite);
-  store.sqlite.transaction(() => {
+  const apply = store.sqlite.transaction(() => {
     const dirty = new Set<string>();
     for (const update of updates) {
       statements.updateRating.run(ratingValuesInOrder(update.values, update.rowId!));
@@ -59,7 +59,8 @@ function applyUpdates(store: Store, updates: RatedRow[]): void {
       const [clientId, day] = pair.split('|');
       statements.markDirty.run(Number(clientId), day);
     }
-  })();
+  });
+  await store.exclusive(() => apply());
 }
 
 const CALL_FIELDS = [
@@ -89,7 +90,7 @@ export async function rerateUnrated(store: Store, now: () => Date): Promise<{ ra
   const statements = prepareCallStatements(store.db, store.sqlite);
   const rows = (await store.db.selectFrom('calls').select(CALL_FIELDS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').execute()) as StoredCall[];
   const { updates } = rateBatch(rows.map((row) => asCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
-  applyUpdates(store, updates);
+  await applyUpdates(store, updates);
   await postCallCharges(store, now);
   const rated = updates.filter((update) => update.values.status === 'rated').length;
   return { rated, stillUnrated: rows.length - rated };
@@ -147,7 +148,7 @@ export async function rerateOpenCycles(
     allUpdates.push(...updates);
   }
   if (options.apply) {
-    applyUpdates(store, allUpdates);
+    await applyUpdates(store, allUpdates);
     await postCallCharges(store, now);
   }
   return { differences: [...differences.values()], calls: count };
