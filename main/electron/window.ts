@@ -22,8 +22,15 @@ export const secureWebPreferences = (preloadPath: string) =>
     spellcheck: false,
   }) as const;
 
-/** Denies every permission request and sends the CSP header with every response. */
+/**
+ * Denies every permission request, sends the CSP header with every response, and lets
+ * only the page's own files download (a price list built in the window as a blob:, saved
+ * through Electron's save dialog); anything else is refused.
+ */
 export function hardenSession(target: Session = session.defaultSession): void {
+  target.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith('blob:')) event.preventDefault();
+  });
   target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
   target.webRequest.onHeadersReceived((details, callback) => {

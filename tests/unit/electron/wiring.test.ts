@@ -42,6 +42,7 @@ vi.mock('electron', () => ({
       setPermissionRequestHandler: (handler: unknown) => (electron.sessionHandlers.request = handler),
       setPermissionCheckHandler: (handler: unknown) => (electron.sessionHandlers.check = handler),
       webRequest: { onHeadersReceived: (handler: unknown) => (electron.sessionHandlers.headers = handler) },
+      on: (event: string, handler: unknown) => (electron.sessionHandlers[event] = handler),
     },
   },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (electron.exposed[key] = value) },
@@ -137,6 +138,18 @@ describe('window and session hardening', () => {
     const headers = (reply.mock.calls[0]![0] as { responseHeaders: Record<string, string[]> }).responseHeaders;
     expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
     expect(headers['Content-Security-Policy']![0]).toContain("default-src 'none'");
+  });
+
+  it('lets the page save its own blob: files and refuses any other download', async () => {
+    const { hardenSession } = await import('../../../main/electron/window');
+    hardenSession();
+    const download = electron.sessionHandlers['will-download'] as (event: { preventDefault: () => void }, item: { getURL: () => string }) => void;
+    const own = { preventDefault: vi.fn() };
+    download(own, { getURL: () => 'blob:file:///3f2a-price-list' });
+    expect(own.preventDefault).not.toHaveBeenCalled();
+    const other = { preventDefault: vi.fn() };
+    download(other, { getURL: () => 'https://example.com/tool.exe' });
+    expect(other.preventDefault).toHaveBeenCalled();
   });
 });
 
