@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Store } from '../../../db/open';
 import { micros, rateE8 } from '../../money';
 import { canonicalDid } from '../dids';
@@ -47,9 +48,10 @@ function asCallToRate(row: StoredCall, world: RatingWorld): CallToRate {
   };
 }
 
-async function applyUpdates(store: Store, updates: RatedRow[]): Promise<void> {
+/** Writes re-rated calls and marks their client-days for the ledger; the caller holds the store (`exclusive`). */
+function applyUpdates(store: Store, updates: RatedRow[]): void {
   const statements = prepareCallStatements(store.db, store.sqlite);
-  const apply = store.sqlite.transaction(() => {
+  store.sqlite.transaction(() => {
     const dirty = new Set<string>();
     for (const update of updates) {
       statements.updateRating.run(ratingValuesInOrder(update.values, update.rowId!));
@@ -59,8 +61,12 @@ async function applyUpdates(store: Store, updates: RatedRow[]): Promise<void> {
       const [clientId, day] = pair.split('|');
       statements.markDirty.run(Number(clientId), day);
     }
-  });
-  await store.exclusive(() => apply());
+  })();
+}
+
+/** Runs a query Kysely compiled on the raw connection (inside `exclusive`, where `db` would wait for itself). */
+function allRows<T>(store: Store, query: CompiledQuery): T[] {
+  return store.sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as T[];
 }
 
 const CALL_FIELDS = [
@@ -87,10 +93,15 @@ const CALL_FIELDS = [
  */
 export async function rerateUnrated(store: Store, now: () => Date): Promise<{ rated: number; stillUnrated: number }> {
   const world = await RatingWorld.load(store.db);
-  const statements = prepareCallStatements(store.db, store.sqlite);
-  const rows = (await store.db.selectFrom('calls').select(CALL_FIELDS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').execute()) as StoredCall[];
-  const { updates } = rateBatch(rows.map((row) => asCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
-  await applyUpdates(store, updates);
+  const query = store.db.selectFrom('calls').select(CALL_FIELDS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').compile();
+  // Read, rate and write in one hold of the store: no import can add calls to a cycle in between.
+  const { rows, updates } = await store.exclusive(() => {
+    const statements = prepareCallStatements(store.db, store.sqlite);
+    const rows = allRows<StoredCall>(store, query);
+    const { updates } = rateBatch(rows.map((row) => asCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
+    applyUpdates(store, updates);
+    return { rows, updates };
+  });
   await postCallCharges(store, now);
   const rated = updates.filter((update) => update.values.status === 'rated').length;
   return { rated, stillUnrated: rows.length - rated };
@@ -116,40 +127,45 @@ export async function rerateOpenCycles(
   const differences = new Map<number, RerateDifference>();
   const allUpdates: RatedRow[] = [];
   let count = 0;
-  for (const connection of world.clientPackages.values()) {
-    if (options.packageId !== undefined && connection.packageId !== options.packageId) continue;
-    if (options.clientPackageId !== undefined && connection.id !== options.clientPackageId) continue;
-    const rows = (await store.db
-      .selectFrom('calls')
-      .select(CALL_FIELDS)
-      .where('client_package_id', '=', connection.id)
-      .where('cycle_start', '>=', connection.cycleStartDate)
-      .where('status', '=', 'rated')
-      .execute()) as StoredCall[];
-    if (rows.length === 0) continue;
-    count += rows.length;
-    // Rated from scratch: a fresh cycle state, every call treated as stored (updated in place).
-    const before = new Map(rows.map((row) => [row.id, row.charge_micros]));
-    const { updates } = rateBatch(
-      rows.map((row) => asCallToRate(row, world)),
-      world,
-      emptyCycleQueries,
-      new Map(),
-      null,
-    );
-    for (const update of updates) {
-      const clientId = connection.clientId;
-      const entry = differences.get(clientId) ?? { clientId, calls: 0, before: 0, after: 0 };
-      entry.calls += 1;
-      entry.before += before.get(update.rowId!) ?? 0;
-      entry.after += Number((update.values as CallValues).charge_micros);
-      differences.set(clientId, entry);
+  const connections = [...world.clientPackages.values()].filter(
+    (connection) =>
+      (options.packageId === undefined || connection.packageId === options.packageId) &&
+      (options.clientPackageId === undefined || connection.id === options.clientPackageId),
+  );
+  // Read, rate and (when asked) write in one hold of the store: no import adds calls in between.
+  await store.exclusive(() => {
+    for (const connection of connections) {
+      const query = store.db
+        .selectFrom('calls')
+        .select(CALL_FIELDS)
+        .where('client_package_id', '=', connection.id)
+        .where('cycle_start', '>=', connection.cycleStartDate)
+        .where('status', '=', 'rated')
+        .compile();
+      const rows = allRows<StoredCall>(store, query);
+      if (rows.length === 0) continue;
+      count += rows.length;
+      // Rated from scratch: a fresh cycle state, every call treated as stored (updated in place).
+      const before = new Map(rows.map((row) => [row.id, row.charge_micros]));
+      const { updates } = rateBatch(
+        rows.map((row) => asCallToRate(row, world)),
+        world,
+        emptyCycleQueries,
+        new Map(),
+        null,
+      );
+      for (const update of updates) {
+        const clientId = connection.clientId;
+        const entry = differences.get(clientId) ?? { clientId, calls: 0, before: 0, after: 0 };
+        entry.calls += 1;
+        entry.before += before.get(update.rowId!) ?? 0;
+        entry.after += Number((update.values as CallValues).charge_micros);
+        differences.set(clientId, entry);
+      }
+      allUpdates.push(...updates);
     }
-    allUpdates.push(...updates);
-  }
-  if (options.apply) {
-    await applyUpdates(store, allUpdates);
-    await postCallCharges(store, now);
-  }
+    if (options.apply) applyUpdates(store, allUpdates);
+  });
+  if (options.apply) await postCallCharges(store, now);
   return { differences: [...differences.values()], calls: count };
 }
