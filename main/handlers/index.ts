@@ -1,7 +1,7 @@
 import type { Store } from '../../db/open';
 import { schemaVersion } from '../../db/migrate';
 import type { Kysely } from 'kysely';
-import type { ServiceContext } from '../services/context';
+import { createContext, type ServiceContext } from '../services/context';
 import { callHandlers } from './calls';
 import { clientHandlers } from './clients';
 import { demoHandlers } from './demo';
@@ -17,7 +17,7 @@ export interface HandlerEnv {
 
 /** The handler table both hosts serve. */
 export function createHandlerTable(env: HandlerEnv): HandlerTable {
-  const ctx: ServiceContext = { db: env.store.db, now: env.now ?? (() => new Date()) };
+  const ctx: ServiceContext = createContext(env.store, env.now);
   return joinHandlers(
     {
       'app.info': async () => ({

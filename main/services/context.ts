@@ -1,13 +1,33 @@
 import type { Kysely } from 'kysely';
+import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 
 /**
- * What a service needs from the outside world, injected so tests are deterministic
- * (CONVENTIONS.md: the clock and the id generator are injected).
+ * What every service needs from the outside world, injected so tests are deterministic
+ * (CONVENTIONS.md: the clock and the id generator are injected). `store` gives the raw
+ * hot paths (imports, re-rating, call charges) the one SQLite connection; `db` is the
+ * same connection through Kysely.
  */
 export interface ServiceContext {
+  readonly store: Store;
   readonly db: Kysely<Database>;
   readonly now: () => Date;
+  /** Ids that are not rows (import jobs): a counter per kind, injected for tests. */
+  readonly nextId: (kind: string) => number;
 }
 
-export const isoNow = (ctx: ServiceContext): string => ctx.now().toISOString();
+/** A counter per kind, starting at 1. */
+export function counterIds(): (kind: string) => number {
+  const counters = new Map<string, number>();
+  return (kind) => {
+    const next = (counters.get(kind) ?? 0) + 1;
+    counters.set(kind, next);
+    return next;
+  };
+}
+
+export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds()): ServiceContext {
+  return { store, db: store.db, now, nextId };
+}
+
+export const isoNow = (ctx: Pick<ServiceContext, 'now'>): string => ctx.now().toISOString();

@@ -2,6 +2,7 @@ import type { Store } from '../../db/open';
 import type { BillingRunResult } from '../../preload/schemas/clients';
 import { runDueBilling } from './billing';
 import { postCallCharges } from './calls/callCharges';
+import { createContext } from './context';
 
 /**
  * Work every host does once the database is open: post call charges an interrupted
@@ -10,5 +11,5 @@ import { postCallCharges } from './calls/callCharges';
  */
 export async function onAppStart(store: Store, now: () => Date = () => new Date()): Promise<BillingRunResult> {
   await postCallCharges(store, now);
-  return runDueBilling({ db: store.db, now });
+  return runDueBilling(createContext(store, now));
 }
