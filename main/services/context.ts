@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
+import { EventBus } from '../events';
 
 /**
  * What every service needs from the outside world, injected so tests are deterministic
@@ -14,6 +15,8 @@ export interface ServiceContext {
   readonly now: () => Date;
   /** Ids that are not rows (import jobs): a counter per kind, injected for tests. */
   readonly nextId: (kind: string) => number;
+  /** Events for the window (import progress, data changed); the hosts forward them. */
+  readonly events: EventBus;
 }
 
 /** A counter per kind, starting at 1. */
@@ -26,8 +29,8 @@ export function counterIds(): (kind: string) => number {
   };
 }
 
-export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds()): ServiceContext {
-  return { store, db: store.db, now, nextId };
+export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds(), events = new EventBus()): ServiceContext {
+  return { store, db: store.db, now, nextId, events };
 }
 
 export const isoNow = (ctx: Pick<ServiceContext, 'now'>): string => ctx.now().toISOString();
