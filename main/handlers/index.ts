@@ -8,16 +8,19 @@ import { demoHandlers } from './demo';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
 import { APP_VERSION } from '../version';
+import type { EventBus } from '../events';
 
 export interface HandlerEnv {
   store: Store;
   host: 'electron' | 'headless';
   now?: () => Date;
+  /** The bus the host forwards to its windows; a fresh one when not given (CLI, tests). */
+  events?: EventBus;
 }
 
 /** The handler table both hosts serve. */
 export function createHandlerTable(env: HandlerEnv): HandlerTable {
-  const ctx: ServiceContext = createContext(env.store, env.now);
+  const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events);
   return joinHandlers(
     {
       'app.info': async () => ({
