@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { dataDomains, type AppEvents, type DataDomain, type EventName } from './events';
 import type { Result } from './result';
 import { noInput, type AppInfo } from './schemas/app';
 import { demoLoadInput, type DemoResult } from './schemas/demo';
@@ -65,54 +66,67 @@ interface Channel<I extends z.ZodType, O> {
   readonly input: I;
   /** Phantom: carries the result type only. */
   readonly output?: O;
+  /**
+   * A mutation's footprint: the data domains a successful call changes. The handler door
+   * (main/handlers/table.ts) emits them as 'data.changed' so every window refreshes
+   * exactly the views that show them; a read declares none.
+   */
+  readonly changes: readonly DataDomain[];
 }
 
 const listPackagesInput = zod.object({ includeArchived: zod.boolean().optional() }).strict().optional();
 
 const optionalClientFilter = zod.object({ clientId: zod.number().int().positive().optional() }).strict().optional();
 
-const channel = <O>() => <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
+const channel =
+  <O>() =>
+  <I extends z.ZodType>(input: I, changes: readonly DataDomain[] = []): Channel<I, O> => ({ input, changes });
+
+// What moving money touches: the ledger, the balance shown with the client, and the notices a crossing raises.
+const MONEY: readonly DataDomain[] = ['ledger', 'clients', 'notices'];
+const RATING: readonly DataDomain[] = ['calls', ...MONEY];
+const EVERYTHING: readonly DataDomain[] = dataDomains;
 
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
   'packages.list': channel<PackageView[]>()(listPackagesInput),
   'packages.get': channel<PackageView>()(byId),
-  'packages.create': channel<PackageView>()(packageInput),
-  'packages.update': channel<PackageView>()(packageUpdateInput),
+  'packages.create': channel<PackageView>()(packageInput, ['packages']),
+  'packages.update': channel<PackageView>()(packageUpdateInput, ['packages', 'pricing']),
   /** Archived instead of deleted when it has rated calls; refused while connected to a client. */
-  'packages.delete': channel<{ id: number; archived: boolean }>()(byId),
+  'packages.delete': channel<{ id: number; archived: boolean }>()(byId, ['packages', 'pricing']),
   'packages.rates': channel<CustomRateView[]>()(byId),
-  'packages.saveRates': channel<CustomRateView[]>()(saveRatesInput),
+  'packages.saveRates': channel<CustomRateView[]>()(saveRatesInput, ['packages', 'pricing']),
   'pricing.preview': channel<PricePreview>()(previewInput),
   'pricing.priceList': channel<PriceListFile>()(priceListInput),
   'pricing.countries': channel<CountryOption[]>()(noInput),
-  'costs.import': channel<CostImportResult>()(costImportInput),
+  'costs.import': channel<CostImportResult>()(costImportInput, ['costs', 'pricing']),
   'costs.summary': channel<CostDeckSummary[]>()(noInput),
   'clients.list': channel<ClientSummary[]>()(clientListInput),
   'clients.get': channel<ClientView>()(byId),
   /** Everything the Manage page shows: balance panel, packages, DIDs, sub accounts, ledger. */
   'clients.manage': channel<ClientManageView>()(byId),
-  'clients.create': channel<ClientView>()(clientInput),
-  'clients.update': channel<ClientView>()(clientUpdateInput),
+  'clients.create': channel<ClientView>()(clientInput, ['clients']),
+  'clients.update': channel<ClientView>()(clientUpdateInput, ['clients', 'notices']),
   /** Refused while anything is connected; closes the client, keeping its history. */
-  'clients.delete': channel<{ id: number; status: 'closed' }>()(byId),
-  'clients.payment': channel<LedgerEntryView[]>()(moneyMovementInput),
-  'clients.charge': channel<LedgerEntryView[]>()(moneyMovementInput),
-  'clients.reverse': channel<LedgerEntryView[]>()(reverseEntryInput),
-  'clients.connectPackage': channel<ClientPackageView[]>()(connectPackageInput),
-  'clients.disconnectPackage': channel<ClientPackageView[]>()(byId),
+  'clients.delete': channel<{ id: number; status: 'closed' }>()(byId, ['clients']),
+  'clients.payment': channel<LedgerEntryView[]>()(moneyMovementInput, MONEY),
+  'clients.charge': channel<LedgerEntryView[]>()(moneyMovementInput, MONEY),
+  'clients.reverse': channel<LedgerEntryView[]>()(reverseEntryInput, MONEY),
+  'clients.connectPackage': channel<ClientPackageView[]>()(connectPackageInput, ['packages', 'billing', ...MONEY]),
+  'clients.disconnectPackage': channel<ClientPackageView[]>()(byId, ['packages', 'billing', ...MONEY]),
   'dids.list': channel<DidInventoryView[]>()(noInput),
-  'dids.add': channel<DidInventoryView[]>()(didCreateInput),
-  'dids.import': channel<DidImportResult>()(didImportInput),
-  'dids.assign': channel<DidAssignmentView[]>()(didAssignInput),
-  'dids.unassign': channel<DidAssignmentView[]>()(byId),
+  'dids.add': channel<DidInventoryView[]>()(didCreateInput, ['dids']),
+  'dids.import': channel<DidImportResult>()(didImportInput, ['dids']),
+  'dids.assign': channel<DidAssignmentView[]>()(didAssignInput, ['dids', 'billing', ...MONEY]),
+  'dids.unassign': channel<DidAssignmentView[]>()(byId, ['dids', 'billing', ...MONEY]),
   'subaccounts.list': channel<SubaccountSummary[]>()(optionalClientFilter),
   'subaccounts.get': channel<SubaccountView>()(byId),
-  'subaccounts.create': channel<SubaccountView>()(subaccountInput),
-  'subaccounts.update': channel<SubaccountView>()(subaccountUpdateInput),
-  'subaccounts.delete': channel<{ id: number }>()(byId),
+  'subaccounts.create': channel<SubaccountView>()(subaccountInput, ['subaccounts', 'billing', ...MONEY]),
+  'subaccounts.update': channel<SubaccountView>()(subaccountUpdateInput, ['subaccounts', 'billing', ...MONEY]),
+  'subaccounts.delete': channel<{ id: number }>()(byId, ['subaccounts', 'clients']),
   'subaccounts.revealPassword': channel<SubaccountView>()(revealPasswordInput),
-  'billing.run': channel<BillingRunResult>()(billingRunInput),
+  'billing.run': channel<BillingRunResult>()(billingRunInput, ['billing', ...MONEY]),
   'notices.list': channel<NoticeView[]>()(optionalClientFilter),
   /** Starts an import of a file on this machine (Electron file dialog, large files). */
   'calls.importFile': channel<ImportJobView>()(importFileInput),
@@ -121,13 +135,13 @@ export const contract = {
   /** One piece of a streamed file; answers once main has room for the next. */
   'calls.importChunk': channel<ImportJobView>()(importChunkInput),
   'calls.importStatus': channel<ImportJobView>()(jobInput),
-  'calls.cancelImport': channel<ImportJobView>()(jobInput),
+  'calls.cancelImport': channel<ImportJobView>()(jobInput, RATING),
   'calls.list': channel<CallPage>()(callListInput),
-  'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput),
+  'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput, RATING),
   /** Re-rates open cycles after a package change; without apply, only previews the difference per client. */
-  'calls.rerate': channel<RerateResult>()(rerateInput),
+  'calls.rerate': channel<RerateResult>()(rerateInput, RATING),
   /** "Load demo data" of an empty app; refused (conflict) once the database has clients. */
-  'demo.load': channel<DemoResult>()(demoLoadInput),
+  'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;
 
 export type Contract = typeof contract;
@@ -143,8 +157,15 @@ export type ChannelOutput<K extends ChannelName> = NonNullable<Contract[K]['outp
 type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
 type Domains = DomainOf<ChannelName>;
 
-/** window.api: `api.packages.create(input)` — one function per channel. */
-export type Api = {
+/** Subscribes to one declared event main sends to the window; returns the unsubscribe. */
+export interface EventSubscription {
+  on<K extends EventName>(name: K, listener: (payload: AppEvents[K]) => void): () => void;
+}
+
+/** window.api: `api.packages.create(input)` — one function per channel — and `api.events.on(name, listener)`. */
+export type Api = ChannelApi & { events: EventSubscription };
+
+type ChannelApi = {
   [D in Domains]: {
     [K in ChannelName as K extends `${D}.${infer V}` ? V : never]: (
       ...input: undefined extends ChannelInput<K> ? [input?: ChannelInput<K>] : [input: ChannelInput<K>]
@@ -156,6 +177,11 @@ export type Api = {
 export function splitChannel(name: ChannelName): [string, string] {
   const dot = name.indexOf('.');
   return [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+/** The domains a successful call of this channel changes (empty for a read). */
+export function changesOf(name: ChannelName): readonly DataDomain[] {
+  return contract[name].changes;
 }
 
 export function isChannelName(name: string): name is ChannelName {

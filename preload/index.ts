@@ -1,5 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames, splitChannel, type Api } from './contract';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channelNames, splitChannel, type Api, type EventSubscription } from './contract';
+import { eventNames, type AppEvents, type EventName } from './events';
 
 /**
  * Exposes exactly the contract's channels: one function per channel, each bound to its
@@ -12,7 +13,21 @@ function buildApi(): Api {
     api[domain] ??= {};
     api[domain][verb] = (input?: unknown) => ipcRenderer.invoke(name, input);
   }
-  return api as unknown as Api;
+  return { ...(api as unknown as Omit<Api, 'events'>), events: buildEvents() } as Api;
+}
+
+/** Listens only to the events declared in preload/events.ts; the page never sees the IPC event object. */
+function buildEvents(): EventSubscription {
+  return {
+    on<K extends EventName>(name: K, listener: (payload: AppEvents[K]) => void): () => void {
+      if (!eventNames.includes(name)) throw new Error(`There is no event "${String(name)}"`);
+      const relay = (_event: IpcRendererEvent, payload: AppEvents[K]): void => listener(payload);
+      ipcRenderer.on(name, relay);
+      return () => {
+        ipcRenderer.removeListener(name, relay);
+      };
+    },
+  };
 }
 
 contextBridge.exposeInMainWorld('api', buildApi());

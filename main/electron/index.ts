@@ -5,6 +5,8 @@ import { openStore, type Store } from '../../db/open';
 import { createHandlerTable } from '../handlers/index';
 import { DATABASE_FILE } from '../paths';
 import { onAppStart } from '../services/startup';
+import { EventBus } from '../events';
+import { forwardEvents } from './events';
 import { registerIpc, trustedSender } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 
@@ -24,8 +26,11 @@ async function start(): Promise<void> {
   await onAppStart(store);
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const pageUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
-  registerIpc(ipcMain, createHandlerTable({ store, host: 'electron' }), trustedSender(pageUrl));
-  createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), pageUrl });
+  // One bus: services (import progress) and the handler door (data.changed) emit, the window hears.
+  const events = new EventBus();
+  registerIpc(ipcMain, createHandlerTable({ store, host: 'electron', events }), trustedSender(pageUrl), events);
+  const window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), pageUrl });
+  forwardEvents(events, window.webContents);
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();

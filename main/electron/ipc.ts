@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../preload/contract';
 import type { Result } from '../../preload/result';
 import { dispatch, type HandlerTable } from '../handlers/index';
+import type { EventBus } from '../events';
 
 /** Decides whether an IPC call comes from our own page (CONVENTIONS.md: senderFrame checked on every call). */
 export type SenderCheck = (frameUrl: string | undefined) => boolean;
@@ -27,12 +28,15 @@ const refused: Result<never> = {
   error: { code: 'unauthorized', message: 'This window is not allowed to call the app' },
 };
 
-/** Registers every contract channel on ipcMain; each validates its input through dispatch. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, table: HandlerTable, isTrusted: SenderCheck): void {
+/**
+ * Registers every contract channel on ipcMain; each validates its input through dispatch,
+ * which announces a mutation's changes on `events` (forwarded to the window).
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, table: HandlerTable, isTrusted: SenderCheck, events?: EventBus): void {
   for (const name of channelNames) {
     ipcMain.handle(name, (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrusted(event.senderFrame?.url)) return refused;
-      return dispatch(table, name, input);
+      return dispatch(table, name, input, events);
     });
   }
 }

@@ -1,7 +1,8 @@
 import { ZodError } from 'zod';
-import { contract, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from '../../preload/contract';
+import { changesOf, contract, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from '../../preload/contract';
 import type { FieldIssue, Result } from '../../preload/result';
 import { AppError } from '../errors';
+import type { EventBus } from '../events';
 
 export type Handler<K extends ChannelName> = (input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
 export type HandlerTable = { [K in ChannelName]: Handler<K> };
@@ -28,8 +29,10 @@ function issuesOf(error: ZodError): FieldIssue[] {
 /**
  * The one door into main, shared by both hosts: validates the payload with the
  * contract's schema before any work and turns every failure into a typed error result.
+ * After a successful mutation it tells the windows which data domains changed (the
+ * contract's `changes` of the channel), so no service has to remember to.
  */
-export async function dispatch(table: HandlerTable, name: string, payload: unknown): Promise<Result<unknown>> {
+export async function dispatch(table: HandlerTable, name: string, payload: unknown, events?: EventBus): Promise<Result<unknown>> {
   if (!isChannelName(name)) {
     return { ok: false, error: { code: 'unknown_channel', message: `There is no channel "${name}"` } };
   }
@@ -42,7 +45,9 @@ export async function dispatch(table: HandlerTable, name: string, payload: unkno
   }
   try {
     const handler = table[name] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const value = await handler(parsed.data);
+    announceChanges(name, events);
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) {
       return {
@@ -56,5 +61,16 @@ export async function dispatch(table: HandlerTable, name: string, payload: unkno
     // A bug: log it in main, give the person a message without internals.
     console.error(`[${name}]`, error);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong in the app; nothing was changed.' } };
+  }
+}
+
+function announceChanges(name: ChannelName, events: EventBus | undefined): void {
+  const domains = changesOf(name);
+  if (!events || domains.length === 0) return;
+  try {
+    events.emit('data.changed', { domains: [...domains] });
+  } catch (error) {
+    // The write is done; a window that failed to hear of it refreshes on its next read.
+    console.error(`[${name}] data.changed listener failed`, error);
   }
 }

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openStore } from '../../db/open';
+import { EventBus } from '../events';
 import { createHandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
 import { onAppStart } from '../services/startup';
@@ -27,8 +28,9 @@ async function main(): Promise<void> {
   const store = await openStore(resolveDatabasePath(values.db));
   const billed = await onAppStart(store);
   if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
-  const table = createHandlerTable({ store, host: 'headless' });
-  const host = await startHost({ table, rendererDir, port });
+  const events = new EventBus();
+  const table = createHandlerTable({ store, host: 'headless', events });
+  const host = await startHost({ table, rendererDir, port, events });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
   console.log(`Open ${host.url}`);
   const stop = (): void => {

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { eventNames } from '../../preload/events';
+import { EventBus } from '../events';
 import { dispatch, type HandlerTable } from '../handlers/index';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
@@ -14,6 +16,8 @@ import { CONTENT_SECURITY_POLICY } from '../security';
  */
 export const TOKEN_HEADER = 'x-rc-token';
 export const TOKEN_META = 'rc-api-token';
+/** Server-Sent Events of preload/events.ts; GET with the token header (the window reads it with fetch streaming). */
+export const EVENTS_PATH = '/api/events';
 // Large enough for a provider cost deck (CSV text); CDR files stream through the CLI or a file path.
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -22,6 +26,8 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The bus the handler table's services emit on; dispatch announces mutations on it too. */
+  events?: EventBus;
 }
 
 export interface RunningHost {
@@ -85,6 +91,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const expectedToken = Buffer.from(token);
   let allowedHosts = new Set<string>();
   const rendererRoot = normalize(options.rendererDir);
+  const events = options.events ?? new EventBus();
+  const declaredEvents = new Set<string>(eventNames);
+
+  function serveEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return refuse(res, 405, 'method_not_allowed', 'Use GET');
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, expectedToken)) {
+      return refuse(res, 401, 'unauthorized', 'A valid session token is required');
+    }
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      connection: 'keep-alive',
+    });
+    // A first comment so the window knows the stream is open (and can refresh what it missed meanwhile).
+    res.write(': connected\n\n');
+    const stop = events.listen((name, payload) => {
+      if (declaredEvents.has(name)) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    req.on('close', stop);
+  }
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Use POST');
@@ -103,7 +130,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return refuse(res, 400, 'invalid_json', 'The request body is not valid JSON');
     }
     const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
-    const result = await dispatch(options.table, decodeURIComponent(channel), input);
+    const result = await dispatch(options.table, decodeURIComponent(channel), input, events);
     send(res, 200, JSON.stringify(result));
   }
 
@@ -136,6 +163,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return refuse(res, 403, 'forbidden_host', 'This server answers only on 127.0.0.1');
       }
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (pathname === EVENTS_PATH) return serveEvents(req, res);
       if (pathname.startsWith('/api/')) return serveApi(req, res, pathname.slice('/api/'.length));
       return serveStatic(req, res, pathname);
     };

@@ -1,4 +1,5 @@
-import type { Api, ChannelName } from '../../preload/contract';
+import type { Api, ChannelName, EventSubscription } from '../../preload/contract';
+import { dataDomains, eventNames, type AppEvents, type EventName } from '../../preload/events';
 import type { ApiError, ErrorCode, Result } from '../../preload/result';
 
 /**
@@ -10,6 +11,9 @@ import type { ApiError, ErrorCode, Result } from '../../preload/result';
  */
 const TOKEN_META = 'rc-api-token';
 const TOKEN_HEADER = 'x-rc-token';
+const EVENTS_PATH = '/api/events';
+// After a dropped stream, wait this long before reconnecting (a restart of the host, a sleep of the machine).
+const RECONNECT_DELAY_MS = 1_000;
 
 // Exhaustive on purpose: a new ErrorCode in preload/result.ts must be added here too.
 const KNOWN_CODES: Record<ErrorCode, true> = {
@@ -69,12 +73,91 @@ async function callOverHttp(channel: ChannelName, input: unknown): Promise<Resul
   }
 }
 
+type AnyListener = (payload: never) => void;
+
+/**
+ * The headless host's events: one Server-Sent Events stream (`GET /api/events` with the
+ * token header, read with fetch streaming since EventSource cannot send headers), opened
+ * on the first subscription and shared by all. Only declared event names are delivered.
+ * After a reconnect the window may have missed changes, so it hears that everything changed.
+ */
+function createHttpEvents(): EventSubscription {
+  const listeners = new Map<EventName, Set<AnyListener>>();
+  let started = false;
+  const declared = new Set<string>(eventNames);
+
+  const deliver = <K extends EventName>(name: K, payload: AppEvents[K]): void => {
+    for (const listener of listeners.get(name) ?? []) (listener as (payload: AppEvents[K]) => void)(payload);
+  };
+
+  const handleBlock = (block: string): void => {
+    let name = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) name = line.slice('event:'.length).trim();
+      else if (line.startsWith('data:')) data.push(line.slice('data:'.length).trimStart());
+    }
+    if (!declared.has(name) || data.length === 0) return;
+    try {
+      deliver(name as EventName, JSON.parse(data.join('\n')) as AppEvents[EventName]);
+    } catch {
+      // A malformed event is dropped; the next change refreshes the view anyway.
+    }
+  };
+
+  const connect = async (reconnected: boolean): Promise<void> => {
+    const token = readToken();
+    if (token === null) return;
+    try {
+      const response = await fetch(EVENTS_PATH, { headers: { [TOKEN_HEADER]: token, accept: 'text/event-stream' } });
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      if (reconnected) deliver('data.changed', { domains: [...dataDomains] });
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value.replace(/\r\n?/g, '\n');
+        let end = buffered.indexOf('\n\n');
+        while (end >= 0) {
+          handleBlock(buffered.slice(0, end));
+          buffered = buffered.slice(end + 2);
+          end = buffered.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // Fall through to the reconnect below.
+    }
+    setTimeout(() => void connect(true), RECONNECT_DELAY_MS);
+  };
+
+  return {
+    on(name, listener) {
+      if (!declared.has(name)) throw new Error(`There is no event "${String(name)}"`);
+      let set = listeners.get(name);
+      if (!set) {
+        set = new Set();
+        listeners.set(name, set);
+      }
+      set.add(listener as AnyListener);
+      if (!started) {
+        started = true;
+        void connect(false);
+      }
+      return () => {
+        set.delete(listener as AnyListener);
+      };
+    },
+  };
+}
+
 /**
  * `api.<domain>.<verb>(input)` → `POST /api/<domain>.<verb>`. A Proxy keeps this in step
  * with preload/contract.ts without importing its runtime (zod schemas stay in main).
  */
 function createHttpApi(): Api {
   const domains = new Map<string, object>();
+  const events = createHttpEvents();
   const domainProxy = (domain: string): object =>
     new Proxy(
       {},
@@ -91,6 +174,7 @@ function createHttpApi(): Api {
     {
       get: (_target, domain) => {
         if (typeof domain !== 'string' || domain === 'then') return undefined;
+        if (domain === 'events') return events;
         let proxy = domains.get(domain);
         if (!proxy) {
           proxy = domainProxy(domain);

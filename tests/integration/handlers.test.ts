@@ -1,5 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
+import { EventBus } from '../../main/events';
+import { changesOf, channelNames } from '../../preload/contract';
+import { dataDomains } from '../../preload/events';
 import { dispatch } from '../../main/handlers/table';
 import { tempStore, type TempStore, FIXED_NOW } from '../helpers/store';
 
@@ -74,5 +77,59 @@ describe('handler table on a temp-file database', () => {
 
   it('reports app info', async () => {
     expect(await call('app.info')).toMatchObject({ ok: true, value: { schemaVersion: LATEST_SCHEMA_VERSION, host: 'headless' } });
+  });
+});
+
+describe('data.changed at the handler door', () => {
+  function recorder() {
+    const bus = new EventBus();
+    const heard: { name: string; payload: unknown }[] = [];
+    bus.listen((name, payload) => heard.push({ name, payload }));
+    return { bus, heard };
+  }
+
+  it('announces the domains a successful mutation declares, once', async () => {
+    const { bus, heard } = recorder();
+    const created = await dispatch(temp.table, 'packages.create', basic, bus);
+    expect(created.ok).toBe(true);
+    expect(heard).toEqual([{ name: 'data.changed', payload: { domains: [...changesOf('packages.create')] } }]);
+    expect(changesOf('packages.create')).toContain('packages');
+  });
+
+  it('stays silent for a read, a refused input and a failed mutation', async () => {
+    const { bus, heard } = recorder();
+    await dispatch(temp.table, 'packages.list', undefined, bus);
+    await dispatch(temp.table, 'packages.create', { ...basic, pulseSeconds: 0 }, bus);
+    await dispatch(temp.table, 'packages.delete', { id: 999 }, bus);
+    expect(heard).toEqual([]);
+  });
+
+  it('announces money movements to the ledger, the client and its notices', async () => {
+    const client = await dispatch(temp.table, 'clients.create', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', balanceMode: 'soft' });
+    expect(client.ok).toBe(true);
+    const { bus, heard } = recorder();
+    const id = (client as { ok: true; value: { id: number } }).value.id;
+    const paid = await dispatch(temp.table, 'clients.payment', { clientId: id, amount: '10' }, bus);
+    expect(paid).toMatchObject({ ok: true });
+    expect(heard).toHaveLength(1);
+    expect((heard[0]!.payload as { domains: string[] }).domains).toEqual(expect.arrayContaining(['ledger', 'clients', 'notices']));
+  });
+
+  it('declares changes only with known domains, and every write channel declares some', () => {
+    for (const name of channelNames) {
+      for (const domain of changesOf(name)) expect(dataDomains).toContain(domain);
+    }
+    const reads = channelNames.filter((name) => changesOf(name).length === 0);
+    expect(reads.every((name) => /\.(list|get|manage|rates|preview|priceList|countries|summary|info|importStatus|importFile|importBegin|importChunk|revealPassword)$/.test(name))).toBe(true);
+  });
+
+  it('still answers when a listener throws', async () => {
+    const bus = new EventBus();
+    bus.listen(() => {
+      throw new Error('window gone');
+    });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await dispatch(temp.table, 'packages.create', basic, bus)).toMatchObject({ ok: true });
+    quiet.mockRestore();
   });
 });

@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startHost, TOKEN_HEADER, type RunningHost } from '../../main/host/server';
+import { EventBus } from '../../main/events';
+import { EVENTS_PATH, MAX_BODY_BYTES, startHost, TOKEN_HEADER, type RunningHost } from '../../main/host/server';
 import { tempStore, type TempStore } from '../helpers/store';
 
 let temp: TempStore;
 let host: RunningHost;
+let bus: EventBus;
 
 beforeEach(async () => {
   temp = await tempStore();
@@ -15,7 +17,8 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(temp.dir, 'secret.txt'), 'secret');
-  host = await startHost({ table: temp.table, rendererDir });
+  bus = new EventBus();
+  host = await startHost({ table: temp.table, rendererDir, events: bus });
 });
 afterEach(async () => {
   await host.close();
@@ -112,5 +115,57 @@ describe('headless host', () => {
     expect((await send('/../secret.txt')).body).not.toContain('secret');
     expect((await send('/%2e%2e/secret.txt')).status).toBe(404);
     expect((await send('/assets/missing.js')).status).toBe(404);
+  });
+});
+
+/** Opens the event stream and collects its text until `until` says enough (state, not time). */
+function openEvents(headers: Record<string, string>) {
+  let text = '';
+  let notify: (() => void) | undefined;
+  const opened = new Promise<{ status: number; contentType: string | undefined; close: () => void }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: EVENTS_PATH, headers }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        notify?.();
+      });
+      resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], close: () => req.destroy() });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  const until = (done: (text: string) => boolean): Promise<string> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (done(text)) resolve(text);
+      };
+      notify = check;
+      check();
+    });
+  return { opened, until };
+}
+
+describe('headless host events (Server-Sent Events)', () => {
+  it('refuses the stream without the token, or with a wrong one', async () => {
+    expect((await send(EVENTS_PATH)).status).toBe(401);
+    expect((await send(EVENTS_PATH, { headers: { [TOKEN_HEADER]: 'x'.repeat(host.token.length) } })).status).toBe(401);
+    expect((await send(EVENTS_PATH, { headers: { host: `evil.example:${host.port}`, [TOKEN_HEADER]: host.token } })).status).toBe(403);
+    expect((await send(EVENTS_PATH, { method: 'POST', headers: { [TOKEN_HEADER]: host.token } })).status).toBe(405);
+  });
+
+  it('delivers an event emitted on the bus, and the data.changed of a mutation', async () => {
+    const stream = openEvents({ [TOKEN_HEADER]: host.token });
+    const { status, contentType, close } = await stream.opened;
+    expect(status).toBe(200);
+    expect(contentType).toContain('text/event-stream');
+    await stream.until((text) => text.includes(': connected'));
+    const job = { id: 'job-1', status: 'running' };
+    bus.emit('import.progress', job as never);
+    const first = await stream.until((text) => text.includes('event: import.progress'));
+    expect(first).toContain(`event: import.progress\ndata: ${JSON.stringify(job)}\n\n`);
+    expect((await api('packages.create', { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 })).status).toBe(200);
+    const second = await stream.until((text) => text.includes('event: data.changed'));
+    expect(second).toMatch(/event: data\.changed\ndata: \{"domains":\[[^\]]*"packages"/);
+    close();
   });
 });

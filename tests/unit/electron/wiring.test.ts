@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../preload/contract';
 import { registerIpc, trustedSender } from '../../../main/electron/ipc';
+import { forwardEvents } from '../../../main/electron/events';
+import { EventBus } from '../../../main/events';
+import type { EventSubscription } from '../../../preload/contract';
 import { tempStore, type TempStore } from '../../helpers/store';
 
 // Electron cannot run here: the module is replaced by fakes that record what the wiring asks of it.
@@ -8,6 +11,12 @@ const electron = vi.hoisted(() => {
   const windows: FakeWindow[] = [];
   const exposed: Record<string, unknown> = {};
   const invoke = vi.fn((..._args: unknown[]) => Promise.resolve('sent'));
+  const rendererListeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  const ipcOn = vi.fn((name: string, listener: (...args: unknown[]) => void) => {
+    if (!rendererListeners.has(name)) rendererListeners.set(name, new Set());
+    rendererListeners.get(name)!.add(listener);
+  });
+  const ipcRemove = vi.fn((name: string, listener: (...args: unknown[]) => void) => rendererListeners.get(name)?.delete(listener));
   const sessionHandlers: Record<string, unknown> = {};
   class FakeWindow {
     listeners: Record<string, (...args: unknown[]) => void> = {};
@@ -31,7 +40,7 @@ const electron = vi.hoisted(() => {
       return Promise.resolve();
     }
   }
-  return { windows, exposed, invoke, sessionHandlers, FakeWindow };
+  return { windows, exposed, invoke, sessionHandlers, FakeWindow, rendererListeners, ipcOn, ipcRemove };
 });
 
 vi.mock('electron', () => ({
@@ -46,7 +55,7 @@ vi.mock('electron', () => ({
     },
   },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (electron.exposed[key] = value) },
-  ipcRenderer: { invoke: electron.invoke },
+  ipcRenderer: { invoke: electron.invoke, on: electron.ipcOn, removeListener: electron.ipcRemove },
 }));
 
 const APP_PAGE = 'file:///opt/reseller-console/out/renderer/index.html';
@@ -158,9 +167,88 @@ describe('preload bridge', () => {
     await import('../../../preload/index');
     const api = electron.exposed.api as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
     const exposedNames = Object.entries(api).flatMap(([domain, verbs]) => Object.keys(verbs).map((verb) => `${domain}.${verb}`));
-    expect(exposedNames.sort()).toEqual([...channelNames].sort());
+    // Exactly the channels, plus the one event subscription (events.on), and nothing else.
+    expect(exposedNames.sort()).toEqual([...channelNames, 'events.on'].sort());
     await api.packages!.create!({ name: 'x' });
     expect(electron.invoke).toHaveBeenLastCalledWith('packages.create', { name: 'x' });
     expect(Object.keys(electron.exposed)).toEqual(['api']);
+  });
+});
+
+describe('events from main to the window', () => {
+  function fakeContents() {
+    const destroyed: (() => void)[] = [];
+    let gone = false;
+    return {
+      sent: [] as [string, unknown][],
+      send(name: string, payload: unknown) {
+        this.sent.push([name, payload]);
+      },
+      isDestroyed: () => gone,
+      once: (event: string, listener: () => void) => {
+        if (event === 'destroyed') destroyed.push(listener);
+      },
+      destroy() {
+        gone = true;
+        for (const listener of destroyed) listener();
+      },
+    };
+  }
+
+  it('forwards the declared events of the bus with webContents.send, under their own names', () => {
+    const bus = new EventBus();
+    const contents = fakeContents();
+    forwardEvents(bus, contents as never);
+    bus.emit('data.changed', { domains: ['clients'] });
+    bus.emit('import.progress', { id: 'job-1' } as never);
+    (bus.emit as (name: string, payload: unknown) => void)('secret.thing', { leak: true });
+    expect(contents.sent).toEqual([
+      ['data.changed', { domains: ['clients'] }],
+      ['import.progress', { id: 'job-1' }],
+    ]);
+  });
+
+  it('stops forwarding once the window is destroyed', () => {
+    const bus = new EventBus();
+    const contents = fakeContents();
+    forwardEvents(bus, contents as never);
+    contents.destroy();
+    bus.emit('data.changed', { domains: ['clients'] });
+    expect(contents.sent).toEqual([]);
+  });
+
+  it('emits data.changed after a successful mutation through ipcMain, not after a read', async () => {
+    const temp = await tempStore();
+    try {
+      const bus = new EventBus();
+      const contents = fakeContents();
+      forwardEvents(bus, contents as never);
+      const ipc = fakeIpcMain();
+      registerIpc(ipc as never, temp.table, trustedSender(APP_PAGE), bus);
+      const frame = { senderFrame: { url: APP_PAGE } };
+      await ipc.handlers.get('packages.list')!(frame, undefined);
+      expect(contents.sent).toEqual([]);
+      await ipc.handlers.get('packages.create')!(frame, { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 });
+      expect(contents.sent).toHaveLength(1);
+      expect(contents.sent[0]![0]).toBe('data.changed');
+      expect((contents.sent[0]![1] as { domains: string[] }).domains).toContain('packages');
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('lets the page subscribe to declared events only, without the IPC event, and unsubscribe', async () => {
+    await import('../../../preload/index');
+    const events = (electron.exposed.api as { events: EventSubscription }).events;
+    const heard: unknown[] = [];
+    const stop = events.on('data.changed', (payload) => heard.push(payload));
+    const relays = [...(electron.rendererListeners.get('data.changed') ?? [])];
+    expect(relays).toHaveLength(1);
+    relays[0]!({ sender: 'ipc-internals' }, { domains: ['dids'] });
+    expect(heard).toEqual([{ domains: ['dids'] }]);
+    stop();
+    expect(electron.rendererListeners.get('data.changed')?.size).toBe(0);
+    expect(() => (events.on as (name: string, listener: () => void) => void)('calls.list', () => undefined)).toThrow();
+    expect(electron.ipcOn).not.toHaveBeenCalledWith('calls.list', expect.anything());
   });
 });
