@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ServerStateProvider } from './queries/ServerEvents';
 import './styles/index.css';
 
 const container = document.getElementById('root');
@@ -8,6 +9,8 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ServerStateProvider>
+      <App />
+    </ServerStateProvider>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { useAppInfo } from '../stores/appInfo';
+import { useAppInfo } from '../queries/app';
 import { Card } from './Card';
 import { ErrorBanner } from './ErrorBanner';
 import { InstallationDetails } from './InstallationDetails';

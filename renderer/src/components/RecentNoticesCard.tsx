@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { useNotices } from '../stores/notices';
+import { useNotices } from '../queries/app';
 import { Card } from './Card';
 import { ErrorBanner } from './ErrorBanner';
 import { Loading } from './Loading';
@@ -9,10 +8,7 @@ const SHOWN = 6;
 
 /** The dashboard's latest balance notices: low balance, suspended, reactivated. */
 export function RecentNoticesCard() {
-  const { notices, status, error, load } = useNotices();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { notices, status, error } = useNotices();
 
   return (
     <Card title="Recent notices" aside={status === 'ready' && notices.length > 0 ? <span className="muted">{notices.length} in total</span> : null}>

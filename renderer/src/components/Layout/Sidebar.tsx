@@ -1,12 +1,12 @@
 import { hrefTo } from '../../lib/router';
-import { useAppInfo } from '../../stores/appInfo';
+import { useAppInfo } from '../../queries/app';
 import { Icon } from '../Icon';
 import { NAV_ITEMS, isActiveSection } from './navigation';
 
 const HOST_LABELS = { electron: 'Desktop app', headless: 'Browser (headless host)' } as const;
 
 export function Sidebar({ currentPath }: { currentPath: string }) {
-  const info = useAppInfo((state) => state.info);
+  const { info } = useAppInfo();
   return (
     <aside className="sidebar" aria-label="Application">
       <div className="sidebar__brand">

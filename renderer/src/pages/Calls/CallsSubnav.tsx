@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { hrefTo, useCurrentPath } from '../../lib/router';
-import { useCallsSummary } from '../../stores/callsSummary';
+import { useCallsSummary } from '../../queries/calls';
 import { formatCount } from './callLabels';
 
 const LINKS = [
@@ -12,10 +11,7 @@ const LINKS = [
 /** The three pages of the Calls section, with the count of calls waiting to be rated. */
 export function CallsSubnav() {
   const path = useCurrentPath();
-  const { unrated, status, load } = useCallsSummary();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { unrated, status } = useCallsSummary();
 
   return (
     <nav className="subnav" aria-label="Calls">

@@ -8,7 +8,7 @@ import { formatDid } from '../../components/PhoneNumber';
 import type { FieldErrors } from '../../lib/issues';
 import { unplacedMessage } from '../../stores/clientsOutcome';
 import { assignDid } from '../../stores/clientsManage';
-import { useDids } from '../../stores/dids';
+import { useDids } from '../../queries/dids';
 
 interface AssignDidDialogProps {
   connections: readonly ClientPackageView[];

@@ -1,16 +1,12 @@
-import { useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { hrefTo } from '../../lib/router';
-import { useCallsSummary } from '../../stores/callsSummary';
+import { useCallsSummary } from '../../queries/calls';
 
 /** How many calls are in, and how many are waiting for a sub account or a package to be rated. */
 export function CallsSummaryCard() {
-  const { total, unrated, status, error, load } = useCallsSummary();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { total, unrated, status, error } = useCallsSummary();
 
   return (
     <Card title="Calls">

@@ -1,15 +1,11 @@
-import { useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
-import { DEMO_SIZE, useDemo } from '../../stores/demo';
+import { DEMO_SIZE, useDemo } from '../../queries/demo';
 
 /** Shown while the database has no clients: one click builds a realistic reseller to explore. */
 export function DemoDataCard() {
-  const { clientCount, status, loading, refusal, checkEmpty, load } = useDemo();
-  useEffect(() => {
-    void checkEmpty();
-  }, [checkEmpty]);
+  const { clientCount, status, loading, refusal, load } = useDemo();
 
   if (status !== 'ready' || (clientCount > 0 && !refusal)) return null;
   return (

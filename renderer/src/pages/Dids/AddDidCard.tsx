@@ -4,11 +4,11 @@ import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../lib/issues';
 import { unplacedMessage } from '../../stores/clientsOutcome';
-import { useDids } from '../../stores/dids';
+import { useDids } from '../../queries/dids';
 
 /** Guide: "you need to order a DID and have it on your account before you can assign it". */
 export function AddDidCard() {
-  const add = useDids((state) => state.add);
+  const { add } = useDids();
   const [number, setNumber] = useState('');
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { useDids } from '../../stores/dids';
+import { useDids } from '../../queries/dids';
 import { AddDidCard } from './AddDidCard';
 import { DidInventoryTable } from './DidInventoryTable';
 import { ImportDidsCard } from './ImportDidsCard';
@@ -12,9 +11,6 @@ import { ImportDidsCard } from './ImportDidsCard';
 /** The reseller's phone numbers: add them here, then assign them from a client's Manage page. */
 export function DidsPage() {
   const { dids, status, error, load } = useDids();
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const free = dids.filter((did) => did.assignedTo === null).length;
   return (

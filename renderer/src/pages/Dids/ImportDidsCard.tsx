@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { DidImportResult } from '../../../../preload/schemas/telephony';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
-import { useDids } from '../../stores/dids';
+import { useDids } from '../../queries/dids';
 
 function ImportSummary({ result }: { result: DidImportResult }) {
   return (
@@ -33,7 +33,7 @@ function ImportSummary({ result }: { result: DidImportResult }) {
 
 /** Pasting the provider's list: one number per line, optionally ", description". Safe to repeat. */
 export function ImportDidsCard() {
-  const importList = useDids((state) => state.importList);
+  const { importList } = useDids();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DidImportResult | null>(null);
