@@ -1,12 +1,17 @@
 import { create } from 'zustand';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import { api } from '../api';
+import { onImportProgress } from '../queries/ServerEvents';
 import { refreshCallViews } from './callsRefresh';
 import { showToast } from './toasts';
 
 /** The file goes to main in slices of this size: any file size, a few slices in memory at a time. */
 export const SLICE_BYTES = 2 * 1024 * 1024;
-/** How often the progress is asked for while main imports. */
+/**
+ * How often the progress is asked for while main imports. Interim: main's ImportJobs
+ * emits 'import.progress' (followed below) once the calls services take the event bus;
+ * from then on this poll is redundant and goes.
+ */
 export const POLL_INTERVAL_MS = 300;
 
 export type ImportPhase = 'idle' | 'reading' | 'running' | 'finished';
@@ -42,6 +47,22 @@ function announceEnd(job: ImportJobView): void {
 export const useCallsImport = create<CallsImportState>()((set, get) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
+  /** The job's view moved on (pushed by main, or asked for): show it; announce the end once. */
+  const follow = (job: ImportJobView): void => {
+    const current = get();
+    if (current.job?.jobId !== job.jobId || current.phase === 'finished') return;
+    if (job.status === 'running') {
+      set({ job });
+      return;
+    }
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    set({ job, phase: 'finished', cancelling: false });
+    announceEnd(job);
+    void refreshCallViews();
+  };
+  onImportProgress(follow);
+
   const poll = async (jobId: number): Promise<void> => {
     timer = null;
     const result = await api.calls.importStatus({ jobId });
@@ -51,15 +72,8 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
       set({ phase: 'finished', job: null, cancelling: false, problem: { kind: 'refused', message: result.error.message } });
       return;
     }
-    const job = result.value;
-    if (job.status === 'running') {
-      set({ job });
-      timer = setTimeout(() => void poll(jobId), POLL_INTERVAL_MS);
-      return;
-    }
-    set({ job, phase: 'finished', cancelling: false });
-    announceEnd(job);
-    void refreshCallViews();
+    follow(result.value);
+    if (get().phase === 'running' && get().job?.jobId === jobId) timer = setTimeout(() => void poll(jobId), POLL_INTERVAL_MS);
   };
 
   return {
