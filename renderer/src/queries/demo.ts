@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DemoResult } from '../../../preload/schemas/demo';
 import { ALL_DOMAINS } from '../api';
+import { refreshCallViews } from '../stores/callsRefresh';
+import { usePackages } from '../stores/packages';
 import { showToast } from '../stores/toasts';
 import { combinedStatus, invalidateDomains, readView, toApiError, useChannel, useChannelMutation } from './channel';
 
@@ -35,7 +37,8 @@ export function useDemo() {
     try {
       const result = await demo.mutateAsync({ ...DEMO_SIZE });
       showToast({ tone: 'success', title: 'Demo data loaded', description: describeDemo(result) });
-      await invalidateDomains(client, ALL_DOMAINS);
+      // The packages and call lists still in hand-written stores read again as before.
+      await Promise.all([invalidateDomains(client, ALL_DOMAINS), usePackages.getState().load(), refreshCallViews()]);
       return result;
     } catch {
       return null;
