@@ -15,14 +15,14 @@ function bigCsv(count: number): Buffer {
 }
 
 test('a file larger than 8 MB streams through in slices: every line counted and the calls in the list', async ({ page, appUrl }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const importer = new CallsImportPage(page, appUrl);
   await importer.goto();
   const file = bigCsv(70_000);
   expect(file.length).toBeGreaterThan(8_000_000);
   await importer.importFile({ name: 'bulk.csv', mimeType: 'text/csv', buffer: file });
   await expect(importer.progressBar).toBeVisible();
-  await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 60_000 });
+  await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 120_000 });
   await expect(importer.progressBar).toHaveAttribute('aria-valuenow', '100');
   await expect(importer.count('lines')).toHaveText('70,001');
   await expect(importer.count('unrated')).toHaveText('70,000');
@@ -47,7 +47,7 @@ test('a missing file is asked for, and a file that is not a CDR export is explai
 });
 
 test('a streamed import shows its progress and can be cancelled; the calls committed before are kept', async ({ page, appUrl }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   // Hold the third slice on its way to main, so the cancel lands mid-import every time.
   let slices = 0;
   let release: () => void = () => undefined;
@@ -65,7 +65,7 @@ test('a streamed import shows its progress and can be cancelled; the calls commi
   await expectAccessible(page);
   await importer.cancelButton.click();
   release();
-  await expect(importer.heading2('Import cancelled')).toBeVisible({ timeout: 60_000 });
+  await expect(importer.heading2('Import cancelled')).toBeVisible({ timeout: 120_000 });
   const kept = Number((await importer.count('unrated').innerText()).replace(/,/g, ''));
   expect(kept).toBeGreaterThan(0);
   expect(kept).toBeLessThan(70_000);
