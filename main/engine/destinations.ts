@@ -22,6 +22,9 @@ import type { DestinationClass } from './types';
  *   by parsing a sample number with libphonenumber, and kept only when it agrees.
  * - NANP (+1) numbers are classified by area code: each NXX from 200 to 999 is parsed
  *   once. Area codes libphonenumber does not place (unassigned) have no country.
+ * - The number's length never matters: the prefixes decide, so a short or long number
+ *   of a code with one country is that country (+49 30 123456 is Germany). Golden
+ *   cases: tests/unit/engine/countryRates.test.ts.
  */
 
 export interface DestinationMatch {
@@ -186,7 +189,11 @@ export const normalizeDestination: (destination: string) => string = normalizePh
  */
 export function classifyDestination(destination: string): DestinationClass {
   const normalized = normalizeDestination(destination);
-  const match = lookupDestination(normalized);
+  return describeDestination(normalized, lookupDestination(normalized));
+}
+
+/** What a lookup found, as the preview, the price list and rated calls show it. */
+export function describeDestination(normalized: string, match: DestinationMatch | undefined): DestinationClass {
   return {
     normalized,
     country: match?.country ?? null,
