@@ -8,6 +8,7 @@ import { micros, rateE8 } from '../../main/money';
 import { importCalls } from '../../main/services/calls/importCalls';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
 import { RatingWorld } from '../../main/services/calls/world';
+import { ledgerDoor } from '../../main/services/ledger';
 import type { Result } from '../../preload/result';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
@@ -242,4 +243,43 @@ describe('money properties', () => {
       { numRuns: 12 },
     );
   }, 120_000);
+});
+
+describe('the ledger door', () => {
+  it('rolls back with the Kysely transaction it runs in, skips a reference written before, and applies the rules once per client in a batch', async () => {
+    const temp = await tempStore();
+    try {
+      const { id } = await ok<{ id: number }>(temp, 'clients.create', { firstName: 'Cleo', lastName: 'Door', email: 'c@example.com', balanceMode: 'hard' });
+      const door = ledgerDoor(temp.store);
+      const entry = { clientId: id, kind: 'charge' as const, amount: micros(-1_000_000), description: 'test', occurredOn: '2026-11-25', reference: 'door:1' };
+
+      await expect(
+        temp.store.db.transaction().execute(async () => {
+          door.post(entry, FIXED_NOW.toISOString());
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      const balance = async () => (await temp.store.db.selectFrom('clients').select(['balance_micros', 'status']).where('id', '=', id).executeTakeFirstOrThrow());
+      expect(await balance()).toEqual({ balance_micros: 0, status: 'suspended' });
+      expect(await temp.store.db.selectFrom('ledger_entries').selectAll().execute()).toEqual([]);
+
+      await ok(temp, 'clients.payment', { clientId: id, amount: '5' });
+      expect(await balance()).toEqual({ balance_micros: 5_000_000, status: 'active' });
+      await temp.store.db.transaction().execute(async () => {
+        expect(door.post(entry, FIXED_NOW.toISOString())).not.toBeNull();
+        expect(door.post(entry, FIXED_NOW.toISOString())).toBeNull();
+      });
+      expect((await balance()).balance_micros).toBe(4_000_000);
+
+      const batch = [1, 2, 3].map((n) => ({ ...entry, amount: micros(-2_000_000), reference: `door:batch:${n}` }));
+      const result = await temp.store.exclusive(() => door.append(batch, FIXED_NOW.toISOString()));
+      expect(result).toEqual({ ids: [expect.any(Number), expect.any(Number), expect.any(Number)], clients: 1 });
+      expect(await balance()).toEqual({ balance_micros: -2_000_000, status: 'suspended' });
+      const notices = await temp.store.db.selectFrom('notices').select('kind').where('client_id', '=', id).execute();
+      // One suspension from the batch (the client was created HARD at 0, which is already suspended, then reactivated by the payment).
+      expect(notices.map((notice) => notice.kind)).toEqual(['reactivated', 'suspended']);
+    } finally {
+      await temp.cleanup();
+    }
+  });
 });
