@@ -10,7 +10,7 @@ import type {
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
-import { statusFor } from './ledger';
+import { statusFor } from '../engine/balance';
 
 type ClientRow = Selectable<ClientsTable>;
 

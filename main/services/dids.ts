@@ -8,7 +8,7 @@ import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText, rateE8, rateToText } from '../money';
 import { clientName, openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
-import { postLedgerEntry } from './ledger';
+import { ledgerDoor } from './ledger';
 
 /**
  * E.164 digits without '+', through the one normaliser: a 10-digit NANP number gets its
@@ -124,15 +124,18 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
       .returning('id')
       .executeTakeFirstOrThrow();
     if (setupFee > 0) {
-      await postLedgerEntry(trx, now, {
-        clientId: connection.client_id,
-        kind: 'did_setup_fee',
-        amount: micros(-setupFee),
-        description: `DID setup fee: +${number}`,
-        occurredOn: localDate(ctx.now()),
-        reference: `did-setup:${id}`,
-        didAssignmentId: id,
-      });
+      ledgerDoor(ctx.store).post(
+        {
+          clientId: connection.client_id,
+          kind: 'did_setup_fee',
+          amount: micros(-setupFee),
+          description: `DID setup fee: +${number}`,
+          occurredOn: localDate(ctx.now()),
+          reference: `did-setup:${id}`,
+          didAssignmentId: id,
+        },
+        now,
+      );
     }
     return connection.client_id;
   });

@@ -5,7 +5,7 @@ import {
   classifyDestination,
   compilePackage,
   matchSellRate,
-  multiplyDivideHalfUp,
+  chargeFor,
   rateCall,
   roundUpToPulse,
   type RatedCall,
@@ -66,7 +66,7 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
   }
   if (direction === 'inbound' && costRate === null) costSource = 'no provider cost given for this inbound call';
   const effectiveCost = costRate ?? rateE8(0);
-  const costTotal = micros(multiplyDivideHalfUp(effectiveCost, roundUpToPulse(input.seconds, increment), 6000));
+  const costTotal = micros(chargeFor(effectiveCost, roundUpToPulse(input.seconds, increment)));
 
   const { result } = rateCall(
     compiled,

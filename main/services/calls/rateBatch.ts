@@ -1,6 +1,6 @@
 import type { ParsedCdr } from '../../cdr/types';
 import { compareCallsChronologically, rateCall, rateCycle, type CallRating, type CallRecord, type CompiledPackage } from '../../engine';
-import { multiplyDivideHalfUp, roundUpToPulse } from '../../engine';
+import { accountProblem, costRateOf as engineCostRateOf, type UnratedReason } from '../../engine';
 import { micros, rateE8, type RateE8 } from '../../money';
 import { canonicalDid } from '../dids';
 import type { CallStatements, CallValues } from './statements';
@@ -20,18 +20,8 @@ export interface RatedRow {
   rowId?: number;
 }
 
-/** The provider bills most destinations in 6-second steps (voipms-api.md). */
-const PROVIDER_STEP_SECONDS = 6;
-
-/**
- * getResellerCDR documents no `rate`, only `total`: the per-minute cost is then
- * recovered from the total over the provider's 6-second steps.
- */
-export function costRateOf(cdr: Pick<ParsedCdr, 'costRate' | 'costTotal' | 'seconds'>): RateE8 {
-  if (cdr.costRate !== null) return cdr.costRate;
-  if (cdr.costTotal === null || cdr.costTotal <= 0 || cdr.seconds <= 0) return rateE8(0);
-  return rateE8(multiplyDivideHalfUp(cdr.costTotal * 100, 60, roundUpToPulse(cdr.seconds, PROVIDER_STEP_SECONDS)));
-}
+/** The cost rate of a CDR is the engine's rule (main/engine/costRate.ts). */
+export const costRateOf = (cdr: Pick<ParsedCdr, 'costRate' | 'costTotal' | 'seconds'>): RateE8 => engineCostRateOf(cdr);
 
 export function toCallToRate(cdr: ParsedCdr, world: RatingWorld): CallToRate {
   const binding = world.account(cdr.account);
@@ -60,17 +50,9 @@ export function toCallToRate(cdr: ParsedCdr, world: RatingWorld): CallToRate {
   };
 }
 
-function unratedReason(call: CallToRate): { reason: string; message: string } | null {
-  if (!call.binding) {
-    return {
-      reason: 'unknown_account',
-      message: `Sub account ${call.cdr.account} is not known here: create it (or sync it), then re-rate`,
-    };
-  }
-  if (call.binding.clientId === null || call.binding.packageId === null) {
-    return { reason: 'no_package', message: `Sub account ${call.cdr.account} has no client package: connect one, then re-rate` };
-  }
-  return null;
+/** Why the call's sub account cannot be rated: the engine's one UnratedReason (main/engine/unrated.ts). */
+function unratedReason(call: CallToRate): { reason: UnratedReason; message: string } | null {
+  return accountProblem(call.cdr.account, call.binding);
 }
 
 export function rowValues(call: CallToRate, rating: CallRating | null, importId: number | null): CallValues {
