@@ -4,10 +4,6 @@ import { idField } from './fields';
 
 export const CDR_FORMATS = ['voipms-json', 'voipms-csv'] as const;
 
-export const importFileInput = z
-  .object({ path: z.string().trim().min(1, 'Choose a file'), format: z.enum(CDR_FORMATS).optional() })
-  .strict();
-
 /** A file of any size, streamed by the window in pieces (calls.importChunk). */
 export const importBeginInput = z
   .object({

@@ -8,13 +8,19 @@ export class ChunkFeed implements AsyncIterable<string> {
   private ended = false;
   private wakeReader: (() => void) | null = null;
   private readonly wakeWriters: (() => void)[] = [];
-  lastPushAt = Date.now();
+  lastPushAt: number;
 
-  constructor(private readonly capacity = 2) {}
+  /** `now`: the clock the idle check reads (injected by tests). */
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly capacity = 2,
+  ) {
+    this.lastPushAt = now();
+  }
 
   async push(text: string): Promise<void> {
     if (this.ended) return;
-    this.lastPushAt = Date.now();
+    this.lastPushAt = this.now();
     this.pieces.push(text);
     this.wakeReader?.();
     while (this.pieces.length > this.capacity && !this.ended) {

@@ -1,10 +1,11 @@
-import { setTimeout as delay, setImmediate } from 'node:timers/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
 import { postCallCharges } from './callCharges';
 import { rateBatch, storedCycleQueries, toCallToRate, type CallToRate } from './rateBatch';
 import { callValuesInOrder, prepareCallStatements, ratingValuesInOrder } from './statements';
+import { realTimers, withinMs, type ImportTimers } from './timers';
 import { RatingWorld } from './world';
 
 interface BatchCounts {
@@ -28,6 +29,10 @@ export interface ImportOptions {
   now?: () => Date;
   /** Rows per transaction (tests use small ones); IMPORT_TRANSACTION_ROWS by default. */
   transactionRows?: number;
+  /** After each transaction that kept rows is committed (the window refreshes its lists). */
+  onCommit?: () => void;
+  /** The clocks the transaction waits on; real ones by default, injected by tests. */
+  timers?: ImportTimers;
 }
 
 const REJECTS_SHOWN = 1000;
@@ -62,7 +67,8 @@ const NEXT_BATCH_WAIT_MS = 500;
  */
 export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>, options: ImportOptions): Promise<ImportProgress> {
   const now = options.now ?? (() => new Date());
-  const started = Date.now();
+  const timers = options.timers ?? realTimers;
+  const started = timers.now();
   const world = await RatingWorld.load(store.db);
   const statements = prepareCallStatements(store.db, store.sqlite);
   const { id: importId } = await store.db
@@ -138,7 +144,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const transaction = async (first: CdrBatch): Promise<void> => {
     const committed: BatchCounts = { duplicates: 0, added: 0, rated: 0, unrated: 0, rerated: 0, rejected: 0 };
     const rejects: CdrBatch['rejected'] = [];
-    const began = Date.now();
+    const began = timers.now();
     store.sqlite.exec('begin');
     let failure: unknown = null;
     try {
@@ -156,10 +162,10 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         rows += batch.good.length + batch.rejected.length;
         progress.linesRead = batch.linesRead;
         progress.bytesRead = batch.bytesRead;
-        report(progress, started, options.onProgress);
+        report(progress, timers.now() - started, options.onProgress);
         batch = null;
-        if (rows >= transactionRows || Date.now() - began >= TRANSACTION_MS || options.signal?.aborted) break;
-        const next = await withinMs(nextBatch(), NEXT_BATCH_WAIT_MS);
+        if (rows >= transactionRows || timers.now() - began >= TRANSACTION_MS || options.signal?.aborted) break;
+        const next = await withinMs(timers, nextBatch(), NEXT_BATCH_WAIT_MS);
         if (next === null) break;
         take();
         if (next.done) ended = true;
@@ -173,6 +179,11 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     if (kept) store.sqlite.exec('commit');
     if (kept) for (const key of Object.keys(committed) as (keyof BatchCounts)[]) progress[key] += committed[key];
     if (kept) for (const rejection of rejects) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);
+    if (kept) {
+      // The view shows the committed counts before the window is told to refresh.
+      report(progress, timers.now() - started, options.onProgress);
+      options.onCommit?.();
+    }
     if (failure !== null) throw failure;
   };
 
@@ -190,7 +201,6 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         break;
       }
       await store.exclusive(() => transaction(next.value));
-      report(progress, started, options.onProgress);
       if (options.signal?.aborted) {
         progress.status = 'cancelled';
         break;
@@ -219,22 +229,12 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     })
     .where('id', '=', importId)
     .execute();
-  report(progress, started, options.onProgress);
+  report(progress, timers.now() - started, options.onProgress);
   return progress;
 }
 
-/** The promise's value if it settles within `ms`, else null (the promise is left to settle later). */
-async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  const timer = new AbortController();
-  try {
-    return await Promise.race([promise, delay(ms, null, { signal: timer.signal })]);
-  } finally {
-    timer.abort();
-  }
-}
-
-function report(progress: ImportProgress, started: number, onProgress?: (progress: ImportProgress) => void): void {
-  progress.elapsedMs = Date.now() - started;
+function report(progress: ImportProgress, elapsedMs: number, onProgress?: (progress: ImportProgress) => void): void {
+  progress.elapsedMs = Math.round(elapsedMs);
   const processed = progress.added + progress.duplicates + progress.rejected;
   progress.callsPerSecond = progress.elapsedMs > 0 ? Math.round((processed * 1000) / progress.elapsedMs) : 0;
   progress.etaSeconds =

@@ -1,6 +1,10 @@
 import type { CompiledQuery } from 'kysely';
 import type { Store } from '../../../db/open';
-import { micros, rateE8 } from '../../money';
+import type { RerateResult } from '../../../preload/schemas/calls';
+import { micros, moneyToText, rateE8 } from '../../money';
+import { clientName } from '../clients';
+import type { ServiceContext } from '../context';
+import { IMPORT_DOMAINS } from './jobs';
 import { canonicalDid } from '../dids';
 import { postCallCharges } from './callCharges';
 import { emptyCycleQueries, rateBatch, storedCycleQueries, type CallToRate, type RatedRow } from './rateBatch';
@@ -91,7 +95,8 @@ const CALL_FIELDS = [
  * After the reseller fixes the cause (creates the sub account, connects a package), one
  * action rates the calls kept as unrated (DESIGN rule 8: never dropped).
  */
-export async function rerateUnrated(store: Store, now: () => Date): Promise<{ rated: number; stillUnrated: number }> {
+export async function rerateUnrated(ctx: ServiceContext): Promise<{ rated: number; stillUnrated: number }> {
+  const { store } = ctx;
   const world = await RatingWorld.load(store.db);
   const query = store.db.selectFrom('calls').select(CALL_FIELDS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').compile();
   // Read, rate and write in one hold of the store: no import can add calls to a cycle in between.
@@ -102,7 +107,8 @@ export async function rerateUnrated(store: Store, now: () => Date): Promise<{ ra
     applyUpdates(store, updates);
     return { rows, updates };
   });
-  await postCallCharges(store, now);
+  await postCallCharges(store, ctx.now);
+  if (updates.length > 0) ctx.events.emit('data.changed', { domains: IMPORT_DOMAINS });
   const rated = updates.filter((update) => update.values.status === 'rated').length;
   return { rated, stillUnrated: rows.length - rated };
 }
@@ -119,10 +125,10 @@ export interface RerateDifference {
  * only previews the difference per client. Closed periods never change.
  */
 export async function rerateOpenCycles(
-  store: Store,
+  ctx: ServiceContext,
   options: { packageId?: number; clientPackageId?: number; apply: boolean },
-  now: () => Date,
 ): Promise<{ differences: RerateDifference[]; calls: number }> {
+  const { store } = ctx;
   const world = await RatingWorld.load(store.db);
   const differences = new Map<number, RerateDifference>();
   const allUpdates: RatedRow[] = [];
@@ -166,6 +172,26 @@ export async function rerateOpenCycles(
     }
     if (options.apply) applyUpdates(store, allUpdates);
   });
-  if (options.apply) await postCallCharges(store, now);
+  if (options.apply) await postCallCharges(store, ctx.now);
+  if (options.apply && allUpdates.length > 0) ctx.events.emit('data.changed', { domains: IMPORT_DOMAINS });
   return { differences: [...differences.values()], calls: count };
+}
+
+/** The re-rate as the window shows it: per client, by name, before and after in money text. */
+export async function rerateReport(ctx: ServiceContext, options: { packageId?: number; clientPackageId?: number; apply: boolean }): Promise<RerateResult> {
+  const result = await rerateOpenCycles(ctx, options);
+  const clients = await ctx.db.selectFrom('clients').select(['id', 'first_name', 'last_name', 'company']).execute();
+  const names = new Map(clients.map((row) => [row.id, clientName(row)]));
+  return {
+    calls: result.calls,
+    applied: options.apply,
+    differences: result.differences.map((difference) => ({
+      clientId: difference.clientId,
+      clientName: names.get(difference.clientId) ?? `Client ${difference.clientId}`,
+      calls: difference.calls,
+      before: moneyToText(micros(difference.before)),
+      after: moneyToText(micros(difference.after)),
+      difference: moneyToText(micros(difference.after - difference.before)),
+    })),
+  };
 }
