@@ -3,8 +3,9 @@ import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
 import { postCallCharges } from './callCharges';
-import { rateBatch, storedCycleQueries, toCallToRate, type CallToRate } from './rateBatch';
-import { callValuesInOrder, prepareCallStatements, ratingValuesInOrder } from './statements';
+import { parsedCdrToRate, type CallToRate } from './callToRate';
+import { rateBatch, storedCycleQueries } from './rateBatch';
+import { callValuesInOrder, dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder } from './statements';
 import { realTimers, withinMs, type ImportTimers } from './timers';
 import { RatingWorld } from './world';
 
@@ -36,6 +37,27 @@ export interface ImportOptions {
 }
 
 const REJECTS_SHOWN = 1000;
+
+/** The counters of an import that has read nothing yet. */
+export function notStarted(totalBytes: number | null): Omit<ImportProgress, 'importId'> {
+  return {
+    status: 'running',
+    linesRead: 0,
+    bytesRead: 0,
+    totalBytes,
+    added: 0,
+    duplicates: 0,
+    rejected: 0,
+    rated: 0,
+    unrated: 0,
+    rerated: 0,
+    elapsedMs: 0,
+    callsPerSecond: 0,
+    etaSeconds: null,
+    rejects: [],
+    message: null,
+  };
+}
 
 /** Rows per parsed batch: the unit the parser hands over and progress moves by. */
 export const IMPORT_BATCH_SIZE = 20_000;
@@ -76,30 +98,13 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     .values({ source: options.source, format: options.format, started_at: now().toISOString(), finished_at: null, status: 'running' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const progress: ImportProgress = {
-    importId,
-    status: 'running',
-    linesRead: 0,
-    bytesRead: 0,
-    totalBytes: options.totalBytes ?? null,
-    added: 0,
-    duplicates: 0,
-    rejected: 0,
-    rated: 0,
-    unrated: 0,
-    rerated: 0,
-    elapsedMs: 0,
-    callsPerSecond: 0,
-    etaSeconds: null,
-    rejects: [],
-    message: null,
-  };
+  const progress: ImportProgress = { ...notStarted(options.totalBytes ?? null), importId };
   const cycleStates = new Map();
   const queries = storedCycleQueries(statements);
 
   const writeBatch = (batch: CdrBatch, counts: BatchCounts): void => {
     const ids = batch.good.map((cdr) => cdr.callId);
-    const existing = new Set(statements.existingIds.all(JSON.stringify(ids)) as string[]);
+    const existing = new Set(statements.existingIds.all(JSON.stringify(ids)));
     const fresh: CallToRate[] = [];
     const seen = new Set<string>();
     for (const cdr of batch.good) {
@@ -108,7 +113,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         continue;
       }
       seen.add(cdr.callId);
-      fresh.push(toCallToRate(cdr, world));
+      fresh.push(parsedCdrToRate(cdr, world));
     }
     const dirty = new Set<string>();
     rateBatch(fresh, world, queries, cycleStates, importId, ({ values, rowId }) => {
@@ -117,17 +122,14 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         counts.added += 1;
         if (values.status === 'rated') counts.rated += 1;
         else counts.unrated += 1;
-        if (values.client_id !== null && values.status === 'rated') dirty.add(`${values.client_id}|${String(values.started_at).slice(0, 10)}`);
+        if (values.client_id !== null && values.status === 'rated') dirty.add(dirtyDayKey(values.client_id, values.started_at));
       } else {
         statements.updateRating.run(ratingValuesInOrder(values, rowId));
         counts.rerated += 1;
-        if (values.client_id !== null) dirty.add(`${values.client_id}|${String(values.started_at).slice(0, 10)}`);
+        if (values.client_id !== null) dirty.add(dirtyDayKey(values.client_id, values.started_at));
       }
     });
-    for (const pair of dirty) {
-      const bar = pair.indexOf('|');
-      statements.markDirty.run(Number(pair.slice(0, bar)), pair.slice(bar + 1));
-    }
+    markDirtyDays(statements, dirty);
     for (const rejection of batch.rejected) statements.reject.run(importId, rejection.line, rejection.reason);
     counts.rejected += batch.rejected.length;
   };

@@ -4,7 +4,7 @@ import { detectCdrFormat, parseCdrStream, type CdrBatch, type CdrFormat } from '
 import type { ServiceContext } from '../context';
 import { ChunkFeed } from './chunkFeed';
 import { AppError, notFound } from '../../errors';
-import { IMPORT_BATCH_SIZE, importCalls, type ImportProgress } from './importCalls';
+import { IMPORT_BATCH_SIZE, importCalls, notStarted, type ImportProgress } from './importCalls';
 import { realTimers, type ImportTimers } from './timers';
 
 interface Job {
@@ -116,26 +116,7 @@ export class ImportJobs {
     }
     const jobId = this.ctx.nextId('import');
     const controller = new AbortController();
-    const view: ImportJobView = {
-      jobId,
-      importId: null,
-      fileName,
-      status: 'running',
-      linesRead: 0,
-      bytesRead: 0,
-      totalBytes,
-      added: 0,
-      duplicates: 0,
-      rejected: 0,
-      rated: 0,
-      unrated: 0,
-      rerated: 0,
-      elapsedMs: 0,
-      callsPerSecond: 0,
-      etaSeconds: null,
-      rejects: [],
-      message: null,
-    };
+    const view: ImportJobView = { ...notStarted(totalBytes), jobId, importId: null, fileName };
     const { events } = this.ctx;
     const done = importCalls(this.ctx.store, batches, {
       source: fileName,

@@ -1,56 +1,15 @@
 import type { CompiledQuery } from 'kysely';
 import type { Store } from '../../../db/open';
 import type { RerateResult } from '../../../preload/schemas/calls';
-import { micros, moneyToText, rateE8 } from '../../money';
+import { micros, moneyToText } from '../../money';
 import { clientName } from '../clients';
 import type { ServiceContext } from '../context';
 import { IMPORT_DOMAINS } from './jobs';
-import { canonicalDid } from '../dids';
 import { postCallCharges } from './callCharges';
-import { emptyCycleQueries, rateBatch, storedCycleQueries, type CallToRate, type RatedRow } from './rateBatch';
-import { prepareCallStatements, ratingValuesInOrder, type CallValues } from './statements';
-import { cycleStartFor, RatingWorld } from './world';
-
-interface StoredCall {
-  id: number;
-  call_id: string;
-  started_at: string;
-  account: string;
-  caller_id: string;
-  destination: string;
-  description: string;
-  direction: 'inbound' | 'outbound';
-  disposition: string;
-  seconds: number;
-  cost_rate_e8: number;
-  cost_micros: number;
-  did_number: string | null;
-  client_id: number | null;
-  charge_micros: number;
-}
-
-function asCallToRate(row: StoredCall, world: RatingWorld): CallToRate {
-  const binding = world.account(row.account);
-  const connection = binding?.clientPackageId == null ? undefined : world.clientPackages.get(binding.clientPackageId);
-  const did = row.did_number ? world.dids.get(canonicalDid(row.did_number)) : undefined;
-  return {
-    record: {
-      callId: row.call_id,
-      startedAt: row.started_at,
-      direction: row.direction,
-      destination: row.destination,
-      seconds: row.seconds,
-      disposition: row.disposition as CallToRate['record']['disposition'],
-      costRate: rateE8(row.cost_rate_e8),
-      costTotal: micros(row.cost_micros),
-      ...(row.direction === 'inbound' ? { didRate: did && did.clientId === binding?.clientId ? did.minuteRate : rateE8(0) } : {}),
-    },
-    cdr: { account: row.account, callerId: row.caller_id, description: row.description, didNumber: row.did_number },
-    binding,
-    cycleStart: connection ? cycleStartFor(row.started_at.slice(0, 10), connection) : null,
-    rowId: row.id,
-  };
-}
+import { emptyCycleQueries, rateBatch, storedCycleQueries, type RatedRow } from './rateBatch';
+import { storedCallToRate } from './callToRate';
+import { dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder, STORED_CALL_COLUMNS } from './statements';
+import { RatingWorld } from './world';
 
 /** Writes re-rated calls and marks their client-days for the ledger; the caller holds the store (`exclusive`). */
 function applyUpdates(store: Store, updates: RatedRow[]): void {
@@ -59,37 +18,16 @@ function applyUpdates(store: Store, updates: RatedRow[]): void {
     const dirty = new Set<string>();
     for (const update of updates) {
       statements.updateRating.run(ratingValuesInOrder(update.values, update.rowId!));
-      if (update.values.client_id !== null) dirty.add(`${update.values.client_id}|${String(update.values.started_at).slice(0, 10)}`);
+      if (update.values.client_id !== null) dirty.add(dirtyDayKey(update.values.client_id, update.values.started_at));
     }
-    for (const pair of dirty) {
-      const [clientId, day] = pair.split('|');
-      statements.markDirty.run(Number(clientId), day);
-    }
+    markDirtyDays(statements, dirty);
   })();
 }
 
 /** Runs a query Kysely compiled on the raw connection (inside `exclusive`, where `db` would wait for itself). */
-function allRows<T>(store: Store, query: CompiledQuery): T[] {
-  return store.sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as T[];
+function allRows<Row>(store: Store, query: CompiledQuery<Row>): Row[] {
+  return store.sqlite.prepare<unknown[], Row>(query.sql).all(...query.parameters);
 }
-
-const CALL_FIELDS = [
-  'id',
-  'call_id',
-  'started_at',
-  'account',
-  'caller_id',
-  'destination',
-  'description',
-  'direction',
-  'disposition',
-  'seconds',
-  'cost_rate_e8',
-  'cost_micros',
-  'did_number',
-  'client_id',
-  'charge_micros',
-] as const;
 
 /**
  * After the reseller fixes the cause (creates the sub account, connects a package), one
@@ -98,12 +36,12 @@ const CALL_FIELDS = [
 export async function rerateUnrated(ctx: ServiceContext): Promise<{ rated: number; stillUnrated: number }> {
   const { store } = ctx;
   const world = await RatingWorld.load(store.db);
-  const query = store.db.selectFrom('calls').select(CALL_FIELDS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').compile();
+  const query = store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').compile();
   // Read, rate and write in one hold of the store: no import can add calls to a cycle in between.
   const { rows, updates } = await store.exclusive(() => {
     const statements = prepareCallStatements(store.db, store.sqlite);
-    const rows = allRows<StoredCall>(store, query);
-    const { updates } = rateBatch(rows.map((row) => asCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
+    const rows = allRows(store, query);
+    const { updates } = rateBatch(rows.map((row) => storedCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
     applyUpdates(store, updates);
     return { rows, updates };
   });
@@ -143,18 +81,18 @@ export async function rerateOpenCycles(
     for (const connection of connections) {
       const query = store.db
         .selectFrom('calls')
-        .select(CALL_FIELDS)
+        .select(STORED_CALL_COLUMNS)
         .where('client_package_id', '=', connection.id)
         .where('cycle_start', '>=', connection.cycleStartDate)
         .where('status', '=', 'rated')
         .compile();
-      const rows = allRows<StoredCall>(store, query);
+      const rows = allRows(store, query);
       if (rows.length === 0) continue;
       count += rows.length;
       // Rated from scratch: a fresh cycle state, every call treated as stored (updated in place).
       const before = new Map(rows.map((row) => [row.id, row.charge_micros]));
       const { updates } = rateBatch(
-        rows.map((row) => asCallToRate(row, world)),
+        rows.map((row) => storedCallToRate(row, world)),
         world,
         emptyCycleQueries,
         new Map(),
@@ -165,7 +103,7 @@ export async function rerateOpenCycles(
         const entry = differences.get(clientId) ?? { clientId, calls: 0, before: 0, after: 0 };
         entry.calls += 1;
         entry.before += before.get(update.rowId!) ?? 0;
-        entry.after += Number((update.values as CallValues).charge_micros);
+        entry.after += update.values.charge_micros;
         differences.set(clientId, entry);
       }
       allUpdates.push(...updates);
