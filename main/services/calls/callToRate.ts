@@ -45,16 +45,22 @@ export function didRateFor(world: RatingWorld, didNumber: string | null, clientI
   return did && did.clientId === clientId ? did.minuteRate : rateE8(0);
 }
 
+/** The cycle of the client package a call's sub account is bound to, that its day falls in. */
+function cycleOf(world: RatingWorld, binding: AccountBinding | undefined, startedAt: string): string | null {
+  const connection = binding?.clientPackageId == null ? undefined : world.clientPackages.get(binding.clientPackageId);
+  return connection ? cycleStartFor(startedAt.slice(0, 10), connection) : null;
+}
+
 /** The binding of the call's sub account and its cycle, as the world is now. */
 export function placeCall(world: RatingWorld, account: string, startedAt: string): CallPlacement {
   const binding = world.account(account);
-  const connection = binding?.clientPackageId == null ? undefined : world.clientPackages.get(binding.clientPackageId);
-  return { binding, cycleStart: connection ? cycleStartFor(startedAt.slice(0, 10), connection) : null };
+  return { binding, cycleStart: cycleOf(world, binding, startedAt) };
 }
 
 /** A call record of the import. */
 export function parsedCdrToRate(cdr: ParsedCdr, world: RatingWorld): CallToRate {
-  const { binding, cycleStart } = placeCall(world, cdr.account, cdr.startedAt);
+  // The hot path of an import: no placement object per call.
+  const binding = world.account(cdr.account);
   const record: CallRecord = {
     callId: cdr.callId,
     startedAt: cdr.startedAt,
@@ -66,7 +72,12 @@ export function parsedCdrToRate(cdr: ParsedCdr, world: RatingWorld): CallToRate 
     costTotal: cdr.costTotal ?? micros(0),
   };
   if (cdr.direction === 'inbound') record.didRate = didRateFor(world, cdr.didNumber, binding?.clientId);
-  return { record, cdr: { account: cdr.account, callerId: cdr.callerId, description: cdr.description, didNumber: cdr.didNumber }, binding, cycleStart };
+  return {
+    record,
+    cdr: { account: cdr.account, callerId: cdr.callerId, description: cdr.description, didNumber: cdr.didNumber },
+    binding,
+    cycleStart: cycleOf(world, binding, cdr.startedAt),
+  };
 }
 
 /**

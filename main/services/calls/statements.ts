@@ -130,15 +130,10 @@ export function dirtyDayKey(clientId: number, startedAt: string): string {
   return `${clientId}|${startedAt.slice(0, 10)}`;
 }
 
-export function parseDirtyDayKey(key: string): CallChargeDirtyRow {
-  const bar = key.indexOf('|');
-  return { client_id: Number(key.slice(0, bar)), day: key.slice(bar + 1) };
-}
-
 /** Marks the client-days of a set of keys dirty, for postCallCharges. */
 export function markDirtyDays(statements: Pick<CallStatements, 'markDirty'>, keys: Iterable<string>): void {
   for (const key of keys) {
-    const { client_id: clientId, day } = parseDirtyDayKey(key);
-    statements.markDirty.run(clientId, day);
+    const bar = key.indexOf('|');
+    statements.markDirty.run(Number(key.slice(0, bar)), key.slice(bar + 1));
   }
 }
