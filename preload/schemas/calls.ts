@@ -17,6 +17,8 @@ export const importChunkInput = z
   .object({
     jobId: z.number().int().positive(),
     text: z.string().max(4_000_000, 'Send pieces of at most 4 MB'),
+    /** The piece's size in the file, when its encoding is not UTF-8 (UTF-16): progress counts file bytes. */
+    bytes: z.number().int().min(0).optional(),
     last: z.boolean(),
   })
   .strict();

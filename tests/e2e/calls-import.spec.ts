@@ -85,6 +85,8 @@ test('a UTF-16LE export (with its BOM) imports as text, not garbled', async ({ p
   await importer.goto();
   await importer.importFile({ name: 'excel-unicode.csv', mimeType: 'text/csv', buffer: file });
   await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 60_000 });
+  // Progress counts the file's bytes, not the UTF-8 size of its text.
+  await expect(importer.progressBar).toHaveAttribute('aria-valuenow', '100');
   await expect(importer.count('lines')).toHaveText('4');
   await expect(importer.count('rejected')).toHaveText('0');
   await expect(importer.count('unrated')).toHaveText('3');

@@ -279,4 +279,17 @@ describe('import jobs', () => {
     await jobs.chunk({ jobId: next.jobId, text: header, last: true });
     expect((await jobs.finished(next.jobId)).status).toBe('done');
   });
+
+  it('counts progress in file bytes when the window sends a file whose text is smaller in UTF-8 (UTF-16)', async () => {
+    const jobs = new ImportJobs(createContext(temp.store, () => FIXED_NOW));
+    const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n';
+    const text = header + Array.from({ length: 30 }, (_, index) => `2026-11-26 10:00:00,,15145551234,,100000_x,ANSWERED,00:00:30,30,0.01,0.005,w${index}\n`).join('');
+    // UTF-16LE: a BOM and two bytes per character.
+    const fileBytes = 2 + text.length * 2;
+    const started = jobs.begin({ fileName: 'utf16.csv', totalBytes: fileBytes });
+    const half = Math.floor(text.length / 2);
+    await jobs.chunk({ jobId: started.jobId, text: text.slice(0, half), bytes: 2 + half * 2, last: false });
+    await jobs.chunk({ jobId: started.jobId, text: text.slice(half), bytes: (text.length - half) * 2, last: true });
+    expect(await jobs.finished(started.jobId)).toMatchObject({ status: 'done', added: 30, bytesRead: fileBytes, totalBytes: fileBytes });
+  });
 });

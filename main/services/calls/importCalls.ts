@@ -32,6 +32,8 @@ export interface ImportOptions {
   transactionRows?: number;
   /** After each transaction that kept rows is committed (the window refreshes its lists). */
   onCommit?: () => void;
+  /** Where the parser is in the file, from where it is in the text (the text of a UTF-16 file is smaller in UTF-8). */
+  fileBytes?: (parsedBytes: number) => number;
   /** The clocks the transaction waits on; real ones by default, injected by tests. */
   timers?: ImportTimers;
 }
@@ -163,7 +165,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         for (const rejection of batch.rejected) if (rejects.length < REJECTS_SHOWN) rejects.push(rejection);
         rows += batch.good.length + batch.rejected.length;
         progress.linesRead = batch.linesRead;
-        progress.bytesRead = batch.bytesRead;
+        progress.bytesRead = options.fileBytes ? options.fileBytes(batch.bytesRead) : batch.bytesRead;
         report(progress, timers.now() - started, options.onProgress);
         batch = null;
         if (rows >= transactionRows || timers.now() - began >= TRANSACTION_MS || options.signal?.aborted) break;

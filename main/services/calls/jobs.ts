@@ -58,12 +58,12 @@ export class ImportJobs {
     return this.start(input.fileName, input.format ?? 'auto', input.totalBytes, source, feed);
   }
 
-  async chunk(input: { jobId: number; text: string; last: boolean }): Promise<ImportJobView> {
+  async chunk(input: { jobId: number; text: string; bytes?: number; last: boolean }): Promise<ImportJobView> {
     const job = this.jobs.get(input.jobId);
     if (!job) throw notFound(`Import ${input.jobId}`);
     if (!job.feed) throw new AppError('conflict', 'This import does not take pieces');
     if (job.view.status === 'running' && !job.feed.isEnded) {
-      if (input.text !== '') await job.feed.push(input.text);
+      if (input.text !== '') await job.feed.push(input.text, input.bytes);
       if (input.last) job.feed.end();
     }
     return job.view;
@@ -125,6 +125,7 @@ export class ImportJobs {
       signal: controller.signal,
       now: this.ctx.now,
       timers: this.timers,
+      ...(feed ? { fileBytes: (parsed: number) => feed.fileBytesAt(parsed) } : {}),
       onProgress: (progress) => {
         Object.assign(view, progress, { jobId, importId: progress.importId, fileName });
         events.emit('import.progress', { ...view });

@@ -93,7 +93,8 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
           set({ problem: { kind: 'refused', message: `${file.name} could not be read. Is it still there?` } });
           return;
         }
-        const sent = await api.calls.importChunk({ jobId, text, last });
+        // The slice's size in the file: progress counts file bytes, whatever the encoding.
+        const sent = await api.calls.importChunk({ jobId, text, bytes: Math.min(SLICE_BYTES, file.size - offset), last });
         if (!sent.ok) {
           set({ problem: { kind: 'refused', message: sent.error.message } });
           return;
