@@ -28,6 +28,8 @@ export interface CommandContext {
   json: boolean;
   io: CliIo;
   call<K extends ChannelName>(name: K, input?: unknown): Promise<ChannelOutput<K>>;
+  /** For what only the command line may do outside the handler table: read a file it was given. */
+  store: Store;
   readJsonFile(path: string): Promise<unknown>;
 }
 
@@ -103,6 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io,
       call: async (name, input) => unwrap(await dispatch(table, name, input)) as ChannelOutput<typeof name>,
       readJsonFile,
+      store,
     });
     return 0;
   } catch (error) {

@@ -33,7 +33,7 @@ export function createHandlerTable(env: HandlerEnv): HandlerTable {
     packageHandlers(ctx),
     clientHandlers(ctx),
     demoHandlers({ store: env.store, now: ctx.now, tableFor: (now) => createHandlerTable({ ...env, now }) }),
-    callHandlers(env.store, ctx.now),
+    callHandlers(ctx),
   );
 }
 

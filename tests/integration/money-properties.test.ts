@@ -9,6 +9,7 @@ import { importCalls } from '../../main/services/calls/importCalls';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
 import { RatingWorld } from '../../main/services/calls/world';
 import { ledgerDoor } from '../../main/services/ledger';
+import { createContext } from '../../main/services/context';
 import type { Result } from '../../preload/result';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
@@ -134,7 +135,7 @@ async function apply(temp: TempStore, world: World, operation: Operation, ids: (
     }
     case 'rerate': {
       await ok(temp, 'packages.saveRates', { packageId: world.freePackage, rates: [{ scope: 'canada', value: '', rate: operation.canadaRate, freeZone: true }] });
-      await rerateOpenCycles(temp.store, { packageId: world.freePackage, apply: true }, now);
+      await rerateOpenCycles(createContext(temp.store, now), { packageId: world.freePackage, apply: true });
       return;
     }
     case 'payment':

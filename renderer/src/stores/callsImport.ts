@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import { api } from '../api';
+import { sliceDecoder } from '../lib/fileText';
 import { refreshCallViews } from './callsRefresh';
 import { showToast } from './toasts';
 
@@ -80,18 +81,20 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
       set({ phase: 'running', job: begun.value });
       timer = setTimeout(() => void poll(jobId), POLL_INTERVAL_MS);
       // Slice by slice: main answers each slice once it has room for the next (backpressure).
-      const decoder = new TextDecoder('utf-8');
+      // UTF-8 or UTF-16, from the file's BOM; a character cut between slices is kept whole.
+      const decoder = sliceDecoder();
       for (let offset = 0; ; offset += SLICE_BYTES) {
         const last = offset + SLICE_BYTES >= file.size;
         let text: string;
         try {
-          text = decoder.decode(await file.slice(offset, offset + SLICE_BYTES).arrayBuffer(), { stream: !last });
+          text = decoder.decode(await file.slice(offset, offset + SLICE_BYTES).arrayBuffer(), last);
         } catch {
           await api.calls.cancelImport({ jobId });
           set({ problem: { kind: 'refused', message: `${file.name} could not be read. Is it still there?` } });
           return;
         }
-        const sent = await api.calls.importChunk({ jobId, text, last });
+        // The slice's size in the file: progress counts file bytes, whatever the encoding.
+        const sent = await api.calls.importChunk({ jobId, text, bytes: Math.min(SLICE_BYTES, file.size - offset), last });
         if (!sent.ok) {
           set({ problem: { kind: 'refused', message: sent.error.message } });
           return;
