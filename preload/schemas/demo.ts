@@ -20,6 +20,9 @@ export const demoLoadInput = z
     clients: wholeNumber('Clients', DEMO_LIMITS.clients.min, DEMO_LIMITS.clients.max).default(DEMO_LIMITS.clients.default),
     cdrs: wholeNumber('Calls', DEMO_LIMITS.cdrs.min, DEMO_LIMITS.cdrs.max).default(DEMO_LIMITS.cdrs.default),
     seed: wholeNumber('Seed', DEMO_LIMITS.seed.min, DEMO_LIMITS.seed.max).default(DEMO_LIMITS.seed.default),
+    months: wholeNumber('Months', DEMO_LIMITS.months.min, DEMO_LIMITS.months.max).default(DEMO_LIMITS.months.default),
+    /** Load even though the database already has clients (the CLI's --force). */
+    force: z.boolean().default(false),
   })
   .strict()
   .prefault({});

@@ -1,9 +1,9 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract';
 import type { DemoProgress } from '../../preload/schemas/demo';
 import type { SubaccountView } from '../../preload/schemas/telephony';
-import { AppError } from '../../main/errors';
-import { dispatch, type HandlerTable } from '../../main/handlers/table';
-import { parseMoney } from '../../main/money';
+import { AppError } from '../errors';
+import { dispatch, type HandlerTable } from '../handlers/table';
+import { parseMoney } from '../money';
 import { addDays, addMonths, atLocalTime } from './dates';
 import type { DemoPlan, PlannedClient } from './plan';
 import { Random } from './random';
