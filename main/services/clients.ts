@@ -82,6 +82,11 @@ export async function loadClient(db: ServiceContext['db'], id: number): Promise<
   return row;
 }
 
+/** One client as the edit form shows it. */
+export async function getClient(ctx: ServiceContext, id: number): Promise<ClientView> {
+  return toClientView(await loadClient(ctx.db, id));
+}
+
 export async function openClient(db: ServiceContext['db'], id: number): Promise<ClientRow> {
   const row = await loadClient(db, id);
   if (row.status === 'closed') throw new AppError('conflict', `${clientName(row)} is closed`);
@@ -147,10 +152,10 @@ export async function updateClient(ctx: ServiceContext, input: ClientUpdateData)
 }
 
 export async function listClients(ctx: ServiceContext, input: ClientListData): Promise<ClientSummary[]> {
-  const options = input ?? { search: '', status: 'all', sort: 'name', direction: 'asc', negativeOnly: false };
+  const options = input ?? { search: '', status: 'open', sort: 'name', direction: 'asc', negativeOnly: false };
   let query = ctx.db.selectFrom('clients').selectAll();
-  if (options.status !== 'all') query = query.where('status', '=', options.status);
-  else query = query.where('status', '!=', 'closed');
+  if (options.status === 'open') query = query.where('status', '!=', 'closed');
+  else if (options.status !== 'all') query = query.where('status', '=', options.status);
   if (options.negativeOnly) query = query.where('balance_micros', '<', 0);
   if (options.search !== '') {
     const pattern = `%${options.search.replace(/[%_\\]/g, (match) => `\\${match}`)}%`;

@@ -88,7 +88,8 @@ export const clientUpdateInput = z.object(clientFields).partial().extend({ id: i
 export const clientListInput = z
   .object({
     search: z.string().trim().max(100).default(''),
-    status: z.enum(['all', 'active', 'suspended', 'closed']).default('all'),
+    /** `open`: active and suspended (the list a reseller works from); `all`: closed clients too. */
+    status: z.enum(['open', 'all', 'active', 'suspended', 'closed']).default('open'),
     sort: z.enum(['name', 'balance', 'created']).default('name'),
     direction: z.enum(['asc', 'desc']).default('asc'),
     /** Only clients whose balance is below zero. */

@@ -59,6 +59,17 @@ describe('clients', () => {
     expect(await ok<unknown[]>('clients.list', { search: '100%_' })).toEqual([]);
   });
 
+  it('lists closed clients under status "all", and leaves them out of the open list', async () => {
+    const a = await client();
+    const b = await client(bob);
+    await ok('clients.delete', { id: b });
+    const ids = async (input?: unknown) => (await ok<{ id: number }[]>('clients.list', input)).map((c) => c.id).sort();
+    expect(await ids({ status: 'all' })).toEqual([a, b].sort());
+    expect(await ids({ status: 'open' })).toEqual([a]);
+    expect(await ids()).toEqual([a]);
+    expect(await ids({ status: 'closed' })).toEqual([b]);
+  });
+
   it.each([
     ['an invalid e-mail', { ...alice, email: 'not-an-email' }, 'email'],
     ['a missing last name', { ...alice, lastName: ' ' }, 'lastName'],
