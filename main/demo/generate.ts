@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../db/open';
+import { plural } from '../../preload/common/plural';
 import { DEMO_LIMITS, type DemoProgress, type DemoResult } from '../../preload/schemas/demo';
 import { parseCdrFile } from '../cdr';
 import { AppError } from '../errors';
@@ -70,7 +71,7 @@ export async function generateDemo(store: Store, tableFor: TableFactory, options
 
   const { count } = await store.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   if (Number(count) > 0 && !options.force) {
-    throw new AppError('conflict', `This database already has ${Number(count)} client${Number(count) === 1 ? '' : 's'}: demo data is only loaded into an empty database`);
+    throw new AppError('conflict', `This database already has ${plural(Number(count), 'client', 'clients')}: demo data is only loaded into an empty database`);
   }
   const plan = planDemo({ clients, seed }, Number(count) > 0 ? await existingData(store) : undefined);
   const { from, today } = demoWindow(now, months);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLIENT_SERVICES, ROUTES, SUBACCOUNT_FIELDS, type ClientService, type RouteChoice, type SubaccountField } from './catalog';
+import { CLIENT_SERVICES, ROUTES, SUBACCOUNT_FIELDS, type ClientService, type RouteChoice, type SubaccountField } from '../common/catalog';
 import { idField, nonNegativeMoney, nonNegativePercent, nonNegativeRate } from './fields';
 
 export const PULSE_CHOICES = [1, 6, 30, 60] as const;

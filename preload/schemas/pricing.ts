@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROUTES, type RouteChoice } from './catalog';
+import { ROUTES, type RouteChoice } from '../common/catalog';
 import { idField, nonNegativeRate } from './fields';
 
 export interface CountryOption {

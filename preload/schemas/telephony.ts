@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTH_TYPES, CODECS, DEVICE_TYPES, DTMF_MODES, MUSIC_ON_HOLD, NAT_MODES } from './catalog';
+import { AUTH_TYPES, CODECS, DEVICE_TYPES, DTMF_MODES, MUSIC_ON_HOLD, NAT_MODES } from '../common/catalog';
 import { isoDate } from './clients';
 import { idField, nonNegativeMoney, nonNegativeRate } from './fields';
 
