@@ -33,7 +33,7 @@ export interface ResellerCounts {
   billingCycles: number;
 }
 
-export interface ResellerWindow {
+interface ResellerWindow {
   from: string;
   today: string;
   now: Date;

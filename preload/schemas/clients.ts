@@ -14,7 +14,7 @@ export const isoDate = z
   }, 'That date does not exist');
 
 /** A positive amount typed by a person: "12.50". */
-export const positiveMoney = (label: string) =>
+const positiveMoney = (label: string) =>
   z.string({ error: `${label}: enter an amount` }).transform((raw, ctx) => {
     const parsed = parseMoney(raw);
     if (!parsed.ok) {
@@ -221,7 +221,6 @@ export interface BillingRunResult {
   clients: number;
 }
 
-export type ClientInput = z.input<typeof clientInput>;
 export type ClientData = z.output<typeof clientInput>;
 export type ClientUpdateData = z.output<typeof clientUpdateInput>;
 export type ClientListData = z.output<typeof clientListInput>;

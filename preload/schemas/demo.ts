@@ -27,8 +27,6 @@ export const demoLoadInput = z
   .strict()
   .prefault({});
 
-export type DemoLoadInput = z.input<typeof demoLoadInput>;
-
 export interface DemoProgress {
   stage: 'packages' | 'clients' | 'history' | 'calls-file' | 'calls-import';
   done: number;

@@ -89,6 +89,4 @@ export interface PriceListFile {
   rows: number;
 }
 
-export type PreviewInput = z.input<typeof previewInput>;
 export type PreviewData = z.output<typeof previewInput>;
-export type CostImportInput = z.input<typeof costImportInput>;
