@@ -1,5 +1,5 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract';
-import type { DemoProgress } from '../../preload/schemas/demo';
+import type { DemoCounts, DemoProgress } from '../../preload/schemas/demo';
 import type { SubaccountView } from '../../preload/schemas/telephony';
 import { AppError } from '../errors';
 import { dispatch, type HandlerTable } from '../handlers/table';
@@ -22,16 +22,8 @@ export interface DemoClock {
   current: Date;
 }
 
-export interface ResellerCounts {
-  packages: number;
-  customRates: number;
-  clients: number;
-  subaccounts: number;
-  dids: number;
-  payments: number;
-  charges: number;
-  billingCycles: number;
-}
+/** What the reseller part of the demo created, as counts. */
+export type ResellerCounts = DemoCounts;
 
 interface ResellerWindow {
   from: string;

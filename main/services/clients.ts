@@ -50,8 +50,9 @@ export function toClientView(row: ClientRow): ClientView {
   };
 }
 
-function toColumns(input: Partial<ClientData>) {
-  const columns = {
+/** A client's form fields as its columns. */
+function clientColumns(input: ClientData) {
+  return {
     first_name: input.firstName,
     last_name: input.lastName,
     company: input.company,
@@ -63,10 +64,15 @@ function toColumns(input: Partial<ClientData>) {
     country: input.country,
     postal_code: input.postalCode,
     balance_mode: input.balanceMode,
-    low_balance_threshold_micros: input.lowBalanceThreshold === undefined ? undefined : input.lowBalanceThreshold === '' ? null : input.lowBalanceThreshold,
+    low_balance_threshold_micros: input.lowBalanceThreshold === '' ? null : input.lowBalanceThreshold,
     low_balance_email: input.lowBalanceEmail,
     notes: input.notes,
   };
+}
+
+/** The columns of the fields an update gives: each field maps to one column, so an absent field maps to undefined and is left out. */
+function toColumns(input: Partial<ClientData>) {
+  const columns = clientColumns(input as ClientData);
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as Partial<typeof columns>;
 }
 
@@ -101,20 +107,7 @@ export async function createClient(ctx: ServiceContext, input: ClientData): Prom
     const row = await trx
       .insertInto('clients')
       .values({
-        first_name: input.firstName,
-        last_name: input.lastName,
-        company: input.company,
-        email: input.email,
-        phone: input.phone,
-        street: input.street,
-        city: input.city,
-        state: input.state,
-        country: input.country,
-        postal_code: input.postalCode,
-        balance_mode: input.balanceMode,
-        low_balance_threshold_micros: threshold,
-        low_balance_email: input.lowBalanceEmail,
-        notes: input.notes,
+        ...clientColumns(input),
         // Guide: a HARD client "will be suspended if he is on zero or negative balance" — a new one starts at 0.
         status: statusFor(input.balanceMode, 'active', 0),
         below_threshold: threshold !== null && 0 < threshold ? 1 : 0,

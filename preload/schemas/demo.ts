@@ -34,12 +34,8 @@ export interface DemoProgress {
   message: string;
 }
 
-/** What the demo created, as counts. */
-export interface DemoResult {
-  seed: number;
-  /** The demo's window: first day of history and today (YYYY-MM-DD). */
-  from: string;
-  to: string;
+/** What the demo created through the handler table, as counts. */
+export interface DemoCounts {
   packages: number;
   customRates: number;
   clients: number;
@@ -48,6 +44,14 @@ export interface DemoResult {
   payments: number;
   charges: number;
   billingCycles: number;
+}
+
+/** What the demo created, as counts. */
+export interface DemoResult extends DemoCounts {
+  seed: number;
+  /** The demo's window: first day of history and today (YYYY-MM-DD). */
+  from: string;
+  to: string;
   calls: {
     written: number;
     imported: number;

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/handlers/table';
-import type { Result } from '../../preload/result';
+import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 // FIXED_NOW is 2026-11-25.
@@ -12,12 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-async function ok<T = Record<string, unknown>>(name: string, input?: unknown): Promise<T> {
-  const result = (await dispatch(temp.table, name, input)) as Result<T>;
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
-const call = (name: string, input?: unknown) => dispatch(temp.table, name, input);
+const { call, ok } = channelCaller(() => temp.table);
 
 const alice = { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', balanceMode: 'hard' as const, company: 'Acme' };
 const bob = { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' as const };
