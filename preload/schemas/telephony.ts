@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stripPhoneFormatting } from '../common/phone';
-import { AUTH_TYPES, CODECS, DEVICE_TYPES, DTMF_MODES, MUSIC_ON_HOLD, NAT_MODES } from './catalog';
+import { AUTH_TYPES, CODECS, DEVICE_TYPES, DTMF_MODES, MUSIC_ON_HOLD, NAT_MODES } from '../common/catalog';
 import { isoDate } from './clients';
 import { idField, nonNegativeMoney, nonNegativeRate } from './fields';
 

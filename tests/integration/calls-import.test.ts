@@ -7,7 +7,7 @@ import { dispatch } from '../../main/handlers/table';
 import { createHandlerTable } from '../../main/handlers/index';
 import { EventBus } from '../../main/events';
 import type { AppEvents, EventName } from '../../preload/events';
-import type { Result } from '../../preload/result';
+import { channelCaller } from '../helpers/channels';
 import { tempStore, type TempStore } from '../helpers/store';
 
 let temp: TempStore;
@@ -16,11 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-async function ok<T = Record<string, unknown>>(name: string, input?: unknown): Promise<T> {
-  const result = (await dispatch(temp.table, name, input)) as Result<T>;
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const { ok } = channelCaller(() => temp.table);
 
 const HEADER = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
 const line = (date: string, destination: string, seconds: number, id: string, options: { account?: string; inbound?: boolean; rate?: string; total?: string } = {}) =>

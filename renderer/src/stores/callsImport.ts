@@ -4,6 +4,7 @@ import { api } from '../api';
 import { sliceDecoder } from '../lib/fileText';
 import { refreshCallViews } from './callsRefresh';
 import { showToast } from './toasts';
+import { plural } from '../../../preload/common/plural';
 
 /** The file goes to main in slices of this size: any file size, a few slices in memory at a time. */
 export const SLICE_BYTES = 2 * 1024 * 1024;
@@ -26,7 +27,6 @@ interface CallsImportState {
   reset(): void;
 }
 
-const plural = (count: number, one: string, many: string): string => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 function announceEnd(job: ImportJobView): void {
   const counts = `${plural(job.added, 'call', 'calls')} added, ${job.duplicates.toLocaleString('en-US')} already there, ${job.rejected.toLocaleString('en-US')} rejected.`;

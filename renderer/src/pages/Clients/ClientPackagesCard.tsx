@@ -5,7 +5,7 @@ import { Card } from '../../components/Card';
 import { Icon } from '../../components/Icon';
 import { Money } from '../../components/Money';
 import { disconnectPackage } from '../../stores/clientsManage';
-import { formatDay } from './calendar';
+import { formatDay } from '../../../../preload/common/dates';
 import { ConnectPackageDialog } from './ConnectPackageDialog';
 
 interface ClientPackagesCardProps {

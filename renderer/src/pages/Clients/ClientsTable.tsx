@@ -2,7 +2,7 @@ import type { ClientSummary } from '../../../../preload/schemas/clients';
 import { BALANCE_MODE_LABELS, ClientStatusBadge } from '../../components/ClientStatusBadge';
 import { Icon } from '../../components/Icon';
 import { SignedMoney } from '../../components/SignedMoney';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../preload/common/format';
 import { hrefTo } from '../../lib/router';
 import type { ClientListQuery, ClientSort } from '../../stores/clients';
 

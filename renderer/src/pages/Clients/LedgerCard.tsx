@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClientManageView, LedgerEntryView } from '../../../../preload/schemas/clients';
 import { Card } from '../../components/Card';
 import { SignedMoney } from '../../components/SignedMoney';
-import { formatDay } from './calendar';
+import { formatDay } from '../../../../preload/common/dates';
 import { ReverseEntryDialog } from './ReverseEntryDialog';
 
 /** Every money movement of the client, newest first, with the balance after each. */

@@ -4,10 +4,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../preload/common/format';
 import { hrefTo } from '../../lib/router';
 import { useCosts } from '../../stores/costs';
-import { ROUTE_NAMES } from './catalogChoices';
+import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../preload/common/catalog';
 import { CostImportForm } from './costs/CostImportForm';
 import { CostImportReport } from './costs/CostImportReport';
 

@@ -1,10 +1,10 @@
 import type { PackageView } from '../../../../preload/schemas/packages';
 import { Icon } from '../../components/Icon';
 import { Money, Percent, Rate } from '../../components/Money';
-import { formatRate } from '../../lib/format';
+import { formatRate } from '../../../../preload/common/format';
 import { hrefTo } from '../../lib/router';
 import { EXAMPLE_COST_RATE, exampleSellRate } from '../../lib/sellRate';
-import { ROUTE_NAMES } from './catalogChoices';
+import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../preload/common/catalog';
 import { describePulse } from './pulse';
 
 interface PackagesTableProps {

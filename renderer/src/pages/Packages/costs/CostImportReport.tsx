@@ -1,6 +1,6 @@
 import type { CostImportResult } from '../../../../../preload/schemas/pricing';
 import { Card } from '../../../components/Card';
-import { ROUTE_NAMES } from '../catalogChoices';
+import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../../preload/common/catalog';
 
 /** What the last import took in, and each refused line with its number in the file and why. */
 export function CostImportReport({ result }: { result: CostImportResult }) {
