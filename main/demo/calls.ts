@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { cdrCsvHeader, cdrCsvLine, toProviderRecord, type ProviderCall } from '../cdr';
 import type { CallDisposition } from '../engine/types';
-import { multiplyDivideHalfUp, roundUpToPulse } from '../engine/integerMath';
+import { chargeFor } from '../engine/charge';
+import { roundUpToPulse } from '../engine/integerMath';
 import { micros, parseRate, rateE8, type RateE8 } from '../money';
 import { DEFAULT_MAIN_ACCOUNT } from '../services/settings';
 import { addDays, cdrDate, demoWindow, secondsOfDay } from './dates';
@@ -142,7 +143,7 @@ class CallMaker {
       stepSeconds = target.stepSeconds;
     }
     // The provider bills the reseller in its own steps: 6 s for most destinations, 60 s for a few.
-    const costTotal = seconds === 0 ? 0 : multiplyDivideHalfUp(costRate, roundUpToPulse(seconds, stepSeconds), 60 * 100);
+    const costTotal = seconds === 0 ? 0 : chargeFor(costRate, roundUpToPulse(seconds, stepSeconds));
     return {
       callId,
       startedAt: cdrDate(day, second),
