@@ -45,6 +45,8 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     initialState: { sorting: initialSort ? [initialSort] : [] },
     ...(manualSort ? { manualSorting: true, state: { sorting: [manualSort.sort] } } : {}),
     enableSortingRemoval: false,
+    // Every column sorts ascending on its first click, numbers too (TanStack would start those descending).
+    sortDescFirst: false,
   });
   const shown = table.getRowModel().rows;
   const keyboard = useRowKeyboard(shown.length, onRowActivate ? (index) => { const row = shown[index]; if (row) onRowActivate(row.original); } : undefined);
