@@ -52,10 +52,10 @@ export default tseslint.config(
           paths: [electronOnlyInMainElectron],
           patterns: [
             {
-              // preload/schemas/catalog.ts is plain constants (the guide's fixed choices), shared on purpose.
-              regex: '(^|/)(main|db)/|(^|/)preload/(?!schemas/catalog$)',
+              // preload/common/ is pure helpers and constants (formatting, dates, plurals, the catalog), shared on purpose.
+              regex: '(^|/)(main|db)/|(^|/)preload/(?!common/)',
               allowTypeImports: true,
-              message: 'Import types only from main/, db/ and preload/ (constants from preload/schemas/catalog).',
+              message: 'Import types only from main/, db/ and preload/ (code from preload/common/).',
             },
           ],
         },

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * Table types, in one place (CONVENTIONS.md). Money columns are INTEGER micros,
@@ -237,6 +237,13 @@ export interface CallChargeDirtyTable {
   client_id: number;
   day: string;
 }
+
+/** A stored call as a query reads it: the one shape of a call row. */
+export type CallRow = Selectable<CallsTable>;
+export type NewCallRow = Insertable<CallsTable>;
+/** A client-day whose call charges must be posted to the ledger again. */
+export type CallChargeDirtyRow = Selectable<CallChargeDirtyTable>;
+export type CallImportRejectRow = Insertable<CallImportRejectsTable>;
 
 export interface Database {
   settings: SettingsTable;

@@ -38,7 +38,6 @@ import {
   callListInput,
   importBeginInput,
   importChunkInput,
-  importFileInput,
   jobInput,
   rerateInput,
   type CallPage,
@@ -128,8 +127,6 @@ export const contract = {
   'subaccounts.revealPassword': channel<SubaccountView>()(revealPasswordInput),
   'billing.run': channel<BillingRunResult>()(billingRunInput, ['billing', ...MONEY]),
   'notices.list': channel<NoticeView[]>()(optionalClientFilter),
-  /** Starts an import of a file on this machine (Electron file dialog, large files). */
-  'calls.importFile': channel<ImportJobView>()(importFileInput),
   /** Starts an import of a file the window streams piece by piece (any size, bounded memory). */
   'calls.importBegin': channel<ImportJobView>()(importBeginInput),
   /** One piece of a streamed file; answers once main has room for the next. */

@@ -1,4 +1,5 @@
 import type { ImportJobView } from './schemas/calls';
+import type { DemoProgress } from './schemas/demo';
 
 /**
  * Every event main sends to the window, declared once beside the channels (DESIGN.md:
@@ -15,7 +16,9 @@ export interface AppEvents {
   'import.progress': ImportJobView;
   /** Data of these domains changed in main (a mutation, an import, a billing run). */
   'data.changed': { domains: DataDomain[] };
+  /** The demo load moved on (a stage started, ended, or advanced). */
+  'demo.progress': DemoProgress;
 }
 
 export type EventName = keyof AppEvents;
-export const eventNames: EventName[] = ['import.progress', 'data.changed'];
+export const eventNames: EventName[] = ['import.progress', 'data.changed', 'demo.progress'];

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { CallDisposition } from '../engine/types';
+import { daysInMonth } from '../engine/billingDates';
 import { decimalToMicros, MONEY_DECIMALS, RATE_DECIMALS } from '../money/decimal';
 import { micros, rateE8 } from '../money/units';
 import type { CdrRejection, ParsedCdr } from './types';
@@ -164,11 +165,6 @@ function digitsAt(text: string, start: number, count: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** `seconds` wins over `duration` ("HH:MM:SS") when both are present; `duration` fills in when it is absent. */

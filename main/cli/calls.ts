@@ -1,5 +1,10 @@
+import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CallView, ImportJobView } from '../../preload/schemas/calls';
+import { CDR_FORMATS, type CallView, type ImportJobView } from '../../preload/schemas/calls';
+import { parseCdrFile, type CdrFormat } from '../cdr';
+import { ImportJobs } from '../services/calls/jobs';
+import { IMPORT_BATCH_SIZE } from '../services/calls/importCalls';
+import { createContext } from '../services/context';
 import { parseCommandOptions, print, requireOption } from './options';
 import { UserError, type Command, type CommandContext } from './run';
 
@@ -14,14 +19,40 @@ function progressLine(job: ImportJobView): string {
 const describeCall = (call: CallView): string =>
   `${call.startedAt} ${call.account.padEnd(18)} ${call.direction.padEnd(8)} ${call.destination.padEnd(15)} ${String(call.seconds).padStart(6)}s ${call.status === 'rated' ? call.charge.padStart(12) : `unrated: ${call.unratedReason ?? ''}`}`;
 
-async function waitForImport(ctx: CommandContext, job: ImportJobView): Promise<ImportJobView> {
+async function waitForImport(ctx: CommandContext, jobs: ImportJobs, job: ImportJobView): Promise<ImportJobView> {
   let current = job;
   while (current.status === 'running') {
     await sleep(PROGRESS_EVERY_MS);
-    current = await ctx.call('calls.importStatus', { jobId: job.jobId });
+    current = { ...jobs.status(job.jobId) };
     ctx.io.err(progressLine(current));
   }
-  return current;
+  return jobs.finished(job.jobId);
+}
+
+/**
+ * The one place main reads a CDR file by its path: a file named on the command line.
+ * The window has no such channel (it streams the file it was given, calls.importBegin),
+ * so nothing it sends can make main read a path on this machine.
+ */
+async function startFileImport(ctx: CommandContext, path: string, format: string | undefined): Promise<{ jobs: ImportJobs; job: ImportJobView }> {
+  if (format !== undefined && !(CDR_FORMATS as readonly string[]).includes(format)) {
+    throw new UserError(`--format must be one of ${CDR_FORMATS.join(', ')}`);
+  }
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new UserError(`Cannot read ${path}`);
+  }
+  const chosen = format as CdrFormat | undefined;
+  const jobs = new ImportJobs(createContext(ctx.store));
+  const job = jobs.startBatches({
+    source: path,
+    totalBytes: size,
+    batches: parseCdrFile(path, chosen, { batchSize: IMPORT_BATCH_SIZE }),
+    ...(chosen !== undefined ? { format: chosen } : {}),
+  });
+  return { jobs, job };
 }
 
 export const callCommands: Command[] = [
@@ -30,11 +61,8 @@ export const callCommands: Command[] = [
     usage: 'cdr import --file F [--format voipms-json|voipms-csv]   import call records (idempotent; bad rows reported)',
     async run(ctx) {
       const { values } = parseCommandOptions(ctx, { file: { type: 'string' }, format: { type: 'string' } });
-      const started = await ctx.call('calls.importFile', {
-        path: requireOption(values.file, 'cdr import', '--file F'),
-        ...(values.format !== undefined ? { format: values.format } : {}),
-      });
-      const job = await waitForImport(ctx, started);
+      const { jobs, job: started } = await startFileImport(ctx, requireOption(values.file, 'cdr import', '--file F'), values.format);
+      const job = await waitForImport(ctx, jobs, started);
       if (job.status === 'failed') throw new UserError(`The import stopped: ${job.message ?? 'unknown error'} (committed batches are kept; run it again to finish)`);
       const rejects = job.rejects.map((reject) => `  line ${reject.line}: ${reject.reason}`);
       print(

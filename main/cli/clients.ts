@@ -35,10 +35,10 @@ export const clientCommands: Command[] = [
   },
   {
     name: 'client list',
-    usage: 'client list [--search T] [--status S]   list clients',
+    usage: 'client list [--search T] [--status open|all|active|suspended|closed]   list clients',
     async run(ctx) {
       const { values } = parseCommandOptions(ctx, { search: { type: 'string' }, status: { type: 'string' } });
-      const list = await ctx.call('clients.list', { search: values.search ?? '', status: values.status ?? 'all' });
+      const list = await ctx.call('clients.list', { search: values.search ?? '', status: values.status ?? 'open' });
       print(ctx, list, list.length === 0 ? 'No clients.' : list.map(describeClient).join('\n'));
     },
   },

@@ -1,10 +1,6 @@
-import { generateDemo } from '../../db/demo';
-import { openStore } from '../../db/open';
 import { DEMO_LIMITS, type DemoProgress, type DemoResult } from '../../preload/schemas/demo';
-import { AppError } from '../errors';
-import { createHandlerTable } from '../handlers/index';
 import { parseCommandOptions, print } from './options';
-import { UserError, type Command } from './run';
+import { ChannelError, UserError, type Command } from './run';
 
 function wholeOption(text: string | undefined, option: string, limits: { min: number; max: number; default: number }): number {
   if (text === undefined) return limits.default;
@@ -60,22 +56,19 @@ export const demoCommands: Command[] = [
         months: wholeOption(values.months, '--months', DEMO_LIMITS.months),
         force: values.force === true,
       };
-      // The import streams its batches straight into SQLite, so the demo has a connection of its own to the same file.
-      const { databasePath } = await ctx.call('app.info');
-      const store = await openStore(databasePath);
+      // Progress arrives as the window's 'demo.progress' event; the CLI prints it on stderr.
+      const printProgress = progressPrinter(ctx.io.err);
+      const stopListening = ctx.events.listen((name, payload) => {
+        if (name === 'demo.progress') printProgress(payload as DemoProgress);
+      });
       try {
-        const result = await generateDemo(store, (now) => createHandlerTable({ store, host: 'headless', now }), {
-          ...options,
-          now: new Date(),
-          onProgress: progressPrinter(ctx.io.err),
-        });
+        const result = await ctx.call('demo.load', options);
         print(ctx, result, human(result));
       } catch (error) {
-        if (error instanceof AppError && error.code === 'conflict') throw new UserError(`${error.message} (add --force to load it anyway)`);
-        if (error instanceof AppError && error.code === 'invalid_input') throw new UserError(error.message);
+        if (error instanceof ChannelError && error.code === 'conflict') throw new UserError(`${error.message} (add --force to load it anyway)`);
         throw error;
       } finally {
-        await store.close();
+        stopListening();
       }
     },
   },

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openStore, type Store } from '../../db/open';
 import type { ChannelName, ChannelOutput } from '../../preload/contract';
-import type { Result } from '../../preload/result';
+import type { ErrorCode, Result } from '../../preload/result';
+import { EventBus } from '../events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
 import { callCommands } from './calls';
@@ -18,6 +19,16 @@ import { pricingCommands } from './pricing';
  */
 export class UserError extends Error {}
 
+/** A channel answered with an error: the one-line reason, and the contract's code for a command that reacts to it. */
+export class ChannelError extends UserError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -28,6 +39,10 @@ export interface CommandContext {
   json: boolean;
   io: CliIo;
   call<K extends ChannelName>(name: K, input?: unknown): Promise<ChannelOutput<K>>;
+  /** For what only the command line may do outside the handler table: read a file it was given. */
+  store: Store;
+  /** What the handlers tell the window (progress), for a command to print. */
+  events: EventBus;
   readJsonFile(path: string): Promise<unknown>;
 }
 
@@ -65,7 +80,7 @@ async function readJsonFile(path: string): Promise<unknown> {
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   const details = result.error.issues?.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
-  throw new UserError(details && details.length > 0 ? details.join('; ') : result.error.message);
+  throw new ChannelError(result.error.code, details && details.length > 0 ? details.join('; ') : result.error.message);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -94,7 +109,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const dbPath = typeof parsed.values.db === 'string' ? parsed.values.db : undefined;
     store = await openStore(resolveDatabasePath(dbPath));
-    const table: HandlerTable = createHandlerTable({ store, host: 'headless' });
+    const events = new EventBus();
+    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events });
     const commandWords = command.name.split(' ').length;
     await command.run({
       // What follows the command words, with the global options taken out.
@@ -102,7 +118,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       json: parsed.values.json === true,
       io,
       call: async (name, input) => unwrap(await dispatch(table, name, input)) as ChannelOutput<typeof name>,
+      events,
       readJsonFile,
+      store,
     });
     return 0;
   } catch (error) {

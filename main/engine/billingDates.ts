@@ -10,8 +10,18 @@ function parts(date: string): [number, number, number] {
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
+/** Days in a month (1-12) of the Gregorian calendar: the one copy (CDR dates, cycles, the demo). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The calendar day after 'YYYY-MM-DD'. */
+export function nextDay(date: string): string {
+  const [year, month, day] = parts(date);
+  if (day < daysInMonth(year, month)) return `${pad(year, 4)}-${pad(month)}-${pad(day + 1)}`;
+  if (month < 12) return `${pad(year, 4)}-${pad(month + 1)}-01`;
+  return `${pad(year + 1, 4)}-01-01`;
 }
 
 /** The billing date one month after `date`, on the cycle's anchor day, clamped to the month's end. */

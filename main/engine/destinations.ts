@@ -1,5 +1,6 @@
 import metadata from 'libphonenumber-js/metadata.min.json';
 import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { normalizePhoneNumber } from '../../preload/common/phone';
 import { DigitTrie } from './digitTrie';
 import { patternPrefixes } from './patternPrefixes';
 import type { DestinationClass } from './types';
@@ -21,6 +22,9 @@ import type { DestinationClass } from './types';
  *   by parsing a sample number with libphonenumber, and kept only when it agrees.
  * - NANP (+1) numbers are classified by area code: each NXX from 200 to 999 is parsed
  *   once. Area codes libphonenumber does not place (unassigned) have no country.
+ * - The number's length never matters: the prefixes decide, so a short or long number
+ *   of a code with one country is that country (+49 30 123456 is Germany). Golden
+ *   cases: tests/unit/engine/countryRates.test.ts.
  */
 
 export interface DestinationMatch {
@@ -173,43 +177,23 @@ export function isClassifiableCountry(country: string): boolean {
   return destinations().reachableCountries.has(country);
 }
 
-const ALL_DIGITS = /^\d*$/;
-const FORMATTING = /[\s\-().]/g;
+/**
+ * Digits in international form, as the prefix rules expect them: the one normaliser
+ * (preload/common/phone.ts), shared with DIDs, CDR import and the window.
+ */
+export const normalizeDestination: (destination: string) => string = normalizePhoneNumber;
 
 /**
- * Digits in international form, as the prefix rules expect them.
- * - '+' and formatting characters are dropped.
- * - A leading international prefix ('011' dialled from NANP, '00' elsewhere) is
- *   dropped: what follows is already country code + number.
- * - Ten digits starting 2-9 with no international prefix is a NANP number dialled
- *   without its '1' (the provider writes '5145551234'), so '1' is added.
- * Anything else that is not digits ('*97') is kept as is and matches no prefix.
+ * For the UI and the price preview: "15145551234 → Canada". Pass what was dialled, not
+ * an already normalised number (normalising twice can re-read '+49 30 123456' as NANP).
  */
-export function normalizeDestination(destination: string): string {
-  let digits = ALL_DIGITS.test(destination) ? destination : destination.replace(FORMATTING, '');
-  let international = false;
-  if (digits.startsWith('+')) {
-    digits = digits.slice(1);
-    international = true;
-  }
-  if (digits.startsWith('011')) {
-    digits = digits.slice(3);
-    international = true;
-  } else if (digits.startsWith('00')) {
-    digits = digits.slice(2);
-    international = true;
-  }
-  if (!international && digits.length === 10) {
-    const first = digits.charCodeAt(0);
-    if (first >= 50 && first <= 57) digits = NANP_CALLING_CODE + digits; // '2'..'9'
-  }
-  return digits;
-}
-
-/** For the UI and the price preview: "15145551234 → Canada". */
 export function classifyDestination(destination: string): DestinationClass {
   const normalized = normalizeDestination(destination);
-  const match = lookupDestination(normalized);
+  return describeDestination(normalized, lookupDestination(normalized));
+}
+
+/** What a lookup found, as the preview, the price list and rated calls show it. */
+export function describeDestination(normalized: string, match: DestinationMatch | undefined): DestinationClass {
   return {
     normalized,
     country: match?.country ?? null,

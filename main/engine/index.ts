@@ -15,3 +15,20 @@ export {
   type CycleTotals,
 } from './rateCycle';
 export { findCustomRateConflicts, type CustomRateConflict, type CustomRateConflictCode } from './customRateConflicts';
+export { chargeFor } from './charge';
+export { costRateOf, PROVIDER_STEP_SECONDS, type ProviderCost } from './costRate';
+export { cycleStartFor, type BillingCycles } from './billingCycle';
+export { accountProblem, type AccountLink } from './unrated';
+export { balanceOutcome, isBelowThreshold, statusFor, type BalanceOutcome, type ClientBalanceState } from './balance';
+export {
+  newConnectionCycle,
+  planBillingRun,
+  setupFeeEntry,
+  setupFeeTiming,
+  type BillingEntry,
+  type BillingRunPlan,
+  type ConnectedDidFee,
+  type ConnectionBillingState,
+} from './billingRun';
+export { callDayCorrection, callDayEntryDescription } from './callDays';
+export { daysInMonth, dueCycleDates, nextCycleDate, nextDay, previousCycleDate } from './billingDates';

@@ -1,6 +1,7 @@
 import { micros, rateE8, ZERO_MICROS } from '../money/units';
 import { isUsaOrCanada, lookupDestination, normalizeDestination, type DestinationMatch } from './destinations';
-import { multiplyDivideHalfUp, roundUpToPulse, wholeMinutesRoundedUp } from './integerMath';
+import { chargeFor } from './charge';
+import { roundUpToPulse, wholeMinutesRoundedUp } from './integerMath';
 import { findCustomRate, markupSellRate, matchedPrefixOf, type CompiledPackage } from './sellRate';
 import type { CallRating, CallRecord, RatedCall, RatingContext, RatingRule, UnratedCall, UnratedReason } from './types';
 
@@ -18,8 +19,6 @@ export interface CallRatingStep {
   freeMinutesLeft: number;
 }
 
-/** charge micros = rate (1e-8 per minute) × seconds / 60 × 1e6 / 1e8 = rate × seconds / 6000. */
-const RATE_SECONDS_PER_MICRO = 6000;
 const SECONDS_PER_MINUTE = 60;
 
 function unrated(callId: string, reason: UnratedReason, message: string): UnratedCall {
@@ -163,7 +162,7 @@ export function rateOneCall(
   if (!applySellRate(rating, compiled, call, destination)) return outOfRange(call);
   applyFreeMinutesAndPulse(rating, call.seconds, compiled.pulseSeconds, freeMinutesLeft);
   // Rule 7: charge = sell rate × billed seconds / 60, one half-up rounding to a micro.
-  const charge = multiplyDivideHalfUp(rating.sellRate, rating.billedSeconds, RATE_SECONDS_PER_MICRO);
+  const charge = chargeFor(rating.sellRate, rating.billedSeconds);
   // Profit = charge − provider cost; negative when the client pays less than the provider charged.
   const profit = charge - call.costTotal;
   if (!Number.isSafeInteger(profit)) return outOfRange(call);

@@ -1,12 +1,11 @@
 import { rateE8, type RateE8 } from '../money/units';
 import { DigitTrie } from './digitTrie';
-import { lookupDestination, normalizeDestination, type DestinationMatch } from './destinations';
+import { describeDestination, lookupDestination, normalizeDestination, type DestinationMatch } from './destinations';
 import { multiplyDivideHalfUp } from './integerMath';
 import {
   EngineError,
   type CustomRate,
   type CustomRateScope,
-  type DestinationClass,
   type RatingPackage,
   type SellRateMatch,
 } from './types';
@@ -180,12 +179,7 @@ export function markupSellRate(compiled: CompiledPackage, costRate: RateE8): num
 export function matchSellRate(compiled: CompiledPackage, destination: string, costRate: RateE8): SellRateMatch {
   const normalized = normalizeDestination(destination);
   const match = lookupDestination(normalized);
-  const classified: DestinationClass = {
-    normalized,
-    country: match?.country ?? null,
-    nanpRegion: match?.nanpRegion ?? null,
-    countryName: match?.countryName ?? null,
-  };
+  const classified = describeDestination(normalized, match);
   const customRate = findCustomRate(compiled, normalized, match);
   if (customRate !== undefined) {
     return {

@@ -115,7 +115,9 @@ export interface RatedCall {
   countryName: string | null;
 }
 
+/** Why a call cannot be rated (DESIGN rule 8): the one list, for the account checks and the rating rules. */
 export type UnratedReason =
+  | 'unknown_account'
   | 'no_package'
   | 'invalid_seconds'
   | 'invalid_cost'

@@ -1,6 +1,7 @@
 import * as billing from '../services/billing';
 import * as money from '../services/clientMoney';
 import * as connections from '../services/clientPackages';
+import { clientManageView } from '../services/clientManage';
 import * as clients from '../services/clients';
 import type { ServiceContext } from '../services/context';
 import * as dids from '../services/dids';
@@ -10,19 +11,8 @@ import type { PartialHandlerTable } from './table';
 export const clientHandlers = (ctx: ServiceContext) =>
   ({
     'clients.list': (input) => clients.listClients(ctx, input),
-    'clients.get': async (input) => clients.toClientView(await clients.loadClient(ctx.db, input.id)),
-    'clients.manage': async (input) => {
-      const client = clients.toClientView(await clients.loadClient(ctx.db, input.id));
-      return {
-        client,
-        thisMonthSpend: await money.thisMonthSpend(ctx, input.id),
-        packages: await connections.clientPackages(ctx, input.id),
-        dids: await dids.clientDids(ctx, input.id),
-        subaccounts: await subaccounts.listSubaccounts(ctx, input.id),
-        ledger: await money.clientLedger(ctx, input.id),
-        notices: await money.listNotices(ctx, input.id),
-      };
-    },
+    'clients.get': (input) => clients.getClient(ctx, input.id),
+    'clients.manage': (input) => clientManageView(ctx, input.id),
     'clients.create': (input) => clients.createClient(ctx, input),
     'clients.update': (input) => clients.updateClient(ctx, input),
     'clients.delete': (input) => clients.deleteClient(ctx, input),

@@ -13,7 +13,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 
 const PLAIN_DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
-export function parseScaled(text: string, decimals: number): ParseResult<number> {
+function parseScaled(text: string, decimals: number): ParseResult<number> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: 'Enter an amount' };
   if (/^-?\d+,\d+$/.test(trimmed)) {
@@ -34,7 +34,7 @@ export function parseScaled(text: string, decimals: number): ParseResult<number>
 }
 
 /** Exact decimal text of an integer scaled by 10^decimals: 12_500_000 (6) → "12.500000". */
-export function scaledToText(value: number, decimals: number): string {
+function scaledToText(value: number, decimals: number): string {
   const negative = value < 0;
   const digits = Math.abs(value).toString().padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);
@@ -45,7 +45,7 @@ export function scaledToText(value: number, decimals: number): string {
 
 export const MONEY_DECIMALS = 6;
 export const RATE_DECIMALS = 8;
-export const PERCENT_DECIMALS = 4;
+const PERCENT_DECIMALS = 4;
 
 export function parseMoney(text: string): ParseResult<Micros> {
   const result = parseScaled(text, MONEY_DECIMALS);

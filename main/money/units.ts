@@ -14,11 +14,7 @@ export type RateE8 = number & { readonly [rateBrand]: true };
 /** A percentage in 1e-4 of a percent: 20 % is 200_000. */
 export type PercentE4 = number & { readonly [percentBrand]: true };
 
-export const MICROS_PER_UNIT = 1_000_000;
-export const RATE_UNITS_PER_UNIT = 100_000_000;
-export const PERCENT_E4_PER_PERCENT = 10_000;
-
-export class UnitError extends Error {
+class UnitError extends Error {
   readonly code = 'invalid_amount';
 }
 

@@ -1,16 +1,15 @@
 import type { BillingRunResult } from '../../preload/schemas/clients';
-import { dueCycleDates, nextCycleDate } from '../engine/billingDates';
+import { planBillingRun } from '../engine/billingRun';
 import { localDate } from './clock';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
-import { postLedgerEntry } from './ledger';
+import { ledgerDoor } from './ledger';
 
 /**
- * Closes every billing cycle due on or before `date` (DESIGN.md "Balances, billing cycle,
- * invoices"): package monthly fee, each connected DID's monthly fee, a setup fee still
- * owed, free minutes reset (a new cycle starts), the period closed for invoicing, the
- * next billing date moved one month on. Whole months: fees are never prorated.
- * A client package that missed several cycles is billed once per missed cycle, in order.
+ * Closes every billing cycle due on or before `date`. What each cycle charges is the
+ * engine's (main/engine/billingRun.ts: monthly fee, DID fees, a setup fee still owed,
+ * missed cycles one by one); here the client package is read, the plan posted through
+ * the ledger door, the period closed for invoicing and the next billing date written.
  * Every entry carries a reference, so running twice for one date charges nothing twice.
  */
 export async function runBilling(ctx: ServiceContext, input: { date: string }): Promise<BillingRunResult> {
@@ -23,6 +22,7 @@ export async function runBilling(ctx: ServiceContext, input: { date: string }): 
     .orderBy('id')
     .execute();
   const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>() };
+  const door = ledgerDoor(ctx.store);
 
   for (const { id } of due) {
     // One transaction per client package: a failure leaves the others billed and this one untouched.
@@ -43,77 +43,51 @@ export async function runBilling(ctx: ServiceContext, input: { date: string }): 
         ])
         .where('client_packages.id', '=', id)
         .executeTakeFirstOrThrow();
-      const cycleDates = dueCycleDates(connection.next_billing_date, connection.billing_day, input.date);
-      if (connection.disconnected_at !== null || cycleDates.length === 0) return;
+      const dids = await trx
+        .selectFrom('did_assignments')
+        .innerJoin('dids', 'dids.id', 'did_assignments.did_id')
+        .select(['did_assignments.id', 'did_assignments.monthly_fee_micros', 'dids.number'])
+        .where('did_assignments.client_package_id', '=', id)
+        .where('did_assignments.unassigned_at', 'is', null)
+        .execute();
+      const plan = planBillingRun(
+        {
+          clientPackageId: id,
+          clientId: connection.client_id,
+          packageName: connection.name,
+          monthlyFee: micros(connection.monthly_fee_micros),
+          setupFee: micros(connection.setup_fee_micros),
+          billingDay: connection.billing_day,
+          nextBillingDate: connection.next_billing_date,
+          cycleStartDate: connection.cycle_start_date,
+          setupFeePending: connection.setup_fee_pending === 1,
+          disconnected: connection.disconnected_at !== null,
+        },
+        dids.map((did) => ({ assignmentId: did.id, number: did.number, monthlyFee: micros(did.monthly_fee_micros) })),
+        input.date,
+      );
+      if (plan.cycles.length === 0) return;
       const now = isoNow(ctx);
-      let cycleStart = connection.cycle_start_date;
-      let setupPending = connection.setup_fee_pending === 1;
-      const post = async (entry: Parameters<typeof postLedgerEntry>[2]): Promise<void> => {
-        if ((await postLedgerEntry(trx, now, entry)) !== null) {
+      for (const cycle of plan.cycles) {
+        for (const entry of cycle.entries) {
+          if (door.post(entry, now) === null) continue;
           result.entriesWritten += 1;
           result.charged -= entry.amount;
           result.clients.add(entry.clientId);
         }
-      };
-
-      for (const cycleDate of cycleDates) {
-        if (setupPending) {
-          await post({
-            clientId: connection.client_id,
-            kind: 'setup_fee',
-            amount: micros(-connection.setup_fee_micros),
-            description: `Setup fee: ${connection.name}`,
-            occurredOn: cycleDate,
-            reference: `setup:${id}`,
-            clientPackageId: id,
-          });
-          setupPending = false;
-        }
-        if (connection.monthly_fee_micros > 0) {
-          await post({
-            clientId: connection.client_id,
-            kind: 'monthly_fee',
-            amount: micros(-connection.monthly_fee_micros),
-            description: `Monthly fee: ${connection.name} (from ${cycleDate})`,
-            occurredOn: cycleDate,
-            reference: `monthly:${id}:${cycleDate}`,
-            clientPackageId: id,
-          });
-        }
-        const dids = await trx
-          .selectFrom('did_assignments')
-          .innerJoin('dids', 'dids.id', 'did_assignments.did_id')
-          .select(['did_assignments.id', 'did_assignments.monthly_fee_micros', 'dids.number'])
-          .where('did_assignments.client_package_id', '=', id)
-          .where('did_assignments.unassigned_at', 'is', null)
-          .where('did_assignments.monthly_fee_micros', '>', 0)
-          .orderBy('dids.number')
-          .execute();
-        for (const did of dids) {
-          await post({
-            clientId: connection.client_id,
-            kind: 'did_monthly_fee',
-            amount: micros(-did.monthly_fee_micros),
-            description: `DID monthly fee: +${did.number} (from ${cycleDate})`,
-            occurredOn: cycleDate,
-            reference: `did-monthly:${did.id}:${cycleDate}`,
-            didAssignmentId: did.id,
-          });
-        }
         const closed = await trx
           .insertInto('billing_periods')
-          .values({ client_package_id: id, client_id: connection.client_id, period_start: cycleStart, period_end: cycleDate, closed_at: now })
+          .values({ client_package_id: id, client_id: connection.client_id, period_start: cycle.period.start, period_end: cycle.period.end, closed_at: now })
           .onConflict((oc) => oc.columns(['client_package_id', 'period_start']).doNothing())
           .executeTakeFirst();
         if (Number(closed.numInsertedOrUpdatedRows ?? 0n) > 0) result.cyclesClosed += 1;
-        cycleStart = cycleDate;
       }
       await trx
         .updateTable('client_packages')
         .set({
-          cycle_start_date: cycleStart,
-          next_billing_date: nextCycleDate(cycleStart, connection.billing_day),
-          setup_fee_pending: setupPending ? 1 : 0,
+          cycle_start_date: plan.next.cycleStartDate,
+          next_billing_date: plan.next.nextBillingDate,
+          setup_fee_pending: plan.next.setupFeePending ? 1 : 0,
         })
         .where('id', '=', id)
         .execute();

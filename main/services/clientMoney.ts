@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
-import { postLedgerEntry } from './ledger';
+import { ledgerDoor } from './ledger';
 
 const KIND_LABELS: Record<string, string> = {
   payment: 'Payment',
@@ -31,13 +31,16 @@ export async function addCharge(ctx: ServiceContext, input: MoneyMovementData): 
 async function moveMoney(ctx: ServiceContext, input: MoneyMovementData, kind: 'payment' | 'charge', sign: 1 | -1): Promise<LedgerEntryView[]> {
   await ctx.db.transaction().execute(async (trx) => {
     await openClient(trx, input.clientId);
-    await postLedgerEntry(trx, isoNow(ctx), {
-      clientId: input.clientId,
-      kind,
-      amount: micros(sign * input.amount),
-      description: input.description || KIND_LABELS[kind]!,
-      occurredOn: localDate(ctx.now()),
-    });
+    ledgerDoor(ctx.store).post(
+      {
+        clientId: input.clientId,
+        kind,
+        amount: micros(sign * input.amount),
+        description: input.description || KIND_LABELS[kind]!,
+        occurredOn: localDate(ctx.now()),
+      },
+      isoNow(ctx),
+    );
   });
   return clientLedger(ctx, input.clientId);
 }
@@ -51,14 +54,17 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
     const already = await trx.selectFrom('ledger_entries').select('id').where('reverses_entry_id', '=', entry.id).executeTakeFirst();
     if (already) throw new AppError('conflict', `Entry ${entry.id} was already reversed by entry ${already.id}`);
     await openClient(trx, entry.client_id);
-    await postLedgerEntry(trx, isoNow(ctx), {
-      clientId: entry.client_id,
-      kind: 'reversal',
-      amount: micros(-entry.amount_micros),
-      description: `Reversal of ${KIND_LABELS[entry.kind]?.toLowerCase() ?? entry.kind} #${entry.id}${input.reason ? `: ${input.reason}` : ''}`,
-      occurredOn: localDate(ctx.now()),
-      reversesEntryId: entry.id,
-    });
+    ledgerDoor(ctx.store).post(
+      {
+        clientId: entry.client_id,
+        kind: 'reversal',
+        amount: micros(-entry.amount_micros),
+        description: `Reversal of ${KIND_LABELS[entry.kind]?.toLowerCase() ?? entry.kind} #${entry.id}${input.reason ? `: ${input.reason}` : ''}`,
+        occurredOn: localDate(ctx.now()),
+        reversesEntryId: entry.id,
+      },
+      isoNow(ctx),
+    );
     return entry.client_id;
   });
   return clientLedger(ctx, clientId);

@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ClientPackageView, ConnectPackageData } from '../../preload/schemas/clients';
-import { dayOfMonth } from '../engine/billingDates';
+import { newConnectionCycle, setupFeeEntry } from '../engine/billingRun';
 import { localDate } from './clock';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { clientName, openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
-import { postLedgerEntry } from './ledger';
+import { ledgerDoor } from './ledger';
 
 /**
  * Connects a package to a client inside an open transaction (also used by sub account
@@ -28,30 +28,23 @@ export async function connectPackageInTransaction(
     throw fieldError('nextBillingDate', `The next billing date cannot be in the past (today is ${today})`);
   }
   const now = isoNow(ctx);
-  const owesSetup = pkg.setup_fee_micros > 0;
+  const cycle = newConnectionCycle(today, input.nextBillingDate, pkg.setup_fee_micros, input.chargeSetupNow);
   const { id } = await trx
     .insertInto('client_packages')
     .values({
       client_id: input.clientId,
       package_id: input.packageId,
-      billing_day: dayOfMonth(input.nextBillingDate),
-      next_billing_date: input.nextBillingDate,
-      cycle_start_date: today,
-      setup_fee_pending: owesSetup && !input.chargeSetupNow ? 1 : 0,
+      billing_day: cycle.billingDay,
+      next_billing_date: cycle.nextBillingDate,
+      cycle_start_date: cycle.cycleStartDate,
+      setup_fee_pending: cycle.setupFeePending ? 1 : 0,
       connected_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (owesSetup && input.chargeSetupNow) {
-    await postLedgerEntry(trx, now, {
-      clientId: input.clientId,
-      kind: 'setup_fee',
-      amount: micros(-pkg.setup_fee_micros),
-      description: `Setup fee: ${pkg.name}`,
-      occurredOn: today,
-      reference: `setup:${id}`,
-      clientPackageId: id,
-    });
+  if (cycle.chargeSetupNow) {
+    const connection = { clientPackageId: id, clientId: input.clientId, packageName: pkg.name, setupFee: micros(pkg.setup_fee_micros) };
+    ledgerDoor(ctx.store).post(setupFeeEntry(connection, today), now);
   }
   return id;
 }

@@ -10,7 +10,7 @@ import type {
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
-import { statusFor } from './ledger';
+import { statusFor } from '../engine/balance';
 
 type ClientRow = Selectable<ClientsTable>;
 
@@ -50,8 +50,9 @@ export function toClientView(row: ClientRow): ClientView {
   };
 }
 
-function toColumns(input: Partial<ClientData>) {
-  const columns = {
+/** A client's form fields as its columns. */
+function clientColumns(input: ClientData) {
+  return {
     first_name: input.firstName,
     last_name: input.lastName,
     company: input.company,
@@ -63,10 +64,15 @@ function toColumns(input: Partial<ClientData>) {
     country: input.country,
     postal_code: input.postalCode,
     balance_mode: input.balanceMode,
-    low_balance_threshold_micros: input.lowBalanceThreshold === undefined ? undefined : input.lowBalanceThreshold === '' ? null : input.lowBalanceThreshold,
+    low_balance_threshold_micros: input.lowBalanceThreshold === '' ? null : input.lowBalanceThreshold,
     low_balance_email: input.lowBalanceEmail,
     notes: input.notes,
   };
+}
+
+/** The columns of the fields an update gives: each field maps to one column, so an absent field maps to undefined and is left out. */
+function toColumns(input: Partial<ClientData>) {
+  const columns = clientColumns(input as ClientData);
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as Partial<typeof columns>;
 }
 
@@ -80,6 +86,11 @@ export async function loadClient(db: ServiceContext['db'], id: number): Promise<
   const row = await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`Client ${id}`);
   return row;
+}
+
+/** One client as the edit form shows it. */
+export async function getClient(ctx: ServiceContext, id: number): Promise<ClientView> {
+  return toClientView(await loadClient(ctx.db, id));
 }
 
 export async function openClient(db: ServiceContext['db'], id: number): Promise<ClientRow> {
@@ -96,20 +107,7 @@ export async function createClient(ctx: ServiceContext, input: ClientData): Prom
     const row = await trx
       .insertInto('clients')
       .values({
-        first_name: input.firstName,
-        last_name: input.lastName,
-        company: input.company,
-        email: input.email,
-        phone: input.phone,
-        street: input.street,
-        city: input.city,
-        state: input.state,
-        country: input.country,
-        postal_code: input.postalCode,
-        balance_mode: input.balanceMode,
-        low_balance_threshold_micros: threshold,
-        low_balance_email: input.lowBalanceEmail,
-        notes: input.notes,
+        ...clientColumns(input),
         // Guide: a HARD client "will be suspended if he is on zero or negative balance" — a new one starts at 0.
         status: statusFor(input.balanceMode, 'active', 0),
         below_threshold: threshold !== null && 0 < threshold ? 1 : 0,
@@ -147,10 +145,10 @@ export async function updateClient(ctx: ServiceContext, input: ClientUpdateData)
 }
 
 export async function listClients(ctx: ServiceContext, input: ClientListData): Promise<ClientSummary[]> {
-  const options = input ?? { search: '', status: 'all', sort: 'name', direction: 'asc', negativeOnly: false };
+  const options = input ?? { search: '', status: 'open', sort: 'name', direction: 'asc', negativeOnly: false };
   let query = ctx.db.selectFrom('clients').selectAll();
-  if (options.status !== 'all') query = query.where('status', '=', options.status);
-  else query = query.where('status', '!=', 'closed');
+  if (options.status === 'open') query = query.where('status', '!=', 'closed');
+  else if (options.status !== 'all') query = query.where('status', '=', options.status);
   if (options.negativeOnly) query = query.where('balance_micros', '<', 0);
   if (options.search !== '') {
     const pattern = `%${options.search.replace(/[%_\\]/g, (match) => `\\${match}`)}%`;

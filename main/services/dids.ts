@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { isNanpWithoutCountryCode, normalizePhoneNumber, stripPhoneFormatting } from '../../preload/common/phone';
 import type { Database } from '../../db/schema';
 import type { DidAssignmentView } from '../../preload/schemas/clients';
 import type { DidAssignData, DidImportResult, DidInventoryView } from '../../preload/schemas/telephony';
@@ -7,12 +8,16 @@ import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText, rateE8, rateToText } from '../money';
 import { clientName, openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
-import { postLedgerEntry } from './ledger';
+import { ledgerDoor } from './ledger';
 
-/** E.164 digits without '+': a 10-digit NANP number gets its country code 1. */
+/**
+ * E.164 digits without '+', through the one normaliser: a 10-digit NANP number gets its
+ * country code 1. The provider's DIDs are NANP numbers, so '+5145551234' is read as a
+ * stray '+' before ten NANP digits (a dialled number would be +51, Peru).
+ */
 export function canonicalDid(number: string): string {
-  const digits = number.replace(/^\+/, '');
-  return digits.length === 10 && /^[2-9]/.test(digits) ? `1${digits}` : digits;
+  const text = stripPhoneFormatting(number);
+  return normalizePhoneNumber(text.startsWith('+') && isNanpWithoutCountryCode(text.slice(1)) ? text.slice(1) : text);
 }
 
 export async function listDidInventory(ctx: ServiceContext): Promise<DidInventoryView[]> {
@@ -52,7 +57,7 @@ export async function importDids(ctx: ServiceContext, input: { text: string }): 
     const line = raw.replace(/^\uFEFF/, '').trim();
     if (line === '' || /^number\b/i.test(line)) return;
     const [numberText = '', ...rest] = line.split(',');
-    const digits = numberText.trim().replace(/[\s\-().]/g, '');
+    const digits = stripPhoneFormatting(numberText.trim());
     if (!/^\+?\d{10,15}$/.test(digits)) {
       rejected.push({ line: index + 1, reason: `"${numberText.trim()}" is not a phone number` });
       return;
@@ -119,15 +124,18 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
       .returning('id')
       .executeTakeFirstOrThrow();
     if (setupFee > 0) {
-      await postLedgerEntry(trx, now, {
-        clientId: connection.client_id,
-        kind: 'did_setup_fee',
-        amount: micros(-setupFee),
-        description: `DID setup fee: +${number}`,
-        occurredOn: localDate(ctx.now()),
-        reference: `did-setup:${id}`,
-        didAssignmentId: id,
-      });
+      ledgerDoor(ctx.store).post(
+        {
+          clientId: connection.client_id,
+          kind: 'did_setup_fee',
+          amount: micros(-setupFee),
+          description: `DID setup fee: +${number}`,
+          occurredOn: localDate(ctx.now()),
+          reference: `did-setup:${id}`,
+          didAssignmentId: id,
+        },
+        now,
+      );
     }
     return connection.client_id;
   });

@@ -1,8 +1,11 @@
-import type { Selectable, Transaction } from 'kysely';
-import type { ClientsTable, ClientStatus, Database, LedgerKind } from '../../db/schema';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely, Selectable } from 'kysely';
+import type { Store } from '../../db/open';
+import type { ClientsTable, Database, LedgerEntriesTable, LedgerKind, NoticesTable } from '../../db/schema';
+import { balanceOutcome } from '../engine/balance';
 import { AppError, notFound } from '../errors';
-import { formatMoney, micros, type Micros } from '../money';
-import { getCurrency } from './settings';
+import type { Micros } from '../money';
+import { DEFAULT_CURRENCY } from './settings';
 
 export interface NewLedgerEntry {
   clientId: number;
@@ -18,89 +21,149 @@ export interface NewLedgerEntry {
   didAssignmentId?: number;
 }
 
-/** HARD: suspended at ≤ 0, active above; SOFT: never suspended (Guide: "Adding a client"). */
-export function statusFor(mode: 'soft' | 'hard', current: ClientStatus, balance: number): ClientStatus {
-  if (current === 'closed') return 'closed';
-  if (mode === 'soft') return 'active';
-  return balance <= 0 ? 'suspended' : 'active';
-}
-
-export interface BalanceOutcome {
-  balance: number;
-  status: ClientStatus;
-  belowThreshold: 0 | 1;
-  notices: { kind: 'suspended' | 'reactivated' | 'low_balance'; message: string }[];
-}
-
-type ClientForRules = Pick<
-  Selectable<ClientsTable>,
-  'first_name' | 'last_name' | 'balance_mode' | 'status' | 'balance_micros' | 'low_balance_threshold_micros' | 'below_threshold'
->;
-
-/** The balance rules, pure: what a movement of `amount` does to a client's balance, status and notices. */
-export function balanceOutcome(client: ClientForRules, amount: number, currency: string): BalanceOutcome {
-  const balance = client.balance_micros + amount;
-  const status = statusFor(client.balance_mode, client.status, balance);
-  const threshold = client.low_balance_threshold_micros;
-  const belowThreshold = threshold !== null && balance < threshold ? 1 : 0;
-  const name = `${client.first_name} ${client.last_name}`;
-  const shown = formatMoney(micros(balance), currency, 4);
-  const notices: BalanceOutcome['notices'] = [];
-  if (status !== client.status && status === 'suspended') {
-    notices.push({ kind: 'suspended', message: `${name} is suspended: HARD balance reached ${shown}` });
-  }
-  if (status !== client.status && status === 'active' && client.status === 'suspended') {
-    notices.push({ kind: 'reactivated', message: `${name} is active again: balance ${shown}` });
-  }
-  if (belowThreshold === 1 && client.below_threshold === 0 && threshold !== null) {
-    notices.push({
-      kind: 'low_balance',
-      message: `${name}'s balance (${shown}) fell below the low-balance threshold of ${formatMoney(micros(threshold), currency, 2)}`,
-    });
-  }
-  return { balance, status, belowThreshold, notices };
+export interface AppendResult {
+  /** One per entry, in order: the new entry's id, or null when its reference was already written. */
+  ids: (number | null)[];
+  /** Clients whose balance moved. */
+  clients: number;
 }
 
 /**
- * The one door through which money moves. Appends the entry, moves the cached balance
- * in the same transaction, and applies the balance rules (HARD suspension, low-balance
- * notice). Returns null when the reference was already written (nothing happens twice).
+ * The one door through which money moves (DESIGN.md "Money"): every ledger entry —
+ * payments, charges, fees, reversals and the daily call charges of an import or a
+ * re-rate — is appended here, which in the same transaction moves the client's cached
+ * balance and applies the balance rules of main/engine/balance.ts (HARD suspension and
+ * reactivation, the low-balance notice). The sync outbox hooks in here, beside the
+ * insert, so nothing that moves money can skip it.
+ *
+ * Why synchronous, on prepared statements: the call-charge path posts tens of
+ * thousands of client-days after an import of a million calls, under `store.exclusive`
+ * where Kysely would wait for its own connection; an async Kysely round-trip per
+ * statement would cost seconds there. Kysely's SqliteDialect wraps this very
+ * better-sqlite3 connection (db/open.ts), so the same statements are also correct from
+ * inside a Kysely transaction's callback: they run on the connection that transaction
+ * holds, inside its BEGIN, and roll back with it (better-sqlite3 nests our transaction
+ * as a SAVEPOINT). The statements are compiled by Kysely from db/schema.ts, so a
+ * renamed column fails the type check, and prepared once per connection.
+ *
+ * Call it only while holding the connection: inside `db.transaction().execute(...)`
+ * or inside `store.exclusive(...)`. A batch applies the balance rules once per client
+ * with the batch's total (the call charges of a day group), a single entry once.
  */
-export async function postLedgerEntry(trx: Transaction<Database>, createdAt: string, entry: NewLedgerEntry): Promise<number | null> {
-  if (!Number.isSafeInteger(entry.amount)) throw new AppError('internal', 'A ledger amount must be integer micros');
-  const client = await trx.selectFrom('clients').selectAll().where('id', '=', entry.clientId).executeTakeFirst();
-  if (!client) throw notFound(`Client ${entry.clientId}`);
-  const inserted = await trx
+export interface LedgerDoor {
+  append(entries: readonly NewLedgerEntry[], createdAt: string): AppendResult;
+  /** One entry; its id, or null when the reference was already written (nothing happens twice). */
+  post(entry: NewLedgerEntry, createdAt: string): number | null;
+}
+
+type ClientRow = Selectable<ClientsTable>;
+type EntryParams = [
+  LedgerEntriesTable['client_id'],
+  LedgerEntriesTable['kind'],
+  LedgerEntriesTable['amount_micros'],
+  LedgerEntriesTable['description'],
+  LedgerEntriesTable['occurred_on'],
+  LedgerEntriesTable['created_at'],
+  LedgerEntriesTable['reference'],
+  LedgerEntriesTable['reverses_entry_id'],
+  LedgerEntriesTable['client_package_id'],
+  LedgerEntriesTable['did_assignment_id'],
+];
+type ClientUpdateParams = [ClientRow['balance_micros'], ClientRow['status'], ClientRow['below_threshold'], ClientRow['updated_at'], ClientRow['id']];
+type NoticeParams = [NonNullable<NoticesTable['client_id']>, NoticesTable['kind'], NoticesTable['message'], NoticesTable['created_at']];
+
+function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): LedgerDoor {
+  // Placeholder values only fix the shape; the statements bind in the order of the objects below.
+  const insertEntry = db
     .insertInto('ledger_entries')
     .values({
-      client_id: entry.clientId,
-      kind: entry.kind,
-      amount_micros: entry.amount,
-      description: entry.description,
-      occurred_on: entry.occurredOn,
-      created_at: createdAt,
-      reference: entry.reference ?? null,
-      reverses_entry_id: entry.reversesEntryId ?? null,
-      client_package_id: entry.clientPackageId ?? null,
-      did_assignment_id: entry.didAssignmentId ?? null,
+      client_id: 0,
+      kind: 'payment',
+      amount_micros: 0,
+      description: '',
+      occurred_on: '',
+      created_at: '',
+      reference: null,
+      reverses_entry_id: null,
+      client_package_id: null,
+      did_assignment_id: null,
     })
     .onConflict((oc) => oc.column('reference').doNothing())
     .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return null;
-
-  const currency = await getCurrency(trx);
-  const outcome = balanceOutcome(client, entry.amount, currency);
-  await trx
+    .compile();
+  const readClient = db.selectFrom('clients').selectAll().where('id', '=', 0).compile();
+  const updateClient = db
     .updateTable('clients')
-    .set({ balance_micros: outcome.balance, status: outcome.status, below_threshold: outcome.belowThreshold, updated_at: createdAt })
-    .where('id', '=', client.id)
-    .execute();
-  if (outcome.notices.length > 0) {
-    await trx
-      .insertInto('notices')
-      .values(outcome.notices.map((notice) => ({ client_id: client.id, kind: notice.kind, message: notice.message, created_at: createdAt })))
-      .execute();
+    .set({ balance_micros: 0, status: 'active', below_threshold: 0, updated_at: '' })
+    .where('id', '=', 0)
+    .compile();
+  const insertNotice = db.insertInto('notices').values({ client_id: 0, kind: 'low_balance', message: '', created_at: '' }).compile();
+  const readCurrency = db.selectFrom('settings').select('value').where('key', '=', 'currency').compile();
+
+  const statements = {
+    insertEntry: sqlite.prepare<EntryParams, { id: number }>(insertEntry.sql),
+    readClient: sqlite.prepare<[number], ClientRow>(readClient.sql),
+    updateClient: sqlite.prepare<ClientUpdateParams>(updateClient.sql),
+    insertNotice: sqlite.prepare<NoticeParams>(insertNotice.sql),
+    readCurrency: sqlite.prepare<[string], { value: string }>(readCurrency.sql),
+  };
+
+  const append = sqlite.transaction((entries: readonly NewLedgerEntry[], createdAt: string): AppendResult => {
+    const clients = new Map<number, { row: ClientRow; delta: number; written: number }>();
+    const ids: (number | null)[] = [];
+    for (const entry of entries) {
+      if (!Number.isSafeInteger(entry.amount)) throw new AppError('internal', 'A ledger amount must be integer micros');
+      let client = clients.get(entry.clientId);
+      if (!client) {
+        const row = statements.readClient.get(entry.clientId);
+        if (!row) throw notFound(`Client ${entry.clientId}`);
+        client = { row, delta: 0, written: 0 };
+        clients.set(entry.clientId, client);
+      }
+      const inserted = statements.insertEntry.get(
+        entry.clientId,
+        entry.kind,
+        entry.amount,
+        entry.description,
+        entry.occurredOn,
+        createdAt,
+        entry.reference ?? null,
+        entry.reversesEntryId ?? null,
+        entry.clientPackageId ?? null,
+        entry.didAssignmentId ?? null,
+      );
+      ids.push(inserted?.id ?? null);
+      if (inserted) {
+        client.delta += entry.amount;
+        client.written += 1;
+      }
+    }
+    let moved = 0;
+    const currency = clients.size > 0 ? (statements.readCurrency.get('currency')?.value ?? DEFAULT_CURRENCY) : DEFAULT_CURRENCY;
+    for (const [clientId, { row, delta, written }] of clients) {
+      if (written === 0) continue;
+      const outcome = balanceOutcome(row, delta, currency);
+      statements.updateClient.run(outcome.balance, outcome.status, outcome.belowThreshold, createdAt, clientId);
+      for (const notice of outcome.notices) statements.insertNotice.run(clientId, notice.kind, notice.message, createdAt);
+      moved += 1;
+    }
+    return { ids, clients: moved };
+  });
+
+  return {
+    append: (entries, createdAt) => append(entries, createdAt),
+    post: (entry, createdAt) => append([entry], createdAt).ids[0] ?? null,
+  };
+}
+
+const doors = new WeakMap<BetterSqlite3.Database, LedgerDoor>();
+
+/** The ledger door of a store's connection (statements prepared once per connection). */
+export function ledgerDoor(store: Pick<Store, 'db' | 'sqlite'>): LedgerDoor {
+  let door = doors.get(store.sqlite);
+  if (!door) {
+    door = prepareDoor(store.db, store.sqlite);
+    doors.set(store.sqlite, door);
   }
-  return inserted.id;
+  return door;
 }

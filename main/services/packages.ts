@@ -1,6 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, PackagesTable } from '../../db/schema';
-import type { ClientService, SubaccountField } from '../../preload/schemas/catalog';
+import type { ClientService, SubaccountField } from '../../preload/common/catalog';
 import type { PackageData, PackageUpdateData, PackageView } from '../../preload/schemas/packages';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText, percentE4, percentToText, rateE8, rateToText } from '../money';

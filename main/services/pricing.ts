@@ -5,7 +5,7 @@ import {
   classifyDestination,
   compilePackage,
   matchSellRate,
-  multiplyDivideHalfUp,
+  chargeFor,
   rateCall,
   roundUpToPulse,
   type RatedCall,
@@ -45,6 +45,8 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
   const routes = await packageRoutes(ctx, input.packageId);
   const compiled = compilePackage(rating);
   const direction = input.inbound ? 'inbound' : 'outbound';
+  // Classified from what was typed, exactly as rateCall below classifies it: normalising an
+  // already normalised '+49 30 123456' again read it as a NANP number and lost the country rate.
   const destination = classifyDestination(input.destination);
   // Guide: the package's Canada route serves calls to Canada, its international route the rest.
   const route = destination.nanpRegion === 'CA' ? routes.canada_route : routes.international_route;
@@ -64,7 +66,7 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
   }
   if (direction === 'inbound' && costRate === null) costSource = 'no provider cost given for this inbound call';
   const effectiveCost = costRate ?? rateE8(0);
-  const costTotal = micros(multiplyDivideHalfUp(effectiveCost, roundUpToPulse(input.seconds, increment), 6000));
+  const costTotal = micros(chargeFor(effectiveCost, roundUpToPulse(input.seconds, increment)));
 
   const { result } = rateCall(
     compiled,
@@ -72,7 +74,7 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
       callId: 'preview',
       startedAt: '',
       direction,
-      destination: destination.normalized,
+      destination: input.destination,
       seconds: input.seconds,
       disposition: 'ANSWERED',
       costRate: effectiveCost,
@@ -88,11 +90,12 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
     result.freeSecondsUsed > 0
       ? ` ${result.freeMinutesUsed} free minute${result.freeMinutesUsed === 1 ? '' : 's'} of the cycle paid for ${result.freeSecondsUsed} s.`
       : '';
+  // The country shown is the one the rate was chosen for (the same lookup).
   return {
-    destination: destination.normalized,
-    country: destination.country,
-    countryName: destination.countryName,
-    nanpRegion: destination.nanpRegion,
+    destination: result.destination,
+    country: result.country,
+    countryName: result.countryName,
+    nanpRegion: result.nanpRegion,
     direction,
     rule: result.rule,
     explanation: `${RULE_TEXT[result.rule]}${matched ? ` Matched: ${customRateLabel(matched)}${matched.freeZone ? ' (free zone)' : ''}.` : ''}${free} Billed in ${rating.pulseSeconds}-second pulses.`,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { compilePackage, type CompiledPackage, type CustomRate, type RatingPackage } from '../engine';
+import type { CustomRate, RatingPackage } from '../engine';
 import { notFound } from '../errors';
 import { percentE4, rateE8 } from '../money';
 
@@ -27,6 +27,3 @@ export async function loadRatingPackage(db: Kysely<Database>, packageId: number)
   };
 }
 
-export async function loadCompiledPackage(db: Kysely<Database>, packageId: number): Promise<CompiledPackage> {
-  return compilePackage(await loadRatingPackage(db, packageId));
-}

@@ -5,7 +5,7 @@ export const DEFAULT_CURRENCY = 'USD';
 /** The reseller's main provider account: sub account names are `<account>_<username>`. */
 export const DEFAULT_MAIN_ACCOUNT = '100000';
 
-export async function getSetting(db: Kysely<Database>, key: string, fallback: string): Promise<string> {
+async function getSetting(db: Kysely<Database>, key: string, fallback: string): Promise<string> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value ?? fallback;
 }

@@ -4,10 +4,6 @@ import { idField } from './fields';
 
 export const CDR_FORMATS = ['voipms-json', 'voipms-csv'] as const;
 
-export const importFileInput = z
-  .object({ path: z.string().trim().min(1, 'Choose a file'), format: z.enum(CDR_FORMATS).optional() })
-  .strict();
-
 /** A file of any size, streamed by the window in pieces (calls.importChunk). */
 export const importBeginInput = z
   .object({
@@ -21,6 +17,8 @@ export const importChunkInput = z
   .object({
     jobId: z.number().int().positive(),
     text: z.string().max(4_000_000, 'Send pieces of at most 4 MB'),
+    /** The piece's size in the file, when its encoding is not UTF-8 (UTF-16): progress counts file bytes. */
+    bytes: z.number().int().min(0).optional(),
     last: z.boolean(),
   })
   .strict();

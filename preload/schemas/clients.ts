@@ -14,7 +14,7 @@ export const isoDate = z
   }, 'That date does not exist');
 
 /** A positive amount typed by a person: "12.50". */
-export const positiveMoney = (label: string) =>
+const positiveMoney = (label: string) =>
   z.string({ error: `${label}: enter an amount` }).transform((raw, ctx) => {
     const parsed = parseMoney(raw);
     if (!parsed.ok) {
@@ -88,7 +88,8 @@ export const clientUpdateInput = z.object(clientFields).partial().extend({ id: i
 export const clientListInput = z
   .object({
     search: z.string().trim().max(100).default(''),
-    status: z.enum(['all', 'active', 'suspended', 'closed']).default('all'),
+    /** `open`: active and suspended (the list a reseller works from); `all`: closed clients too. */
+    status: z.enum(['open', 'all', 'active', 'suspended', 'closed']).default('open'),
     sort: z.enum(['name', 'balance', 'created']).default('name'),
     direction: z.enum(['asc', 'desc']).default('asc'),
     /** Only clients whose balance is below zero. */
@@ -220,7 +221,6 @@ export interface BillingRunResult {
   clients: number;
 }
 
-export type ClientInput = z.input<typeof clientInput>;
 export type ClientData = z.output<typeof clientInput>;
 export type ClientUpdateData = z.output<typeof clientUpdateInput>;
 export type ClientListData = z.output<typeof clientListInput>;

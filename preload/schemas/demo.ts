@@ -20,11 +20,12 @@ export const demoLoadInput = z
     clients: wholeNumber('Clients', DEMO_LIMITS.clients.min, DEMO_LIMITS.clients.max).default(DEMO_LIMITS.clients.default),
     cdrs: wholeNumber('Calls', DEMO_LIMITS.cdrs.min, DEMO_LIMITS.cdrs.max).default(DEMO_LIMITS.cdrs.default),
     seed: wholeNumber('Seed', DEMO_LIMITS.seed.min, DEMO_LIMITS.seed.max).default(DEMO_LIMITS.seed.default),
+    months: wholeNumber('Months', DEMO_LIMITS.months.min, DEMO_LIMITS.months.max).default(DEMO_LIMITS.months.default),
+    /** Load even though the database already has clients (the CLI's --force). */
+    force: z.boolean().default(false),
   })
   .strict()
   .prefault({});
-
-export type DemoLoadInput = z.input<typeof demoLoadInput>;
 
 export interface DemoProgress {
   stage: 'packages' | 'clients' | 'history' | 'calls-file' | 'calls-import';
@@ -33,12 +34,8 @@ export interface DemoProgress {
   message: string;
 }
 
-/** What the demo created, as counts. */
-export interface DemoResult {
-  seed: number;
-  /** The demo's window: first day of history and today (YYYY-MM-DD). */
-  from: string;
-  to: string;
+/** What the demo created through the handler table, as counts. */
+export interface DemoCounts {
   packages: number;
   customRates: number;
   clients: number;
@@ -47,6 +44,14 @@ export interface DemoResult {
   payments: number;
   charges: number;
   billingCycles: number;
+}
+
+/** What the demo created, as counts. */
+export interface DemoResult extends DemoCounts {
+  seed: number;
+  /** The demo's window: first day of history and today (YYYY-MM-DD). */
+  from: string;
+  to: string;
   calls: {
     written: number;
     imported: number;

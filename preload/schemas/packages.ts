@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { CLIENT_SERVICES, ROUTES, SUBACCOUNT_FIELDS, type ClientService, type RouteChoice, type SubaccountField } from './catalog';
+import { CLIENT_SERVICES, ROUTES, SUBACCOUNT_FIELDS, type ClientService, type RouteChoice, type SubaccountField } from '../common/catalog';
 import { idField, nonNegativeMoney, nonNegativePercent, nonNegativeRate } from './fields';
-
-export const PULSE_CHOICES = [1, 6, 30, 60] as const;
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
@@ -63,10 +61,10 @@ export const packageUpdateInput = z
   .extend({ id: idField })
   .strict();
 
-export const CUSTOM_RATE_SCOPES = ['usa', 'canada', 'country', 'prefix'] as const;
+const CUSTOM_RATE_SCOPES = ['usa', 'canada', 'country', 'prefix'] as const;
 export type CustomRateScopeChoice = (typeof CUSTOM_RATE_SCOPES)[number];
 
-export const customRateInput = z
+const customRateInput = z
   .object({
     scope: z.enum(CUSTOM_RATE_SCOPES, { error: 'Choose USA, Canada, a country or a calling code' }),
     value: z.string().trim().default(''),

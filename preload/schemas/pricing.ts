@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROUTES, type RouteChoice } from './catalog';
+import { ROUTES, type RouteChoice } from '../common/catalog';
 import { idField, nonNegativeRate } from './fields';
 
 export interface CountryOption {
@@ -89,6 +89,4 @@ export interface PriceListFile {
   rows: number;
 }
 
-export type PreviewInput = z.input<typeof previewInput>;
 export type PreviewData = z.output<typeof previewInput>;
-export type CostImportInput = z.input<typeof costImportInput>;

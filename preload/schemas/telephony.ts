@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AUTH_TYPES, CODECS, DEVICE_TYPES, DTMF_MODES, MUSIC_ON_HOLD, NAT_MODES } from './catalog';
+import { stripPhoneFormatting } from '../common/phone';
+import { AUTH_TYPES, CODECS, DEVICE_TYPES, DTMF_MODES, MUSIC_ON_HOLD, NAT_MODES } from '../common/catalog';
 import { isoDate } from './clients';
 import { idField, nonNegativeMoney, nonNegativeRate } from './fields';
 
@@ -9,7 +10,7 @@ const values = <T extends readonly { value: string | number }[]>(list: T) => lis
 export const didNumber = z
   .string({ error: 'Enter a phone number' })
   .trim()
-  .transform((value) => value.replace(/[\s\-().]/g, ''))
+  .transform(stripPhoneFormatting)
   .refine((value) => /^\+?\d{10,15}$/.test(value), 'Enter a phone number in E.164 form, e.g. +1 514 555 0123');
 
 export const didCreateInput = z

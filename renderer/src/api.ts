@@ -27,7 +27,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
 };
 
 // Exhaustive like KNOWN_CODES: the window keeps zod-free, so it restates the names and a new one fails typecheck here.
-const KNOWN_EVENTS: Record<EventName, true> = { 'import.progress': true, 'data.changed': true };
+const KNOWN_EVENTS: Record<EventName, true> = { 'import.progress': true, 'data.changed': true, 'demo.progress': true };
 export const ALL_DOMAINS = Object.keys({
   packages: true,
   pricing: true,

@@ -3,6 +3,7 @@ import { openStore, type Store } from '../../db/open';
 import { parseCdrFile } from '../../main/cdr';
 import { IMPORT_BATCH_SIZE, importCalls } from '../../main/services/calls/importCalls';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
+import { createContext } from '../../main/services/context';
 import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
 
@@ -81,7 +82,7 @@ async function runImport(): Promise<Record<string, number>> {
 async function rerate(): Promise<Record<string, number>> {
   const store = await openStore(first);
   const started = process.hrtime.bigint();
-  const result = await rerateOpenCycles(store, { clientPackageId: Number(second), apply: true }, now);
+  const result = await rerateOpenCycles(createContext(store, now), { clientPackageId: Number(second), apply: true });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
   return { rows: result.calls, seconds };

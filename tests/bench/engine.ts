@@ -1,7 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { micros, percentE4, rateE8 } from '../../main/money/units';
 import {
+  chargeFor,
   classifyDestination,
+  roundUpToPulse,
   compilePackage,
   rateCall,
   rateCycle,
@@ -142,7 +144,7 @@ function generateCalls(random: () => number, usa: string[], canada: string[], ow
       seconds,
       disposition,
       costRate: rateE8(costRate),
-      costTotal: micros(answered ? Math.round((costRate * Math.ceil(seconds / 6) * 6) / 6000) : 0),
+      costTotal: micros(answered ? chargeFor(costRate, roundUpToPulse(seconds, 6)) : 0),
     };
     if (inbound) call.didRate = rateE8(random() < 0.8 ? 1_000_000 : 0);
     calls.push(call);

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { generateDemo, planDemo, writeDemoCdrCsv } from '../../db/demo';
+import { generateDemo, planDemo, writeDemoCdrCsv } from '../../main/demo';
 import { openStore } from '../../db/open';
 import { cdrCsvHeader, cdrCsvLine, toProviderRecord } from '../../main/cdr';
 import { parseCdrFile } from '../../main/cdr';

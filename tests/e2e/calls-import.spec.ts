@@ -15,14 +15,14 @@ function bigCsv(count: number): Buffer {
 }
 
 test('a file larger than 8 MB streams through in slices: every line counted and the calls in the list', async ({ page, appUrl }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const importer = new CallsImportPage(page, appUrl);
   await importer.goto();
   const file = bigCsv(70_000);
   expect(file.length).toBeGreaterThan(8_000_000);
   await importer.importFile({ name: 'bulk.csv', mimeType: 'text/csv', buffer: file });
   await expect(importer.progressBar).toBeVisible();
-  await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 60_000 });
+  await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 120_000 });
   await expect(importer.progressBar).toHaveAttribute('aria-valuenow', '100');
   await expect(importer.count('lines')).toHaveText('70,001');
   await expect(importer.count('unrated')).toHaveText('70,000');
@@ -47,7 +47,7 @@ test('a missing file is asked for, and a file that is not a CDR export is explai
 });
 
 test('a streamed import shows its progress and can be cancelled; the calls committed before are kept', async ({ page, appUrl }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   // Hold the third slice on its way to main, so the cancel lands mid-import every time.
   let slices = 0;
   let release: () => void = () => undefined;
@@ -65,10 +65,34 @@ test('a streamed import shows its progress and can be cancelled; the calls commi
   await expectAccessible(page);
   await importer.cancelButton.click();
   release();
-  await expect(importer.heading2('Import cancelled')).toBeVisible({ timeout: 60_000 });
+  await expect(importer.heading2('Import cancelled')).toBeVisible({ timeout: 120_000 });
   const kept = Number((await importer.count('unrated').innerText()).replace(/,/g, ''));
   expect(kept).toBeGreaterThan(0);
   expect(kept).toBeLessThan(70_000);
   await importer.subnavLink('Call list').click();
   await expect(importer.main.getByRole('region', { name: 'Global CDR' }).getByRole('status')).toHaveText(`${kept.toLocaleString('en-US')} calls`);
+});
+
+test('a UTF-16LE export (with its BOM) imports as text, not garbled', async ({ page, appUrl }) => {
+  const csv = [
+    HEADER,
+    '2026-10-01 09:00:00,"""Zoë"" <5145550100>",15145550142,Outgoing to Canada - Montréal,100000_zoe,ANSWERED,00:01:00,60,0.00950000,0.00950000,utf16-1',
+    '2026-10-01 09:05:00,"""Zoë"" <5145550100>",15145550143,Outgoing to Canada - Québec,100000_zoe,ANSWERED,00:00:30,30,0.00950000,0.00475000,utf16-2',
+    '2026-10-01 09:10:00,"""Zoë"" <5145550100>",15145550144,Outgoing to Canada - Montréal,100000_zoe,ANSWERED,00:00:10,10,0.00950000,0.00158333,utf16-3',
+  ].join('\r\n');
+  const file = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${csv}\r\n`, 'utf16le')]);
+  const importer = new CallsImportPage(page, appUrl);
+  await importer.goto();
+  await importer.importFile({ name: 'excel-unicode.csv', mimeType: 'text/csv', buffer: file });
+  await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 60_000 });
+  // Progress counts the file's bytes, not the UTF-8 size of its text.
+  await expect(importer.progressBar).toHaveAttribute('aria-valuenow', '100');
+  await expect(importer.count('lines')).toHaveText('4');
+  await expect(importer.count('rejected')).toHaveText('0');
+  await expect(importer.count('unrated')).toHaveText('3');
+  await importer.subnavLink('Call list').click();
+  const list = importer.main.getByRole('region', { name: 'Global CDR' });
+  await expect(list.getByRole('status')).toHaveText('3 calls');
+  await expect(list.getByText('Outgoing to Canada - Québec')).toBeVisible();
+  await expect(list.getByText('Outgoing to Canada - Montréal')).toHaveCount(2);
 });

@@ -3,7 +3,7 @@ import { CallListPage } from './pages/CallsPages';
 import { callApi } from './pages/ClientUi';
 
 test('the Global CDR pages in as it scrolls and filters by client, date range and status', async ({ page, appUrl }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const list = new CallListPage(page, appUrl);
   await list.goto();
   await expect(list.emptyState).toBeVisible();

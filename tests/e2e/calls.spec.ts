@@ -9,14 +9,14 @@ const UNKNOWN_ACCOUNTS = ['100000_lobby', '100000_faxroom'];
 
 test('demo data, a CSV import with 3 bad rows (twice), the Global CDR and re-rating unrated calls', async ({ page, appUrl, dashboard }) => {
   // The demo builds a year of billing and 5,000 calls: a few seconds on a build machine.
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const demo = new DemoDataCard(page);
   await dashboard.goto();
   await expect(demo.card).toBeVisible();
   await expectAccessible(page);
   await demo.loadButton.click();
   await expect(demo.busyButton).toBeDisabled();
-  await expect(dashboard.toast('Demo data loaded')).toBeVisible({ timeout: 60_000 });
+  await expect(dashboard.toast('Demo data loaded')).toBeVisible({ timeout: 120_000 });
   await expect(dashboard.toast('Demo data loaded')).toContainText('25 clients');
   await expect(demo.card).toHaveCount(0);
   await expect(dashboard.packageCount).not.toHaveText('0');

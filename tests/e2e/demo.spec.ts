@@ -24,14 +24,14 @@ test('the demo card shows only on an empty app, and main’s refusal is shown as
 });
 
 test('after the demo data the dashboard counts the calls and links to the unrated ones', async ({ page, dashboard }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const demo = new DemoDataCard(page);
   await dashboard.goto();
   await demo.loadButton.click();
   await expect(demo.busyButton).toBeDisabled();
   await expect(demo.card.getByRole('status')).toContainText('This takes a few seconds');
   await reviewScreenshot(page, 'dashboard-demo-loading', false);
-  await expect(dashboard.toast('Demo data loaded')).toBeVisible({ timeout: 60_000 });
+  await expect(dashboard.toast('Demo data loaded')).toBeVisible({ timeout: 120_000 });
   await expect(demo.unratedLink).toBeVisible();
   await expectAccessible(page);
   await reviewScreenshot(page, 'dashboard-demo-loaded');

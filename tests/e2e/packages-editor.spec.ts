@@ -27,7 +27,7 @@ const EVERY_TAB = {
 } as const;
 
 test('a package with every tab filled, custom rates for Canada and the UK, and price previews', async ({ packagesPage, packageForm }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const page = packagesPage.page;
   const rates = new PackageRatesPanel(page);
   const preview = new PricingPreviewPanel(page);

@@ -43,7 +43,7 @@ test('the cost deck imports good lines, lists refused ones by line number, and f
   packagesPage,
   packageForm,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const costs = new CostDeckPage(page, appUrl);
   await packagesPage.goto();
   await page.getByRole('main').getByRole('link', { name: 'Cost deck' }).click();

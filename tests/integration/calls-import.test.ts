@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { importCalls } from '../../main/services/calls/importCalls';
 import { dispatch } from '../../main/handlers/table';
-import type { Result } from '../../preload/result';
+import { createHandlerTable } from '../../main/handlers/index';
+import { EventBus } from '../../main/events';
+import type { AppEvents, EventName } from '../../preload/events';
+import { channelCaller } from '../helpers/channels';
 import { tempStore, type TempStore } from '../helpers/store';
 
 let temp: TempStore;
@@ -13,11 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-async function ok<T = Record<string, unknown>>(name: string, input?: unknown): Promise<T> {
-  const result = (await dispatch(temp.table, name, input)) as Result<T>;
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const { ok } = channelCaller(() => temp.table);
 
 const HEADER = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
 const line = (date: string, destination: string, seconds: number, id: string, options: { account?: string; inbound?: boolean; rate?: string; total?: string } = {}) =>
@@ -163,5 +162,28 @@ describe('call import', () => {
     await alice(3);
     for (const single of [...lines].reverse()) await run([HEADER, single].join('\n'));
     expect((await calls()).map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual(inOrder);
+  });
+
+  it('has no channel that reads a path on this machine: the window streams files, only the CLI reads them', async () => {
+    expect(await dispatch(temp.table, 'calls.importFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await calls()).toHaveLength(0);
+  });
+
+  it('tells the window what a re-rate changed once it applies, and nothing for a preview', async () => {
+    const clientId = await alice();
+    await run([HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'a'), line('2026-11-26 10:05:00', '15145551234', 61, 'u', { account: '100000_bob' })].join('\n'));
+    const events = new EventBus();
+    const seen: { name: EventName; payload: AppEvents[EventName] }[] = [];
+    events.listen((name, payload) => seen.push({ name, payload }));
+    const table = createHandlerTable({ store: temp.store, host: 'headless', now: () => new Date('2026-11-25T12:00:00Z'), events });
+    const pkg = await ok<{ id: number }[]>('packages.list').then((list) => list[0]!);
+    await ok('packages.saveRates', { packageId: pkg.id, rates: [{ scope: 'canada', value: '', rate: '0.03', freeZone: true }] });
+    expect(await dispatch(table, 'calls.rerate', { packageId: pkg.id })).toMatchObject({ ok: true, value: { applied: false } });
+    expect(seen).toEqual([]);
+    expect(await dispatch(table, 'calls.rerate', { packageId: pkg.id, apply: true })).toMatchObject({ ok: true, value: { applied: true } });
+    expect(seen).toEqual([{ name: 'data.changed', payload: { domains: ['calls', 'ledger', 'clients'] } }]);
+    await ok('subaccounts.create', { username: 'bob', clientId, packageId: pkg.id, nextBillingDate: '2026-12-01' });
+    expect(await dispatch(table, 'calls.rerateUnrated', undefined)).toMatchObject({ ok: true, value: { rated: 1, stillUnrated: 0 } });
+    expect(seen.map((event) => event.name)).toEqual(['data.changed', 'data.changed']);
   });
 });

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/handlers/table';
-import type { Result } from '../../preload/result';
+import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 // FIXED_NOW is 2026-11-25.
@@ -12,12 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-async function ok<T = Record<string, unknown>>(name: string, input?: unknown): Promise<T> {
-  const result = (await dispatch(temp.table, name, input)) as Result<T>;
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
-const call = (name: string, input?: unknown) => dispatch(temp.table, name, input);
+const { call, ok } = channelCaller(() => temp.table);
 
 const alice = { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', balanceMode: 'hard' as const, company: 'Acme' };
 const bob = { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' as const };
@@ -57,6 +51,17 @@ describe('clients', () => {
     expect((await ok<{ id: number }[]>('clients.list', { sort: 'balance', direction: 'desc' })).map((c) => c.id)).toEqual([b, a]);
     expect((await ok<{ id: number }[]>('clients.list', { status: 'suspended' })).map((c) => c.id)).toEqual([a]);
     expect(await ok<unknown[]>('clients.list', { search: '100%_' })).toEqual([]);
+  });
+
+  it('lists closed clients under status "all", and leaves them out of the open list', async () => {
+    const a = await client();
+    const b = await client(bob);
+    await ok('clients.delete', { id: b });
+    const ids = async (input?: unknown) => (await ok<{ id: number }[]>('clients.list', input)).map((c) => c.id).sort();
+    expect(await ids({ status: 'all' })).toEqual([a, b].sort());
+    expect(await ids({ status: 'open' })).toEqual([a]);
+    expect(await ids()).toEqual([a]);
+    expect(await ids({ status: 'closed' })).toEqual([b]);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDemo, planDemo, unknownAccountCallCount, writeDemoCdrCsv, type DemoOptions } from '../../db/demo';
+import { generateDemo, planDemo, unknownAccountCallCount, writeDemoCdrCsv, type DemoOptions } from '../../main/demo';
 import type { Store } from '../../db/open';
 import { parseCdrFile } from '../../main/cdr';
 import { runCli } from '../../main/cli/run';

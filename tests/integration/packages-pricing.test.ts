@@ -155,6 +155,52 @@ describe('price preview', () => {
     });
   });
 
+  it('applies a country rate to short and long numbers of the country it shows', async () => {
+    const { id: packageId } = await ok<{ id: number }>('packages.create', { name: 'Countries', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 });
+    await ok('packages.saveRates', {
+      packageId,
+      rates: [
+        { scope: 'country', value: 'DE', rate: '0.03' },
+        { scope: 'country', value: 'JM', rate: '0.15' },
+        { scope: 'country', value: 'KZ', rate: '0.07' },
+        { scope: 'country', value: 'BE', rate: '0.04' },
+      ],
+    });
+    // 61 s at pulse 60 → 120 s: 0.03 × 2 = 0.06; the markup would have been 0.01 × 1.2 × 2 = 0.024.
+    const germany = { country: 'DE', countryName: 'Germany', rule: 'custom_rate', sellRate: '0.03000000', billedSeconds: 120, charge: '0.060000' };
+    for (const [destination, normalized] of [
+      ['+49 30 123456', '4930123456'],
+      ['+49 30 12345678', '493012345678'],
+      ['0049 89 1234', '49891234'],
+    ] as const) {
+      expect(await ok('pricing.preview', { packageId, destination, seconds: 61, costRate: '0.01' })).toMatchObject({ ...germany, destination: normalized });
+    }
+    expect(await ok('pricing.preview', { packageId, destination: '+1 876 555 1234', seconds: 61, costRate: '0.01' })).toMatchObject({
+      country: 'JM',
+      nanpRegion: 'JM',
+      rule: 'custom_rate',
+      sellRate: '0.15000000',
+      charge: '0.300000',
+    });
+    expect(await ok('pricing.preview', { packageId, destination: '+7 7012', seconds: 61, costRate: '0.01' })).toMatchObject({ country: 'KZ', rule: 'custom_rate', sellRate: '0.07000000' });
+    // Ten digits once the '+' is gone, and NANP-shaped (321 is a Florida area code): the preview
+    // must rate what was typed, not normalise the normalised digits again.
+    expect(await ok('pricing.preview', { packageId, destination: '+32 12 34 56 78', seconds: 61, costRate: '0.01' })).toMatchObject({
+      destination: '3212345678',
+      country: 'BE',
+      nanpRegion: null,
+      rule: 'custom_rate',
+      sellRate: '0.04000000',
+    });
+    // +7 495 is Russia, which has no rate here: the markup, and the country shown says why.
+    expect(await ok('pricing.preview', { packageId, destination: '+7 495 123 45 67', seconds: 61, costRate: '0.01' })).toMatchObject({
+      country: 'RU',
+      rule: 'markup',
+      sellRate: '0.01200000',
+      charge: '0.024000',
+    });
+  });
+
   it('uses the cost deck of the package route when no cost is typed', async () => {
     const packageId = await packageWithRates();
     await ok('costs.import', { route: 'value', csv: 'destination,prefix,rate,increment\nUnited Kingdom - Mobile,447,0.0400,6\n' });

@@ -8,18 +8,38 @@ export class ChunkFeed implements AsyncIterable<string> {
   private ended = false;
   private wakeReader: (() => void) | null = null;
   private readonly wakeWriters: (() => void)[] = [];
-  lastPushAt = Date.now();
+  lastPushAt: number;
 
-  constructor(private readonly capacity = 2) {}
+  /** `now`: the clock the idle check reads (injected by tests). */
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly capacity = 2,
+  ) {
+    this.lastPushAt = now();
+  }
 
-  async push(text: string): Promise<void> {
+  /** UTF-8 bytes of the text pushed (what the parser counts) and the file bytes they came from. */
+  private textBytes = 0;
+  private fileBytes = 0;
+
+  /** `fileBytes`: the piece's size in the file, when it differs from its UTF-8 size (a UTF-16 file). */
+  async push(text: string, fileBytes?: number): Promise<void> {
     if (this.ended) return;
-    this.lastPushAt = Date.now();
+    this.lastPushAt = this.now();
+    const textBytes = Buffer.byteLength(text);
+    this.textBytes += textBytes;
+    this.fileBytes += fileBytes ?? textBytes;
     this.pieces.push(text);
     this.wakeReader?.();
     while (this.pieces.length > this.capacity && !this.ended) {
       await new Promise<void>((resolve) => this.wakeWriters.push(resolve));
     }
+  }
+
+  /** How far into the file the parser is, from how far into the text it is (UTF-8 bytes). */
+  fileBytesAt(parsedTextBytes: number): number {
+    if (parsedTextBytes >= this.textBytes) return this.fileBytes;
+    return this.textBytes === 0 ? 0 : Math.round((parsedTextBytes * this.fileBytes) / this.textBytes);
   }
 
   /** No more pieces: the parser finishes what it has. */

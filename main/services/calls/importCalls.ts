@@ -1,10 +1,12 @@
-import { setTimeout as delay, setImmediate } from 'node:timers/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
 import { postCallCharges } from './callCharges';
-import { rateBatch, storedCycleQueries, toCallToRate, type CallToRate } from './rateBatch';
-import { callValuesInOrder, prepareCallStatements, ratingValuesInOrder } from './statements';
+import { parsedCdrToRate, type CallToRate } from './callToRate';
+import { rateBatch, storedCycleQueries } from './rateBatch';
+import { callValuesInOrder, dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder } from './statements';
+import { realTimers, withinMs, type ImportTimers } from './timers';
 import { RatingWorld } from './world';
 
 interface BatchCounts {
@@ -28,9 +30,36 @@ export interface ImportOptions {
   now?: () => Date;
   /** Rows per transaction (tests use small ones); IMPORT_TRANSACTION_ROWS by default. */
   transactionRows?: number;
+  /** After each transaction that kept rows is committed (the window refreshes its lists). */
+  onCommit?: () => void;
+  /** Where the parser is in the file, from where it is in the text (the text of a UTF-16 file is smaller in UTF-8). */
+  fileBytes?: (parsedBytes: number) => number;
+  /** The clocks the transaction waits on; real ones by default, injected by tests. */
+  timers?: ImportTimers;
 }
 
 const REJECTS_SHOWN = 1000;
+
+/** The counters of an import that has read nothing yet. */
+export function notStarted(totalBytes: number | null): Omit<ImportProgress, 'importId'> {
+  return {
+    status: 'running',
+    linesRead: 0,
+    bytesRead: 0,
+    totalBytes,
+    added: 0,
+    duplicates: 0,
+    rejected: 0,
+    rated: 0,
+    unrated: 0,
+    rerated: 0,
+    elapsedMs: 0,
+    callsPerSecond: 0,
+    etaSeconds: null,
+    rejects: [],
+    message: null,
+  };
+}
 
 /** Rows per parsed batch: the unit the parser hands over and progress moves by. */
 export const IMPORT_BATCH_SIZE = 20_000;
@@ -62,7 +91,8 @@ const NEXT_BATCH_WAIT_MS = 500;
  */
 export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>, options: ImportOptions): Promise<ImportProgress> {
   const now = options.now ?? (() => new Date());
-  const started = Date.now();
+  const timers = options.timers ?? realTimers;
+  const started = timers.now();
   const world = await RatingWorld.load(store.db);
   const statements = prepareCallStatements(store.db, store.sqlite);
   const { id: importId } = await store.db
@@ -70,30 +100,13 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     .values({ source: options.source, format: options.format, started_at: now().toISOString(), finished_at: null, status: 'running' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const progress: ImportProgress = {
-    importId,
-    status: 'running',
-    linesRead: 0,
-    bytesRead: 0,
-    totalBytes: options.totalBytes ?? null,
-    added: 0,
-    duplicates: 0,
-    rejected: 0,
-    rated: 0,
-    unrated: 0,
-    rerated: 0,
-    elapsedMs: 0,
-    callsPerSecond: 0,
-    etaSeconds: null,
-    rejects: [],
-    message: null,
-  };
+  const progress: ImportProgress = { ...notStarted(options.totalBytes ?? null), importId };
   const cycleStates = new Map();
   const queries = storedCycleQueries(statements);
 
   const writeBatch = (batch: CdrBatch, counts: BatchCounts): void => {
     const ids = batch.good.map((cdr) => cdr.callId);
-    const existing = new Set(statements.existingIds.all(JSON.stringify(ids)) as string[]);
+    const existing = new Set(statements.existingIds.all(JSON.stringify(ids)));
     const fresh: CallToRate[] = [];
     const seen = new Set<string>();
     for (const cdr of batch.good) {
@@ -102,7 +115,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         continue;
       }
       seen.add(cdr.callId);
-      fresh.push(toCallToRate(cdr, world));
+      fresh.push(parsedCdrToRate(cdr, world));
     }
     const dirty = new Set<string>();
     rateBatch(fresh, world, queries, cycleStates, importId, ({ values, rowId }) => {
@@ -111,17 +124,14 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         counts.added += 1;
         if (values.status === 'rated') counts.rated += 1;
         else counts.unrated += 1;
-        if (values.client_id !== null && values.status === 'rated') dirty.add(`${values.client_id}|${String(values.started_at).slice(0, 10)}`);
+        if (values.client_id !== null && values.status === 'rated') dirty.add(dirtyDayKey(values.client_id, values.started_at));
       } else {
         statements.updateRating.run(ratingValuesInOrder(values, rowId));
         counts.rerated += 1;
-        if (values.client_id !== null) dirty.add(`${values.client_id}|${String(values.started_at).slice(0, 10)}`);
+        if (values.client_id !== null) dirty.add(dirtyDayKey(values.client_id, values.started_at));
       }
     });
-    for (const pair of dirty) {
-      const bar = pair.indexOf('|');
-      statements.markDirty.run(Number(pair.slice(0, bar)), pair.slice(bar + 1));
-    }
+    markDirtyDays(statements, dirty);
     for (const rejection of batch.rejected) statements.reject.run(importId, rejection.line, rejection.reason);
     counts.rejected += batch.rejected.length;
   };
@@ -138,7 +148,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const transaction = async (first: CdrBatch): Promise<void> => {
     const committed: BatchCounts = { duplicates: 0, added: 0, rated: 0, unrated: 0, rerated: 0, rejected: 0 };
     const rejects: CdrBatch['rejected'] = [];
-    const began = Date.now();
+    const began = timers.now();
     store.sqlite.exec('begin');
     let failure: unknown = null;
     try {
@@ -155,11 +165,11 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         for (const rejection of batch.rejected) if (rejects.length < REJECTS_SHOWN) rejects.push(rejection);
         rows += batch.good.length + batch.rejected.length;
         progress.linesRead = batch.linesRead;
-        progress.bytesRead = batch.bytesRead;
-        report(progress, started, options.onProgress);
+        progress.bytesRead = options.fileBytes ? options.fileBytes(batch.bytesRead) : batch.bytesRead;
+        report(progress, timers.now() - started, options.onProgress);
         batch = null;
-        if (rows >= transactionRows || Date.now() - began >= TRANSACTION_MS || options.signal?.aborted) break;
-        const next = await withinMs(nextBatch(), NEXT_BATCH_WAIT_MS);
+        if (rows >= transactionRows || timers.now() - began >= TRANSACTION_MS || options.signal?.aborted) break;
+        const next = await withinMs(timers, nextBatch(), NEXT_BATCH_WAIT_MS);
         if (next === null) break;
         take();
         if (next.done) ended = true;
@@ -173,6 +183,11 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     if (kept) store.sqlite.exec('commit');
     if (kept) for (const key of Object.keys(committed) as (keyof BatchCounts)[]) progress[key] += committed[key];
     if (kept) for (const rejection of rejects) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);
+    if (kept) {
+      // The view shows the committed counts before the window is told to refresh.
+      report(progress, timers.now() - started, options.onProgress);
+      options.onCommit?.();
+    }
     if (failure !== null) throw failure;
   };
 
@@ -190,7 +205,6 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         break;
       }
       await store.exclusive(() => transaction(next.value));
-      report(progress, started, options.onProgress);
       if (options.signal?.aborted) {
         progress.status = 'cancelled';
         break;
@@ -219,22 +233,12 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     })
     .where('id', '=', importId)
     .execute();
-  report(progress, started, options.onProgress);
+  report(progress, timers.now() - started, options.onProgress);
   return progress;
 }
 
-/** The promise's value if it settles within `ms`, else null (the promise is left to settle later). */
-async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  const timer = new AbortController();
-  try {
-    return await Promise.race([promise, delay(ms, null, { signal: timer.signal })]);
-  } finally {
-    timer.abort();
-  }
-}
-
-function report(progress: ImportProgress, started: number, onProgress?: (progress: ImportProgress) => void): void {
-  progress.elapsedMs = Date.now() - started;
+function report(progress: ImportProgress, elapsedMs: number, onProgress?: (progress: ImportProgress) => void): void {
+  progress.elapsedMs = Math.round(elapsedMs);
   const processed = progress.added + progress.duplicates + progress.rejected;
   progress.callsPerSecond = progress.elapsedMs > 0 ? Math.round((processed * 1000) / progress.elapsedMs) : 0;
   progress.etaSeconds =

@@ -1,10 +1,11 @@
-import { stat } from 'node:fs/promises';
-import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
-import { detectCdrFormat, parseCdrFile, parseCdrStream, type CdrBatch, type CdrFormat } from '../../cdr';
+import type { DataDomain } from '../../../preload/events';
+import { detectCdrFormat, parseCdrStream, type CdrBatch, type CdrFormat } from '../../cdr';
+import type { ServiceContext } from '../context';
 import { ChunkFeed } from './chunkFeed';
 import { AppError, notFound } from '../../errors';
-import { IMPORT_BATCH_SIZE, importCalls, type ImportProgress } from './importCalls';
+import { IMPORT_BATCH_SIZE, importCalls, notStarted, type ImportProgress } from './importCalls';
+import { realTimers, type ImportTimers } from './timers';
 
 interface Job {
   view: ImportJobView;
@@ -15,30 +16,34 @@ interface Job {
 }
 
 /** A streamed import whose window stopped sending (closed, reloaded) is given up after this. */
-const IDLE_UPLOAD_MS = 60_000;
+export const IDLE_UPLOAD_MS = 60_000;
+
+/** What an import changes: its calls, the ledger's daily call charges, the clients' balances. */
+export const IMPORT_DOMAINS: DataDomain[] = ['calls', 'ledger', 'clients'];
 
 /**
- * Imports run in main as jobs the UI polls for progress (rows read, rated, rejected,
- * rate per second, time left) and may cancel. One import at a time: two would compete
- * for the same calls and cycles.
+ * Imports run in main as jobs the window follows (rows read, rated, rejected, rate per
+ * second, time left) and may cancel. Every change of a job's view is emitted as
+ * 'import.progress', and each commit as 'data.changed'. One import at a time: two would
+ * compete for the same calls and cycles.
  */
 export class ImportJobs {
   private readonly jobs = new Map<number, Job>();
-  private nextId = 1;
+  private readonly timers: ImportTimers;
 
   constructor(
-    private readonly store: Store,
-    private readonly now: () => Date,
-  ) {}
+    private readonly ctx: ServiceContext,
+    options: { timers?: ImportTimers } = {},
+  ) {
+    this.timers = options.timers ?? realTimers;
+  }
 
-  async startFile(input: { path: string; format?: CdrFormat }): Promise<ImportJobView> {
-    let size: number;
-    try {
-      size = (await stat(input.path)).size;
-    } catch {
-      throw new AppError('invalid_input', `Cannot read ${input.path}`, [{ path: 'path', message: 'No such file' }]);
-    }
-    return this.start(input.path, input.format ?? 'auto', size, parseCdrFile(input.path, input.format, { batchSize: IMPORT_BATCH_SIZE }));
+  /**
+   * Starts an import of batches main reads itself. Only the command line calls this, with
+   * a file named on its command line: the window cannot name a path on this machine.
+   */
+  startBatches(input: { source: string; format?: CdrFormat; totalBytes: number; batches: AsyncIterable<CdrBatch> }): ImportJobView {
+    return this.start(input.source, input.format ?? 'auto', input.totalBytes, input.batches);
   }
 
   /**
@@ -46,19 +51,19 @@ export class ImportJobs {
    * the format is taken from the first piece when not given.
    */
   begin(input: { fileName: string; totalBytes: number; format?: CdrFormat }): ImportJobView {
-    const feed = new ChunkFeed();
+    const feed = new ChunkFeed(this.timers.now);
     const source: AsyncIterable<CdrBatch> = {
       [Symbol.asyncIterator]: () => this.batchesOf(feed, input.format)[Symbol.asyncIterator](),
     };
     return this.start(input.fileName, input.format ?? 'auto', input.totalBytes, source, feed);
   }
 
-  async chunk(input: { jobId: number; text: string; last: boolean }): Promise<ImportJobView> {
+  async chunk(input: { jobId: number; text: string; bytes?: number; last: boolean }): Promise<ImportJobView> {
     const job = this.jobs.get(input.jobId);
     if (!job) throw notFound(`Import ${input.jobId}`);
     if (!job.feed) throw new AppError('conflict', 'This import does not take pieces');
     if (job.view.status === 'running' && !job.feed.isEnded) {
-      if (input.text !== '') await job.feed.push(input.text);
+      if (input.text !== '') await job.feed.push(input.text, input.bytes);
       if (input.last) job.feed.end();
     }
     return job.view;
@@ -101,7 +106,7 @@ export class ImportJobs {
 
   private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<CdrBatch>, feed?: ChunkFeed): ImportJobView {
     for (const job of this.jobs.values()) {
-      if (job.view.status === 'running' && job.feed && !job.feed.isEnded && Date.now() - job.feed.lastPushAt > IDLE_UPLOAD_MS) {
+      if (job.view.status === 'running' && job.feed && !job.feed.isEnded && this.timers.now() - job.feed.lastPushAt > IDLE_UPLOAD_MS) {
         job.controller.abort();
         job.feed.end();
       }
@@ -109,42 +114,34 @@ export class ImportJobs {
     if ([...this.jobs.values()].some((job) => job.view.status === 'running')) {
       throw new AppError('conflict', 'An import is already running: wait for it or cancel it first');
     }
-    const jobId = this.nextId++;
+    const jobId = this.ctx.nextId('import');
     const controller = new AbortController();
-    const view: ImportJobView = {
-      jobId,
-      importId: null,
-      fileName,
-      status: 'running',
-      linesRead: 0,
-      bytesRead: 0,
-      totalBytes,
-      added: 0,
-      duplicates: 0,
-      rejected: 0,
-      rated: 0,
-      unrated: 0,
-      rerated: 0,
-      elapsedMs: 0,
-      callsPerSecond: 0,
-      etaSeconds: null,
-      rejects: [],
-      message: null,
-    };
-    const done = importCalls(this.store, batches, {
+    const view: ImportJobView = { ...notStarted(totalBytes), jobId, importId: null, fileName };
+    const { events } = this.ctx;
+    const done = importCalls(this.ctx.store, batches, {
       source: fileName,
       format,
       totalBytes,
       signal: controller.signal,
-      now: this.now,
-      onProgress: (progress) => Object.assign(view, progress, { jobId, importId: progress.importId, fileName }),
+      now: this.ctx.now,
+      timers: this.timers,
+      ...(feed ? { fileBytes: (parsed: number) => feed.fileBytesAt(parsed) } : {}),
+      onProgress: (progress) => {
+        Object.assign(view, progress, { jobId, importId: progress.importId, fileName });
+        events.emit('import.progress', { ...view });
+      },
+      onCommit: () => events.emit('data.changed', { domains: IMPORT_DOMAINS }),
     }).catch((error: unknown) => {
       Object.assign(view, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      events.emit('import.progress', { ...view });
       return view as unknown as ImportProgress;
     });
     // However the import ends, a window still sending pieces is released.
     void done.finally(() => feed?.end());
+    // The end (done, cancelled, failed) posts the call charges: the ledger and balances moved.
+    void done.then(() => events.emit('data.changed', { domains: IMPORT_DOMAINS }));
     this.jobs.set(jobId, { view, controller, done, ...(feed ? { feed } : {}) });
+    events.emit('import.progress', { ...view });
     return view;
   }
 }

@@ -1,76 +1,18 @@
-import type { ParsedCdr } from '../../cdr/types';
-import { compareCallsChronologically, rateCall, rateCycle, type CallRating, type CallRecord, type CompiledPackage } from '../../engine';
-import { multiplyDivideHalfUp, roundUpToPulse } from '../../engine';
-import { micros, rateE8, type RateE8 } from '../../money';
-import { canonicalDid } from '../dids';
-import type { CallStatements, CallValues } from './statements';
-import { cycleStartFor, type AccountBinding, type RatingWorld } from './world';
+import { accountProblem, compareCallsChronologically, rateCall, rateCycle, type CallRating, type CallRecord, type CompiledPackage, type UnratedReason } from '../../engine';
+import { storedCallToRate, type CallToRate } from './callToRate';
+import type { CallStatements, CallValues, StoredCall } from './statements';
+import type { RatingWorld } from './world';
 
-/** A call ready to rate: the provider's record, where it belongs, and its row id when already stored. */
-export interface CallToRate {
-  record: CallRecord;
-  cdr: Pick<ParsedCdr, 'account' | 'callerId' | 'description' | 'didNumber'>;
-  binding: AccountBinding | undefined;
-  cycleStart: string | null;
-  rowId?: number;
-}
+export type { CallToRate } from './callToRate';
 
 export interface RatedRow {
   values: CallValues;
   rowId?: number;
 }
 
-/** The provider bills most destinations in 6-second steps (voipms-api.md). */
-const PROVIDER_STEP_SECONDS = 6;
-
-/**
- * getResellerCDR documents no `rate`, only `total`: the per-minute cost is then
- * recovered from the total over the provider's 6-second steps.
- */
-export function costRateOf(cdr: Pick<ParsedCdr, 'costRate' | 'costTotal' | 'seconds'>): RateE8 {
-  if (cdr.costRate !== null) return cdr.costRate;
-  if (cdr.costTotal === null || cdr.costTotal <= 0 || cdr.seconds <= 0) return rateE8(0);
-  return rateE8(multiplyDivideHalfUp(cdr.costTotal * 100, 60, roundUpToPulse(cdr.seconds, PROVIDER_STEP_SECONDS)));
-}
-
-export function toCallToRate(cdr: ParsedCdr, world: RatingWorld): CallToRate {
-  const binding = world.account(cdr.account);
-  const connection = binding?.clientPackageId == null ? undefined : world.clientPackages.get(binding.clientPackageId);
-  let didRate: RateE8 | undefined;
-  if (cdr.direction === 'inbound' && cdr.didNumber) {
-    const did = world.dids.get(canonicalDid(cdr.didNumber));
-    // The DID's rate applies when the DID belongs to the client the call was routed to.
-    didRate = did && did.clientId === binding?.clientId ? did.minuteRate : rateE8(0);
-  }
-  return {
-    record: {
-      callId: cdr.callId,
-      startedAt: cdr.startedAt,
-      direction: cdr.direction,
-      destination: cdr.destination,
-      seconds: cdr.seconds,
-      disposition: cdr.disposition,
-      costRate: costRateOf(cdr),
-      costTotal: cdr.costTotal ?? micros(0),
-      ...(didRate !== undefined ? { didRate } : {}),
-    },
-    cdr: { account: cdr.account, callerId: cdr.callerId, description: cdr.description, didNumber: cdr.didNumber },
-    binding,
-    cycleStart: connection ? cycleStartFor(cdr.startedAt.slice(0, 10), connection) : null,
-  };
-}
-
-function unratedReason(call: CallToRate): { reason: string; message: string } | null {
-  if (!call.binding) {
-    return {
-      reason: 'unknown_account',
-      message: `Sub account ${call.cdr.account} is not known here: create it (or sync it), then re-rate`,
-    };
-  }
-  if (call.binding.clientId === null || call.binding.packageId === null) {
-    return { reason: 'no_package', message: `Sub account ${call.cdr.account} has no client package: connect one, then re-rate` };
-  }
-  return null;
+/** Why the call's sub account cannot be rated: the engine's one UnratedReason (main/engine/unrated.ts). */
+function unratedReason(call: CallToRate): { reason: UnratedReason; message: string } | null {
+  return accountProblem(call.cdr.account, call.binding);
 }
 
 export function rowValues(call: CallToRate, rating: CallRating | null, importId: number | null): CallValues {
@@ -128,22 +70,6 @@ interface CycleState {
   last: CallRecord | null;
 }
 
-interface StoredCycleCall {
-  id: number;
-  call_id: string;
-  started_at: string;
-  direction: 'inbound' | 'outbound';
-  destination: string;
-  seconds: number;
-  disposition: string;
-  cost_rate_e8: number;
-  cost_micros: number;
-  did_number: string | null;
-  account: string;
-  caller_id: string;
-  description: string;
-}
-
 /** What rating needs to know of a cycle's stored calls. */
 export interface CycleQueries {
   /** Free minutes used so far in a cycle. */
@@ -151,15 +77,15 @@ export interface CycleQueries {
   /** The latest call of a cycle (start time, then call id). */
   last(clientPackageId: number, cycleStart: string): { started_at: string; call_id: string } | undefined;
   /** Every call of a cycle, for a chronological re-rate. */
-  calls(clientPackageId: number, cycleStart: string): StoredCycleCall[];
+  calls(clientPackageId: number, cycleStart: string): StoredCall[];
 }
 
 /** The cycle queries on the stored calls (prepared statements). */
 export function storedCycleQueries(statements: Pick<CallStatements, 'cycleUsed' | 'cycleLast' | 'cycleCalls'>): CycleQueries {
   return {
     used: (clientPackageId, cycleStart) => Number(statements.cycleUsed.get(clientPackageId, cycleStart) ?? 0),
-    last: (clientPackageId, cycleStart) => statements.cycleLast.get(clientPackageId, cycleStart, 1) as { started_at: string; call_id: string } | undefined,
-    calls: (clientPackageId, cycleStart) => statements.cycleCalls.all(clientPackageId, cycleStart) as StoredCycleCall[],
+    last: (clientPackageId, cycleStart) => statements.cycleLast.get(clientPackageId, cycleStart, 1),
+    calls: (clientPackageId, cycleStart) => statements.cycleCalls.all(clientPackageId, cycleStart),
   };
 }
 
@@ -235,23 +161,8 @@ export function rateBatch(
     }
     // A late call: re-rate the whole open cycle in call order.
     const stored = queries.calls(first.binding!.clientPackageId!, first.cycleStart!);
-    const storedCalls: CallToRate[] = stored.map((row) => ({
-      record: {
-        callId: row.call_id,
-        startedAt: row.started_at,
-        direction: row.direction,
-        destination: row.destination,
-        seconds: row.seconds,
-        disposition: row.disposition as CallRecord['disposition'],
-        costRate: rateE8(row.cost_rate_e8),
-        costTotal: micros(row.cost_micros),
-        ...(row.direction === 'inbound' ? { didRate: didRateFor(row.did_number, first.binding!, world) } : {}),
-      },
-      cdr: { account: row.account, callerId: row.caller_id, description: row.description, didNumber: row.did_number },
-      binding: first.binding,
-      cycleStart: first.cycleStart,
-      rowId: row.id,
-    }));
+    const placement = { binding: first.binding, cycleStart: first.cycleStart };
+    const storedCalls = stored.map((row) => storedCallToRate(row, world, placement));
     const everything = [...storedCalls, ...group];
     const byId = new Map(everything.map((call) => [call.record.callId, call]));
     const cycle = rateCycle(compiled, everything.map((call) => call.record), context);
@@ -267,10 +178,4 @@ export function rateBatch(
 function compareStart(a: Pick<CallRecord, 'startedAt' | 'callId'>, b: Pick<CallRecord, 'startedAt' | 'callId'>): number {
   if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
   return a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0;
-}
-
-function didRateFor(didNumber: string | null, binding: AccountBinding, world: RatingWorld): RateE8 {
-  if (!didNumber) return rateE8(0);
-  const did = world.dids.get(canonicalDid(didNumber));
-  return did && did.clientId === binding.clientId ? did.minuteRate : rateE8(0);
 }

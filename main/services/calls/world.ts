@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { compilePackage, type CompiledPackage } from '../../engine';
-import { nextCycleDate, previousCycleDate } from '../../engine/billingDates';
 import { rateE8, type RateE8 } from '../../money';
 import { loadRatingPackage } from '../ratingPackage';
 
@@ -107,27 +106,5 @@ export class RatingWorld {
   }
 }
 
-/**
- * The first day of the billing cycle a call day falls in. Closed periods are taken as
- * recorded (the first one starts on the connection day); beyond them, cycles step by
- * month on the anchor day.
- */
-export function cycleStartFor(day: string, cycles: ClientPackageCycles): string {
-  if (day >= cycles.cycleStartDate) {
-    let start = cycles.cycleStartDate;
-    let end = cycles.nextBillingDate;
-    while (day >= end) {
-      start = end;
-      end = nextCycleDate(end, cycles.billingDay);
-    }
-    return start;
-  }
-  for (let index = cycles.closed.length - 1; index >= 0; index -= 1) {
-    const period = cycles.closed[index]!;
-    if (day >= period.start && day < period.end) return period.start;
-  }
-  // Before anything we know of: whole months back from the earliest boundary.
-  let start = cycles.closed[0]?.start ?? cycles.cycleStartDate;
-  while (day < start) start = previousCycleDate(start, cycles.billingDay);
-  return start;
-}
+/** Which billing cycle a call belongs to is the engine's rule (main/engine/billingCycle.ts). */
+export { cycleStartFor } from '../../engine/billingCycle';

@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent, formatRate } from '../lib/format';
+import { formatMoney, formatPercent, formatRate } from '../../../preload/common/format';
 
 /** An amount from main (exact decimal text), right-aligned in tables by the `.num` class. */
 export function Money({ value, decimals = 4 }: { value: string; decimals?: 2 | 4 }) {

@@ -1,5 +1,5 @@
 import type { NoticeView } from '../../../preload/schemas/clients';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime } from '../../../preload/common/format';
 import { hrefTo } from '../lib/router';
 
 const KIND_LABELS: Record<string, { label: string; tone: string }> = {

@@ -1,4 +1,4 @@
-import { formatMoney } from '../lib/format';
+import { formatMoney } from '../../../preload/common/format';
 
 /** True for "-0.000001", false for "0.000000" and "-0.000000". */
 export function isNegativeAmount(value: string): boolean {

@@ -27,7 +27,7 @@ export const useCallClients = create<CallClientsState>()((set) => ({
 
   async load() {
     set((state) => ({ status: state.status === 'ready' ? 'ready' : 'loading', error: null }));
-    const [open, closed] = await Promise.all([api.clients.list({ status: 'all' }), api.clients.list({ status: 'closed' })]);
+    const [open, closed] = await Promise.all([api.clients.list({ status: 'open' }), api.clients.list({ status: 'closed' })]);
     if (!open.ok || !closed.ok) {
       set({ status: 'error', error: !open.ok ? open.error : closed.ok ? null : closed.error });
       return;

@@ -2,18 +2,13 @@ import { create } from 'zustand';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import { api } from '../api';
 import { onImportProgress } from '../queries/ServerEvents';
+import { sliceDecoder } from '../lib/fileText';
 import { refreshCallViews } from './callsRefresh';
 import { showToast } from './toasts';
+import { plural } from '../../../preload/common/plural';
 
 /** The file goes to main in slices of this size: any file size, a few slices in memory at a time. */
 export const SLICE_BYTES = 2 * 1024 * 1024;
-/**
- * How often the progress is asked for while main imports. Interim: main's ImportJobs
- * emits 'import.progress' (followed below) once the calls services take the event bus;
- * from then on this poll is redundant and goes.
- */
-export const POLL_INTERVAL_MS = 300;
-
 export type ImportPhase = 'idle' | 'reading' | 'running' | 'finished';
 
 /** Why an import did not start or went no further: main refused it, or the file could not be read. */
@@ -30,7 +25,6 @@ interface CallsImportState {
   reset(): void;
 }
 
-const plural = (count: number, one: string, many: string): string => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 function announceEnd(job: ImportJobView): void {
   const counts = `${plural(job.added, 'call', 'calls')} added, ${job.duplicates.toLocaleString('en-US')} already there, ${job.rejected.toLocaleString('en-US')} rejected.`;
@@ -41,12 +35,10 @@ function announceEnd(job: ImportJobView): void {
 
 /**
  * One CDR file import at a time: the window reads the file's text, main imports it as a
- * job, and this store asks for its progress until it ends. The polling lives here, not in
- * the page, so an import keeps being followed when the reseller opens another page.
+ * job, and this store follows main's import.progress events until it ends. It lives here,
+ * not in the page, so an import keeps being followed when the reseller opens another page.
  */
 export const useCallsImport = create<CallsImportState>()((set, get) => {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-
   /** The job's view moved on (pushed by main, or asked for): show it; announce the end once. */
   const follow = (job: ImportJobView): void => {
     const current = get();
@@ -55,26 +47,11 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
       set({ job });
       return;
     }
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
     set({ job, phase: 'finished', cancelling: false });
     announceEnd(job);
     void refreshCallViews();
   };
   onImportProgress(follow);
-
-  const poll = async (jobId: number): Promise<void> => {
-    timer = null;
-    const result = await api.calls.importStatus({ jobId });
-    if (get().job?.jobId !== jobId) return;
-    if (!result.ok) {
-      // The job is gone (main restarted?): what it did is in the call list, its progress is not.
-      set({ phase: 'finished', job: null, cancelling: false, problem: { kind: 'refused', message: result.error.message } });
-      return;
-    }
-    follow(result.value);
-    if (get().phase === 'running' && get().job?.jobId === jobId) timer = setTimeout(() => void poll(jobId), POLL_INTERVAL_MS);
-  };
 
   return {
     phase: 'idle',
@@ -92,24 +69,27 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
       }
       const jobId = begun.value.jobId;
       set({ phase: 'running', job: begun.value });
-      timer = setTimeout(() => void poll(jobId), POLL_INTERVAL_MS);
       // Slice by slice: main answers each slice once it has room for the next (backpressure).
-      const decoder = new TextDecoder('utf-8');
+      // UTF-8 or UTF-16, from the file's BOM; a character cut between slices is kept whole.
+      const decoder = sliceDecoder();
       for (let offset = 0; ; offset += SLICE_BYTES) {
         const last = offset + SLICE_BYTES >= file.size;
         let text: string;
         try {
-          text = decoder.decode(await file.slice(offset, offset + SLICE_BYTES).arrayBuffer(), { stream: !last });
+          text = decoder.decode(await file.slice(offset, offset + SLICE_BYTES).arrayBuffer(), last);
         } catch {
           await api.calls.cancelImport({ jobId });
           set({ problem: { kind: 'refused', message: `${file.name} could not be read. Is it still there?` } });
           return;
         }
-        const sent = await api.calls.importChunk({ jobId, text, last });
+        // The slice's size in the file: progress counts file bytes, whatever the encoding.
+        const sent = await api.calls.importChunk({ jobId, text, bytes: Math.min(SLICE_BYTES, file.size - offset), last });
         if (!sent.ok) {
           set({ problem: { kind: 'refused', message: sent.error.message } });
           return;
         }
+        // Each answer carries the job's view too; main's import.progress events do the rest.
+        follow(sent.value);
         if (last || sent.value.status !== 'running' || get().job?.jobId !== jobId) return;
       }
     },
@@ -124,8 +104,6 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
 
     reset() {
       if (get().phase === 'running' || get().phase === 'reading') return;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
       set({ phase: 'idle', job: null, problem: null, cancelling: false });
     },
   };

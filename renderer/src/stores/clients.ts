@@ -9,7 +9,7 @@ import type { LoadStatus } from './status';
 export type ClientCreateInput = ChannelInput<'clients.create'>;
 export type ClientUpdateInput = ChannelInput<'clients.update'>;
 
-export type ClientStatusFilter = 'all' | 'active' | 'suspended' | 'closed';
+export type ClientStatusFilter = 'open' | 'all' | 'active' | 'suspended' | 'closed';
 export type ClientSort = 'name' | 'balance' | 'created';
 export type SortDirection = 'asc' | 'desc';
 
@@ -21,7 +21,7 @@ export interface ClientListQuery {
   negativeOnly: boolean;
 }
 
-export const DEFAULT_CLIENT_QUERY: ClientListQuery = { search: '', status: 'all', sort: 'name', direction: 'asc', negativeOnly: false };
+export const DEFAULT_CLIENT_QUERY: ClientListQuery = { search: '', status: 'open', sort: 'name', direction: 'asc', negativeOnly: false };
 
 interface ClientsState {
   query: ClientListQuery;

@@ -3,7 +3,7 @@ import type { ChannelInput } from '../../../preload/contract';
 import type { ApiError, Result } from '../../../preload/result';
 import type { ClientManageView, LedgerEntryView } from '../../../preload/schemas/clients';
 import { api } from '../api';
-import { formatMoney } from '../lib/format';
+import { formatMoney } from '../../../preload/common/format';
 import { perform, type ActionOutcome, type SuccessMessage } from './clientsOutcome';
 import type { LoadStatus } from './status';
 

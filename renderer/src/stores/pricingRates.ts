@@ -4,7 +4,7 @@ import type { ApiError } from '../../../preload/result';
 import type { CustomRateScopeChoice, CustomRateView } from '../../../preload/schemas/packages';
 import type { CountryOption } from '../../../preload/schemas/pricing';
 import { api } from '../api';
-import { trimDecimal } from '../lib/format';
+import { trimDecimal } from '../../../preload/common/format';
 import { countryCodeOf, countryOptionText } from './pricing';
 import type { LoadStatus } from './status';
 

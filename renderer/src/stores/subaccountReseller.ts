@@ -37,8 +37,8 @@ export const useSubaccountReseller = create<SubaccountResellerState>()((set) => 
 
   async loadClients() {
     set((state) => ({ clientsStatus: state.clientsStatus === 'ready' ? 'ready' : 'loading', clientsError: null }));
-    // A closed client cannot take a new sub account; `all` leaves closed ones out.
-    const result = await api.clients.list({ status: 'all' });
+    // A closed client cannot take a new sub account; `open` leaves closed ones out.
+    const result = await api.clients.list({ status: 'open' });
     if (result.ok) set({ clients: result.value.map((client) => ({ id: client.id, name: client.name })), clientsStatus: 'ready' });
     else set({ clientsStatus: 'error', clientsError: result.error });
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueCycleDates, nextCycleDate } from '../../../main/engine/billingDates';
+import { daysInMonth, dueCycleDates, nextCycleDate, nextDay } from '../../../main/engine/billingDates';
 
 describe('billing cycle dates', () => {
   it.each([
@@ -23,5 +23,30 @@ describe('billing cycle dates', () => {
     expect(dueCycleDates('2026-01-31', 31, '2026-05-30')).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30']);
     expect(dueCycleDates('2026-01-31', 31, '2026-05-31')).toHaveLength(5);
     expect(dueCycleDates('2026-06-01', 1, '2026-05-31')).toEqual([]);
+  });
+
+  it.each([
+    [2026, 1, 31],
+    [2026, 2, 28],
+    [2028, 2, 29],
+    [2100, 2, 28],
+    [2000, 2, 29],
+    [2026, 4, 30],
+    [2026, 6, 30],
+    [2026, 9, 30],
+    [2026, 11, 30],
+    [2026, 12, 31],
+  ])('%i-%i has %i days', (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days);
+  });
+
+  it.each([
+    ['2026-11-03', '2026-11-04'],
+    ['2026-11-30', '2026-12-01'],
+    ['2026-12-31', '2027-01-01'],
+    ['2028-02-28', '2028-02-29'],
+    ['2026-02-28', '2026-03-01'],
+  ])('the day after %s is %s', (day, expected) => {
+    expect(nextDay(day)).toBe(expected);
   });
 });

@@ -14,6 +14,8 @@ describe('normalizeDestination', () => {
     ['0114412345678', '4412345678'], // after 011 the digits are already international: no NANP 1 added
     ['+5145551234', '5145551234'], // '+' means international: +51 is Peru, not Montreal
     ['1145551234', '1145551234'], // 10 digits starting with 1 is not a NANP number
+    ['4930123456', '4930123456'], // exchange 012 is not NANP: +49 30 123456 with its '+' stripped stays Germany
+    ['+49 30 123456', '4930123456'],
     ['*97', '*97'],
     ['', ''],
   ])('%j → %j', (raw, normalized) => {

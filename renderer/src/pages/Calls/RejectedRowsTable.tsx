@@ -1,6 +1,14 @@
 import { useId } from 'react';
 import type { ImportJobView } from '../../../../preload/schemas/calls';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatCount } from './callLabels';
+
+type Reject = ImportJobView['rejects'][number];
+
+const COLUMNS: readonly DataColumn<Reject>[] = [
+  { id: 'line', header: 'Line', numeric: true, rowHeader: true, className: 'rejected-rows__line', sortValue: (reject) => reject.line, cell: (reject) => formatCount(reject.line) },
+  { id: 'reason', header: 'Reason', sortValue: (reject) => reject.reason, cell: (reject) => reject.reason },
+];
 
 /** The rows main refused, by line number of the file, so the reseller can fix them in one pass. */
 export function RejectedRowsTable({ rejects, total }: { rejects: ImportJobView['rejects']; total: number }) {
@@ -17,28 +25,7 @@ export function RejectedRowsTable({ rejects, total }: { rejects: ImportJobView['
       ) : (
         <p className="muted">These rows were not imported. Fix them in the file and import it again: the calls already imported are skipped.</p>
       )}
-      <div className="table-wrap rejected-rows__wrap">
-        <table className="table" aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Line
-              </th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rejects.map((reject) => (
-              <tr key={reject.line}>
-                <th scope="row" className="num rejected-rows__line">
-                  {formatCount(reject.line)}
-                </th>
-                <td>{reject.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={COLUMNS} rows={rejects} rowKey={(reject) => String(reject.line)} labelledBy={titleId} wrapClassName="rejected-rows__wrap" />
     </div>
   );
 }

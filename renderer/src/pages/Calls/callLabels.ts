@@ -1,5 +1,5 @@
 import type { CallView } from '../../../../preload/schemas/calls';
-import { DISPLAY_LOCALE } from '../../lib/format';
+import { DISPLAY_LOCALE } from '../../../../preload/common/format';
 
 /** The "why" of a rated call's price, in the guide's words. */
 export const RULE_LABELS: Record<string, string> = {

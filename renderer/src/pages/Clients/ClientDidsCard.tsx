@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ClientManageView, DidAssignmentView } from '../../../../preload/schemas/clients';
 import type { PendingConfirmation } from '../../components/ActionConfirmDialog';
 import { Card } from '../../components/Card';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { Money, Rate } from '../../components/Money';
 import { PhoneNumber, formatDid } from '../../components/PhoneNumber';
@@ -22,11 +23,39 @@ const unassignConfirmation = (did: DidAssignmentView): PendingConfirmation => ({
   run: () => unassignDid(did.id, formatDid(did.number)),
 });
 
+function didColumns(closed: boolean, onConfirm: (confirmation: PendingConfirmation) => void): readonly DataColumn<DidAssignmentView>[] {
+  return [
+    { id: 'number', header: 'Number', rowHeader: true, sortValue: (did) => did.number, cell: (did) => <PhoneNumber digits={did.number} /> },
+    { id: 'package', header: 'Package', sortValue: (did) => did.packageName, cell: (did) => did.packageName },
+    { id: 'minuteRate', header: 'Per minute', numeric: true, sortValue: (did) => Number(did.minuteRate), cell: (did) => <Rate value={did.minuteRate} perMinute /> },
+    { id: 'monthlyFee', header: 'Monthly fee', numeric: true, sortValue: (did) => Number(did.monthlyFee), cell: (did) => <Money value={did.monthlyFee} /> },
+    { id: 'setupFee', header: 'Setup fee', numeric: true, sortValue: (did) => Number(did.setupFee), cell: (did) => <Money value={did.setupFee} /> },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      className: 'table__actions',
+      cell: (did) => (
+        <button
+          type="button"
+          className="button button--ghost-danger button--small"
+          aria-label={`Unassign ${formatDid(did.number)}`}
+          disabled={closed}
+          onClick={() => onConfirm(unassignConfirmation(did))}
+        >
+          Unassign
+        </button>
+      ),
+    },
+  ];
+}
+
 /** The client's phone numbers, each under one of its packages with its own rates. */
 export function ClientDidsCard({ view, onConfirm }: ClientDidsCardProps) {
   const [assigning, setAssigning] = useState(false);
   const closed = view.client.status === 'closed';
   const noPackage = view.packages.length === 0;
+  const columns = useMemo(() => didColumns(closed, onConfirm), [closed, onConfirm]);
   return (
     <Card
       title="DIDs"
@@ -43,59 +72,7 @@ export function ClientDidsCard({ view, onConfirm }: ClientDidsCardProps) {
           Numbers come from your <a href={hrefTo('/dids')}>DID inventory</a>.
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Assigned DIDs</caption>
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Package</th>
-                <th scope="col" className="num">
-                  Per minute
-                </th>
-                <th scope="col" className="num">
-                  Monthly fee
-                </th>
-                <th scope="col" className="num">
-                  Setup fee
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.dids.map((did) => (
-                <tr key={did.id}>
-                  <th scope="row" className="table__name">
-                    <PhoneNumber digits={did.number} />
-                  </th>
-                  <td>{did.packageName}</td>
-                  <td className="num">
-                    <Rate value={did.minuteRate} perMinute />
-                  </td>
-                  <td className="num">
-                    <Money value={did.monthlyFee} />
-                  </td>
-                  <td className="num">
-                    <Money value={did.setupFee} />
-                  </td>
-                  <td className="table__actions">
-                    <button
-                      type="button"
-                      className="button button--ghost-danger button--small"
-                      aria-label={`Unassign ${formatDid(did.number)}`}
-                      disabled={closed}
-                      onClick={() => onConfirm(unassignConfirmation(did))}
-                    >
-                      Unassign
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={columns} rows={view.dids} rowKey={(did) => String(did.id)} caption="Assigned DIDs" />
       )}
       <AssignDidDialog connections={view.packages} open={assigning} onClose={() => setAssigning(false)} />
     </Card>

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ClientManageView, ClientPackageView } from '../../../../preload/schemas/clients';
 import type { PendingConfirmation } from '../../components/ActionConfirmDialog';
 import { Card } from '../../components/Card';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { Money } from '../../components/Money';
 import { disconnectPackage } from '../../stores/clientsManage';
-import { formatDay } from './calendar';
+import { formatDay } from '../../../../preload/common/dates';
 import { ConnectPackageDialog } from './ConnectPackageDialog';
 
 interface ClientPackagesCardProps {
@@ -21,10 +22,47 @@ const unconnectConfirmation = (connection: ClientPackageView): PendingConfirmati
   run: () => disconnectPackage(connection.id, connection.packageName),
 });
 
+function connectionColumns(closed: boolean, onConfirm: (confirmation: PendingConfirmation) => void): readonly DataColumn<ClientPackageView>[] {
+  return [
+    { id: 'package', header: 'Package', rowHeader: true, sortValue: (connection) => connection.packageName, cell: (connection) => connection.packageName },
+    { id: 'monthlyFee', header: 'Monthly fee', numeric: true, sortValue: (connection) => Number(connection.monthlyFee), cell: (connection) => <Money value={connection.monthlyFee} /> },
+    {
+      id: 'nextBillingDate',
+      header: 'Next billing date',
+      className: 'table__nowrap',
+      sortValue: (connection) => connection.nextBillingDate,
+      cell: (connection) => formatDay(connection.nextBillingDate),
+    },
+    {
+      id: 'setupFee',
+      header: 'Setup fee',
+      cell: (connection) => (connection.setupFeePending ? <span className="badge badge--warning">Due on first billing</span> : <span className="muted">None due</span>),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      className: 'table__actions',
+      cell: (connection) => (
+        <button
+          type="button"
+          className="button button--ghost-danger button--small"
+          aria-label={`Unconnect ${connection.packageName}`}
+          disabled={closed}
+          onClick={() => onConfirm(unconnectConfirmation(connection))}
+        >
+          Unconnect
+        </button>
+      ),
+    },
+  ];
+}
+
 /** Guide: "Package for this clients" on the Manage page. */
 export function ClientPackagesCard({ view, onConfirm }: ClientPackagesCardProps) {
   const [connecting, setConnecting] = useState(false);
   const closed = view.client.status === 'closed';
+  const columns = useMemo(() => connectionColumns(closed, onConfirm), [closed, onConfirm]);
   return (
     <Card
       title="Packages"
@@ -39,49 +77,7 @@ export function ClientPackagesCard({ view, onConfirm }: ClientPackagesCardProps)
       {view.packages.length === 0 ? (
         <p className="empty-line">No package is connected. Connect one to rate this client’s calls.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Connected packages</caption>
-            <thead>
-              <tr>
-                <th scope="col">Package</th>
-                <th scope="col" className="num">
-                  Monthly fee
-                </th>
-                <th scope="col">Next billing date</th>
-                <th scope="col">Setup fee</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.packages.map((connection) => (
-                <tr key={connection.id}>
-                  <th scope="row" className="table__name">
-                    {connection.packageName}
-                  </th>
-                  <td className="num">
-                    <Money value={connection.monthlyFee} />
-                  </td>
-                  <td className="table__nowrap">{formatDay(connection.nextBillingDate)}</td>
-                  <td>{connection.setupFeePending ? <span className="badge badge--warning">Due on first billing</span> : <span className="muted">None due</span>}</td>
-                  <td className="table__actions">
-                    <button
-                      type="button"
-                      className="button button--ghost-danger button--small"
-                      aria-label={`Unconnect ${connection.packageName}`}
-                      disabled={closed}
-                      onClick={() => onConfirm(unconnectConfirmation(connection))}
-                    >
-                      Unconnect
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={columns} rows={view.packages} rowKey={(connection) => String(connection.id)} caption="Connected packages" />
       )}
       <ConnectPackageDialog clientId={view.client.id} open={connecting} onClose={() => setConnecting(false)} />
     </Card>

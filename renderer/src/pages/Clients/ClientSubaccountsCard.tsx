@@ -1,8 +1,10 @@
 import type { ClientManageView, SubaccountSummary } from '../../../../preload/schemas/clients';
 import type { PendingConfirmation } from '../../components/ActionConfirmDialog';
 import { Card } from '../../components/Card';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
-import { hrefTo } from '../../lib/router';
+import { useMemo } from 'react';
+import { hrefTo, navigate } from '../../lib/router';
 import { deleteSubaccount } from '../../stores/clientsManage';
 
 interface ClientSubaccountsCardProps {
@@ -18,9 +20,54 @@ const deleteConfirmation = (subaccount: SubaccountSummary): PendingConfirmation 
   run: () => deleteSubaccount(subaccount.id, subaccount.username),
 });
 
+function subaccountColumns(onConfirm: (confirmation: PendingConfirmation) => void): readonly DataColumn<SubaccountSummary>[] {
+  return [
+    {
+      id: 'username',
+      header: 'Sub account',
+      rowHeader: true,
+      sortValue: (subaccount) => subaccount.username,
+      cell: (subaccount) => (
+        <>
+          {subaccount.username}
+          <span className="table__subtext">
+            <code>{subaccount.account}</code>
+          </span>
+        </>
+      ),
+    },
+    { id: 'description', header: 'Description', cell: (subaccount) => subaccount.description || <span className="muted">—</span> },
+    {
+      id: 'package',
+      header: 'Package',
+      sortValue: (subaccount) => subaccount.packageName ?? '',
+      cell: (subaccount) => subaccount.packageName ?? <span className="muted">No package</span>,
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      className: 'table__actions',
+      cell: (subaccount) => (
+        <>
+          <a className="button button--ghost button--small" href={hrefTo(`/subaccounts/${subaccount.id}`)} aria-label={`Edit ${subaccount.username}`}>
+            <Icon name="edit" size={15} />
+            Edit
+          </a>
+          <button type="button" className="button button--ghost-danger button--small" aria-label={`Delete ${subaccount.username}`} onClick={() => onConfirm(deleteConfirmation(subaccount))}>
+            <Icon name="trash" size={15} />
+            Delete
+          </button>
+        </>
+      ),
+    },
+  ];
+}
+
 /** Guide: "Once the client account has been created, you will need to create a sub account for it". */
 export function ClientSubaccountsCard({ view, onConfirm }: ClientSubaccountsCardProps) {
   const closed = view.client.status === 'closed';
+  const columns = useMemo(() => subaccountColumns(onConfirm), [onConfirm]);
   return (
     <Card
       title="Sub accounts"
@@ -36,50 +83,13 @@ export function ClientSubaccountsCard({ view, onConfirm }: ClientSubaccountsCard
       {view.subaccounts.length === 0 ? (
         <p className="empty-line">No sub account yet. A sub account is what the client’s phone or PBX registers with.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Sub accounts of this client</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sub account</th>
-                <th scope="col">Description</th>
-                <th scope="col">Package</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.subaccounts.map((subaccount) => (
-                <tr key={subaccount.id}>
-                  <th scope="row" className="table__name">
-                    {subaccount.username}
-                    <span className="table__subtext">
-                      <code>{subaccount.account}</code>
-                    </span>
-                  </th>
-                  <td>{subaccount.description || <span className="muted">—</span>}</td>
-                  <td>{subaccount.packageName ?? <span className="muted">No package</span>}</td>
-                  <td className="table__actions">
-                    <a className="button button--ghost button--small" href={hrefTo(`/subaccounts/${subaccount.id}`)} aria-label={`Edit ${subaccount.username}`}>
-                      <Icon name="edit" size={15} />
-                      Edit
-                    </a>
-                    <button
-                      type="button"
-                      className="button button--ghost-danger button--small"
-                      aria-label={`Delete ${subaccount.username}`}
-                      onClick={() => onConfirm(deleteConfirmation(subaccount))}
-                    >
-                      <Icon name="trash" size={15} />
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={view.subaccounts}
+          rowKey={(subaccount) => String(subaccount.id)}
+          caption="Sub accounts of this client"
+          onRowActivate={(subaccount) => navigate(`/subaccounts/${subaccount.id}`)}
+        />
       )}
     </Card>
   );

@@ -3,7 +3,8 @@ import { Field } from '../../components/Field';
 import type { ClientListQuery, ClientStatusFilter } from '../../stores/clients';
 
 const STATUS_CHOICES: { value: ClientStatusFilter; label: string }[] = [
-  { value: 'all', label: 'Open (active and suspended)' },
+  { value: 'open', label: 'Open (active and suspended)' },
+  { value: 'all', label: 'All, closed included' },
   { value: 'active', label: 'Active' },
   { value: 'suspended', label: 'Suspended' },
   { value: 'closed', label: 'Closed (deleted)' },

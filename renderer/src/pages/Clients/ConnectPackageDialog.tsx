@@ -3,12 +3,12 @@ import type { ApiError } from '../../../../preload/result';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { formatMoney } from '../../lib/format';
+import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
 import { unplacedMessage } from '../../stores/clientsOutcome';
 import { connectPackage } from '../../stores/clientsManage';
 import { usePackages } from '../../stores/packages';
-import { todayIso } from './calendar';
+import { todayIso } from '../../../../preload/common/dates';
 import { NextBillingFields } from './NextBillingFields';
 
 interface ConnectPackageDialogProps {

@@ -1,6 +1,6 @@
 import { Field } from '../../components/Field';
-import { formatMoney } from '../../lib/format';
-import { todayIso } from './calendar';
+import { formatMoney } from '../../../../preload/common/format';
+import { todayIso } from '../../../../preload/common/dates';
 
 interface NextBillingFieldsProps {
   idPrefix: string;

@@ -3,11 +3,11 @@ import type { ApiError } from '../../../../preload/result';
 import type { LedgerEntryView } from '../../../../preload/schemas/clients';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { formatMoney } from '../../lib/format';
+import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
 import { unplacedMessage } from '../../stores/clientsOutcome';
 import { reverseEntry } from '../../stores/clientsManage';
-import { formatDay } from './calendar';
+import { formatDay } from '../../../../preload/common/dates';
 
 interface ReverseEntryDialogProps {
   entry: LedgerEntryView | null;

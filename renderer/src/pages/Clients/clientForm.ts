@@ -1,5 +1,5 @@
 import type { ClientView } from '../../../../preload/schemas/clients';
-import { trimDecimal } from '../../lib/format';
+import { trimDecimal } from '../../../../preload/common/format';
 import type { ClientCreateInput } from '../../stores/clients';
 
 /** What the person typed, as text; main parses and validates it. */

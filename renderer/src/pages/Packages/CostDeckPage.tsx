@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
+import type { CostDeckSummary } from '../../../../preload/schemas/pricing';
 import { Card } from '../../components/Card';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../preload/common/format';
 import { hrefTo } from '../../lib/router';
 import { useCosts } from '../../stores/costs';
-import { ROUTE_NAMES } from './catalogChoices';
+import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../preload/common/catalog';
 import { CostImportForm } from './costs/CostImportForm';
 import { CostImportReport } from './costs/CostImportReport';
 
@@ -17,6 +19,17 @@ const backLink = (
     Packages
   </a>
 );
+
+const ROUTE_COLUMNS: readonly DataColumn<CostDeckSummary>[] = [
+  { id: 'route', header: 'Route', rowHeader: true, sortValue: (deck) => ROUTE_NAMES[deck.route], cell: (deck) => ROUTE_NAMES[deck.route] },
+  { id: 'prefixes', header: 'Prefixes', numeric: true, sortValue: (deck) => deck.prefixes, cell: (deck) => deck.prefixes.toLocaleString('en-US') },
+  {
+    id: 'importedAt',
+    header: 'Last import',
+    sortValue: (deck) => deck.importedAt ?? '',
+    cell: (deck) => (deck.importedAt ? formatDateTime(deck.importedAt) : <span className="muted">Never imported</span>),
+  },
+];
 
 /** The provider's termination rates per route: the cost side of previews and price lists. */
 export function CostDeckPage() {
@@ -38,31 +51,7 @@ export function CostDeckPage() {
         {status === 'idle' || status === 'loading' ? <Loading label="Reading the cost deck…" /> : null}
         {status === 'error' && error ? <ErrorBanner error={error} title="Could not read the cost deck" /> : null}
         {status === 'ready' ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Imported prefixes per route</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Route</th>
-                  <th scope="col" className="num">
-                    Prefixes
-                  </th>
-                  <th scope="col">Last import</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.map((deck) => (
-                  <tr key={deck.route}>
-                    <th scope="row" className="table__name">
-                      {ROUTE_NAMES[deck.route]}
-                    </th>
-                    <td className="num">{deck.prefixes.toLocaleString('en-US')}</td>
-                    <td>{deck.importedAt ? formatDateTime(deck.importedAt) : <span className="muted">Never imported</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={ROUTE_COLUMNS} rows={summary} rowKey={(deck) => deck.route} caption="Imported prefixes per route" />
         ) : null}
       </Card>
       <CostImportForm />

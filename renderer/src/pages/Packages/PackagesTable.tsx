@@ -1,10 +1,12 @@
 import type { PackageView } from '../../../../preload/schemas/packages';
+import { useMemo } from 'react';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { Money, Percent, Rate } from '../../components/Money';
-import { formatRate } from '../../lib/format';
-import { hrefTo } from '../../lib/router';
+import { formatRate } from '../../../../preload/common/format';
+import { hrefTo, navigate } from '../../lib/router';
 import { EXAMPLE_COST_RATE, exampleSellRate } from '../../lib/sellRate';
-import { ROUTE_NAMES } from './catalogChoices';
+import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../preload/common/catalog';
 import { describePulse } from './pulse';
 
 interface PackagesTableProps {
@@ -14,90 +16,97 @@ interface PackagesTableProps {
 
 function NameCell({ pkg }: { pkg: PackageView }) {
   return (
-    <th scope="row" className="table__name">
+    <>
       <a href={hrefTo(`/packages/${pkg.id}`)}>{pkg.name}</a>
       {pkg.archived ? <span className="badge package-badge">Archived</span> : null}
-    </th>
+    </>
   );
 }
 
-export function PackagesTable({ packages, onDelete }: PackagesTableProps) {
+function markupExample(pkg: PackageView): string | undefined {
+  const example = exampleSellRate(EXAMPLE_COST_RATE, pkg.markupFixed, pkg.markupPercent);
+  return example === null ? undefined : `A cost of $0.01/min sells at ${formatRate(example)}/min`;
+}
+
+function RoutesCell({ pkg }: { pkg: PackageView }) {
   return (
-    <div className="table-wrap">
-      <table className="table packages-table">
-        <caption className="visually-hidden">Packages, sorted by name</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Markup</th>
-            <th scope="col">Pulse</th>
-            <th scope="col">Routes</th>
-            <th scope="col" className="num">
-              Monthly fee
-            </th>
-            <th scope="col" className="num">
-              Free min
-            </th>
-            <th scope="col" className="num">
-              Custom rates
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {packages.map((pkg) => {
-            const example = exampleSellRate(EXAMPLE_COST_RATE, pkg.markupFixed, pkg.markupPercent);
-            return (
-              <tr key={pkg.id} className={pkg.archived ? 'packages-table__archived' : undefined}>
-                <NameCell pkg={pkg} />
-                <td className="table__nowrap" title={example === null ? undefined : `A cost of $0.01/min sells at ${formatRate(example)}/min`}>
-                  <Rate value={pkg.markupFixed} perMinute /> + <Percent value={pkg.markupPercent} />
-                </td>
-                <td className="table__nowrap" title={describePulse(pkg.pulseSeconds)}>
-                  {pkg.pulseSeconds} s
-                </td>
-                <td className="table__nowrap">
-                  <abbr title="Canada route">CA</abbr> {ROUTE_NAMES[pkg.canadaRoute]}
-                  <span className="muted"> · </span>
-                  <abbr title="International route">Intl</abbr> {ROUTE_NAMES[pkg.internationalRoute]}
-                </td>
-                <td className="num">
-                  <Money value={pkg.monthlyFee} decimals={2} />
-                </td>
-                <td className="num">{pkg.freeMinutes.toLocaleString('en-US')}</td>
-                <td className="num">
-                  <a href={hrefTo(`/packages/${pkg.id}/rates`)} aria-label={`${pkg.customRateCount} custom rates of ${pkg.name}`}>
-                    {pkg.customRateCount}
-                  </a>
-                </td>
-                <td className="table__actions">
-                  <a
-                    className="button button--ghost button--small"
-                    href={hrefTo(`/packages/${pkg.id}`)}
-                    aria-label={`${pkg.archived ? 'View' : 'Edit'} ${pkg.name}`}
-                    title={pkg.archived ? 'View' : 'Edit'}
-                  >
-                    <Icon name="edit" size={16} />
-                  </a>
-                  {pkg.archived ? null : (
-                    <button
-                      type="button"
-                      className="button button--ghost-danger button--small"
-                      aria-label={`Delete ${pkg.name}`}
-                      title="Delete"
-                      onClick={() => onDelete(pkg)}
-                    >
-                      <Icon name="trash" size={16} />
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <abbr title="Canada route">CA</abbr> {ROUTE_NAMES[pkg.canadaRoute]}
+      <span className="muted"> · </span>
+      <abbr title="International route">Intl</abbr> {ROUTE_NAMES[pkg.internationalRoute]}
+    </>
+  );
+}
+
+function columnsFor(onDelete: (pkg: PackageView) => void): readonly DataColumn<PackageView>[] {
+  return [
+    { id: 'name', header: 'Name', rowHeader: true, sortValue: (pkg) => pkg.name, cell: (pkg) => <NameCell pkg={pkg} /> },
+    {
+      id: 'markup',
+      header: 'Markup',
+      className: 'table__nowrap',
+      cellTitle: markupExample,
+      cell: (pkg) => (
+        <>
+          <Rate value={pkg.markupFixed} perMinute /> + <Percent value={pkg.markupPercent} />
+        </>
+      ),
+    },
+    {
+      id: 'pulse',
+      header: 'Pulse',
+      className: 'table__nowrap',
+      sortValue: (pkg) => pkg.pulseSeconds,
+      cellTitle: (pkg) => describePulse(pkg.pulseSeconds),
+      cell: (pkg) => `${pkg.pulseSeconds} s`,
+    },
+    { id: 'routes', header: 'Routes', className: 'table__nowrap', cell: (pkg) => <RoutesCell pkg={pkg} /> },
+    { id: 'monthlyFee', header: 'Monthly fee', numeric: true, sortValue: (pkg) => Number(pkg.monthlyFee), cell: (pkg) => <Money value={pkg.monthlyFee} decimals={2} /> },
+    { id: 'freeMinutes', header: 'Free min', numeric: true, sortValue: (pkg) => pkg.freeMinutes, cell: (pkg) => pkg.freeMinutes.toLocaleString('en-US') },
+    {
+      id: 'customRates',
+      header: 'Custom rates',
+      numeric: true,
+      sortValue: (pkg) => pkg.customRateCount,
+      cell: (pkg) => (
+        <a href={hrefTo(`/packages/${pkg.id}/rates`)} aria-label={`${pkg.customRateCount} custom rates of ${pkg.name}`}>
+          {pkg.customRateCount}
+        </a>
+      ),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      className: 'table__actions',
+      cell: (pkg) => (
+        <>
+          <a className="button button--ghost button--small" href={hrefTo(`/packages/${pkg.id}`)} aria-label={`${pkg.archived ? 'View' : 'Edit'} ${pkg.name}`} title={pkg.archived ? 'View' : 'Edit'}>
+            <Icon name="edit" size={16} />
+          </a>
+          {pkg.archived ? null : (
+            <button type="button" className="button button--ghost-danger button--small" aria-label={`Delete ${pkg.name}`} title="Delete" onClick={() => onDelete(pkg)}>
+              <Icon name="trash" size={16} />
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
+}
+
+/** Packages in main's order (by name) until a header is clicked; Enter on a row opens its editor. */
+export function PackagesTable({ packages, onDelete }: PackagesTableProps) {
+  const columns = useMemo(() => columnsFor(onDelete), [onDelete]);
+  return (
+    <DataTable
+      columns={columns}
+      rows={packages}
+      rowKey={(pkg) => String(pkg.id)}
+      caption="Packages"
+      className="packages-table"
+      rowAttributes={(pkg) => ({ className: pkg.archived ? 'packages-table__archived' : undefined })}
+      onRowActivate={(pkg) => navigate(`/packages/${pkg.id}`)}
+    />
   );
 }

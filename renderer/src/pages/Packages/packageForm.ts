@@ -1,6 +1,6 @@
-import type { ClientService, RouteChoice, SubaccountField } from '../../../../preload/schemas/catalog';
+import type { ClientService, RouteChoice, SubaccountField } from '../../../../preload/common/catalog';
 import type { PackageView } from '../../../../preload/schemas/packages';
-import { trimDecimal } from '../../lib/format';
+import { trimDecimal } from '../../../../preload/common/format';
 import type { PackageCreateInput } from '../../stores/packages';
 import { OTHER_PULSE, isPresetPulse, pulseToSend } from './pulse';
 

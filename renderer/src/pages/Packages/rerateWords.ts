@@ -1,7 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { formatMoney } from '../../lib/format';
-
-const plural = (count: number, one: string, many: string): string => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+import { formatMoney } from '../../../../preload/common/format';
+import { plural } from '../../../../preload/common/plural';
 
 export const callCount = (count: number): string => plural(count, 'call', 'calls');
 export const clientCount = (count: number): string => plural(count, 'client', 'clients');

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
 import { issuesByField } from '../../lib/issues';
 import { showToast } from '../../stores/toasts';
-import { formatDay, todayIso } from '../Clients/calendar';
+import { formatDay, todayIso } from '../../../../preload/common/dates';
 
 /**
  * DESIGN.md "Balances, billing cycle": on a client package's billing date, charge its

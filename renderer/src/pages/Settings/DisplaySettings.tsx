@@ -1,6 +1,6 @@
 import { Card } from '../../components/Card';
 import { DetailList } from '../../components/DetailList';
-import { DISPLAY_CURRENCY, DISPLAY_LOCALE, formatMoney, formatRate } from '../../lib/format';
+import { DISPLAY_CURRENCY, DISPLAY_LOCALE, formatMoney, formatRate } from '../../../../preload/common/format';
 
 /** How amounts are shown (DESIGN.md "Money"); read-only until settings live in the database. */
 export function DisplaySettings() {

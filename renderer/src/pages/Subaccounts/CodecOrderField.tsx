@@ -1,6 +1,6 @@
 import { errorIdOf, hintIdOf } from '../../components/Field';
 import { Icon } from '../../components/Icon';
-import { codecLabel } from './choices';
+import { codecLabel } from '../../../../preload/common/catalog';
 import { codecRows, type CodecRow } from './subaccountForm';
 
 interface CodecOrderFieldProps {

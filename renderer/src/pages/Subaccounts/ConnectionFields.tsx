@@ -2,9 +2,9 @@ import type { ClientPackageView } from '../../../../preload/schemas/clients';
 import type { PackageView } from '../../../../preload/schemas/packages';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
-import { formatMoney } from '../../lib/format';
+import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
-import { formatDay } from '../Clients/calendar';
+import { formatDay } from '../../../../preload/common/dates';
 import { NextBillingFields } from '../Clients/NextBillingFields';
 import { NEW_CONNECTION, type SubaccountFormValues } from './subaccountForm';
 

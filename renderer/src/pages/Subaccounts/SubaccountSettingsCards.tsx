@@ -3,7 +3,7 @@ import { Card } from '../../components/Card';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field, errorIdOf, type ControlProps } from '../../components/Field';
 import type { FieldErrors } from '../../lib/issues';
-import { AUTH_TYPE_CHOICES, DEVICE_TYPE_CHOICES, DTMF_MODE_CHOICES, MUSIC_ON_HOLD_CHOICES, NAT_MODE_CHOICES, asChoices } from './choices';
+import { AUTH_TYPES as AUTH_TYPE_CHOICES, DEVICE_TYPES as DEVICE_TYPE_CHOICES, DTMF_MODES as DTMF_MODE_CHOICES, MUSIC_ON_HOLD as MUSIC_ON_HOLD_CHOICES, NAT_MODES as NAT_MODE_CHOICES, asChoices } from '../../../../preload/common/catalog';
 import { PasswordInput } from './PasswordInput';
 import { SUBACCOUNT_FIELD_IDS as IDS, type SubaccountFormValues } from './subaccountForm';
 

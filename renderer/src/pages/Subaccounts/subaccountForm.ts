@@ -1,8 +1,8 @@
 import type { SubaccountView } from '../../../../preload/schemas/telephony';
 import type { FieldErrors } from '../../lib/issues';
 import type { SubaccountCreateInput, SubaccountUpdateInput } from '../../stores/subaccounts';
-import { todayIso } from '../Clients/calendar';
-import { CODEC_CHOICES, type AuthTypeValue, type CodecValue, type DeviceTypeValue } from './choices';
+import { todayIso } from '../../../../preload/common/dates';
+import { CODECS as CODEC_CHOICES, type AuthTypeValue, type CodecValue, type DeviceTypeValue } from '../../../../preload/common/catalog';
 
 export interface CodecRow {
   value: CodecValue;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { RouteChoice } from '../../../../../preload/schemas/catalog';
+import type { RouteChoice } from '../../../../../preload/common/catalog';
 import { Card } from '../../../components/Card';
 import { CheckboxField } from '../../../components/CheckboxField';
 import { ChoiceField, type Choice } from '../../../components/ChoiceField';
@@ -7,7 +7,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
 import { useCosts } from '../../../stores/costs';
 import { showToast } from '../../../stores/toasts';
-import { ROUTE_CHOICES as ROUTES, ROUTE_NAMES } from '../catalogChoices';
+import { ROUTES, ROUTE_LABELS as ROUTE_NAMES } from '../../../../../preload/common/catalog';
 
 const IDS = { route: 'cost-route', file: 'cost-file', replace: 'cost-replace' } as const;
 const ROUTE_CHOICES: readonly Choice<RouteChoice>[] = ROUTES.map((route) => ({ value: route, label: ROUTE_NAMES[route] }));

@@ -1,6 +1,14 @@
 import type { CostImportResult } from '../../../../../preload/schemas/pricing';
 import { Card } from '../../../components/Card';
-import { ROUTE_NAMES } from '../catalogChoices';
+import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../../preload/common/catalog';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+
+type RefusedLine = CostImportResult['rejected'][number];
+
+const COLUMNS: readonly DataColumn<RefusedLine>[] = [
+  { id: 'line', header: 'Line', numeric: true, className: 'rejected__line', sortValue: (line) => line.line, cell: (line) => line.line },
+  { id: 'reason', header: 'Reason', sortValue: (line) => line.reason, cell: (line) => line.reason },
+];
 
 /** What the last import took in, and each refused line with its number in the file and why. */
 export function CostImportReport({ result }: { result: CostImportResult }) {
@@ -12,27 +20,7 @@ export function CostImportReport({ result }: { result: CostImportResult }) {
         {refused > 0 ? `; ${refused} ${refused === 1 ? 'line was' : 'lines were'} refused.` : '.'}
       </p>
       {refused > 0 ? (
-        <div className="table-wrap">
-          <table className="table cost-rejected">
-            <caption className="visually-hidden">Refused lines</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Line
-                </th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rejected.map((line) => (
-                <tr key={line.line}>
-                  <td className="num rejected__line">{line.line}</td>
-                  <td>{line.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={COLUMNS} rows={result.rejected} rowKey={(line) => String(line.line)} caption="Refused lines" className="cost-rejected" />
       ) : null}
     </Card>
   );

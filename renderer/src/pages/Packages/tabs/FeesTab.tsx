@@ -1,6 +1,6 @@
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
-import { DISPLAY_CURRENCY } from '../../../lib/format';
+import { DISPLAY_CURRENCY } from '../../../../../preload/common/format';
 import { DecimalInput } from '../DecimalInput';
 import { FIELD_IDS } from '../packageFields';
 import type { PackageTabProps } from './tabProps';

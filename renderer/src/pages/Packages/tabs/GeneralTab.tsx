@@ -1,9 +1,9 @@
-import type { RouteChoice } from '../../../../../preload/schemas/catalog';
+import type { RouteChoice } from '../../../../../preload/common/catalog';
 import { Card } from '../../../components/Card';
 import { CheckboxField } from '../../../components/CheckboxField';
 import { ChoiceField, type Choice } from '../../../components/ChoiceField';
 import { Field } from '../../../components/Field';
-import { ROUTE_CHOICES as ROUTES, ROUTE_NAMES } from '../catalogChoices';
+import { ROUTES, ROUTE_LABELS as ROUTE_NAMES } from '../../../../../preload/common/catalog';
 import { DecimalInput } from '../DecimalInput';
 import { FIELD_IDS } from '../packageFields';
 import { PulseField } from '../PulseField';

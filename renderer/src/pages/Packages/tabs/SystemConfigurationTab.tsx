@@ -3,12 +3,7 @@ import { CheckboxField } from '../../../components/CheckboxField';
 import { CheckboxGroup } from '../../../components/CheckboxGroup';
 import { ChoiceField } from '../../../components/ChoiceField';
 import { hrefTo } from '../../../lib/router';
-import {
-  EDITABLE_SUBACCOUNT_FIELD_NAMES,
-  EDITABLE_SUBACCOUNT_FIELDS,
-  PORTAL_SERVICE_NAMES,
-  PORTAL_SERVICES,
-} from '../catalogChoices';
+import { SUBACCOUNT_FIELD_LABELS as EDITABLE_SUBACCOUNT_FIELD_NAMES, SUBACCOUNT_FIELDS as EDITABLE_SUBACCOUNT_FIELDS, CLIENT_SERVICE_LABELS as PORTAL_SERVICE_NAMES, CLIENT_SERVICES as PORTAL_SERVICES } from '../../../../../preload/common/catalog';
 import { FIELD_IDS } from '../packageFields';
 import type { PackageTabProps } from './tabProps';
 

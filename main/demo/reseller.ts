@@ -1,9 +1,9 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract';
-import type { DemoProgress } from '../../preload/schemas/demo';
+import type { DemoCounts, DemoProgress } from '../../preload/schemas/demo';
 import type { SubaccountView } from '../../preload/schemas/telephony';
-import { AppError } from '../../main/errors';
-import { dispatch, type HandlerTable } from '../../main/handlers/table';
-import { parseMoney } from '../../main/money';
+import { AppError } from '../errors';
+import { dispatch, type HandlerTable } from '../handlers/table';
+import { parseMoney } from '../money';
 import { addDays, addMonths, atLocalTime } from './dates';
 import type { DemoPlan, PlannedClient } from './plan';
 import { Random } from './random';
@@ -22,18 +22,10 @@ export interface DemoClock {
   current: Date;
 }
 
-export interface ResellerCounts {
-  packages: number;
-  customRates: number;
-  clients: number;
-  subaccounts: number;
-  dids: number;
-  payments: number;
-  charges: number;
-  billingCycles: number;
-}
+/** What the reseller part of the demo created, as counts. */
+export type ResellerCounts = DemoCounts;
 
-export interface ResellerWindow {
+interface ResellerWindow {
   from: string;
   today: string;
   now: Date;

@@ -1,13 +1,14 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '../open';
+import type { Store } from '../../db/open';
+import { plural } from '../../preload/common/plural';
 import { DEMO_LIMITS, type DemoProgress, type DemoResult } from '../../preload/schemas/demo';
-import { parseCdrFile } from '../../main/cdr';
-import { AppError } from '../../main/errors';
-import type { HandlerTable } from '../../main/handlers/table';
-import { IMPORT_BATCH_SIZE, importCalls } from '../../main/services/calls/importCalls';
-import { getMainAccount } from '../../main/services/settings';
+import { parseCdrFile } from '../cdr';
+import { AppError } from '../errors';
+import type { HandlerTable } from '../handlers/table';
+import { IMPORT_BATCH_SIZE, importCalls } from '../services/calls/importCalls';
+import { getMainAccount } from '../services/settings';
 import { writeDemoCdrCsv } from './calls';
 import { demoWindow } from './dates';
 import { planDemo, type DemoExisting } from './plan';
@@ -70,7 +71,7 @@ export async function generateDemo(store: Store, tableFor: TableFactory, options
 
   const { count } = await store.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   if (Number(count) > 0 && !options.force) {
-    throw new AppError('conflict', `This database already has ${Number(count)} client${Number(count) === 1 ? '' : 's'}: demo data is only loaded into an empty database`);
+    throw new AppError('conflict', `This database already has ${plural(Number(count), 'client', 'clients')}: demo data is only loaded into an empty database`);
   }
   const plan = planDemo({ clients, seed }, Number(count) > 0 ? await existingData(store) : undefined);
   const { from, today } = demoWindow(now, months);

@@ -1,11 +1,12 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { cdrCsvHeader, cdrCsvLine, toProviderRecord, type ProviderCall } from '../../main/cdr';
-import type { CallDisposition } from '../../main/engine/types';
-import { multiplyDivideHalfUp, roundUpToPulse } from '../../main/engine/integerMath';
-import { micros, parseRate, rateE8, type RateE8 } from '../../main/money';
-import { DEFAULT_MAIN_ACCOUNT } from '../../main/services/settings';
+import { cdrCsvHeader, cdrCsvLine, toProviderRecord, type ProviderCall } from '../cdr';
+import type { CallDisposition } from '../engine/types';
+import { chargeFor } from '../engine/charge';
+import { roundUpToPulse } from '../engine/integerMath';
+import { micros, parseRate, rateE8, type RateE8 } from '../money';
+import { DEFAULT_MAIN_ACCOUNT } from '../services/settings';
 import { addDays, cdrDate, demoWindow, secondsOfDay } from './dates';
 import { CANADA_AREAS, DESTINATIONS, INBOUND_COST_RATE, USA_AREAS, nanpNumber, nanpPlace, type Destination } from './destinations';
 import { FIRST_NAMES, LAST_NAMES } from './people';
@@ -142,7 +143,7 @@ class CallMaker {
       stepSeconds = target.stepSeconds;
     }
     // The provider bills the reseller in its own steps: 6 s for most destinations, 60 s for a few.
-    const costTotal = seconds === 0 ? 0 : multiplyDivideHalfUp(costRate, roundUpToPulse(seconds, stepSeconds), 60 * 100);
+    const costTotal = seconds === 0 ? 0 : chargeFor(costRate, roundUpToPulse(seconds, stepSeconds));
     return {
       callId,
       startedAt: cdrDate(day, second),

@@ -11,7 +11,7 @@ const HOURS_WEEKEND = [0.6, 0.4, 0.25, 0.15, 0.1, 0.15, 0.3, 0.7, 1.5, 2.8, 3.8,
 /** Sunday … Saturday, relative to a Monday. */
 const DAY_FACTORS = [0.28, 1, 1.02, 1, 0.98, 0.92, 0.38];
 
-export interface TrafficDay {
+interface TrafficDay {
   day: string;
   count: number;
   /** Calls start before this second of the day (86,400 except today, cut at the current time). */

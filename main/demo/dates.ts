@@ -1,5 +1,5 @@
-import { daysInMonth } from '../../main/engine/billingDates';
-import { localDate } from '../../main/services/clock';
+import { daysInMonth } from '../engine/billingDates';
+import { localDate } from '../services/clock';
 
 /** Calendar arithmetic on 'YYYY-MM-DD' (UTC math, no time zone can shift a day). */
 export function addDays(day: string, days: number): string {

@@ -104,3 +104,13 @@ export const MUSIC_ON_HOLD = [
   { value: 'jazz', label: 'Easy listening' },
   { value: 'none', label: 'None' },
 ] as const;
+
+export type CodecValue = (typeof CODECS)[number]['value'];
+export type DeviceTypeValue = (typeof DEVICE_TYPES)[number]['value'];
+export type AuthTypeValue = (typeof AUTH_TYPES)[number]['value'];
+
+/** A catalog list as a select's options (values as strings). */
+export const asChoices = (list: readonly { value: string | number; label: string }[]) =>
+  list.map((item) => ({ value: String(item.value), label: item.label }));
+
+export const codecLabel = (value: string): string => CODECS.find((codec) => codec.value === value)?.label ?? value;

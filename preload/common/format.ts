@@ -13,23 +13,27 @@ type DecimalText = string;
 const asIntlInput = (value: DecimalText): number => value as unknown as number;
 
 const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  let format = formatters.get(key);
+function formatter(key: string, options: Intl.NumberFormatOptions, locale = DISPLAY_LOCALE): Intl.NumberFormat {
+  let format = formatters.get(`${locale}:${key}`);
   if (!format) {
-    format = new Intl.NumberFormat(DISPLAY_LOCALE, { roundingMode: 'halfExpand', ...options });
-    formatters.set(key, format);
+    format = new Intl.NumberFormat(locale, { roundingMode: 'halfExpand', ...options });
+    formatters.set(`${locale}:${key}`, format);
   }
   return format;
 }
 
-/** Balances and per-call amounts: 4 decimals ("$1.2346"); invoice totals: 2. */
-export function formatMoney(value: DecimalText, decimals: 2 | 4 = 4, currency = DISPLAY_CURRENCY): string {
-  return formatter(`money:${currency}:${decimals}`, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(asIntlInput(value));
+/** Balances and per-call amounts: 4 decimals ("$1.2346"); invoice totals: 2. Half-expand: 1.000050 shows as 1.0001. */
+export function formatMoney(value: DecimalText, decimals: 2 | 4 = 4, currency = DISPLAY_CURRENCY, locale = DISPLAY_LOCALE): string {
+  return formatter(
+    `money:${currency}:${decimals}`,
+    {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    },
+    locale,
+  ).format(asIntlInput(value));
 }
 
 /**

@@ -21,7 +21,7 @@ export interface Destination {
 }
 
 /** Central-office code: 2–9 then two digits, never N11 (service codes). */
-export function exchangeCode(random: Random): string {
+function exchangeCode(random: Random): string {
   for (;;) {
     const code = `${random.int(2, 9)}${random.digits(2)}`;
     if (code.slice(1) !== '11') return code;

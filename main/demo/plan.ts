@@ -11,13 +11,13 @@ import { Random, WeightedPicker } from './random';
  * Nothing here touches the database; `createReseller` applies it through the handler
  * table and `writeDemoCdrCsv` writes its calls, so both can be re-derived from the seed.
  */
-export interface PlannedSubaccount {
+interface PlannedSubaccount {
   username: string;
   password: string;
   description: string;
 }
 
-export interface PlannedDid {
+interface PlannedDid {
   number: string;
   minuteRate: string;
   monthlyFee: string;
