@@ -83,7 +83,9 @@ export function normalizeCdrRecord(record: Record<string, unknown>, line: number
   }
 
   // Portal exports of international calls may write the destination in E.164 ("+44...").
-  const destination = destinationText.startsWith('+') ? destinationText.slice(1) : destinationText;
+  // The '+' stays: it is what tells '+3212345678' (Belgium) from ten NANP-shaped digits,
+  // and the one normaliser (preload/common/phone.ts) reads it when the call is rated.
+  const destination = destinationText;
   const inbound = INBOUND_DESCRIPTION.test(description) || INBOUND_TYPE.test(destinationType);
   return {
     line,

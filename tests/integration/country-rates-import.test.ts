@@ -38,8 +38,8 @@ describe('country rates on imported calls', () => {
     });
     const client = await ok<{ id: number }>('clients.create', { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', balanceMode: 'soft' });
     await ok('subaccounts.create', { username: 'alice', clientId: client.id, packageId: pkg.id, nextBillingDate: '2026-12-01' });
-    // The CDR reader drops a leading '+' (tests/unit/cdr), so a Belgian '+3212345678' in a file
-    // would reach rating as ten NANP-shaped digits; written with 011 it keeps its country.
+    // The CDR reader keeps a leading '+' (tests/unit/cdr), so a Belgian '+3212345678' (ten
+    // NANP-shaped digits without it) keeps its country, as does one written with 011.
     // 61 s at pulse 60 → 120 s: Germany 0.03 × 2 = 0.06, Belgium 0.04 × 2 = 0.08.
     const expected = [
       ['+4930123456', 'DE', 60_000],
@@ -47,6 +47,7 @@ describe('country rates on imported calls', () => {
       ['01149301234567', 'DE', 60_000],
       ['+49891234', 'DE', 60_000],
       ['0113212345678', 'BE', 80_000],
+      ['+3212345678', 'BE', 80_000],
     ] as const;
     const destinations = expected.map(([destination]) => destination);
     const csv = [HEADER, ...destinations.map((destination, index) => line(destination, `c${index}`))].join('\n');
@@ -55,7 +56,7 @@ describe('country rates on imported calls', () => {
       format: 'voipms-csv',
       now: () => new Date('2026-11-25T12:00:00Z'),
     });
-    expect(result).toMatchObject({ added: 5, rated: 5, unrated: 0 });
+    expect(result).toMatchObject({ added: 6, rated: 6, unrated: 0 });
     const rows = await temp.store.db.selectFrom('calls').selectAll().orderBy('call_id').execute();
     for (const [index, [destination, country, charge]] of expected.entries()) {
       const preview = await ok<{ rule: string; charge: string; country: string }>('pricing.preview', { packageId: pkg.id, destination, seconds: 61, costRate: '0.01' });

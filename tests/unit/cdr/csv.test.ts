@@ -23,7 +23,8 @@ describe('portal CSV export', () => {
       didNumber: '15145550100',
     });
     expect(good[2]).toMatchObject({ costRate: 4_567_890, costTotal: 9136, direction: 'outbound' });
-    expect(good[3]).toMatchObject({ callId: 'a1b2c3d4e5', destination: '12125551234', disposition: 'NO ANSWER' });
+    // The destination is kept as written ('+' included); rating normalises it (preload/common/phone.ts).
+    expect(good[3]).toMatchObject({ callId: 'a1b2c3d4e5', destination: '+12125551234', disposition: 'NO ANSWER' });
     expect(batches.at(-1)).toMatchObject({ linesRead: 7, bytesRead: 960 });
   });
 

@@ -27,7 +27,8 @@ describe('provider JSON answers (getCDR / getResellerCDR)', () => {
       direction: 'outbound',
       didNumber: null,
     });
-    expect(good[3]).toMatchObject({ callId: 'a1b2c3d4e5', disposition: 'NO ANSWER', destination: '12125551234' });
+    // The destination is kept as written ('+' included); rating normalises it (preload/common/phone.ts).
+    expect(good[3]).toMatchObject({ callId: 'a1b2c3d4e5', disposition: 'NO ANSWER', destination: '+12125551234' });
     expect(good.map((cdr) => cdr.disposition)).toEqual(['ANSWERED', 'ANSWERED', 'ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED']);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCdrRejection, normalizeCdrRecord, type ParsedCdr } from '../../../main/cdr';
+import { normalizePhoneNumber } from '../../../preload/common/phone';
 
 /** The API documentation's example (voipms-api.md "Calls"). */
 const EXAMPLE = {
@@ -114,9 +115,12 @@ describe('normalizeCdrRecord', () => {
     expect(good({ ...EXAMPLE, disposition }).disposition).toBe(expected);
   });
 
-  it('strips a leading + from the destination and trims fields', () => {
+  it('keeps a leading + in the destination (it marks the number international) and trims fields', () => {
     const cdr = good({ ...EXAMPLE, destination: ' +447700900123 ', description: 'Outgoing', account: ' 100000_alice ' });
-    expect(cdr.destination).toBe('447700900123');
+    expect(cdr.destination).toBe('+447700900123');
+    expect(normalizePhoneNumber(cdr.destination)).toBe('447700900123');
+    // Ten digits after the '+' stay international: Belgium, not a NANP number without its '1'.
+    expect(normalizePhoneNumber(good({ ...EXAMPLE, destination: '+3212345678' }).destination)).toBe('3212345678');
     expect(cdr.account).toBe('100000_alice');
   });
 
