@@ -1,10 +1,10 @@
-import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CDR_FORMATS, type CallView, type ImportJobView } from '../../preload/schemas/calls';
 import { parseCdrFile, type CdrFormat } from '../cdr';
 import { ImportJobs } from '../services/calls/jobs';
 import { IMPORT_BATCH_SIZE } from '../services/calls/importCalls';
 import { createContext } from '../services/context';
+import { readableFile } from './files';
 import { parseCommandOptions, print, requireOption } from './options';
 import { UserError, type Command, type CommandContext } from './run';
 
@@ -38,12 +38,7 @@ async function startFileImport(ctx: CommandContext, path: string, format: string
   if (format !== undefined && !(CDR_FORMATS as readonly string[]).includes(format)) {
     throw new UserError(`--format must be one of ${CDR_FORMATS.join(', ')}`);
   }
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new UserError(`Cannot read ${path}`);
-  }
+  const { size } = await readableFile(path);
   const chosen = format as CdrFormat | undefined;
   const jobs = new ImportJobs(createContext(ctx.store));
   const job = jobs.startBatches({

@@ -1,6 +1,6 @@
 import type { ClientSummary } from '../../preload/schemas/clients';
 import { parseCommandOptions, print, requireOption } from './options';
-import { UserError, type Command, type CommandContext } from './run';
+import { ChannelError, UserError, type Command, type CommandContext } from './run';
 
 function positiveId(text: string | undefined, what: string): number {
   const id = Number(text);
@@ -128,10 +128,17 @@ export const clientCommands: Command[] = [
   },
   {
     name: 'billing run',
-    usage: 'billing run --date YYYY-MM-DD  close every cycle due on that date',
+    usage: 'billing run --date YYYY-MM-DD [--yes]  close every cycle due on that date (--yes: even many missed ones)',
     async run(ctx) {
-      const { values } = parseCommandOptions(ctx, { date: { type: 'string' } });
-      const result = await ctx.call('billing.run', { date: requireOption(values.date, 'billing run', '--date YYYY-MM-DD') });
+      const { values } = parseCommandOptions(ctx, { date: { type: 'string' }, yes: { type: 'boolean' } });
+      const date = requireOption(values.date, 'billing run', '--date YYYY-MM-DD');
+      let result;
+      try {
+        result = await ctx.call('billing.run', { date, ...(values.yes === true ? { confirmManyCycles: true } : {}) });
+      } catch (error) {
+        if (error instanceof ChannelError && error.code === 'conflict') throw new UserError(`${error.message} Add --yes to bill them.`);
+        throw error;
+      }
       print(ctx, result, `Billing ${result.date}: ${result.cyclesClosed} cycles closed, ${result.entriesWritten} entries, ${result.charged} charged to ${result.clients} clients`);
     },
   },

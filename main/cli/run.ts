@@ -9,6 +9,7 @@ import { resolveDatabasePath } from '../paths';
 import { callCommands } from './calls';
 import { clientCommands } from './clients';
 import { demoCommands } from './demo';
+import { databasePath, openFailure, readableFile } from './files';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
 
@@ -64,6 +65,7 @@ function usage(): string {
 }
 
 async function readJsonFile(path: string): Promise<unknown> {
+  await readableFile(path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -83,7 +85,12 @@ function unwrap<T>(result: Result<T>): T {
   throw new ChannelError(result.error.code, details && details.length > 0 ? details.join('; ') : result.error.message);
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** For tests: the clock the handlers read (billing refuses dates past it). */
+export interface CliOptions {
+  now?: () => Date;
+}
+
+export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -107,10 +114,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let store: Store | undefined;
   try {
-    const dbPath = typeof parsed.values.db === 'string' ? parsed.values.db : undefined;
-    store = await openStore(resolveDatabasePath(dbPath));
+    const dbPath = await databasePath(resolveDatabasePath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined));
+    try {
+      store = await openStore(dbPath);
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'db_too_new') throw error;
+      throw openFailure(dbPath, error);
+    }
     const events = new EventBus();
-    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events });
+    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events, ...(options.now ? { now: options.now } : {}) });
     const commandWords = command.name.split(' ').length;
     await command.run({
       // What follows the command words, with the global options taken out.

@@ -1,5 +1,5 @@
 import { micros, type Micros } from '../money/units';
-import { dayOfMonth, dueCycleDates, nextCycleDate } from './billingDates';
+import { dayOfMonth, dueCycleDates, nextCycleDate, nextDay } from './billingDates';
 
 /**
  * What a billing run charges (DESIGN.md "Balances, billing cycle, invoices"), pure:
@@ -146,4 +146,25 @@ export function planBillingRun(connection: ConnectionBillingState, dids: readonl
     cycles,
     next: { cycleStartDate: cycleStart, nextBillingDate: nextCycleDate(cycleStart, connection.billingDay), setupFeePending: setupPending },
   };
+}
+
+/**
+ * How far ahead of today a billing run may reach: a cycle is billed on its date, or a few
+ * days early (a holiday, another time zone) — never a year ahead because of a typo.
+ */
+export const BILLING_RUN_DAYS_AHEAD = 7;
+
+/** A run that would close more cycles than this for one client package asks first. */
+export const CYCLES_WITHOUT_CONFIRMATION = 3;
+
+/** The latest date a billing run accepts on `today` (both 'YYYY-MM-DD'). */
+export function latestBillingRunDate(today: string): string {
+  let date = today;
+  for (let day = 0; day < BILLING_RUN_DAYS_AHEAD; day++) date = nextDay(date);
+  return date;
+}
+
+/** How many cycles a run up to `runDate` closes for a client package (missed ones too). */
+export function cyclesDue(nextBillingDate: string, billingDay: number, runDate: string): number {
+  return dueCycleDates(nextBillingDate, billingDay, runDate).length;
 }

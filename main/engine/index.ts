@@ -21,6 +21,10 @@ export { cycleStartFor, type BillingCycles } from './billingCycle';
 export { accountProblem, type AccountLink } from './unrated';
 export { balanceOutcome, isBelowThreshold, statusFor, type BalanceOutcome, type ClientBalanceState } from './balance';
 export {
+  BILLING_RUN_DAYS_AHEAD,
+  CYCLES_WITHOUT_CONFIRMATION,
+  cyclesDue,
+  latestBillingRunDate,
   newConnectionCycle,
   planBillingRun,
   setupFeeEntry,

@@ -1,5 +1,8 @@
 import type { BillingRunResult } from '../../preload/schemas/clients';
-import { planBillingRun } from '../engine/billingRun';
+import { CYCLES_WITHOUT_CONFIRMATION, cyclesDue, latestBillingRunDate, planBillingRun } from '../engine/billingRun';
+import { AppError, fieldError } from '../errors';
+import { plural } from '../../preload/common/plural';
+import { clientName } from './clients';
 import { localDate } from './clock';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
@@ -11,16 +14,26 @@ import { ledgerDoor } from './ledger';
  * missed cycles one by one); here the client package is read, the plan posted through
  * the ledger door, the period closed for invoicing and the next billing date written.
  * Every entry carries a reference, so running twice for one date charges nothing twice.
+ *
+ * Refused before anything is written: a date more than a week past today (a typo in the
+ * year must not bill a century ahead), and, unless `confirmManyCycles`, a run that would
+ * close more than a few cycles for one client package.
  */
-export async function runBilling(ctx: ServiceContext, input: { date: string }): Promise<BillingRunResult> {
+export async function runBilling(ctx: ServiceContext, input: { date: string; confirmManyCycles?: boolean | undefined }): Promise<BillingRunResult> {
+  const latest = latestBillingRunDate(localDate(ctx.now()));
+  if (input.date > latest) {
+    throw fieldError('date', `Billing can run up to ${latest}, a week ahead at most; ${input.date} is later. Cycles are billed on their billing date.`);
+  }
   const due = await ctx.db
     .selectFrom('client_packages')
-    .select(['id'])
-    .where('disconnected_at', 'is', null)
-    .where('next_billing_date', '<=', input.date)
-    .orderBy('next_billing_date')
-    .orderBy('id')
+    .innerJoin('clients', 'clients.id', 'client_packages.client_id')
+    .select(['client_packages.id', 'client_packages.next_billing_date', 'client_packages.billing_day', 'clients.first_name', 'clients.last_name', 'clients.company'])
+    .where('client_packages.disconnected_at', 'is', null)
+    .where('client_packages.next_billing_date', '<=', input.date)
+    .orderBy('client_packages.next_billing_date')
+    .orderBy('client_packages.id')
     .execute();
+  if (input.confirmManyCycles !== true) refuseManyCycles(due, input.date);
   const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>() };
   const door = ledgerDoor(ctx.store);
 
@@ -102,5 +115,21 @@ export async function runBilling(ctx: ServiceContext, input: { date: string }): 
   };
 }
 
-/** When the app starts: bill every cycle that came due while it was closed. */
-export const runDueBilling = (ctx: ServiceContext): Promise<BillingRunResult> => runBilling(ctx, { date: localDate(ctx.now()) });
+/**
+ * The question a run that closes many cycles asks first (the oldest due package is the
+ * one with the most): "This run closes 14 cycles for Alice Martin, billed since …".
+ */
+function refuseManyCycles(due: { next_billing_date: string; billing_day: number; first_name: string; last_name: string; company: string }[], date: string): void {
+  const counted = due.map((row) => ({ row, cycles: cyclesDue(row.next_billing_date, row.billing_day, date) }));
+  const many = counted.filter(({ cycles }) => cycles > CYCLES_WITHOUT_CONFIRMATION);
+  if (many.length === 0) return;
+  const most = many.reduce((a, b) => (b.cycles > a.cycles ? b : a));
+  const others = many.length > 1 ? ` and ${plural(many.length - 1, 'other client package', 'other client packages')}` : '';
+  throw new AppError(
+    'conflict',
+    `This run closes ${plural(most.cycles, 'billing cycle', 'billing cycles')} for ${clientName(most.row)} (due since ${most.row.next_billing_date})${others}. Confirm to bill every missed cycle.`,
+  );
+}
+
+/** When the app starts: bill every cycle that came due while it was closed (missed months too: the guide bills each). */
+export const runDueBilling = (ctx: ServiceContext): Promise<BillingRunResult> => runBilling(ctx, { date: localDate(ctx.now()), confirmManyCycles: true });

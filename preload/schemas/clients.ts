@@ -119,7 +119,11 @@ export const connectPackageInput = z
   })
   .strict();
 
-export const billingRunInput = z.object({ date: isoDate }).strict();
+/**
+ * `confirmManyCycles`: the person agreed to close more than a few cycles for one client
+ * package (missed months); without it main refuses such a run and says how many.
+ */
+export const billingRunInput = z.object({ date: isoDate, confirmManyCycles: z.boolean().optional() }).strict();
 
 export type ClientStatusView = 'active' | 'suspended' | 'closed';
 

@@ -1,13 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startHeadlessHost } from './host';
+import { startHeadlessHost, type RunningHeadlessHost } from './host';
 import { AppShell } from './pages/AppShell';
 import { DashboardPage } from './pages/DashboardPage';
 import { PackageFormPage } from './pages/PackageFormPage';
 import { PackagesPage } from './pages/PackagesPage';
 
 interface Fixtures {
-  /** The headless host's URL, on a fresh database for this test. */
+  /** The headless host, on a fresh database for this test (its file, for a test that must age data). */
+  host: RunningHeadlessHost;
+  /** The headless host's URL. */
   appUrl: string;
   shell: AppShell;
   dashboard: DashboardPage;
@@ -18,14 +20,15 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // Playwright's fixture signature needs the destructuring pattern even when nothing is used.
   // eslint-disable-next-line no-empty-pattern
-  appUrl: async ({}, use) => {
+  host: async ({}, use) => {
     const host = await startHeadlessHost();
     try {
-      await use(host.url);
+      await use(host);
     } finally {
       await host.stop();
     }
   },
+  appUrl: async ({ host }, use) => use(host.url),
   shell: async ({ page, appUrl }, use) => use(new AppShell(page, appUrl)),
   dashboard: async ({ page, appUrl }, use) => use(new DashboardPage(page, appUrl)),
   packagesPage: async ({ page, appUrl }, use) => use(new PackagesPage(page, appUrl)),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,15 +13,24 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+/** The clock the CLI's handlers read: billing refuses a date more than a week past it. */
+let now = new Date('2026-11-25T12:00:00Z');
+
+async function cliWith(globals: string[], argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(['--db', db, ...argv], {
-    out: (text) => (out += `${text}\n`),
-    err: (text) => (err += `${text}\n`),
-  });
+  const code = await runCli(
+    [...globals, ...argv],
+    {
+      out: (text) => (out += `${text}\n`),
+      err: (text) => (err += `${text}\n`),
+    },
+    { now: () => now },
+  );
   return { code, out, err };
 }
+
+const cli = (...argv: string[]) => cliWith(['--db', db], argv);
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
@@ -78,6 +88,7 @@ describe('command line', () => {
     expect(sub.out).toMatch(/Created sub account \d+_ann1 \(password [A-Za-z0-9]{20}\)/);
     await cli('did', 'add', '--did', '+15145550101');
     expect((await cli('did', 'connect', '--client', '1', '--did', '15145550101', '--minute', '0.01', '--monthly', '2')).code).toBe(0);
+    now = new Date('2099-01-31T12:00:00Z');
     const billed = await cli('billing', 'run', '--date', '2099-01-31', '--json');
     expect(JSON.parse(billed.out)).toMatchObject({ cyclesClosed: 1, charged: '12.000000' });
     const show = await cli('client', 'show', '1');
@@ -92,5 +103,58 @@ describe('command line', () => {
     const result = await cli('frobnicate');
     expect(result.code).toBe(1);
     expect(result.err).toContain('Usage: npm run cli');
+  });
+
+  it('billing run: a date more than a week ahead is refused; many missed cycles need --yes', async () => {
+    now = new Date('2026-11-25T12:00:00Z');
+    await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10' }));
+    await cli('client', 'create', '--file', file('c.json', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' }));
+    await cli('subaccount', 'create', '--file', file('s.json', { username: 'ann1', clientId: 1, packageId: 1, nextBillingDate: '2026-12-01' }));
+    const ahead = await cli('billing', 'run', '--date', '2126-12-01', '--yes');
+    expect(ahead.code).toBe(1);
+    expect(ahead.err.trim().split('\n')).toEqual(['error: date: Billing can run up to 2026-12-02, a week ahead at most; 2126-12-01 is later. Cycles are billed on their billing date.']);
+    now = new Date('2027-05-01T12:00:00Z');
+    const asked = await cli('billing', 'run', '--date', '2027-05-01');
+    expect(asked.code).toBe(1);
+    expect(asked.err.trim()).toBe('error: This run closes 6 billing cycles for Ann Lee (due since 2026-12-01). Confirm to bill every missed cycle. Add --yes to bill them.');
+    expect((await cli('client', 'show', '1')).out).toContain('balance 0.000000');
+    const billed = await cli('billing', 'run', '--date', '2027-05-01', '--yes', '--json');
+    expect(billed.code).toBe(0);
+    expect(JSON.parse(billed.out)).toMatchObject({ cyclesClosed: 6, charged: '60.000000' });
+  });
+
+  it('reads "--amount -5" as the value -5 (refused as a negative amount, not as an unknown option)', async () => {
+    await cli('client', 'create', '--file', file('c.json', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' }));
+    const negative = await cli('client', 'payment', '1', '--amount', '-5');
+    expect(negative.code).toBe(1);
+    expect(negative.err).not.toContain('ambiguous');
+    expect(negative.err).toContain('amount');
+    expect((await cli('client', 'show', '1')).out).toContain('balance 0.000000');
+  });
+
+  it('a --db that is a folder, not a database, or cannot be made exits 1 with one line', async () => {
+    const notDb = file('notes.txt', 'this is not a database\n'.repeat(100));
+    for (const path of [dir, notDb, join(notDb, 'inside.db'), '/proc/self/status', '/dev/null']) {
+      const result = await cliWith(['--db', path], ['package', 'list']);
+      expect([path, result.code]).toEqual([path, 1]);
+      expect(result.err.trim().split('\n'), path).toHaveLength(1);
+      expect(result.err, path).toMatch(/^error: Cannot (use|open)/);
+    }
+  });
+
+  it('a FIFO or a folder given as --file is refused at once instead of waiting on it', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    for (const argv of [
+      ['package', 'create', '--file', fifo],
+      ['cdr', 'import', '--file', fifo],
+      ['package', 'create', '--file', dir],
+      ['cdr', 'import', '--file', '/dev/zero'],
+    ]) {
+      const result = await cli(...argv);
+      expect([argv.join(' '), result.code]).toEqual([argv.join(' '), 1]);
+      expect(result.err.trim().split('\n')).toHaveLength(1);
+      expect(result.err).toMatch(/^error: Cannot read/);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlerTable } from '../../main/handlers/index';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
@@ -336,7 +337,13 @@ describe('billing run', () => {
   it('bills each missed cycle once, in order, clamping month ends (Jan 31 → Feb 28 → Mar 31)', async () => {
     const { a } = await connected('2026-12-31', true);
     expect(await balanceOf(a)).toBe('95.000000'); // setup fee charged at connection
-    const result = await ok('billing.run', { date: '2027-03-31' });
+    // The app was closed for months: on 2027-03-31 four cycles are due, more than a run closes unasked.
+    const later = channelCaller(() => createHandlerTable({ store: temp.store, host: 'headless', now: () => new Date('2027-03-31T12:00:00Z') }));
+    const unconfirmed = await later.call('billing.run', { date: '2027-03-31' });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!unconfirmed.ok) expect(unconfirmed.error.message).toBe('This run closes 4 billing cycles for Alice Martin (Acme) (due since 2026-12-31). Confirm to bill every missed cycle.');
+    expect(await balanceOf(a)).toBe('95.000000');
+    const result = await later.ok('billing.run', { date: '2027-03-31', confirmManyCycles: true });
     expect(result).toMatchObject({ cyclesClosed: 4, entriesWritten: 8, charged: '50.000000' });
     const fees = await temp.store.db
       .selectFrom('ledger_entries')
@@ -355,6 +362,20 @@ describe('billing run', () => {
     await ok('billing.run', { date: '2026-12-01' });
     expect(await balanceOf(a)).toBe('-7.500000');
     expect(await statusOf(a)).toBe('suspended');
+  });
+
+  it('refuses a date more than a week ahead of today, before writing anything', async () => {
+    const { a } = await connected('2026-11-30');
+    const ledger = await temp.store.db.selectFrom('ledger_entries').select('id').execute();
+    // FIXED_NOW is 2026-11-25: up to 2026-12-02 is accepted, a mistyped year is not.
+    for (const date of ['2026-12-03', '2126-12-01']) {
+      const result = await call('billing.run', { date, confirmManyCycles: true });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'date' }] } });
+      if (!result.ok) expect(result.error.message).toBe(`Billing can run up to 2026-12-02, a week ahead at most; ${date} is later. Cycles are billed on their billing date.`);
+    }
+    expect(await temp.store.db.selectFrom('ledger_entries').select('id').execute()).toEqual(ledger);
+    expect(await balanceOf(a)).toBe('100.000000');
+    expect(await ok('billing.run', { date: '2026-12-02' })).toMatchObject({ cyclesClosed: 1 });
   });
 
   it('refuses a date that does not exist', async () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { newConnectionCycle, planBillingRun, setupFeeTiming, type ConnectionBillingState } from '../../../main/engine';
+import {
+  BILLING_RUN_DAYS_AHEAD,
+  cyclesDue,
+  latestBillingRunDate,
+  newConnectionCycle,
+  planBillingRun,
+  setupFeeTiming,
+  type ConnectionBillingState,
+} from '../../../main/engine';
 import { micros } from '../../../main/money/units';
 
 /**
@@ -117,5 +125,26 @@ describe('what a billing run charges', () => {
   it('whole months: never prorated', () => {
     const plan = planBillingRun(connection({ cycleStartDate: '2026-11-14' }), [], '2026-11-15');
     expect(plan.cycles[0]?.entries[0]?.amount).toBe(-10_000_000);
+  });
+});
+
+describe('how far a billing run may reach', () => {
+  it.each([
+    ['2026-12-02', '2026-12-09'],
+    ['2026-12-28', '2027-01-04'],
+    ['2028-02-25', '2028-03-03'],
+  ])('on %s a run may bill up to %s (a week ahead, no more)', (today, latest) => {
+    expect(BILLING_RUN_DAYS_AHEAD).toBe(7);
+    expect(latestBillingRunDate(today)).toBe(latest);
+  });
+
+  it.each([
+    ['2026-12-01', 1, '2026-11-30', 0],
+    ['2026-12-01', 1, '2026-12-01', 1],
+    ['2026-01-31', 31, '2026-04-30', 4],
+    ['2026-01-31', 31, '2026-04-29', 3],
+    ['2026-12-01', 1, '2126-12-01', 1200],
+  ])('next billing %s (day %i), run for %s: %i cycles (at most a century)', (next, day, runDate, count) => {
+    expect(cyclesDue(next, day, runDate)).toBe(count);
   });
 });

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { BillingRunResult } from '../../../../preload/schemas/clients';
-import { api } from '../../api';
+import { ActionConfirmDialog, type PendingConfirmation } from '../../components/ActionConfirmDialog';
 import { Card } from '../../components/Card';
 import { DetailList } from '../../components/DetailList';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
-import { issuesByField } from '../../lib/issues';
-import { showToast } from '../../stores/toasts';
+import { useChannelAction } from '../../queries/channel';
+import type { SuccessMessage } from '../../stores/clientsOutcome';
 import { formatDay, todayIso } from '../../../../preload/common/dates';
+import { plural } from '../../../../preload/common/plural';
 
 /**
  * DESIGN.md "Balances, billing cycle": on a client package's billing date, charge its
@@ -16,24 +17,36 @@ import { formatDay, todayIso } from '../../../../preload/common/dates';
  */
 export function BillingSettings() {
   const [date, setDate] = useState(todayIso);
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<BillingRunResult | null>(null);
+  const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
+  const billing = useChannelAction('billing.run');
+
+  const finished = (value: BillingRunResult): SuccessMessage => {
+    setProblem(undefined);
+    setResult(value);
+    return { title: 'Billing run finished', description: `${plural(value.cyclesClosed, 'billing cycle', 'billing cycles')} closed.` };
+  };
 
   const run = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    const outcome = await api.billing.run({ date });
-    setBusy(false);
-    if (!outcome.ok) {
-      setResult(null);
-      setProblem(issuesByField(outcome.error.issues).date ?? outcome.error.message);
+    const outcome = await billing.run({ date }, finished);
+    if (outcome.ok) return;
+    setResult(null);
+    if (outcome.error.code === 'conflict') {
+      // Main counted more missed cycles than a run closes unasked: say how many and ask.
+      setProblem(undefined);
+      setConfirmation({
+        title: 'Bill every missed cycle?',
+        description: outcome.error.message,
+        confirmLabel: 'Bill every missed cycle',
+        run: () => billing.run({ date, confirmManyCycles: true }, finished),
+      });
       return;
     }
-    setProblem(undefined);
-    setResult(outcome.value);
-    showToast({ tone: 'success', title: 'Billing run finished', description: `${outcome.value.cyclesClosed} billing cycles closed.` });
+    setProblem(outcome.fieldErrors.date ?? outcome.error.message);
   };
+  const busy = billing.pending;
 
   return (
     <Card title="Billing">
@@ -43,7 +56,7 @@ export function BillingSettings() {
         charges twice.
       </p>
       <form className="billing-run" onSubmit={(event) => void run(event)} noValidate aria-busy={busy}>
-        <Field id="billing-date" label="Bill cycles due on or before" hint="Usually today; a later date bills those cycles in advance." error={problem}>
+        <Field id="billing-date" label="Bill cycles due on or before" hint="Usually today; up to a week ahead bills those cycles early." error={problem}>
           {(control) => <input {...control} className="input input--date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
         </Field>
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -63,6 +76,7 @@ export function BillingSettings() {
           />
         </div>
       ) : null}
+      <ActionConfirmDialog pending={confirmation} onClose={() => setConfirmation(null)} />
     </Card>
   );
 }
