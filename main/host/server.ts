@@ -74,6 +74,22 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
 const refuse = (res: ServerResponse, status: number, code: string, message: string): void =>
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 
+/** `application/json`, optionally with a charset (utf-8: the only one JSON has); nothing else. */
+const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+export function isJsonContentType(header: string | undefined): boolean {
+  return header !== undefined && JSON_CONTENT_TYPE.test(header);
+}
+
+/** A path segment's text, or null when its percent-encoding is malformed ('%E0%A4%A', '%zz'). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -118,9 +134,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, expectedToken)) {
       return refuse(res, 401, 'unauthorized', 'A valid session token is required');
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonContentType(req.headers['content-type'])) {
       return refuse(res, 415, 'unsupported_media_type', 'Send JSON (content-type: application/json)');
     }
+    const name = decodePath(channel);
+    if (name === null) return refuse(res, 400, 'bad_path', 'The channel name in the path is not valid percent-encoding');
     const body = await readBody(req);
     if (body === null) return refuse(res, 413, 'too_large', `The request is larger than ${MAX_BODY_BYTES} bytes`);
     let envelope: unknown;
@@ -130,13 +148,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return refuse(res, 400, 'invalid_json', 'The request body is not valid JSON');
     }
     const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
-    const result = await dispatch(options.table, decodeURIComponent(channel), input, events);
+    const result = await dispatch(options.table, name, input, events);
     send(res, 200, JSON.stringify(result));
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Use GET');
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const relative = pathname === '/' ? 'index.html' : decodePath(pathname.slice(1));
+    if (relative === null) return refuse(res, 400, 'bad_path', 'The path is not valid percent-encoding');
     const file = normalize(join(rendererRoot, relative));
     if (!file.startsWith(rendererRoot + sep)) return refuse(res, 404, 'not_found', 'Not found');
     let content: Buffer;

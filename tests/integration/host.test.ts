@@ -109,6 +109,25 @@ describe('headless host', () => {
     expect((await send('/api/packages.list', { headers: { [TOKEN_HEADER]: host.token } })).status).toBe(405);
   });
 
+  it('takes exactly application/json (an optional utf-8 charset), nothing that merely starts like it', async () => {
+    const post = (type: string) =>
+      send('/api/packages.list', { method: 'POST', headers: { 'content-type': type, [TOKEN_HEADER]: host.token }, body: '{}' });
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"']) {
+      expect([type, (await post(type)).status]).toEqual([type, 200]);
+    }
+    for (const type of ['application/jsonp', 'application/json-patch+json', 'application/json; charset=latin1', 'application/json, text/plain', 'text/plain']) {
+      expect([type, (await post(type)).status]).toEqual([type, 415]);
+    }
+  });
+
+  it('answers a malformed percent-encoding in the path with 400, not 500', async () => {
+    for (const path of ['/%E0%A4%A', '/assets/%zz.js', '/api/packages.%E0%A4%A']) {
+      const reply = await send(path, { method: path.startsWith('/api/') ? 'POST' : 'GET', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: path.startsWith('/api/') ? '{}' : undefined });
+      expect([path, reply.status]).toEqual([path, 400]);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'bad_path' } });
+    }
+  });
+
   it('answers bad input with the typed error result, and never serves files outside the renderer', async () => {
     const bad = JSON.parse((await api('packages.create', { name: '', markupFixed: '0', markupPercent: '0', pulseSeconds: 0 })).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
