@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../preload/contract';
 import type { ApiError } from '../../../preload/result';
 import type { FieldErrors } from '../lib/issues';
-import type { SuccessMessage } from '../stores/clientsOutcome';
+import type { SuccessMessage } from './outcome';
 import { useChannelAction } from './channel';
 
 const NO_ERRORS: FieldErrors = {};

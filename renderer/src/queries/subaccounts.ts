@@ -1,7 +1,7 @@
 import type { ChannelInput } from '../../../preload/contract';
 import type { SubaccountView } from '../../../preload/schemas/telephony';
 import { api } from '../api';
-import { perform, type ActionOutcome } from '../stores/clientsOutcome';
+import { perform, type ActionOutcome } from './outcome';
 import { readView, useChannel } from './channel';
 import { useFormSave } from './formSave';
 

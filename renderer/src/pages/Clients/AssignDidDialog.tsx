@@ -6,7 +6,7 @@ import { Field, type ControlProps } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { formatDid } from '../../components/PhoneNumber';
 import type { FieldErrors } from '../../lib/issues';
-import { unplacedMessage } from '../../stores/clientsOutcome';
+import { unplacedMessage } from '../../queries/outcome';
 import { useAssignDid } from '../../queries/clientActions';
 import { useDids } from '../../queries/dids';
 

@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
-import { unplacedMessage } from '../../stores/clientsOutcome';
+import { unplacedMessage } from '../../queries/outcome';
 import { useConnectPackage } from '../../queries/clientActions';
 import { usePackages } from '../../stores/packages';
 import { todayIso } from '../../../../preload/common/dates';

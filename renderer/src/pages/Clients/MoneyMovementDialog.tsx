@@ -3,7 +3,7 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import type { FieldErrors } from '../../lib/issues';
 import type { ApiError } from '../../../../preload/result';
-import { unplacedMessage } from '../../stores/clientsOutcome';
+import { unplacedMessage } from '../../queries/outcome';
 import { useAddCharge, useAddPayment } from '../../queries/clientActions';
 
 export type MovementKind = 'payment' | 'charge';

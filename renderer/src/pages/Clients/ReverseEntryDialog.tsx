@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
-import { unplacedMessage } from '../../stores/clientsOutcome';
+import { unplacedMessage } from '../../queries/outcome';
 import { useReverseEntry } from '../../queries/clientActions';
 import { formatDay } from '../../../../preload/common/dates';
 
