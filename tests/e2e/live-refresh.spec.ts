@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientManagePage } from './pages/ClientManagePage';
 import { ClientsListPage } from './pages/ClientsListPage';
 import { callApi } from './pages/ClientUi';
@@ -54,3 +56,28 @@ test('money moved in another window shows on the open client list and Manage pag
   expect(await page.evaluate(() => (window as unknown as { __stillTheSamePage?: boolean }).__stillTheSamePage)).toBe(true);
   await elsewhere.close();
 });
+
+test('an edit form opened again starts from what main has now, not from an earlier visit', async ({ page, appUrl, context }) => {
+  const manage = new ClientManagePage(page, appUrl);
+  const form = new ClientFormPage(page);
+  const alice = await openAppWithAlice(page, appUrl);
+  await manage.goto(alice.id);
+  await page.getByRole('link', { name: 'Edit client' }).click();
+  await expect(form.field('phone')).toHaveValue('+1 514 555 0100');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(manage.heading).toHaveText('Alice Martin');
+
+  const elsewhere = await context.newPage();
+  await elsewhere.goto(appUrl);
+  await callApi(elsewhere, 'clients.update', { id: alice.id, phone: '+1 438 555 0199' });
+  await elsewhere.close();
+
+  await page.getByRole('link', { name: 'Edit client' }).click();
+  await expect(form.field('phone')).toHaveValue('+1 438 555 0199');
+});
+
+/** Opens the app and makes one client through the API. */
+async function openAppWithAlice(page: Page, appUrl: string): Promise<{ id: number }> {
+  await page.goto(appUrl);
+  return callApi<{ id: number }>(page, 'clients.create', { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', phone: '+1 514 555 0100', balanceMode: 'soft' });
+}

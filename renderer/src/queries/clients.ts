@@ -23,9 +23,13 @@ export function useClientList(query: ClientListQuery) {
   return { ...view, clients: view.data ?? [] };
 }
 
-/** One client's own fields, for the edit form; nothing is read without an id (a new client). */
+/**
+ * One client's own fields, for the edit form; nothing is read without an id (a new client).
+ * Not kept once the form closes (gcTime 0): a form takes its values once, so it must start
+ * from what main has now, never from a copy cached on an earlier visit.
+ */
 export function useClient(id: number | undefined) {
-  const view = readView(useChannel('clients.get', { id: id ?? 0 }, { enabled: id !== undefined }));
+  const view = readView(useChannel('clients.get', { id: id ?? 0 }, { enabled: id !== undefined, gcTime: 0 }));
   return { ...view, client: view.data ?? null };
 }
 

@@ -8,9 +8,12 @@ import { useFormSave } from './formSave';
 export type SubaccountCreateInput = ChannelInput<'subaccounts.create'>;
 export type SubaccountUpdateInput = ChannelInput<'subaccounts.update'>;
 
-/** The sub account the edit page shows (never with its password: see revealSubaccountPassword). */
+/**
+ * The sub account the edit page shows (never with its password: see revealSubaccountPassword).
+ * Like the client form, the edit form takes its values once: not kept after the page closes.
+ */
 export function useSubaccount(id: number) {
-  const view = readView(useChannel('subaccounts.get', { id }));
+  const view = readView(useChannel('subaccounts.get', { id }, { gcTime: 0 }));
   return { ...view, subaccount: view.data ?? null };
 }
 
