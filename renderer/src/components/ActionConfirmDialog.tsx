@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState, type ReactNode } from 'react';
-import type { ActionOutcome } from '../stores/clientsOutcome';
+import type { ActionOutcome } from '../queries/outcome';
 import { Icon } from './Icon';
 
 /** A question that, once confirmed, runs an action main may refuse. */

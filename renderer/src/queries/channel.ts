@@ -4,7 +4,7 @@ import type { DataDomain } from '../../../preload/events';
 import type { ApiError, ErrorCode, Result } from '../../../preload/result';
 import { useCallback } from 'react';
 import { api } from '../api';
-import { perform, type ActionOutcome, type SuccessMessage } from '../stores/clientsOutcome';
+import { perform, type ActionOutcome, type SuccessMessage } from './outcome';
 import type { LoadStatus } from '../stores/status';
 
 /**
@@ -126,7 +126,7 @@ export function toApiError(error: unknown): ApiError {
 
 /**
  * A write as a form or dialog wants it: never throws, answers the value or main's error
- * split by field, and shows the success toast (stores/clientsOutcome.ts `perform`).
+ * split by field, and shows the success toast (queries/outcome.ts `perform`).
  */
 export function useChannelAction<K extends ChannelName>(name: K) {
   const mutation = useChannelMutation(name);

@@ -6,8 +6,8 @@ import { Field, type ControlProps } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { formatDid } from '../../components/PhoneNumber';
 import type { FieldErrors } from '../../lib/issues';
-import { unplacedMessage } from '../../stores/clientsOutcome';
-import { assignDid } from '../../stores/clientsManage';
+import { unplacedMessage } from '../../queries/outcome';
+import { useAssignDid } from '../../queries/clientActions';
 import { useDids } from '../../queries/dids';
 
 interface AssignDidDialogProps {
@@ -34,6 +34,7 @@ const FREE_DIDS_LIST = 'assign-did-free-numbers';
  */
 export function AssignDidDialog({ connections, open, onClose }: AssignDidDialogProps) {
   const { dids, load } = useDids();
+  const assignDid = useAssignDid();
   const [values, setValues] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ error: ApiError; fieldErrors: FieldErrors } | null>(null);

@@ -7,7 +7,7 @@ import { Icon } from '../../components/Icon';
 import { Money, Rate } from '../../components/Money';
 import { PhoneNumber, formatDid } from '../../components/PhoneNumber';
 import { hrefTo } from '../../lib/router';
-import { unassignDid } from '../../stores/clientsManage';
+import { useUnassignDid } from '../../queries/clientActions';
 import { AssignDidDialog } from './AssignDidDialog';
 
 interface ClientDidsCardProps {
@@ -15,7 +15,7 @@ interface ClientDidsCardProps {
   onConfirm(confirmation: PendingConfirmation): void;
 }
 
-const unassignConfirmation = (did: DidAssignmentView): PendingConfirmation => ({
+const unassignConfirmation = (did: DidAssignmentView, unassignDid: ReturnType<typeof useUnassignDid>): PendingConfirmation => ({
   title: `Unassign ${formatDid(did.number)}?`,
   description: 'The number goes back to your DID inventory and its monthly fee stops. Calls already rated keep their price.',
   confirmLabel: 'Unassign DID',
@@ -23,7 +23,11 @@ const unassignConfirmation = (did: DidAssignmentView): PendingConfirmation => ({
   run: () => unassignDid(did.id, formatDid(did.number)),
 });
 
-function didColumns(closed: boolean, onConfirm: (confirmation: PendingConfirmation) => void): readonly DataColumn<DidAssignmentView>[] {
+function didColumns(
+  closed: boolean,
+  onConfirm: (confirmation: PendingConfirmation) => void,
+  unassignDid: ReturnType<typeof useUnassignDid>,
+): readonly DataColumn<DidAssignmentView>[] {
   return [
     { id: 'number', header: 'Number', rowHeader: true, sortValue: (did) => did.number, cell: (did) => <PhoneNumber digits={did.number} /> },
     { id: 'package', header: 'Package', sortValue: (did) => did.packageName, cell: (did) => did.packageName },
@@ -41,7 +45,7 @@ function didColumns(closed: boolean, onConfirm: (confirmation: PendingConfirmati
           className="button button--ghost-danger button--small"
           aria-label={`Unassign ${formatDid(did.number)}`}
           disabled={closed}
-          onClick={() => onConfirm(unassignConfirmation(did))}
+          onClick={() => onConfirm(unassignConfirmation(did, unassignDid))}
         >
           Unassign
         </button>
@@ -55,7 +59,8 @@ export function ClientDidsCard({ view, onConfirm }: ClientDidsCardProps) {
   const [assigning, setAssigning] = useState(false);
   const closed = view.client.status === 'closed';
   const noPackage = view.packages.length === 0;
-  const columns = useMemo(() => didColumns(closed, onConfirm), [closed, onConfirm]);
+  const unassignDid = useUnassignDid();
+  const columns = useMemo(() => didColumns(closed, onConfirm, unassignDid), [closed, onConfirm, unassignDid]);
   return (
     <Card
       title="DIDs"

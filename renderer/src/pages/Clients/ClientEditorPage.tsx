@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo, navigate } from '../../lib/router';
-import { useClients, type ClientCreateInput } from '../../stores/clients';
-import { showToast } from '../../stores/toasts';
+import { useClient, type ClientCreateInput } from '../../queries/clients';
+import { useFormSave } from '../../queries/formSave';
 import { ClientForm } from './ClientForm';
 import { EMPTY_CLIENT_FORM, formValuesOf } from './clientForm';
 
@@ -18,18 +17,14 @@ const backLink = (path: string, label: string) => (
 
 /** "New client" without an id, "Edit client" with one. */
 export function ClientEditorPage({ clientId }: { clientId?: number }) {
-  const { editing, editingStatus, error, saving, saveError, fieldErrors, loadForEdit, create, update, clearErrors } = useClients();
-
-  useEffect(() => {
-    clearErrors();
-    if (clientId !== undefined) void loadForEdit(clientId);
-  }, [clientId, loadForEdit, clearErrors]);
+  const { client: editing, status: editingStatus, error } = useClient(clientId);
+  const creating = useFormSave('clients.create');
+  const updating = useFormSave('clients.update');
 
   if (clientId === undefined) {
     const handleCreate = async (input: ClientCreateInput): Promise<void> => {
-      const created = await create(input);
+      const created = await creating.save(input, (client) => ({ title: 'Client created', description: `${client.name} is ready: connect a package to start.` }));
       if (!created) return;
-      showToast({ tone: 'success', title: 'Client created', description: `${created.name} is ready: connect a package to start.` });
       navigate(`/clients/${created.id}`);
     };
     return (
@@ -39,9 +34,9 @@ export function ClientEditorPage({ clientId }: { clientId?: number }) {
           initialValues={EMPTY_CLIENT_FORM}
           submitLabel="Create client"
           cancelPath="/clients"
-          saving={saving}
-          error={saveError}
-          fieldErrors={fieldErrors}
+          saving={creating.saving}
+          error={creating.saveError}
+          fieldErrors={creating.fieldErrors}
           onSubmit={(input) => void handleCreate(input)}
         />
       </>
@@ -60,9 +55,8 @@ export function ClientEditorPage({ clientId }: { clientId?: number }) {
   }
 
   const handleUpdate = async (input: ClientCreateInput): Promise<void> => {
-    const saved = await update({ ...input, id: clientId });
+    const saved = await updating.save({ ...input, id: clientId }, (client) => ({ title: 'Client saved', description: `Changes to ${client.name} are saved.` }));
     if (!saved) return;
-    showToast({ tone: 'success', title: 'Client saved', description: `Changes to ${saved.name} are saved.` });
     navigate(`/clients/${clientId}`);
   };
   return (
@@ -73,9 +67,9 @@ export function ClientEditorPage({ clientId }: { clientId?: number }) {
         initialValues={formValuesOf(editing)}
         submitLabel="Save changes"
         cancelPath={`/clients/${clientId}`}
-        saving={saving}
-        error={saveError}
-        fieldErrors={fieldErrors}
+        saving={updating.saving}
+        error={updating.saveError}
+        fieldErrors={updating.fieldErrors}
         onSubmit={(input) => void handleUpdate(input)}
       />
     </>

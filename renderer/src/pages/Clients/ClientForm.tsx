@@ -5,7 +5,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../lib/issues';
 import { hrefTo } from '../../lib/router';
-import type { ClientCreateInput } from '../../stores/clients';
+import type { ClientCreateInput } from '../../queries/clients';
 import { BalanceModeField } from './BalanceModeField';
 import {
   CLIENT_FIELD_IDS,

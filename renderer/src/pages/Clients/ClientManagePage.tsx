@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ClientManageView } from '../../../../preload/schemas/clients';
 import { ActionConfirmDialog, type PendingConfirmation } from '../../components/ActionConfirmDialog';
 import { Card } from '../../components/Card';
@@ -10,7 +10,8 @@ import { Loading } from '../../components/Loading';
 import { NoticeList } from '../../components/NoticeList';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo, navigate } from '../../lib/router';
-import { deleteClient, useClientManage } from '../../stores/clientsManage';
+import { useDeleteClient } from '../../queries/clientActions';
+import { useClientManage } from '../../queries/clients';
 import { BalancePanel } from './BalancePanel';
 import { ClientDidsCard } from './ClientDidsCard';
 import { ClientPackagesCard } from './ClientPackagesCard';
@@ -24,7 +25,7 @@ const backLink = (
   </a>
 );
 
-const deleteConfirmation = (view: ClientManageView): PendingConfirmation => ({
+const deleteConfirmation = (view: ClientManageView, deleteClient: ReturnType<typeof useDeleteClient>): PendingConfirmation => ({
   title: `Delete ${view.client.name}?`,
   description:
     'The client is closed: it leaves your client list, but its ledger, calls and invoices are kept. Every package, DID and sub account must be unconnected first.',
@@ -41,12 +42,9 @@ function addressOf({ client }: ClientManageView): string {
 
 /** Guide: "Manage Client" — balance, packages, DIDs, sub accounts and the full history. */
 export function ClientManagePage({ clientId }: { clientId: number }) {
-  const { view, status, error, open } = useClientManage();
+  const { view, status, error } = useClientManage(clientId);
+  const deleteClient = useDeleteClient();
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
-
-  useEffect(() => {
-    void open(clientId);
-  }, [clientId, open]);
 
   if (!view || view.client.id !== clientId) {
     return (
@@ -65,7 +63,7 @@ export function ClientManagePage({ clientId }: { clientId: number }) {
         <Icon name="edit" size={16} />
         Edit client
       </a>
-      <button type="button" className="button button--ghost-danger" onClick={() => setConfirmation(deleteConfirmation(view))}>
+      <button type="button" className="button button--ghost-danger" onClick={() => setConfirmation(deleteConfirmation(view, deleteClient))}>
         <Icon name="trash" size={16} />
         Delete client
       </button>

@@ -5,7 +5,7 @@ import { Card } from '../../components/Card';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { Money } from '../../components/Money';
-import { disconnectPackage } from '../../stores/clientsManage';
+import { useDisconnectPackage } from '../../queries/clientActions';
 import { formatDay } from '../../../../preload/common/dates';
 import { ConnectPackageDialog } from './ConnectPackageDialog';
 
@@ -14,7 +14,7 @@ interface ClientPackagesCardProps {
   onConfirm(confirmation: PendingConfirmation): void;
 }
 
-const unconnectConfirmation = (connection: ClientPackageView): PendingConfirmation => ({
+const unconnectConfirmation = (connection: ClientPackageView, disconnectPackage: ReturnType<typeof useDisconnectPackage>): PendingConfirmation => ({
   title: `Unconnect “${connection.packageName}”?`,
   description: 'No more monthly fees are charged for it. DIDs and sub accounts that use this package must be unconnected first.',
   confirmLabel: 'Unconnect package',
@@ -22,7 +22,11 @@ const unconnectConfirmation = (connection: ClientPackageView): PendingConfirmati
   run: () => disconnectPackage(connection.id, connection.packageName),
 });
 
-function connectionColumns(closed: boolean, onConfirm: (confirmation: PendingConfirmation) => void): readonly DataColumn<ClientPackageView>[] {
+function connectionColumns(
+  closed: boolean,
+  onConfirm: (confirmation: PendingConfirmation) => void,
+  disconnectPackage: ReturnType<typeof useDisconnectPackage>,
+): readonly DataColumn<ClientPackageView>[] {
   return [
     { id: 'package', header: 'Package', rowHeader: true, sortValue: (connection) => connection.packageName, cell: (connection) => connection.packageName },
     { id: 'monthlyFee', header: 'Monthly fee', numeric: true, sortValue: (connection) => Number(connection.monthlyFee), cell: (connection) => <Money value={connection.monthlyFee} /> },
@@ -49,7 +53,7 @@ function connectionColumns(closed: boolean, onConfirm: (confirmation: PendingCon
           className="button button--ghost-danger button--small"
           aria-label={`Unconnect ${connection.packageName}`}
           disabled={closed}
-          onClick={() => onConfirm(unconnectConfirmation(connection))}
+          onClick={() => onConfirm(unconnectConfirmation(connection, disconnectPackage))}
         >
           Unconnect
         </button>
@@ -62,7 +66,8 @@ function connectionColumns(closed: boolean, onConfirm: (confirmation: PendingCon
 export function ClientPackagesCard({ view, onConfirm }: ClientPackagesCardProps) {
   const [connecting, setConnecting] = useState(false);
   const closed = view.client.status === 'closed';
-  const columns = useMemo(() => connectionColumns(closed, onConfirm), [closed, onConfirm]);
+  const disconnectPackage = useDisconnectPackage();
+  const columns = useMemo(() => connectionColumns(closed, onConfirm, disconnectPackage), [closed, onConfirm, disconnectPackage]);
   return (
     <Card
       title="Packages"

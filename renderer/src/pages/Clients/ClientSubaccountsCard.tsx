@@ -5,14 +5,14 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { useMemo } from 'react';
 import { hrefTo, navigate } from '../../lib/router';
-import { deleteSubaccount } from '../../stores/clientsManage';
+import { useDeleteSubaccount } from '../../queries/clientActions';
 
 interface ClientSubaccountsCardProps {
   view: ClientManageView;
   onConfirm(confirmation: PendingConfirmation): void;
 }
 
-const deleteConfirmation = (subaccount: SubaccountSummary): PendingConfirmation => ({
+const deleteConfirmation = (subaccount: SubaccountSummary, deleteSubaccount: ReturnType<typeof useDeleteSubaccount>): PendingConfirmation => ({
   title: `Delete sub account ${subaccount.username}?`,
   description: `Devices using ${subaccount.account} can no longer register. Its call history is kept, and the username becomes free again.`,
   confirmLabel: 'Delete sub account',
@@ -20,7 +20,10 @@ const deleteConfirmation = (subaccount: SubaccountSummary): PendingConfirmation 
   run: () => deleteSubaccount(subaccount.id, subaccount.username),
 });
 
-function subaccountColumns(onConfirm: (confirmation: PendingConfirmation) => void): readonly DataColumn<SubaccountSummary>[] {
+function subaccountColumns(
+  onConfirm: (confirmation: PendingConfirmation) => void,
+  deleteSubaccount: ReturnType<typeof useDeleteSubaccount>,
+): readonly DataColumn<SubaccountSummary>[] {
   return [
     {
       id: 'username',
@@ -54,7 +57,7 @@ function subaccountColumns(onConfirm: (confirmation: PendingConfirmation) => voi
             <Icon name="edit" size={15} />
             Edit
           </a>
-          <button type="button" className="button button--ghost-danger button--small" aria-label={`Delete ${subaccount.username}`} onClick={() => onConfirm(deleteConfirmation(subaccount))}>
+          <button type="button" className="button button--ghost-danger button--small" aria-label={`Delete ${subaccount.username}`} onClick={() => onConfirm(deleteConfirmation(subaccount, deleteSubaccount))}>
             <Icon name="trash" size={15} />
             Delete
           </button>
@@ -67,7 +70,8 @@ function subaccountColumns(onConfirm: (confirmation: PendingConfirmation) => voi
 /** Guide: "Once the client account has been created, you will need to create a sub account for it". */
 export function ClientSubaccountsCard({ view, onConfirm }: ClientSubaccountsCardProps) {
   const closed = view.client.status === 'closed';
-  const columns = useMemo(() => subaccountColumns(onConfirm), [onConfirm]);
+  const deleteSubaccount = useDeleteSubaccount();
+  const columns = useMemo(() => subaccountColumns(onConfirm, deleteSubaccount), [onConfirm, deleteSubaccount]);
   return (
     <Card
       title="Sub accounts"

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -6,7 +5,8 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
-import { DEFAULT_CLIENT_QUERY, useClients, type ClientSort } from '../../stores/clients';
+import { DEFAULT_CLIENT_QUERY, useClientList, type ClientSort } from '../../queries/clients';
+import { useClientListQuery } from '../../stores/clientListQuery';
 import { ClientsTable } from './ClientsTable';
 import { ClientsToolbar } from './ClientsToolbar';
 
@@ -18,16 +18,13 @@ const newClientLink = (
 );
 
 export function ClientsPage() {
-  const { clients, query, status, error, load, setQuery } = useClients();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { query, setQuery } = useClientListQuery();
+  const { clients, status, error, reload } = useClientList(query);
 
   const filtered = JSON.stringify(query) !== JSON.stringify({ ...DEFAULT_CLIENT_QUERY, sort: query.sort, direction: query.direction });
   const sortBy = (sort: ClientSort): void => {
     const direction = query.sort === sort && query.direction === 'asc' ? 'desc' : 'asc';
-    void setQuery({ sort, direction });
+    setQuery({ sort, direction });
   };
 
   return (
@@ -42,7 +39,7 @@ export function ClientsPage() {
           error={error}
           title="Could not load clients"
           action={
-            <button type="button" className="button button--secondary" onClick={() => void load()}>
+            <button type="button" className="button button--secondary" onClick={() => void reload()}>
               Try again
             </button>
           }
@@ -56,7 +53,7 @@ export function ClientsPage() {
           </EmptyState>
           <p className="empty-line empty-line--centered">
             Looking for a deleted client?{' '}
-            <button type="button" className="text-button" onClick={() => void setQuery({ status: 'closed' })}>
+            <button type="button" className="text-button" onClick={() => setQuery({ status: 'closed' })}>
               Show closed clients
             </button>
           </p>
@@ -64,7 +61,7 @@ export function ClientsPage() {
       ) : null}
       {status === 'ready' && (clients.length > 0 || filtered) ? (
         <Card title="Client list" aside={<span className="muted">{clients.length === 1 ? '1 client' : `${clients.length} clients`}</span>}>
-          <ClientsToolbar query={query} onChange={(change) => void setQuery(change)} />
+          <ClientsToolbar query={query} onChange={setQuery} />
           {clients.length > 0 ? (
             <ClientsTable clients={clients} query={query} onSort={sortBy} />
           ) : (

@@ -5,7 +5,7 @@ import { Icon } from '../../components/Icon';
 import { SignedMoney } from '../../components/SignedMoney';
 import { formatDate, formatDateTime } from '../../../../preload/common/format';
 import { hrefTo, navigate } from '../../lib/router';
-import type { ClientListQuery, ClientSort } from '../../stores/clients';
+import type { ClientListQuery, ClientSort } from '../../queries/clients';
 
 interface ClientsTableProps {
   clients: readonly ClientSummary[];

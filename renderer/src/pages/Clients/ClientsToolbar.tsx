@@ -1,6 +1,6 @@
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
-import type { ClientListQuery, ClientStatusFilter } from '../../stores/clients';
+import type { ClientListQuery, ClientStatusFilter } from '../../queries/clients';
 
 const STATUS_CHOICES: { value: ClientStatusFilter; label: string }[] = [
   { value: 'open', label: 'Open (active and suspended)' },

@@ -5,8 +5,8 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
-import { unplacedMessage } from '../../stores/clientsOutcome';
-import { connectPackage } from '../../stores/clientsManage';
+import { unplacedMessage } from '../../queries/outcome';
+import { useConnectPackage } from '../../queries/clientActions';
 import { usePackages } from '../../stores/packages';
 import { todayIso } from '../../../../preload/common/dates';
 import { NextBillingFields } from './NextBillingFields';
@@ -22,6 +22,7 @@ type Failure = { error: ApiError; fieldErrors: FieldErrors };
 /** Guide: "On the Manage section, you can add a new package". */
 export function ConnectPackageDialog({ clientId, open, onClose }: ConnectPackageDialogProps) {
   const { packages, load } = usePackages();
+  const connectPackage = useConnectPackage();
   const [packageId, setPackageId] = useState('');
   const [nextBillingDate, setNextBillingDate] = useState(todayIso);
   const [chargeSetupNow, setChargeSetupNow] = useState(false);

@@ -3,8 +3,8 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import type { FieldErrors } from '../../lib/issues';
 import type { ApiError } from '../../../../preload/result';
-import { unplacedMessage } from '../../stores/clientsOutcome';
-import { addCharge, addPayment } from '../../stores/clientsManage';
+import { unplacedMessage } from '../../queries/outcome';
+import { useAddCharge, useAddPayment } from '../../queries/clientActions';
 
 export type MovementKind = 'payment' | 'charge';
 
@@ -29,6 +29,8 @@ interface MoneyMovementDialogProps {
 
 /** Guide: the Payment and Charge buttons "under the Balance panel". */
 export function MoneyMovementDialog({ clientId, kind, onClose }: MoneyMovementDialogProps) {
+  const addPayment = useAddPayment();
+  const addCharge = useAddCharge();
   const [amount, setAmount] = useState('');
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);

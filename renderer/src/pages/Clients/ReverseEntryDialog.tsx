@@ -5,8 +5,8 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
-import { unplacedMessage } from '../../stores/clientsOutcome';
-import { reverseEntry } from '../../stores/clientsManage';
+import { unplacedMessage } from '../../queries/outcome';
+import { useReverseEntry } from '../../queries/clientActions';
 import { formatDay } from '../../../../preload/common/dates';
 
 interface ReverseEntryDialogProps {
@@ -16,6 +16,7 @@ interface ReverseEntryDialogProps {
 
 /** The ledger is append-only: a mistake is undone by an opposite entry, after confirmation. */
 export function ReverseEntryDialog({ entry, onClose }: ReverseEntryDialogProps) {
+  const reverseEntry = useReverseEntry();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ error: ApiError; fieldErrors: FieldErrors } | null>(null);

@@ -1,6 +1,6 @@
 import type { ClientView } from '../../../../preload/schemas/clients';
 import { trimDecimal } from '../../../../preload/common/format';
-import type { ClientCreateInput } from '../../stores/clients';
+import type { ClientCreateInput } from '../../queries/clients';
 
 /** What the person typed, as text; main parses and validates it. */
 export interface ClientFormValues {

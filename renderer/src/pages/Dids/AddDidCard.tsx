@@ -3,7 +3,7 @@ import type { ApiError } from '../../../../preload/result';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../lib/issues';
-import { unplacedMessage } from '../../stores/clientsOutcome';
+import { unplacedMessage } from '../../queries/outcome';
 import { useDids } from '../../queries/dids';
 
 /** Guide: "you need to order a DID and have it on your account before you can assign it". */

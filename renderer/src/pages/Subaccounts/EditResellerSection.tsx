@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import type { PackageView } from '../../../../preload/schemas/packages';
 import type { SubaccountView } from '../../../../preload/schemas/telephony';
 import { Card } from '../../components/Card';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../lib/issues';
-import { useSubaccountReseller } from '../../stores/subaccountReseller';
+import { useClientManage, useOpenClientChoices } from '../../queries/clients';
 import { ConnectionFields, type ConnectionValues } from './ConnectionFields';
 import { NO_CLIENT, connectionErrorOf, type SubaccountFormValues } from './subaccountForm';
 
@@ -26,15 +25,10 @@ interface EditResellerSectionProps {
  * be removed ("No client").
  */
 export function EditResellerSection({ subaccount, packages, values, fieldErrors, onChange }: EditResellerSectionProps) {
-  const { clients, clientsStatus, clientsError, connections, loadClients, loadConnections } = useSubaccountReseller();
+  const { choices: clients, status: clientsStatus, error: clientsError } = useOpenClientChoices();
   const chosenClientId = values.client === NO_CLIENT ? null : Number(values.client);
-
-  useEffect(() => {
-    void loadClients();
-  }, [loadClients]);
-  useEffect(() => {
-    if (chosenClientId !== null) void loadConnections(chosenClientId);
-  }, [chosenClientId, loadConnections]);
+  // The chosen client's connected packages, read afresh on each choice (another page may have changed them).
+  const chosen = useClientManage(chosenClientId);
 
   const clientChoices = [
     { value: NO_CLIENT, label: 'No client' },
@@ -50,7 +44,7 @@ export function EditResellerSection({ subaccount, packages, values, fieldErrors,
     onChange({ client, connection: ownClient && subaccount.clientPackageId !== null ? String(subaccount.clientPackageId) : '' });
   };
 
-  const chosen = chosenClientId === null ? undefined : connections[chosenClientId];
+  const chosenError = chosen.status === 'error' ? chosen.error : null;
   const clientLoadError = clientsStatus === 'error' && clientsError ? `Could not load the clients: ${clientsError.message}` : undefined;
   const unbinding = chosenClientId === null && subaccount.clientId !== null;
   return (
@@ -71,12 +65,12 @@ export function EditResellerSection({ subaccount, packages, values, fieldErrors,
         </p>
       ) : (
         <ConnectionFields
-          connections={chosen?.packages ?? []}
+          connections={chosen.view?.packages ?? []}
           packages={packages}
           values={values}
           fieldErrors={fieldErrors}
-          connectionError={chosen?.error ? `Could not load the client’s packages: ${chosen.error.message}` : connectionErrorOf(fieldErrors, values.connection)}
-          loading={chosen === undefined || chosen.status === 'loading'}
+          connectionError={chosenError ? `Could not load the client’s packages: ${chosenError.message}` : connectionErrorOf(fieldErrors, values.connection)}
+          loading={chosen.status === 'loading'}
           onChange={onChange}
         />
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { revealSubaccountPassword } from '../../stores/subaccounts';
+import { revealSubaccountPassword } from '../../queries/subaccounts';
 
 interface PasswordRevealProps {
   subaccountId: number;

@@ -1,14 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { SubaccountView } from '../../../../preload/schemas/telephony';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo, navigate } from '../../lib/router';
-import { useClientManage } from '../../stores/clientsManage';
+import { useClientManage } from '../../queries/clients';
 import { usePackages } from '../../stores/packages';
-import { useSubaccountEditor } from '../../stores/subaccounts';
-import { showToast } from '../../stores/toasts';
+import { useCreateSubaccount, useSubaccount, useUpdateSubaccount } from '../../queries/subaccounts';
 import { EditResellerSection } from './EditResellerSection';
 import { PasswordReveal } from './PasswordReveal';
 import { ResellerSection } from './ResellerSection';
@@ -30,16 +29,15 @@ const backLink = (path: string, label: string) => (
 
 /** Guide: "Sub accounts menu >> Create Sub account", reached from the client's Manage page. */
 export function NewSubaccountPage({ clientId }: { clientId: number }) {
-  const manage = useClientManage();
-  const openClient = useClientManage((state) => state.open);
+  const manage = useClientManage(clientId);
   const { packages, load: loadPackages } = usePackages();
-  const { current, saving, saveError, fieldErrors, reset, create } = useSubaccountEditor();
+  const { save: create, saving, saveError, fieldErrors } = useCreateSubaccount();
+  // The sub account just made, with its generated password: shown once, never cached.
+  const [current, setCurrent] = useState<SubaccountView | null>(null);
 
   useEffect(() => {
-    reset();
-    void openClient(clientId);
     void loadPackages();
-  }, [clientId, reset, openClient, loadPackages]);
+  }, [clientId, loadPackages]);
 
   const view = manage.view?.client.id === clientId ? manage.view : null;
   const back = backLink(`/clients/${clientId}`, view?.client.name ?? 'Client');
@@ -61,10 +59,8 @@ export function NewSubaccountPage({ clientId }: { clientId: number }) {
   }
 
   const handleCreate = async (values: SubaccountFormValues): Promise<void> => {
-    const created = await create(toCreateInput(values, clientId));
-    if (!created) return;
-    showToast({ tone: 'success', title: 'Sub account created', description: `${created.account} is ready to register.` });
-    void manage.refresh();
+    const created = await create(toCreateInput(values, clientId), (subaccount) => ({ title: 'Sub account created', description: `${subaccount.account} is ready to register.` }));
+    if (created) setCurrent(created);
   };
   return (
     <>
@@ -87,13 +83,13 @@ export function NewSubaccountPage({ clientId }: { clientId: number }) {
 
 /** Guide: "Sub Accounts >> Edit Sub Account >> Manage and add a package there": settings, client and package. */
 export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
-  const { current, status, error, saving, saveError, fieldErrors, load, update } = useSubaccountEditor();
+  const { subaccount: current, status, error } = useSubaccount(subaccountId);
+  const { save: update, saving, saveError, fieldErrors } = useUpdateSubaccount();
   const { packages, load: loadPackages } = usePackages();
 
   useEffect(() => {
-    void load(subaccountId);
     void loadPackages();
-  }, [subaccountId, load, loadPackages]);
+  }, [subaccountId, loadPackages]);
 
   const clientPath = current?.clientId ? `/clients/${current.clientId}` : '/clients';
   const back = backLink(clientPath, current?.clientName ?? 'Clients');
@@ -108,9 +104,8 @@ export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
 
   const initialValues = editValuesOf(current);
   const handleUpdate = async (values: SubaccountFormValues): Promise<void> => {
-    const saved = await update(toUpdateInput(values, initialValues, subaccountId));
+    const saved = await update(toUpdateInput(values, initialValues, subaccountId), (subaccount) => ({ title: 'Sub account saved', description: savedDescription(subaccount) }));
     if (!saved) return;
-    showToast({ tone: 'success', title: 'Sub account saved', description: savedDescription(saved) });
     // To the client it now belongs to; after "No client", back to the one it left.
     navigate(saved.clientId === null ? clientPath : `/clients/${saved.clientId}`);
   };

@@ -1,6 +1,6 @@
 import type { SubaccountView } from '../../../../preload/schemas/telephony';
 import type { FieldErrors } from '../../lib/issues';
-import type { SubaccountCreateInput, SubaccountUpdateInput } from '../../stores/subaccounts';
+import type { SubaccountCreateInput, SubaccountUpdateInput } from '../../queries/subaccounts';
 import { todayIso } from '../../../../preload/common/dates';
 import { CODECS as CODEC_CHOICES, type AuthTypeValue, type CodecValue, type DeviceTypeValue } from '../../../../preload/common/catalog';
 

@@ -1,6 +1,6 @@
 import type { ApiError, Result } from '../../../preload/result';
 import { issuesByField, type FieldErrors } from '../lib/issues';
-import { showToast } from './toasts';
+import { showToast } from '../stores/toasts';
 
 /** What a form or dialog needs after an action: the value, or main's error split by field. */
 export type ActionOutcome<T = void> = { ok: true; value: T } | { ok: false; error: ApiError; fieldErrors: FieldErrors };
