@@ -6,7 +6,7 @@ import { DetailList } from '../../components/DetailList';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
 import { useChannelAction } from '../../queries/channel';
-import type { SuccessMessage } from '../../stores/clientsOutcome';
+import type { SuccessMessage } from '../../queries/outcome';
 import { formatDay, todayIso } from '../../../../preload/common/dates';
 import { plural } from '../../../../preload/common/plural';
 
