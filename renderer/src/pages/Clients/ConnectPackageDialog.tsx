@@ -7,7 +7,7 @@ import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
 import { unplacedMessage } from '../../stores/clientsOutcome';
 import { connectPackage } from '../../stores/clientsManage';
-import { usePackages } from '../../stores/packages';
+import { usePackages } from '../../queries/packages';
 import { todayIso } from '../../../../preload/common/dates';
 import { NextBillingFields } from './NextBillingFields';
 

@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo, navigate } from '../../lib/router';
 import { useClientManage } from '../../stores/clientsManage';
-import { usePackages } from '../../stores/packages';
+import { usePackages } from '../../queries/packages';
 import { useSubaccountEditor } from '../../stores/subaccounts';
 import { showToast } from '../../stores/toasts';
 import { EditResellerSection } from './EditResellerSection';
