@@ -1,13 +1,12 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { ChannelInput, ChannelOutput } from '../../../preload/contract';
+import type { ChannelInput } from '../../../preload/contract';
 import type { ApiError } from '../../../preload/result';
 import type { PackageView } from '../../../preload/schemas/packages';
 import type { FieldErrors } from '../lib/issues';
 import { readView, useChannel, useChannelAction, useChannelMutation } from './channel';
 
 export type PackageCreateInput = ChannelInput<'packages.create'>;
-export type PackageRemoval = ChannelOutput<'packages.delete'>;
 
 /** The reseller's packages in main's order (by name); archived ones too only when asked. */
 export function usePackages(options: { includeArchived?: boolean } = {}) {
@@ -24,8 +23,7 @@ export function usePackages(options: { includeArchived?: boolean } = {}) {
 export function usePackage(id: number | undefined) {
   const query = useChannel('packages.get', { id: id ?? 0 }, { enabled: id !== undefined, refetchOnMount: 'always' });
   const view = readView(query);
-  const fresh = query.isFetchedAfterMount && !query.isRefetchError;
-  return { ...view, pkg: fresh && view.data?.id === id ? view.data : null };
+  return { ...view, pkg: query.isFetchedAfterMount && view.data?.id === id ? view.data : null };
 }
 
 interface SaveFailure {

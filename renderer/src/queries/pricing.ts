@@ -37,12 +37,13 @@ export function usePricePreview() {
   };
 }
 
+/** Any destination main rates will do: the markup's own figure (`markupSellRate`) does not depend on it. */
+const EXAMPLE_DESTINATION = '+7 495 123 45 67';
+
 /**
  * The guide's markup formula on its 1-cent example cost, for the markups in the form (saved
- * or not), priced by main. The destination only has to be a rated one: the markup's own
- * figure does not depend on it. Null while main refuses the markups as typed.
+ * or not), priced by main. The sell rate is null while main refuses the markups as typed.
  */
-const EXAMPLE_DESTINATION = '+7 495 123 45 67';
 
 export function useMarkupExample(packageId: number | undefined, markupFixed: string, markupPercent: string) {
   const query = useChannel(
