@@ -4,7 +4,7 @@ import type { Result } from './result';
 import { noInput, type AppInfo } from './schemas/app';
 import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { byId } from './schemas/fields';
-import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageView } from './schemas/packages';
+import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageListItem, type PackageView } from './schemas/packages';
 import {
   costImportInput,
   previewInput,
@@ -88,7 +88,7 @@ const EVERYTHING: readonly DataDomain[] = dataDomains;
 
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
-  'packages.list': channel<PackageView[]>()(listPackagesInput),
+  'packages.list': channel<PackageListItem[]>()(listPackagesInput),
   'packages.get': channel<PackageView>()(byId),
   'packages.create': channel<PackageView>()(packageInput, ['packages']),
   'packages.update': channel<PackageView>()(packageUpdateInput, ['packages', 'pricing']),

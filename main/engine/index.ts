@@ -5,7 +5,7 @@
 export * from './types';
 export { divideHalfUp, divideHalfUpNumber, multiplyDivideHalfUp, roundUpToPulse, wholeMinutesRoundedUp } from './integerMath';
 export { classifyDestination, normalizeDestination } from './destinations';
-export { compilePackage, matchSellRate, markupSellRate, type CompiledPackage, type CompiledCustomRate } from './sellRate';
+export { compilePackage, matchSellRate, markupSellRate, markupRateOf, type CompiledPackage, type CompiledCustomRate } from './sellRate';
 export { rateCall, type CallRatingStep } from './rateCall';
 export {
   rateCycle,

@@ -170,9 +170,21 @@ export function matchedPrefixOf(customRate: CompiledCustomRate, destination: Des
  * make the rate negative: a client is never paid for calling.
  */
 export function markupSellRate(compiled: CompiledPackage, costRate: RateE8): number {
-  const base = costRate + compiled.markupFixed;
+  return sellRateOfMarkup(costRate, compiled.markupFixed, compiled.markupFactorE6);
+}
+
+/**
+ * The same formula for a markup not compiled into a package: a package list row, or the
+ * markups the editor shows before they are saved.
+ */
+export function markupRateOf(markup: Pick<RatingPackage, 'markupFixed' | 'markupPercent'>, costRate: RateE8): RateE8 {
+  return rateE8(sellRateOfMarkup(costRate, markup.markupFixed, PERCENT_E4_SCALE + markup.markupPercent));
+}
+
+function sellRateOfMarkup(costRate: number, markupFixed: number, markupFactorE6: number): number {
+  const base = costRate + markupFixed;
   if (base <= 0) return 0;
-  return multiplyDivideHalfUp(base, compiled.markupFactorE6, PERCENT_E4_SCALE);
+  return multiplyDivideHalfUp(base, markupFactorE6, PERCENT_E4_SCALE);
 }
 
 /** For the price preview and the price list: what a client pays per minute to a destination, and why. */

@@ -1,9 +1,10 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, PackagesTable } from '../../db/schema';
-import type { ClientService, SubaccountField } from '../../preload/common/catalog';
-import type { PackageData, PackageUpdateData, PackageView } from '../../preload/schemas/packages';
+import { EXAMPLE_COST_RATE, type ClientService, type SubaccountField } from '../../preload/common/catalog';
+import type { PackageData, PackageListItem, PackageUpdateData, PackageView } from '../../preload/schemas/packages';
+import { markupRateOf } from '../engine';
 import { AppError, fieldError, notFound } from '../errors';
-import { micros, moneyToText, percentE4, percentToText, rateE8, rateToText } from '../money';
+import { micros, moneyToText, parseRate, percentE4, percentToText, rateE8, rateToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
 import { packageUsage } from './packageUsage';
 
@@ -80,7 +81,14 @@ async function readView(db: ServiceContext['db'], id: number): Promise<PackageVi
   return toView(row, Number(count));
 }
 
-export async function listPackages(ctx: ServiceContext, input?: { includeArchived?: boolean }): Promise<PackageView[]> {
+/** What the markup of a package makes of the guide's example cost: the list's tooltip, priced by the engine. */
+function exampleSellRateOf(row: PackageRow): string {
+  const cost = parseRate(EXAMPLE_COST_RATE);
+  if (!cost.ok) throw new Error(`EXAMPLE_COST_RATE: ${cost.message}`);
+  return rateToText(markupRateOf({ markupFixed: rateE8(row.markup_fixed_e8), markupPercent: percentE4(row.markup_percent_e4) }, cost.value));
+}
+
+export async function listPackages(ctx: ServiceContext, input?: { includeArchived?: boolean }): Promise<PackageListItem[]> {
   let query = ctx.db
     .selectFrom('packages')
     .selectAll('packages')
@@ -94,7 +102,7 @@ export async function listPackages(ctx: ServiceContext, input?: { includeArchive
     .orderBy('name');
   if (!input?.includeArchived) query = query.where('archived_at', 'is', null);
   const rows = await query.execute();
-  return rows.map((row) => toView(row, Number(row.custom_rate_count ?? 0)));
+  return rows.map((row) => ({ ...toView(row, Number(row.custom_rate_count ?? 0)), exampleSellRate: exampleSellRateOf(row) }));
 }
 
 export const getPackage = (ctx: ServiceContext, input: { id: number }): Promise<PackageView> => readView(ctx.db, input.id);

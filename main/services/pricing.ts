@@ -4,6 +4,7 @@ import type { PriceListFile, PricePreview } from '../../preload/schemas/pricing'
 import {
   classifyDestination,
   compilePackage,
+  markupRateOf,
   matchSellRate,
   chargeFor,
   rateCall,
@@ -39,10 +40,29 @@ async function packageRoutes(ctx: ServiceContext, packageId: number) {
   return row;
 }
 
+/**
+ * A package not saved yet, as the editor's markup example prices it: the markups typed,
+ * no custom rates, no free minutes, per-minute pulses and the Value route (a new package's defaults).
+ */
+const UNSAVED_PACKAGE = { id: 0, pulseSeconds: 60, freeOnNet: false, freeMinutes: 0, customRates: [] } as const;
+const UNSAVED_ROUTES = { name: 'New package', canada_route: 'value', international_route: 'value' } as const;
+
+/** The package a preview prices: the saved one, with the editor's unsaved markups when given. */
+async function previewedPackage(ctx: ServiceContext, input: PreviewData) {
+  const markup = input.markup ? { markupFixed: input.markup.fixed, markupPercent: input.markup.percent } : null;
+  if (input.packageId === undefined) {
+    // previewInput refuses a preview with neither a package nor a markup.
+    if (!markup) throw new AppError('invalid_input', 'Choose a package, or give the markup to price with');
+    return { rating: { ...UNSAVED_PACKAGE, ...markup }, routes: UNSAVED_ROUTES };
+  }
+  const saved = await loadRatingPackage(ctx.db, input.packageId);
+  const routes = await packageRoutes(ctx, input.packageId);
+  return { rating: markup ? { ...saved, ...markup } : saved, routes };
+}
+
 /** What one call would cost the client, and why (the editor's preview and `cli price`). */
 export async function previewPrice(ctx: ServiceContext, input: PreviewData): Promise<PricePreview> {
-  const rating = await loadRatingPackage(ctx.db, input.packageId);
-  const routes = await packageRoutes(ctx, input.packageId);
+  const { rating, routes } = await previewedPackage(ctx, input);
   const compiled = compilePackage(rating);
   const direction = input.inbound ? 'inbound' : 'outbound';
   // Classified from what was typed, exactly as rateCall below classifies it: normalising an
@@ -102,6 +122,7 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
     customRateLabel: matched ? customRateLabel(matched) : null,
     freeZone: result.freeZone,
     sellRate: rateToText(result.sellRate),
+    markupSellRate: rateToText(markupRateOf(rating, effectiveCost)),
     costRate: costRate === null ? null : rateToText(costRate),
     costSource,
     billedSeconds: result.billedSeconds,

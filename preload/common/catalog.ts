@@ -4,6 +4,9 @@
  */
 export const ROUTES = ['value', 'premium'] as const;
 export type RouteChoice = (typeof ROUTES)[number];
+/** Guide: the markup example prices a provider cost of 1 cent per minute (0.01 at 20 % sells at 0.012). */
+export const EXAMPLE_COST_RATE = '0.01';
+
 export const ROUTE_LABELS: Record<RouteChoice, string> = { value: 'Value', premium: 'Premium' };
 
 /** Guide: "User can edit Sub Account … such as Password, Device Type, Authentication Type, CallerID Override, Music On Hold, Allowed Codecs, DTMF Mode and NAT." */

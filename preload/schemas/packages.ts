@@ -102,6 +102,11 @@ export interface PackageView {
   updatedAt: string;
 }
 
+/** A row of the packages list: the package, and what its markup makes of the guide's example cost (EXAMPLE_COST_RATE). */
+export interface PackageListItem extends PackageView {
+  exampleSellRate: string;
+}
+
 export interface CustomRateView {
   id: number;
   scope: CustomRateScopeChoice;

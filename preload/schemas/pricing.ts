@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROUTES, type RouteChoice } from '../common/catalog';
-import { idField, nonNegativeRate } from './fields';
+import { idField, nonNegativePercent, nonNegativeRate } from './fields';
 
 export interface CountryOption {
   code: string;
@@ -8,9 +8,18 @@ export interface CountryOption {
   callingCode: string;
 }
 
+/** Markups the editor shows but has not saved: the preview prices with these instead of the saved ones. */
+const unsavedMarkup = z
+  .object({
+    fixed: nonNegativeRate('Fixed markup'),
+    percent: nonNegativePercent('Percent markup'),
+  })
+  .strict();
+
 export const previewInput = z
   .object({
-    packageId: idField,
+    /** The saved package; absent only with `markup` (a package being created: no custom rates yet). */
+    packageId: idField.optional(),
     destination: z
       .string({ error: 'Enter a number to call' })
       .trim()
@@ -28,8 +37,13 @@ export const previewInput = z
     inbound: z.boolean().default(false),
     /** Inbound: the DID's per-minute rate. */
     didRate: nonNegativeRate('DID rate').optional(),
+    markup: unsavedMarkup.optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.packageId !== undefined || input.markup !== undefined, {
+    message: 'Choose a package, or give the markup to price with',
+    path: ['packageId'],
+  });
 
 export interface PricePreview {
   destination: string;
@@ -44,6 +58,8 @@ export interface PricePreview {
   customRateLabel: string | null;
   freeZone: boolean;
   sellRate: string;
+  /** What the markup alone makes of the cost rate (the guide's formula), whether or not a custom rate won. */
+  markupSellRate: string;
   costRate: string | null;
   costSource: string;
   billedSeconds: number;

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { PackageRatesPanel } from './pages/PackageRatesPanel';
 
 const shoot = async (page: Page, name: string): Promise<void> => {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -31,6 +32,19 @@ test('screenshots of the dashboard and the packages pages', async ({ dashboard, 
   await packagesPage.edit('Retail Canada');
   await expect(packageForm.sellRateExample).toContainText('$0.0180/min');
   await shoot(packagesPage.page, 'package-edit');
+
+  // The rates table: editable cells inside the shared table, one row refused by main.
+  const rates = new PackageRatesPanel(packagesPage.page);
+  await packageForm.openTab('Edit rates');
+  await rates.add({ scope: 'Calling code', value: '447', rate: '0.09', description: 'UK mobile' });
+  await rates.add({ scope: 'Canada', rate: '0.005', freeZone: true });
+  await rates.add({ scope: 'Country', value: 'Germany', rate: '0.03' });
+  await rates.save();
+  await expect(rates.savedLabel(1)).toHaveText('+447 (United Kingdom)');
+  await rates.add({ scope: 'Calling code', value: '4x', rate: '0.02' });
+  await rates.save();
+  await expect(rates.errorSummary).toBeVisible();
+  await shoot(packagesPage.page, 'package-rates');
 
   await packagesPage.open('/packages/new');
   await packageForm.fill({ name: '', markupFixed: '-1', pulse: '0' });

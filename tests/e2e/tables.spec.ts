@@ -2,6 +2,7 @@ import { expect, expectAccessible, test } from './fixtures';
 import { callApi } from './pages/ClientUi';
 import { ClientsListPage } from './pages/ClientsListPage';
 import { DidsPage } from './pages/DidsPage';
+import { PackageRatesPanel } from './pages/PackageRatesPanel';
 
 /** The names in the first column of a table, top to bottom. */
 const packageNames = (page: import('@playwright/test').Page) => page.getByRole('main').getByRole('table').locator('tbody th a').allInnerTexts();
@@ -61,6 +62,41 @@ test.describe('Tables', () => {
 
     await page.keyboard.press('Enter');
     await expect(packagesPage.heading).toHaveText('Edit Bravo');
+  });
+
+  test('the custom rates table is made of controls: Tab walks them and the arrow keys stay theirs', async ({ page, packagesPage }) => {
+    await packagesPage.goto();
+    const pkg = await callApi<{ id: number }>(page, 'packages.create', { name: 'Rates', markupFixed: '0', markupPercent: '10', pulseSeconds: 60 });
+    await callApi(page, 'packages.saveRates', {
+      packageId: pkg.id,
+      rates: [
+        { scope: 'prefix', value: '44', rate: '0.02' },
+        { scope: 'prefix', value: '33', rate: '0.03' },
+      ],
+    });
+    await packagesPage.open(`/packages/${pkg.id}/rates`);
+    const rates = new PackageRatesPanel(page);
+    await expect(rates.rows).toHaveCount(2);
+    // No row is a stop of its own: the controls inside are.
+    await expect(rates.row(1)).not.toHaveAttribute('tabindex', /.*/);
+
+    await rates.rateInput(1).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(rates.rateInput(1)).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(rates.freeZone(1)).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('textbox', { name: 'Description, row 1' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Remove row 1' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(rates.scopeSelect(2)).toBeFocused();
+    // The arrow keys open the type list instead of moving to another row.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('option', { name: 'Country', exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(rates.scopeSelect(2)).toHaveText(/Calling code/);
+    await expectAccessible(page);
   });
 
   test('the client list keeps main’s sort behind the same header buttons, and Enter on a row opens Manage', async ({ page, appUrl }) => {

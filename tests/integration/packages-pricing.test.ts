@@ -201,6 +201,70 @@ describe('price preview', () => {
     });
   });
 
+  it('prices an unsaved markup exactly as saving it and previewing again does', async () => {
+    const packageId = await packageWithRates();
+    const calls = [
+      { destination: '+7 495 123 45 67', seconds: 61, costRate: '0.01' },
+      { destination: '+44 7700 900123', seconds: 61, costRate: '0.05' },
+      { destination: '+33 1 23 45 67 89', seconds: 7, costRate: '0.0123' },
+    ];
+    const markups = [
+      { fixed: '0.0035', percent: '12.5' },
+      { fixed: '0', percent: '0' },
+      { fixed: '0.01', percent: '250' },
+    ];
+    for (const markup of markups) {
+      const unsaved = [];
+      for (const callInput of calls) unsaved.push(await ok<Record<string, unknown>>('pricing.preview', { packageId, ...callInput, markup }));
+      await ok('packages.update', { id: packageId, markupFixed: markup.fixed, markupPercent: markup.percent });
+      for (const [index, callInput] of calls.entries()) {
+        expect(unsaved[index]).toEqual(await ok('pricing.preview', { packageId, ...callInput }));
+      }
+    }
+    // The custom rate still wins over an unsaved markup; the markup's own figure is given beside it.
+    expect(await ok('pricing.preview', { packageId, ...calls[1], markup: { fixed: '0', percent: '20' } })).toMatchObject({
+      rule: 'custom_rate',
+      sellRate: '0.09000000',
+      markupSellRate: '0.06000000',
+    });
+  });
+
+  it('lists each package with what its markup makes of the guide example cost, as the preview prices it', async () => {
+    await ok('packages.create', { name: 'Retail Canada', markupFixed: '0.005', markupPercent: '20', pulseSeconds: 6 });
+    await ok('packages.create', { name: 'At cost', markupFixed: '0', markupPercent: '0', pulseSeconds: 60 });
+    const list = await ok<{ id: number; name: string; exampleSellRate: string }[]>('packages.list');
+    expect(list.map(({ name, exampleSellRate }) => ({ name, exampleSellRate }))).toEqual([
+      { name: 'At cost', exampleSellRate: '0.01000000' },
+      // (0.01 + 0.005) × 1.2 = 0.018
+      { name: 'Retail Canada', exampleSellRate: '0.01800000' },
+    ]);
+    for (const pkg of list) {
+      const preview = await ok<{ markupSellRate: string }>('pricing.preview', { packageId: pkg.id, destination: '+7 495 123 45 67', seconds: 60, costRate: '0.01' });
+      expect(preview.markupSellRate).toBe(pkg.exampleSellRate);
+    }
+  });
+
+  it('gives the markup example of a package not saved yet, as the saved package would', async () => {
+    const example = { destination: '+7 495 123 45 67', seconds: 60, costRate: '0.01' };
+    const unsaved = await ok<Record<string, unknown>>('pricing.preview', { ...example, markup: { fixed: '0', percent: '20' } });
+    // The guide's example: cost 0.01 at 20 % → 0.012.
+    expect(unsaved).toMatchObject({ rule: 'markup', sellRate: '0.01200000', markupSellRate: '0.01200000', charge: '0.012000' });
+    const { id } = await ok<{ id: number }>('packages.create', { name: 'Guide', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 });
+    expect(await ok('pricing.preview', { packageId: id, ...example })).toEqual(unsaved);
+  });
+
+  it('refuses a preview with neither a package nor a markup, and a bad unsaved markup as a field error', async () => {
+    expect(await call('pricing.preview', { destination: '447700900123', seconds: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'packageId' }] },
+    });
+    const packageId = await packageWithRates();
+    expect(await call('pricing.preview', { packageId, destination: '447700900123', seconds: 5, markup: { fixed: '-1', percent: '20' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'markup.fixed' }] },
+    });
+  });
+
   it('uses the cost deck of the package route when no cost is typed', async () => {
     const packageId = await packageWithRates();
     await ok('costs.import', { route: 'value', csv: 'destination,prefix,rate,increment\nUnited Kingdom - Mobile,447,0.0400,6\n' });

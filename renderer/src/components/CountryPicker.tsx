@@ -1,5 +1,5 @@
 import type { CountryOption } from '../../../preload/schemas/pricing';
-import { countryOptionText } from '../stores/pricing';
+import { countryOptionText } from '../lib/countries';
 
 /**
  * The country picker is a native combobox: an `<input list>` over one shared

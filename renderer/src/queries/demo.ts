@@ -3,7 +3,6 @@ import { useState } from 'react';
 import type { DemoResult } from '../../../preload/schemas/demo';
 import { ALL_DOMAINS } from '../api';
 import { refreshCallViews } from '../stores/callsRefresh';
-import { usePackages } from '../stores/packages';
 import { showToast } from '../stores/toasts';
 import { combinedStatus, invalidateDomains, readView, toApiError, useChannel, useChannelMutation } from './channel';
 
@@ -37,8 +36,8 @@ export function useDemo() {
     try {
       const result = await demo.mutateAsync({ ...DEMO_SIZE });
       showToast({ tone: 'success', title: 'Demo data loaded', description: describeDemo(result) });
-      // The packages and call lists still in hand-written stores read again as before.
-      await Promise.all([invalidateDomains(client, ALL_DOMAINS), usePackages.getState().load(), refreshCallViews()]);
+      // The call lists still in hand-written stores read again as before.
+      await Promise.all([invalidateDomains(client, ALL_DOMAINS), refreshCallViews()]);
       return result;
     } catch {
       return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { rateE8 } from '../../../main/money/units';
-import { EngineError, compilePackage, matchSellRate } from '../../../main/engine';
+import { EngineError, compilePackage, markupRateOf, markupSellRate, matchSellRate } from '../../../main/engine';
 import { CANADA, GB, MONTREAL, UK, UK_MOBILE, USA, customRate, makePackage } from './fixtures';
 
 const COST_001 = rateE8(1_000_000);
@@ -73,5 +74,25 @@ describe('compilePackage', () => {
   it('refuses a negative custom rate', () => {
     const negative = { ...customRate(40, 'prefix', '44', 0), rate: rateE8(-1) };
     expect(() => compilePackage(makePackage({ customRates: [negative] }))).toThrow(/custom rate 40/);
+  });
+});
+
+describe('markupRateOf (a markup not compiled: list rows, unsaved markups)', () => {
+  it('is the guide example: cost 0.01 at 20 % sells at 0.012', () => {
+    expect(markupRateOf(makePackage({ markupFixed: 0, markupPercent: 200_000 }), rateE8(1_000_000))).toBe(1_200_000);
+  });
+
+  it('equals the compiled package markup for every markup and cost', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5_000_000, max: 5_000_000 }),
+        fc.integer({ min: -1_000_000, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 100_000_000 }),
+        (markupFixed, markupPercent, cost) => {
+          const pkg = makePackage({ markupFixed, markupPercent });
+          expect(markupRateOf(pkg, rateE8(cost))).toBe(markupSellRate(compilePackage(pkg), rateE8(cost)));
+        },
+      ),
+    );
   });
 });

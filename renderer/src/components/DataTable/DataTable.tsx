@@ -23,6 +23,11 @@ export interface DataTableProps<Row> {
   /** Each row in a group of its own, under a full-width heading (e.g. a client's name above its figures). */
   rowGroupHeading?(row: Row): ReactNode;
   footer?: ReactNode;
+  /**
+   * Off for a table whose cells hold their own controls (an editable table): rows are not
+   * focus stops and the arrow keys stay the controls'; Tab walks the controls. On by default.
+   */
+  rowNavigation?: boolean;
 }
 
 function cellClass<Row>(column: DataColumn<Row>): string | undefined {
@@ -35,7 +40,7 @@ function cellClass<Row>(column: DataColumn<Row>): string | undefined {
  * a real <table> with sortable headers and rows you can walk with the keyboard.
  */
 export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
-  const { columns, rows, rowKey, caption, labelledBy, className, wrapClassName, initialSort, manualSort, onRowActivate, rowAttributes, rowGroupHeading, footer } = props;
+  const { columns, rows, rowKey, caption, labelledBy, className, wrapClassName, initialSort, manualSort, onRowActivate, rowAttributes, rowGroupHeading, footer, rowNavigation = true } = props;
   const columnDefs = useMemo(() => toColumnDefs(columns, manualSort?.sortable), [columns, manualSort?.sortable]);
   const table = useTable({
     features: dataTableFeatures,
@@ -56,7 +61,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const renderRow = (row: (typeof shown)[number], index: number) => {
     const { className: rowClass, ...data } = rowAttributes?.(row.original) ?? {};
     return (
-      <tr key={row.id} data-row-index={index} tabIndex={keyboard.tabIndexOf(index)} className={rowClass} {...data}>
+      <tr key={row.id} data-row-index={index} tabIndex={rowNavigation ? keyboard.tabIndexOf(index) : undefined} className={rowClass} {...data}>
         {columns.map((column) =>
           column.rowHeader ? (
             <th key={column.id} scope="row" className={cellClass(column)} title={column.cellTitle?.(row.original)}>
@@ -72,9 +77,10 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     );
   };
 
+  const navigation = rowNavigation ? { onKeyDown: keyboard.onKeyDown, onFocus: keyboard.onFocus } : {};
   return (
     <div className={wrapClassName ? `table-wrap ${wrapClassName}` : 'table-wrap'}>
-      <table className={className ? `table data-table ${className}` : 'table data-table'} aria-labelledby={labelledBy} onKeyDown={keyboard.onKeyDown} onFocus={keyboard.onFocus}>
+      <table className={className ? `table data-table ${className}` : 'table data-table'} aria-labelledby={labelledBy} {...navigation}>
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiError } from '../../../../preload/result';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
@@ -7,7 +7,7 @@ import { formatMoney } from '../../../../preload/common/format';
 import type { FieldErrors } from '../../lib/issues';
 import { unplacedMessage } from '../../queries/outcome';
 import { useConnectPackage } from '../../queries/clientActions';
-import { usePackages } from '../../stores/packages';
+import { usePackages } from '../../queries/packages';
 import { todayIso } from '../../../../preload/common/dates';
 import { NextBillingFields } from './NextBillingFields';
 
@@ -21,7 +21,7 @@ type Failure = { error: ApiError; fieldErrors: FieldErrors };
 
 /** Guide: "On the Manage section, you can add a new package". */
 export function ConnectPackageDialog({ clientId, open, onClose }: ConnectPackageDialogProps) {
-  const { packages, load } = usePackages();
+  const { packages } = usePackages();
   const connectPackage = useConnectPackage();
   const [packageId, setPackageId] = useState('');
   const [nextBillingDate, setNextBillingDate] = useState(todayIso);
@@ -29,9 +29,6 @@ export function ConnectPackageDialog({ clientId, open, onClose }: ConnectPackage
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
-  useEffect(() => {
-    if (open) void load();
-  }, [open, load]);
 
   const close = (): void => {
     setPackageId('');

@@ -1,7 +1,7 @@
 import { Card } from '../../components/Card';
 import { Icon } from '../../components/Icon';
 import { hrefTo } from '../../lib/router';
-import { usePackages } from '../../stores/packages';
+import { usePackages } from '../../queries/packages';
 
 interface Step {
   label: string;
@@ -12,7 +12,7 @@ interface Step {
 
 /** The order of work from the reseller guide: packages first, then clients, then reports. */
 export function GettingStartedCard() {
-  const packageCount = usePackages((state) => state.packages.length);
+  const packageCount = usePackages().packages.length;
   const steps: Step[] = [
     { label: 'Create a package with your markup and pulse', done: packageCount > 0, path: '/packages/new' },
     { label: 'Add clients and connect packages, DIDs and sub accounts', done: false, path: '/clients/new' },

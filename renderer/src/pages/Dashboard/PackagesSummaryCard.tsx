@@ -1,16 +1,12 @@
-import { useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { hrefTo } from '../../lib/router';
-import { usePackages } from '../../stores/packages';
+import { usePackages } from '../../queries/packages';
 
 export function PackagesSummaryCard() {
-  const { packages, status, error, load } = usePackages();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { packages, status, error } = usePackages();
 
   return (
     <Card title="Packages">

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { CostDeckSummary } from '../../../../preload/schemas/pricing';
 import { Card } from '../../components/Card';
 import { DataTable, type DataColumn } from '../../components/DataTable';
@@ -8,7 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../../../preload/common/format';
 import { hrefTo } from '../../lib/router';
-import { useCosts } from '../../stores/costs';
+import { useCostImport, useCostSummary } from '../../queries/costs';
 import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../preload/common/catalog';
 import { CostImportForm } from './costs/CostImportForm';
 import { CostImportReport } from './costs/CostImportReport';
@@ -33,12 +32,9 @@ const ROUTE_COLUMNS: readonly DataColumn<CostDeckSummary>[] = [
 
 /** The provider's termination rates per route: the cost side of previews and price lists. */
 export function CostDeckPage() {
-  const { summary, status, error, lastImport, load, clearErrors } = useCosts();
-
-  useEffect(() => {
-    clearErrors();
-    void load();
-  }, [load, clearErrors]);
+  const { summary, status, error } = useCostSummary();
+  const costImport = useCostImport();
+  const { lastImport } = costImport;
 
   return (
     <>
@@ -54,7 +50,7 @@ export function CostDeckPage() {
           <DataTable columns={ROUTE_COLUMNS} rows={summary} rowKey={(deck) => deck.route} caption="Imported prefixes per route" />
         ) : null}
       </Card>
-      <CostImportForm />
+      <CostImportForm costImport={costImport} />
       {lastImport ? <CostImportReport result={lastImport} /> : null}
     </>
   );

@@ -1,20 +1,20 @@
-import { usePricing } from '../../stores/pricing';
+import { toApiError } from '../../queries/channel';
+import { usePriceListExport } from '../../queries/pricing';
 import { showToast } from '../../stores/toasts';
 import { downloadTextFile } from './downloadFile';
 
 /** `pricing.priceList`: the package's sell price for every destination of its routes' cost decks, as CSV. */
 export function ExportPriceListButton({ packageId, className = 'button button--secondary' }: { packageId: number; className?: string }) {
-  const exporting = usePricing((state) => state.exportingPackageId === packageId);
-  const priceList = usePricing((state) => state.priceList);
+  const { exportList, exporting } = usePriceListExport(packageId);
   const handleExport = async (): Promise<void> => {
-    const result = await priceList(packageId);
-    if (!result.ok) {
-      showToast({ tone: 'error', title: 'No price list exported', description: result.error.message });
-      return;
+    try {
+      const file = await exportList();
+      downloadTextFile(file.fileName, file.csv);
+      const rows = file.rows === 1 ? '1 destination' : `${file.rows} destinations`;
+      showToast({ tone: 'success', title: 'Price list exported', description: `${file.fileName}: ${rows}.` });
+    } catch (error) {
+      showToast({ tone: 'error', title: 'No price list exported', description: toApiError(error).message });
     }
-    downloadTextFile(result.value.fileName, result.value.csv);
-    const rows = result.value.rows === 1 ? '1 destination' : `${result.value.rows} destinations`;
-    showToast({ tone: 'success', title: 'Price list exported', description: `${result.value.fileName}: ${rows}.` });
   };
   return (
     <button type="button" className={className} disabled={exporting} onClick={() => void handleExport()}>

@@ -3,8 +3,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { PackageView } from '../../../../preload/schemas/packages';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import type { ApiError } from '../../../../preload/result';
 import type { FieldErrors } from '../../lib/issues';
-import { usePackages, type PackageCreateInput } from '../../stores/packages';
+import type { PackageCreateInput } from '../../queries/packages';
 import { focusControl } from './focusControl';
 import { FIELD_LABELS, PACKAGE_TABS, controlIdOf, errorCountByTab, isPackageTab, tabOfField, topLevelErrors, type PackageTab } from './packageFields';
 import { EMPTY_PACKAGE_FORM, formValuesOf, toPackageInput, type PackageFormValues } from './packageForm';
@@ -25,6 +26,8 @@ interface PackageEditorProps {
   /** The saved package; null while creating one. */
   saved: PackageView | null;
   initialTab?: PackageTab | undefined;
+  /** Where the last save stands: in flight, or main's refusal split by field. */
+  saveState: { saving: boolean; error: ApiError | null; fieldErrors: FieldErrors };
   /** Creates or updates; resolves with the saved package, or null when main refused. */
   onSubmit(input: PackageCreateInput): Promise<PackageView | null>;
 }
@@ -44,8 +47,8 @@ function summaryEntries(errors: FieldErrors, pulseIsOther: boolean): SummaryEntr
 }
 
 /** The guide's package form: General, Fees, Free minutes, System configuration and Edit rates tabs. */
-export function PackageEditor({ saved, initialTab, onSubmit }: PackageEditorProps) {
-  const { saving, error, fieldErrors } = usePackages();
+export function PackageEditor({ saved, initialTab, saveState, onSubmit }: PackageEditorProps) {
+  const { saving, error, fieldErrors } = saveState;
   const [values, setValues] = useState<PackageFormValues>(() => (saved ? formValuesOf(saved) : EMPTY_PACKAGE_FORM));
   const [tab, setTab] = useState<PackageTab>(initialTab ?? 'general');
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -122,7 +125,7 @@ export function PackageEditor({ saved, initialTab, onSubmit }: PackageEditorProp
         </Tabs.Root>
       </div>
       <div className="editor__aside">
-        <SellRateExample markupFixed={values.markupFixed} markupPercent={values.markupPercent} />
+        <SellRateExample packageId={saved?.id} markupFixed={values.markupFixed} markupPercent={values.markupPercent} />
         {saved ? <PricePreviewPanel packageId={saved.id} unsavedChanges={unsavedChanges} /> : null}
         {saved && !readOnly ? (
           <RerateCard packageId={saved.id} packageName={saved.name} pricesVersion={saved.updatedAt} unsavedChanges={unsavedChanges} />

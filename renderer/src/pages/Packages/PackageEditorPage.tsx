@@ -4,10 +4,8 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo, navigate } from '../../lib/router';
-import { usePackages, type PackageCreateInput } from '../../stores/packages';
-import { usePricing } from '../../stores/pricing';
-import { useCustomRates } from '../../stores/pricingRates';
-import { showToast } from '../../stores/toasts';
+import { usePackage, usePackageSave, type PackageCreateInput } from '../../queries/packages';
+import { useRateDrafts } from '../../stores/rateDrafts';
 import { ExportPriceListButton } from './ExportPriceListButton';
 import { PackageEditor } from './PackageEditor';
 import { isPackageTab } from './packageFields';
@@ -21,43 +19,37 @@ const backLink = (
 
 /** "New package" without an id, "Edit …" with one; `tab` opens a tab directly ("rates"). */
 export function PackageEditorPage({ packageId, tab }: { packageId?: number; tab?: string }) {
-  const { editing, editingStatus, error, open, create, update, clearErrors } = usePackages();
+  const { pkg: loaded, status, error } = usePackage(packageId);
+  const packageSave = usePackageSave();
+  const { clearErrors } = packageSave;
   const initialTab = tab !== undefined && isPackageTab(tab) ? tab : undefined;
 
   useEffect(() => {
-    // Each visit starts clean: no errors, unsaved rates or previews from another package.
+    // Each visit starts clean: no errors or unsaved rates from another package.
     clearErrors();
-    useCustomRates.getState().reset();
-    usePricing.getState().clearPreview();
-    if (packageId !== undefined) void open(packageId);
-  }, [packageId, open, clearErrors]);
+    useRateDrafts.getState().reset();
+  }, [packageId, clearErrors]);
 
   if (packageId === undefined) {
     const handleCreate = async (input: PackageCreateInput) => {
-      const created = await create(input);
+      const created = await packageSave.save(input);
       if (!created) return null;
-      showToast({
-        tone: 'success',
-        title: 'Package created',
-        description: `“${created.name}” is ready to connect to clients. Open it to add custom rates.`,
-      });
       navigate('/packages');
       return created;
     };
     return (
       <>
         <PageHeader title="New package" back={backLink} description="Set the markup, pulse, fees, free minutes and portal options of a package." />
-        <PackageEditor saved={null} initialTab={initialTab} onSubmit={handleCreate} />
+        <PackageEditor saved={null} initialTab={initialTab} saveState={packageSave} onSubmit={handleCreate} />
       </>
     );
   }
 
-  const loaded = editing?.id === packageId ? editing : null;
   if (!loaded) {
     return (
       <>
         <PageHeader title="Edit package" back={backLink} />
-        {editingStatus === 'error' && error ? (
+        {status === 'error' && error ? (
           <ErrorBanner error={error} title={error.code === 'not_found' ? 'Package not found' : 'Could not load the package'} />
         ) : (
           <Loading label="Loading the package…" />
@@ -66,11 +58,7 @@ export function PackageEditorPage({ packageId, tab }: { packageId?: number; tab?
     );
   }
 
-  const handleUpdate = async (input: PackageCreateInput) => {
-    const saved = await update({ ...input, id: packageId });
-    if (saved) showToast({ tone: 'success', title: 'Package saved', description: `Changes to “${saved.name}” are saved.` });
-    return saved;
-  };
+  const handleUpdate = (input: PackageCreateInput) => packageSave.save(input, packageId);
   return (
     <>
       <PageHeader
@@ -83,7 +71,7 @@ export function PackageEditorPage({ packageId, tab }: { packageId?: number; tab?
         }
         actions={<ExportPriceListButton packageId={loaded.id} />}
       />
-      <PackageEditor key={loaded.id} saved={loaded} initialTab={initialTab} onSubmit={handleUpdate} />
+      <PackageEditor key={loaded.id} saved={loaded} initialTab={initialTab} saveState={packageSave} onSubmit={handleUpdate} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { PackageView } from '../../../../preload/schemas/packages';
+import { useState } from 'react';
+import type { PackageListItem } from '../../../../preload/schemas/packages';
 import { Card } from '../../components/Card';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,7 +8,7 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
-import { usePackages } from '../../stores/packages';
+import { usePackageRemoval, usePackages } from '../../queries/packages';
 import { showToast } from '../../stores/toasts';
 import { PackagesTable } from './PackagesTable';
 
@@ -28,19 +28,17 @@ const headerActions = (
   </>
 );
 
-function countText(packages: readonly PackageView[]): string {
+function countText(packages: readonly PackageListItem[]): string {
   const archived = packages.filter((pkg) => pkg.archived).length;
   return archived > 0 ? `${packages.length} in total, ${archived} archived` : `${packages.length} in total`;
 }
 
 export function PackagesPage() {
-  const { packages, status, saving, error, includeArchived, load, remove } = usePackages();
-  const [toDelete, setToDelete] = useState<PackageView | null>(null);
+  const [toDelete, setToDelete] = useState<PackageListItem | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-
-  useEffect(() => {
-    void load({ includeArchived: showArchived });
-  }, [load, showArchived]);
+  const { packages, status, error, load } = usePackages({ includeArchived: showArchived });
+  const { remove, removing } = usePackageRemoval();
+  const includeArchived = showArchived;
 
   const archivedToggle = (
     <label className="inline-check" htmlFor="show-archived">
@@ -53,9 +51,9 @@ export function PackagesPage() {
     if (!toDelete) return;
     const removal = await remove(toDelete.id);
     setToDelete(null);
-    if (!removal) {
-      showToast({ tone: 'error', title: 'The package was not deleted', description: usePackages.getState().error?.message });
-    } else if (removal.archived) {
+    if (!removal.ok) {
+      showToast({ tone: 'error', title: 'The package was not deleted', description: removal.error.message });
+    } else if (removal.value.archived) {
       showToast({
         tone: 'success',
         title: 'Package archived',
@@ -78,7 +76,7 @@ export function PackagesPage() {
           error={error}
           title="Could not load packages"
           action={
-            <button type="button" className="button button--secondary" onClick={() => void load({ includeArchived: showArchived })}>
+            <button type="button" className="button button--secondary" onClick={() => void load()}>
               Try again
             </button>
           }
@@ -115,7 +113,7 @@ export function PackagesPage() {
         description="The package and its settings are removed. If calls were already rated with it, it is archived instead so those calls keep their prices. A package connected to a client cannot be deleted."
         confirmLabel="Delete package"
         destructive
-        busy={saving}
+        busy={removing}
         onConfirm={() => void confirmDelete()}
       />
     </>

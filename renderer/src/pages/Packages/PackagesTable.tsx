@@ -1,20 +1,19 @@
-import type { PackageView } from '../../../../preload/schemas/packages';
+import type { PackageListItem } from '../../../../preload/schemas/packages';
 import { useMemo } from 'react';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { Money, Percent, Rate } from '../../components/Money';
 import { formatRate } from '../../../../preload/common/format';
 import { hrefTo, navigate } from '../../lib/router';
-import { EXAMPLE_COST_RATE, exampleSellRate } from '../../lib/sellRate';
-import { ROUTE_LABELS as ROUTE_NAMES } from '../../../../preload/common/catalog';
+import { EXAMPLE_COST_RATE, ROUTE_LABELS as ROUTE_NAMES } from '../../../../preload/common/catalog';
 import { describePulse } from './pulse';
 
 interface PackagesTableProps {
-  packages: readonly PackageView[];
-  onDelete(pkg: PackageView): void;
+  packages: readonly PackageListItem[];
+  onDelete(pkg: PackageListItem): void;
 }
 
-function NameCell({ pkg }: { pkg: PackageView }) {
+function NameCell({ pkg }: { pkg: PackageListItem }) {
   return (
     <>
       <a href={hrefTo(`/packages/${pkg.id}`)}>{pkg.name}</a>
@@ -23,12 +22,12 @@ function NameCell({ pkg }: { pkg: PackageView }) {
   );
 }
 
-function markupExample(pkg: PackageView): string | undefined {
-  const example = exampleSellRate(EXAMPLE_COST_RATE, pkg.markupFixed, pkg.markupPercent);
-  return example === null ? undefined : `A cost of $0.01/min sells at ${formatRate(example)}/min`;
+/** Main prices the example with the engine (`packages.list`): the window only shows it. */
+function markupExample(pkg: PackageListItem): string {
+  return `A cost of $${EXAMPLE_COST_RATE}/min sells at ${formatRate(pkg.exampleSellRate)}/min`;
 }
 
-function RoutesCell({ pkg }: { pkg: PackageView }) {
+function RoutesCell({ pkg }: { pkg: PackageListItem }) {
   return (
     <>
       <abbr title="Canada route">CA</abbr> {ROUTE_NAMES[pkg.canadaRoute]}
@@ -38,7 +37,7 @@ function RoutesCell({ pkg }: { pkg: PackageView }) {
   );
 }
 
-function columnsFor(onDelete: (pkg: PackageView) => void): readonly DataColumn<PackageView>[] {
+function columnsFor(onDelete: (pkg: PackageListItem) => void): readonly DataColumn<PackageListItem>[] {
   return [
     { id: 'name', header: 'Name', rowHeader: true, sortValue: (pkg) => pkg.name, cell: (pkg) => <NameCell pkg={pkg} /> },
     {

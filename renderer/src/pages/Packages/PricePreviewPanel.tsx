@@ -3,7 +3,7 @@ import { Card } from '../../components/Card';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { usePricing } from '../../stores/pricing';
+import { usePricePreview } from '../../queries/pricing';
 import { DecimalInput } from './DecimalInput';
 import { PricePreviewResult } from './PricePreviewResult';
 
@@ -21,9 +21,9 @@ interface PricePreviewPanelProps {
   unsavedChanges: boolean;
 }
 
-/** "What would this call cost my client, and why?" — `pricing.preview` on the saved package. */
+/** "What would this call cost my client, and why?" — `pricing.preview` on the saved package; saving it prices the call again. */
 export function PricePreviewPanel({ packageId, unsavedChanges }: PricePreviewPanelProps) {
-  const { preview, previewPackageId, previewing, previewError, previewFieldErrors, runPreview } = usePricing();
+  const { preview, previewing, error: previewError, fieldErrors: previewFieldErrors, run: runPreview } = usePricePreview();
   const [destination, setDestination] = useState('');
   const [seconds, setSeconds] = useState('60');
   const [costRate, setCostRate] = useState('');
@@ -32,7 +32,7 @@ export function PricePreviewPanel({ packageId, unsavedChanges }: PricePreviewPan
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void runPreview({
+    runPreview({
       packageId,
       destination,
       seconds: seconds.trim(),
@@ -83,7 +83,7 @@ export function PricePreviewPanel({ packageId, unsavedChanges }: PricePreviewPan
         </button>
       </form>
       {previewError && !hasFieldErrors ? <ErrorBanner error={previewError} title="Could not price the call" /> : null}
-      <div aria-live="polite">{preview && previewPackageId === packageId ? <PricePreviewResult preview={preview} /> : null}</div>
+      <div aria-live="polite">{preview ? <PricePreviewResult preview={preview} /> : null}</div>
     </Card>
   );
 }

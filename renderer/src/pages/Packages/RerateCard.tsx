@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Card } from '../../components/Card';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
-import { useCustomRates } from '../../stores/pricingRates';
-import { rerateTotals, useRerate } from '../../stores/rerate';
+import { rerateTotals, useRerate } from '../../queries/rerate';
+import { useRateDrafts } from '../../stores/rateDrafts';
 import { showToast } from '../../stores/toasts';
 import { callCount, clientCount, totalEffect } from './rerateWords';
 import { RerateTable } from './RerateTable';
@@ -25,17 +25,15 @@ interface RerateCardProps {
  * then apply it. Closed (billed, invoiced) cycles never change: main re-rates open ones only.
  */
 export function RerateCard({ packageId, packageName, pricesVersion, unsavedChanges }: RerateCardProps) {
-  const { result, busy, error, preview, apply, clear, ...shownFor } = useRerate();
-  const unsavedRates = useCustomRates((state) => state.packageId === packageId && state.dirty);
+  const { result: current, busy, error, preview, apply } = useRerate(packageId, pricesVersion);
+  const unsavedRates = useRateDrafts((state) => state.packageId === packageId && state.dirty);
   const [confirming, setConfirming] = useState(false);
-  useEffect(() => clear, [clear]);
 
-  const current = shownFor.packageId === packageId && shownFor.pricesVersion === pricesVersion ? result : null;
   const totals = current ? rerateTotals(current.differences) : null;
   const canApply = current !== null && !current.applied && current.calls > 0;
 
   const confirmApply = async (): Promise<void> => {
-    const applied = await apply(packageId, pricesVersion);
+    const applied = await apply();
     setConfirming(false);
     if (!applied) return;
     const appliedTotals = rerateTotals(applied.differences);
@@ -86,7 +84,7 @@ export function RerateCard({ packageId, packageName, pricesVersion, unsavedChang
           className="button button--secondary"
           disabled={busy !== null}
           aria-busy={busy === 'preview'}
-          onClick={() => void preview(packageId, pricesVersion)}
+          onClick={() => void preview()}
         >
           {busy === 'preview' ? 'Previewing…' : 'Preview'}
         </button>

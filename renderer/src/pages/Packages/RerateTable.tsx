@@ -1,21 +1,35 @@
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Money } from '../../components/Money';
 import { hrefTo } from '../../lib/router';
-import { rerateTotals, type ClientDifference, type RerateTotals } from '../../stores/rerate';
+import { rerateTotals, type ClientDifference, type RerateTotals } from '../../queries/rerate';
 import { signedMoney } from './rerateWords';
 
-/** The figures of one client, or of all of them. */
-function FigureCells({ figures }: { figures: Pick<RerateTotals, 'calls' | 'before' | 'after' | 'difference'> }) {
+type Figures = Pick<RerateTotals, 'calls' | 'before' | 'after' | 'difference'>;
+
+const FIGURE_COLUMNS: readonly DataColumn<Figures>[] = [
+  { id: 'calls', header: 'Calls', numeric: true, cell: (figures) => figures.calls.toLocaleString('en-US') },
+  { id: 'before', header: 'Before', numeric: true, cell: (figures) => <Money value={figures.before} /> },
+  { id: 'after', header: 'After', numeric: true, cell: (figures) => <Money value={figures.after} /> },
+  { id: 'difference', header: 'Difference', numeric: true, className: 'rerate-table__difference', cell: (figures) => signedMoney(figures.difference) },
+];
+
+/** The total, laid out as one more client: "Total" on a row of its own, then the figures. */
+function TotalRows({ totals }: { totals: Figures }) {
   return (
-    <tr className="rerate-table__figures">
-      <td className="num">{figures.calls.toLocaleString('en-US')}</td>
-      <td className="num">
-        <Money value={figures.before} />
-      </td>
-      <td className="num">
-        <Money value={figures.after} />
-      </td>
-      <td className="num rerate-table__difference">{signedMoney(figures.difference)}</td>
-    </tr>
+    <>
+      <tr className="rerate-table__client">
+        <th scope="rowgroup" colSpan={FIGURE_COLUMNS.length}>
+          Total
+        </th>
+      </tr>
+      <tr className="rerate-table__figures">
+        {FIGURE_COLUMNS.map((column) => (
+          <td key={column.id} className={['num', column.className].filter(Boolean).join(' ')}>
+            {column.cell(totals)}
+          </td>
+        ))}
+      </tr>
+    </>
   );
 }
 
@@ -26,44 +40,15 @@ function FigureCells({ figures }: { figures: Pick<RerateTotals, 'calls' | 'befor
  */
 export function RerateTable({ differences }: { differences: readonly ClientDifference[] }) {
   return (
-    <div className="table-wrap">
-      <table className="table rerate-table">
-        <caption className="visually-hidden">Difference per client</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Calls
-            </th>
-            <th scope="col" className="num">
-              Before
-            </th>
-            <th scope="col" className="num">
-              After
-            </th>
-            <th scope="col" className="num">
-              Difference
-            </th>
-          </tr>
-        </thead>
-        {differences.map((row) => (
-          <tbody key={row.clientId} data-client-id={row.clientId}>
-            <tr className="rerate-table__client">
-              <th scope="rowgroup" colSpan={4}>
-                <a href={hrefTo(`/clients/${row.clientId}`)}>{row.clientName}</a>
-              </th>
-            </tr>
-            <FigureCells figures={row} />
-          </tbody>
-        ))}
-        <tfoot>
-          <tr className="rerate-table__client">
-            <th scope="rowgroup" colSpan={4}>
-              Total
-            </th>
-          </tr>
-          <FigureCells figures={rerateTotals(differences)} />
-        </tfoot>
-      </table>
-    </div>
+    <DataTable<ClientDifference>
+      columns={FIGURE_COLUMNS}
+      rows={differences}
+      rowKey={(row) => String(row.clientId)}
+      caption="Difference per client"
+      className="rerate-table"
+      rowAttributes={(row) => ({ className: 'rerate-table__figures', 'data-client-id': row.clientId })}
+      rowGroupHeading={(row) => <a href={hrefTo(`/clients/${row.clientId}`)}>{row.clientName}</a>}
+      footer={<TotalRows totals={rerateTotals(differences)} />}
+    />
   );
 }

@@ -1,9 +1,16 @@
 import { Rate } from '../../components/Money';
-import { EXAMPLE_COST_RATE, exampleSellRate } from '../../lib/sellRate';
+import { useMarkupExample } from '../../queries/pricing';
 
-/** The guide's formula, with the person's own markups applied to a 1-cent cost, live. */
-export function SellRateExample({ markupFixed, markupPercent }: { markupFixed: string; markupPercent: string }) {
-  const sellRate = exampleSellRate(EXAMPLE_COST_RATE, markupFixed, markupPercent);
+interface SellRateExampleProps {
+  /** The saved package, if any: its markups are replaced by the form's, saved or not. */
+  packageId: number | undefined;
+  markupFixed: string;
+  markupPercent: string;
+}
+
+/** The guide's formula, with the person's own markups applied to a 1-cent cost, live (main prices it). */
+export function SellRateExample({ packageId, markupFixed, markupPercent }: SellRateExampleProps) {
+  const example = useMarkupExample(packageId, markupFixed, markupPercent);
   return (
     <aside className="formula" aria-labelledby="sell-rate-title">
       <h2 className="formula__title" id="sell-rate-title">
@@ -19,13 +26,15 @@ export function SellRateExample({ markupFixed, markupPercent }: { markupFixed: s
         Custom rates per destination, when added, override this markup.
       </p>
       <p className="formula__live" aria-live="polite">
-        {sellRate === null ? (
+        {example.status === 'error' ? (
           'Enter both markups as numbers to see what a 1-cent minute sells for.'
+        ) : example.sellRate === null ? (
+          'Pricing a 1-cent minute…'
         ) : (
           <>
-            With this package, a call costing <Rate value={EXAMPLE_COST_RATE} perMinute /> sells at{' '}
+            With this package, a call costing <Rate value={example.costRate} perMinute /> sells at{' '}
             <strong>
-              <Rate value={sellRate} perMinute />
+              <Rate value={example.sellRate} perMinute />
             </strong>
             .
           </>

@@ -1,7 +1,7 @@
 import type { ClientService, RouteChoice, SubaccountField } from '../../../../preload/common/catalog';
 import type { PackageView } from '../../../../preload/schemas/packages';
 import { trimDecimal } from '../../../../preload/common/format';
-import type { PackageCreateInput } from '../../stores/packages';
+import type { PackageCreateInput } from '../../queries/packages';
 import { OTHER_PULSE, isPresetPulse, pulseToSend } from './pulse';
 
 /** The form keeps what the person typed, as text; main parses and validates it. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SubaccountView } from '../../../../preload/schemas/telephony';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo, navigate } from '../../lib/router';
 import { useClientManage } from '../../queries/clients';
-import { usePackages } from '../../stores/packages';
+import { usePackages } from '../../queries/packages';
 import { useCreateSubaccount, useSubaccount, useUpdateSubaccount } from '../../queries/subaccounts';
 import { EditResellerSection } from './EditResellerSection';
 import { PasswordReveal } from './PasswordReveal';
@@ -30,14 +30,10 @@ const backLink = (path: string, label: string) => (
 /** Guide: "Sub accounts menu >> Create Sub account", reached from the client's Manage page. */
 export function NewSubaccountPage({ clientId }: { clientId: number }) {
   const manage = useClientManage(clientId);
-  const { packages, load: loadPackages } = usePackages();
+  const { packages } = usePackages();
   const { save: create, saving, saveError, fieldErrors } = useCreateSubaccount();
   // The sub account just made, with its generated password: shown once, never cached.
   const [current, setCurrent] = useState<SubaccountView | null>(null);
-
-  useEffect(() => {
-    void loadPackages();
-  }, [clientId, loadPackages]);
 
   const view = manage.view?.client.id === clientId ? manage.view : null;
   const back = backLink(`/clients/${clientId}`, view?.client.name ?? 'Client');
@@ -85,11 +81,7 @@ export function NewSubaccountPage({ clientId }: { clientId: number }) {
 export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
   const { subaccount: current, status, error } = useSubaccount(subaccountId);
   const { save: update, saving, saveError, fieldErrors } = useUpdateSubaccount();
-  const { packages, load: loadPackages } = usePackages();
-
-  useEffect(() => {
-    void loadPackages();
-  }, [subaccountId, loadPackages]);
+  const { packages } = usePackages();
 
   const clientPath = current?.clientId ? `/clients/${current.clientId}` : '/clients';
   const back = backLink(clientPath, current?.clientName ?? 'Clients');

@@ -5,7 +5,7 @@ import { CheckboxField } from '../../../components/CheckboxField';
 import { ChoiceField, type Choice } from '../../../components/ChoiceField';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
-import { useCosts } from '../../../stores/costs';
+import type { CostImport } from '../../../queries/costs';
 import { showToast } from '../../../stores/toasts';
 import { ROUTES, ROUTE_LABELS as ROUTE_NAMES } from '../../../../../preload/common/catalog';
 
@@ -13,8 +13,8 @@ const IDS = { route: 'cost-route', file: 'cost-file', replace: 'cost-replace' } 
 const ROUTE_CHOICES: readonly Choice<RouteChoice>[] = ROUTES.map((route) => ({ value: route, label: ROUTE_NAMES[route] }));
 
 /** Reads the CSV in the page and sends its text to `costs.import` (no file path crosses to main). */
-export function CostImportForm() {
-  const { importing, error, fieldErrors, importDeck } = useCosts();
+export function CostImportForm({ costImport }: { costImport: CostImport }) {
+  const { importing, error, fieldErrors, importDeck } = costImport;
   const [route, setRoute] = useState<RouteChoice>('value');
   const [file, setFile] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);

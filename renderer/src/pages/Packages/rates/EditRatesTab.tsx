@@ -1,16 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Card } from '../../../components/Card';
 import { CountryOptionsList } from '../../../components/CountryPicker';
 import { EmptyState } from '../../../components/EmptyState';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ErrorSummary, type SummaryItem } from '../../../components/ErrorSummary';
 import { Icon } from '../../../components/Icon';
 import { Loading } from '../../../components/Loading';
-import { usePackages } from '../../../stores/packages';
-import { usePricing } from '../../../stores/pricing';
-import { useCustomRates, type RateRow, type RowErrors } from '../../../stores/pricingRates';
+import { toApiError } from '../../../queries/channel';
+import { useCustomRates } from '../../../queries/packages';
+import { useCountries } from '../../../queries/pricing';
+import { rowsOf, toRateInput, useRateDrafts, type RateRow, type RowErrors } from '../../../stores/rateDrafts';
 import { showToast } from '../../../stores/toasts';
-import { CustomRateRow, rateControlId } from './CustomRateRow';
+import { rateColumns, rateControlId, type RateRowView } from './rateColumns';
 
 const COUNTRY_LIST_ID = 'rate-country-options';
 
@@ -26,24 +28,24 @@ function summaryItems(rows: readonly RateRow[], rowErrors: RowErrors): SummaryIt
 
 /** Guide: "Edit Rates" — custom rates override the markup; free zones spend the free minutes. */
 export function EditRatesTab({ packageId, freeMinutes }: { packageId: number; freeMinutes: number }) {
-  const countries = usePricing((state) => state.countries);
-  const loadCountries = usePricing((state) => state.loadCountries);
-  const { rows, status, saving, dirty, error, rowErrors, packageId: loadedFor, load, addRow, updateRow, removeRow, save } = useCustomRates();
-  const refreshPackage = usePackages((state) => state.refreshEditing);
+  const countryList = useCountries();
+  const { countries } = countryList;
+  const saved = useCustomRates(packageId);
+  const { rows, dirty, error, rowErrors, packageId: draftOf, begin, addRow, updateRow, removeRow, refused, clearErrors } = useRateDrafts();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const ready = countryList.status === 'ready' && saved.rates !== undefined;
 
   useEffect(() => {
-    // Unsaved rows survive a tab switch; the editor resets the store when it opens.
-    if (loadedFor === packageId) return;
-    void (async () => {
-      await loadCountries();
-      await load(packageId, usePricing.getState().countries);
-    })();
-  }, [packageId, loadedFor, load, loadCountries]);
+    // Unsaved rows survive a tab switch; the editor forgets them when it opens a package.
+    if (draftOf === packageId || !ready || !saved.rates) return;
+    begin(packageId, rowsOf(saved.rates, countries));
+  }, [packageId, draftOf, ready, saved.rates, countries, begin]);
 
   useEffect(() => {
     if (error) summaryRef.current?.focus();
   }, [error]);
+
+  const columns = useMemo(() => rateColumns({ countryListId: COUNTRY_LIST_ID, onChange: updateRow, onRemove: removeRow }), [updateRow, removeRow]);
 
   const handleAdd = (): void => {
     const key = addRow();
@@ -51,22 +53,35 @@ export function EditRatesTab({ packageId, freeMinutes }: { packageId: number; fr
   };
 
   const handleSave = async (): Promise<void> => {
-    const saved = await save(countries);
-    if (!saved) return;
-    await refreshPackage();
-    const count = saved.length === 1 ? '1 custom rate' : `${saved.length} custom rates`;
-    showToast({ tone: 'success', title: 'Custom rates saved', description: `The package now has ${count}.` });
+    clearErrors();
+    try {
+      // The package (its custom rate count) and every price shown read again by themselves.
+      const result = await saved.saveRates(rows.map((row) => toRateInput(row, countries)));
+      begin(packageId, rowsOf(result, countries));
+      const count = result.length === 1 ? '1 custom rate' : `${result.length} custom rates`;
+      showToast({ tone: 'success', title: 'Custom rates saved', description: `The package now has ${count}.` });
+    } catch (failure) {
+      refused(toApiError(failure));
+    }
   };
 
-  if (status === 'loading' || status === 'idle') return <Loading label="Loading the custom rates…" />;
-  if (status === 'error' && error) {
+  const loadError = saved.error ?? countryList.error;
+  if (loadError && draftOf !== packageId) {
     const retry = (
-      <button type="button" className="button button--secondary" onClick={() => void load(packageId, countries)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          void saved.reload();
+          void countryList.reload();
+        }}
+      >
         Try again
       </button>
     );
-    return <ErrorBanner error={error} title="Could not load the custom rates" action={retry} />;
+    return <ErrorBanner error={loadError} title="Could not load the custom rates" action={retry} />;
   }
+  if (draftOf !== packageId) return <Loading label="Loading the custom rates…" />;
 
   const items = summaryItems(rows, rowErrors);
   return (
@@ -95,36 +110,15 @@ export function EditRatesTab({ packageId, freeMinutes }: { packageId: number; fr
             <p>Every call is priced with the markup. Add a rate to set your own price for a destination.</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table rates-table">
-              <caption className="visually-hidden">Custom rates of this package</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Type</th>
-                  <th scope="col">Destination</th>
-                  <th scope="col">Rate /min</th>
-                  <th scope="col">Free zone</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, index) => (
-                  <CustomRateRow
-                    key={row.key}
-                    row={row}
-                    position={index + 1}
-                    errors={rowErrors[row.key]}
-                    countryListId={COUNTRY_LIST_ID}
-                    onChange={(patch) => updateRow(row.key, patch)}
-                    onRemove={() => removeRow(row.key)}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<RateRowView>
+            columns={columns}
+            rows={rows.map((row, index) => ({ row, position: index + 1, errors: rowErrors[row.key] }))}
+            rowKey={({ row }) => String(row.key)}
+            caption="Custom rates of this package"
+            className="rates-table"
+            rowNavigation={false}
+            rowAttributes={({ errors }) => ({ className: errors ? 'rates-table__row rates-table__row--invalid' : 'rates-table__row' })}
+          />
         )}
         <div className="card__actions">
           <button type="button" className="button button--secondary" onClick={handleAdd}>
@@ -134,8 +128,8 @@ export function EditRatesTab({ packageId, freeMinutes }: { packageId: number; fr
         </div>
       </Card>
       <div className="form__actions">
-        <button type="button" className="button button--primary" disabled={saving} onClick={() => void handleSave()}>
-          {saving ? 'Saving…' : 'Save rates'}
+        <button type="button" className="button button--primary" disabled={saved.saving} onClick={() => void handleSave()}>
+          {saved.saving ? 'Saving…' : 'Save rates'}
         </button>
         {dirty ? (
           <p className="unsaved-note" role="status">

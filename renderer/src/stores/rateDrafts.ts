@@ -3,15 +3,13 @@ import type { ChannelInput } from '../../../preload/contract';
 import type { ApiError } from '../../../preload/result';
 import type { CustomRateScopeChoice, CustomRateView } from '../../../preload/schemas/packages';
 import type { CountryOption } from '../../../preload/schemas/pricing';
-import { api } from '../api';
 import { trimDecimal } from '../../../preload/common/format';
-import { countryCodeOf, countryOptionText } from './pricing';
-import type { LoadStatus } from './status';
+import { countryCodeOf, countryOptionText } from '../lib/countries';
 
 /**
- * A package's custom rates (guide: "Edit Rates"): they override the markup for USA,
- * Canada, a country or a calling code, and mark the free zones that spend free minutes.
- * The table is edited here and saved as one set, so switching tabs keeps unsaved rows.
+ * The rows of a package's "Edit Rates" table as the person edits them: the window's own
+ * state (a draft), saved as one set through `packages.saveRates`. Kept here, outside the
+ * tab, so switching tabs keeps unsaved rows; the editor forgets them when it opens a package.
  */
 export interface RateRow {
   /** Stable React key; not the database id (the set is replaced on save). */
@@ -29,42 +27,26 @@ export interface RateRow {
 export type RateRowField = 'scope' | 'value' | 'rate' | 'freeZone' | 'description';
 /** Row key → field → main's message. */
 export type RowErrors = Readonly<Record<number, Partial<Record<RateRowField, string>>>>;
-type RateInput = ChannelInput<'packages.saveRates'>['rates'][number];
-
-interface CustomRatesState {
-  packageId: number | null;
-  rows: RateRow[];
-  status: LoadStatus;
-  saving: boolean;
-  /** True when the rows differ from what was last loaded or saved. */
-  dirty: boolean;
-  error: ApiError | null;
-  rowErrors: RowErrors;
-  load(packageId: number, countries: readonly CountryOption[]): Promise<void>;
-  addRow(): number;
-  updateRow(key: number, patch: Partial<Omit<RateRow, 'key' | 'savedLabel'>>): void;
-  removeRow(key: number): void;
-  save(countries: readonly CountryOption[]): Promise<CustomRateView[] | null>;
-  /** Forgets unsaved rows (the editor opens a package afresh). */
-  reset(): void;
-}
+export type RateInput = ChannelInput<'packages.saveRates'>['rates'][number];
 
 let nextRowKey = 1;
 
-function rowOf(rate: CustomRateView, countries: readonly CountryOption[]): RateRow {
-  const country = rate.scope === 'country' ? countries.find((candidate) => candidate.code === rate.value) : undefined;
-  return {
-    key: nextRowKey++,
-    scope: rate.scope,
-    value: country ? countryOptionText(country) : rate.value,
-    rate: trimDecimal(rate.rate, 4),
-    freeZone: rate.freeZone,
-    description: rate.description,
-    savedLabel: rate.label,
-  };
+export function rowsOf(rates: readonly CustomRateView[], countries: readonly CountryOption[]): RateRow[] {
+  return rates.map((rate) => {
+    const country = rate.scope === 'country' ? countries.find((candidate) => candidate.code === rate.value) : undefined;
+    return {
+      key: nextRowKey++,
+      scope: rate.scope,
+      value: country ? countryOptionText(country) : rate.value,
+      rate: trimDecimal(rate.rate, 4),
+      freeZone: rate.freeZone,
+      description: rate.description,
+      savedLabel: rate.label,
+    };
+  });
 }
 
-function toRateInput(row: RateRow, countries: readonly CountryOption[]): RateInput {
+export function toRateInput(row: RateRow, countries: readonly CountryOption[]): RateInput {
   const value = row.scope === 'country' ? countryCodeOf(row.value, countries) : row.scope === 'prefix' ? row.value.trim() : '';
   return { scope: row.scope, value, rate: row.rate.trim(), freeZone: row.freeZone, description: row.description.trim() };
 }
@@ -83,7 +65,7 @@ function withoutOwnRowNumber(message: string, position: number): string {
 }
 
 /** "rates.2.value" → row key of the third row, field "value"; the first message per field wins. */
-function rowErrorsOf(error: ApiError, rows: readonly RateRow[]): RowErrors {
+export function rowErrorsOf(error: ApiError, rows: readonly RateRow[]): RowErrors {
   const byKey: Record<number, Partial<Record<RateRowField, string>>> = {};
   for (const issue of error.issues ?? []) {
     const [root, index, field] = issue.path.split('.');
@@ -96,21 +78,33 @@ function rowErrorsOf(error: ApiError, rows: readonly RateRow[]): RowErrors {
   return byKey;
 }
 
-export const useCustomRates = create<CustomRatesState>()((set, get) => ({
-  packageId: null,
-  rows: [],
-  status: 'idle',
-  saving: false,
-  dirty: false,
-  error: null,
-  rowErrors: {},
+interface RateDraftsState {
+  /** The package the rows are of; null until its saved rates have been read. */
+  packageId: number | null;
+  rows: RateRow[];
+  /** True when the rows differ from what was last read or saved. */
+  dirty: boolean;
+  /** The last refused save, and its messages per row. */
+  error: ApiError | null;
+  rowErrors: RowErrors;
+  /** Starts the draft from the saved rates (after reading them, or after a save). */
+  begin(packageId: number, rows: RateRow[]): void;
+  addRow(): number;
+  updateRow(key: number, patch: Partial<Omit<RateRow, 'key' | 'savedLabel'>>): void;
+  removeRow(key: number): void;
+  refused(error: ApiError): void;
+  clearErrors(): void;
+  /** Forgets unsaved rows (the editor opens a package afresh). */
+  reset(): void;
+}
 
-  async load(packageId, countries) {
-    set({ packageId, rows: [], status: 'loading', dirty: false, error: null, rowErrors: {} });
-    const result = await api.packages.rates({ id: packageId });
-    if (get().packageId !== packageId) return;
-    if (result.ok) set({ rows: result.value.map((rate) => rowOf(rate, countries)), status: 'ready' });
-    else set({ status: 'error', error: result.error });
+const EMPTY: Pick<RateDraftsState, 'packageId' | 'rows' | 'dirty' | 'error' | 'rowErrors'> = { packageId: null, rows: [], dirty: false, error: null, rowErrors: {} };
+
+export const useRateDrafts = create<RateDraftsState>()((set) => ({
+  ...EMPTY,
+
+  begin(packageId, rows) {
+    set({ packageId, rows, dirty: false, error: null, rowErrors: {} });
   },
 
   addRow() {
@@ -136,20 +130,15 @@ export const useCustomRates = create<CustomRatesState>()((set, get) => ({
     }));
   },
 
-  async save(countries) {
-    const { packageId, rows } = get();
-    if (packageId === null) return null;
-    set({ saving: true, error: null, rowErrors: {} });
-    const result = await api.packages.saveRates({ packageId, rates: rows.map((row) => toRateInput(row, countries)) });
-    if (!result.ok) {
-      set({ saving: false, error: result.error, rowErrors: rowErrorsOf(result.error, rows) });
-      return null;
-    }
-    set({ saving: false, dirty: false, rows: result.value.map((rate) => rowOf(rate, countries)) });
-    return result.value;
+  refused(error) {
+    set((state) => ({ error, rowErrors: rowErrorsOf(error, state.rows) }));
+  },
+
+  clearErrors() {
+    set({ error: null, rowErrors: {} });
   },
 
   reset() {
-    set({ packageId: null, rows: [], status: 'idle', saving: false, dirty: false, error: null, rowErrors: {} });
+    set(EMPTY);
   },
 }));
