@@ -3,7 +3,6 @@ import { create } from 'zustand';
 import type { ApiError } from '../../../preload/result';
 import type { RerateResult } from '../../../preload/schemas/calls';
 import { api } from '../api';
-import { refreshCallViews } from './callsRefresh';
 
 export type ClientDifference = RerateResult['differences'][number];
 
@@ -72,10 +71,8 @@ export const useRerate = create<RerateState>()((set, get) => {
     },
 
     async apply(packageId, pricesVersion) {
-      const applied = await run(packageId, pricesVersion, true);
-      // Charges changed: call lists and the dashboard opened earlier read again.
-      if (applied) await refreshCallViews();
-      return applied;
+      // Charges changed: the call lists and the dashboard refresh from main's 'data.changed'.
+      return run(packageId, pricesVersion, true);
     },
 
     clear() {

@@ -1,7 +1,7 @@
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
-import type { CallFilter, CallStatusFilter } from '../../stores/calls';
-import type { CallClientChoice } from '../../stores/callsClients';
+import type { CallClientChoice } from '../../queries/calls';
+import type { CallFilter, CallStatusFilter } from '../../stores/callFilter';
 
 const ALL_CLIENTS = 'all';
 
