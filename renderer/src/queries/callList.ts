@@ -5,18 +5,8 @@ import type { ApiError } from '../../../preload/result';
 import type { CallPage, CallView } from '../../../preload/schemas/calls';
 import type { CallFilter } from '../stores/callFilter';
 import type { LoadStatus } from '../stores/status';
+import { CALL_PAGE_SIZE, MAX_PAGES_KEPT, nextOffset, nextPagingStep, previousOffset } from './callPaging';
 import { callChannel, toApiError, type ChannelError } from './channel';
-
-/** Rows per `calls.list` request: a screenful many times over, far below main's limit of 1,000. */
-export const CALL_PAGE_SIZE = 200;
-/** Pages kept in memory (TanStack's maxPages): scrolling through a million calls must not keep them all. */
-export const MAX_PAGES_KEPT = 10;
-/**
- * Rows out of view beyond the loaded pages from which the list starts again at the rows on
- * screen instead of reading every page in between (dragging the scroll bar of a million
- * calls to the middle must not read 2,500 pages one after the other).
- */
-const JUMP_ROWS = CALL_PAGE_SIZE * 5;
 
 type CallListInput = Omit<NonNullable<ChannelInput<'calls.list'>>, 'offset'>;
 
@@ -30,7 +20,6 @@ function listInput(filter: CallFilter): CallListInput {
   };
 }
 
-const pageStart = (index: number): number => Math.floor(Math.max(index, 0) / CALL_PAGE_SIZE) * CALL_PAGE_SIZE;
 const sameInput = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export interface CallPages {
@@ -65,8 +54,8 @@ export function useCallPages(filter: CallFilter): CallPages {
     queryKey: ['calls.list', input, { pagesFrom }],
     queryFn: ({ pageParam }) => callChannel('calls.list', { ...input, offset: pageParam }),
     initialPageParam: pagesFrom,
-    getNextPageParam: (last, _pages, lastOffset) => (lastOffset + CALL_PAGE_SIZE < last.total ? lastOffset + CALL_PAGE_SIZE : undefined),
-    getPreviousPageParam: (_first, _pages, firstOffset) => (firstOffset > 0 ? Math.max(0, firstOffset - CALL_PAGE_SIZE) : undefined),
+    getNextPageParam: (last, _pages, lastOffset) => nextOffset(lastOffset, last.total),
+    getPreviousPageParam: (_first, _pages, firstOffset) => previousOffset(firstOffset),
     maxPages: MAX_PAGES_KEPT,
     // A jump within the same filter keeps the rows it has meanwhile (they sit at their own
     // positions); a new filter keeps only the count, never the other filter's rows.
@@ -86,10 +75,10 @@ export function useCallPages(filter: CallFilter): CallPages {
   function showRows(first: number, last: number): void {
     // One request at a time; after a failure, the banner's "Try again" reads again.
     if (!data || isPlaceholderData || isFetching || isError) return;
-    const end = offset + rows.length;
-    if (first < offset - JUMP_ROWS || last >= end + JUMP_ROWS) setAnchor({ inputKey, pagesFrom: pageStart(first) });
-    else if (last >= end && hasNextPage) void fetchNextPage();
-    else if (first < offset && hasPreviousPage) void fetchPreviousPage();
+    const step = nextPagingStep(first, last, { offset, count: rows.length, hasNext: hasNextPage, hasPrevious: hasPreviousPage });
+    if (step?.kind === 'jump') setAnchor({ inputKey, pagesFrom: step.pagesFrom });
+    else if (step?.kind === 'next') void fetchNextPage();
+    else if (step?.kind === 'previous') void fetchPreviousPage();
   }
 
   const status: LoadStatus = data !== undefined ? 'ready' : query.status === 'error' ? 'error' : 'loading';
