@@ -11,8 +11,8 @@ import { CALL_COLUMNS } from './callColumns';
 import { formatCount } from './callLabels';
 import { CallsFilters } from './CallsFilters';
 import { CallsSubnav } from './CallsSubnav';
-import { TryAgain } from './TryAgain';
 import { CallsTable } from './CallsTable';
+import { TryAgain } from './TryAgain';
 
 const importLink = (
   <a className="button button--primary" href={hrefTo('/calls/import')}>

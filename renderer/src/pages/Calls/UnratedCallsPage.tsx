@@ -11,8 +11,8 @@ import { NO_CALL_FILTER, type CallFilter } from '../../stores/callFilter';
 import { UNRATED_COLUMNS } from './callColumns';
 import { formatCount } from './callLabels';
 import { CallsSubnav } from './CallsSubnav';
-import { TryAgain } from './TryAgain';
 import { CallsTable } from './CallsTable';
+import { TryAgain } from './TryAgain';
 
 const backLink = (
   <a className="back-link" href={hrefTo('/calls')}>
