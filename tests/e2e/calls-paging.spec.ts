@@ -130,4 +130,12 @@ test('a filter change never shows the other filter’s rows, even when an answer
   expect(await stopRecording()).toEqual([client]);
   const shown = await list.rows.locator('td:nth-child(2) .call-cell__sub').allInnerTexts();
   expect(new Set(shown)).toEqual(new Set([client]));
+
+  // The filter is the window's own: it is still set after a visit to another page.
+  await list.subnavLink('Import').click();
+  await expect(list.heading).toHaveText('Import calls');
+  await list.subnavLink('Call list').click();
+  await expect(list.clientFilter).toHaveText(client);
+  await expect(list.rows.first()).toBeVisible();
+  expect(new Set(await list.rows.locator('td:nth-child(2) .call-cell__sub').allInnerTexts())).toEqual(new Set([client]));
 });
