@@ -1,15 +1,14 @@
 import type { ImportJobView } from './schemas/calls';
 import type { DemoProgress } from './schemas/demo';
+import { dataDomains, EVENT_NAMES, type DataDomain } from './common/events';
+
+export { dataDomains, type DataDomain };
 
 /**
  * Every event main sends to the window, declared once beside the channels (DESIGN.md:
  * "every event main sends to the window"). Electron delivers them with
  * `webContents.send`, the headless host with Server-Sent Events behind the same token.
  */
-
-/** What a change touched, so the window refreshes only those queries. */
-export const dataDomains = ['packages', 'pricing', 'costs', 'clients', 'ledger', 'dids', 'subaccounts', 'billing', 'notices', 'calls'] as const;
-export type DataDomain = (typeof dataDomains)[number];
 
 export interface AppEvents {
   /** An import job moved on (rows read, rated, rejected, status). */
@@ -21,4 +20,8 @@ export interface AppEvents {
 }
 
 export type EventName = keyof AppEvents;
-export const eventNames: EventName[] = ['import.progress', 'data.changed', 'demo.progress'];
+
+// The common list names every event declared here and no other: a new event fails typecheck until it is listed.
+type ListedName = (typeof EVENT_NAMES)[number];
+const _listedExactly: [EventName, ListedName] extends [ListedName, EventName] ? true : never = true;
+export const eventNames: readonly EventName[] = EVENT_NAMES;

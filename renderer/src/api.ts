@@ -1,6 +1,7 @@
 import type { Api, ChannelName, EventSubscription } from '../../preload/contract';
 import type { AppEvents, DataDomain, EventName } from '../../preload/events';
 import type { ApiError, ErrorCode, Result } from '../../preload/result';
+import { dataDomains, EVENT_NAMES } from '../../preload/common/events';
 
 /**
  * The one way the UI talks to main. In Electron the preload exposes `window.api`; the
@@ -26,20 +27,8 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   internal: true,
 };
 
-// Exhaustive like KNOWN_CODES: the window keeps zod-free, so it restates the names and a new one fails typecheck here.
-const KNOWN_EVENTS: Record<EventName, true> = { 'import.progress': true, 'data.changed': true, 'demo.progress': true };
-export const ALL_DOMAINS = Object.keys({
-  packages: true,
-  pricing: true,
-  costs: true,
-  clients: true,
-  ledger: true,
-  dids: true,
-  subaccounts: true,
-  billing: true,
-  notices: true,
-  calls: true,
-} satisfies Record<DataDomain, true>) as DataDomain[];
+// The event and domain names are main's own lists (preload/common/events.ts, checked against the declared events).
+const ALL_DOMAINS: readonly DataDomain[] = dataDomains;
 
 const failure = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
@@ -99,7 +88,7 @@ type AnyListener = (payload: never) => void;
 function createHttpEvents(): EventSubscription {
   const listeners = new Map<EventName, Set<AnyListener>>();
   let started = false;
-  const declared = new Set<string>(Object.keys(KNOWN_EVENTS));
+  const declared = new Set<string>(EVENT_NAMES);
 
   const deliver = <K extends EventName>(name: K, payload: AppEvents[K]): void => {
     for (const listener of listeners.get(name) ?? []) (listener as (payload: AppEvents[K]) => void)(payload);

@@ -4,6 +4,7 @@ import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientManagePage } from './pages/ClientManagePage';
 import { ClientsListPage } from './pages/ClientsListPage';
 import { callApi } from './pages/ClientUi';
+import { CallListPage } from './pages/CallsPages';
 import { DidsPage } from './pages/DidsPage';
 
 test('a change made in another window shows on an open page without reloading it', async ({ page, appUrl, context }) => {
@@ -81,3 +82,22 @@ async function openAppWithAlice(page: Page, appUrl: string): Promise<{ id: numbe
   await page.goto(appUrl);
   return callApi<{ id: number }>(page, 'clients.create', { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', phone: '+1 514 555 0100', balanceMode: 'soft' });
 }
+
+test('calls loaded in another window show in an open Global CDR without reloading it', async ({ page, appUrl, context }) => {
+  test.setTimeout(120_000);
+  const list = new CallListPage(page, appUrl);
+  await list.goto();
+  await expect(list.emptyState).toBeVisible();
+  await page.evaluate(() => Object.assign(window, { __stillTheSamePage: true }));
+
+  const elsewhere = await context.newPage();
+  await elsewhere.goto(appUrl);
+  await callApi(elsewhere, 'demo.load', { clients: 3, cdrs: 300 });
+
+  // main's 'data.changed' refreshes the list's pages: the count, and rows past the first page.
+  await expect(list.count).toHaveText('300 calls');
+  await list.scrollToEnd();
+  await expect(list.rowAt(299)).toHaveAttribute('data-call-id', /./);
+  expect(await page.evaluate(() => (window as unknown as { __stillTheSamePage?: boolean }).__stillTheSamePage)).toBe(true);
+  await elsewhere.close();
+});

@@ -1,10 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DemoResult } from '../../../preload/schemas/demo';
-import { ALL_DOMAINS } from '../api';
-import { refreshCallViews } from '../stores/callsRefresh';
 import { showToast } from '../stores/toasts';
-import { combinedStatus, invalidateDomains, readView, toApiError, useChannel, useChannelMutation } from './channel';
+import { combinedStatus, readView, toApiError, useChannel, useChannelMutation } from './channel';
 
 /** What "Load demo data" asks for: main's defaults, spelled out so the card can say what it builds. */
 export const DEMO_SIZE = { clients: 25, cdrs: 5000 } as const;
@@ -20,7 +17,6 @@ export function describeDemo(result: DemoResult): string {
 
 /** "Load demo data" of an empty app: a realistic reseller to try every page with. */
 export function useDemo() {
-  const client = useQueryClient();
   const open = readView(useChannel('clients.list', { status: 'open' }));
   const closed = readView(useChannel('clients.list', { status: 'closed' }));
   const demo = useChannelMutation('demo.load');
@@ -36,8 +32,7 @@ export function useDemo() {
     try {
       const result = await demo.mutateAsync({ ...DEMO_SIZE });
       showToast({ tone: 'success', title: 'Demo data loaded', description: describeDemo(result) });
-      // The call lists still in hand-written stores read again as before.
-      await Promise.all([invalidateDomains(client, ALL_DOMAINS), refreshCallViews()]);
+      // Every view refreshes from main's 'data.changed' (demo.load changes every domain).
       return result;
     } catch {
       return null;

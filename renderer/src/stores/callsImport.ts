@@ -3,7 +3,6 @@ import type { ImportJobView } from '../../../preload/schemas/calls';
 import { api } from '../api';
 import { onImportProgress } from '../queries/ServerEvents';
 import { sliceDecoder } from '../lib/fileText';
-import { refreshCallViews } from './callsRefresh';
 import { showToast } from './toasts';
 import { plural } from '../../../preload/common/plural';
 
@@ -48,8 +47,8 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
       return;
     }
     set({ job, phase: 'finished', cancelling: false });
+    // The lists refresh from main's 'data.changed' of the import's last commit.
     announceEnd(job);
-    void refreshCallViews();
   };
   onImportProgress(follow);
 

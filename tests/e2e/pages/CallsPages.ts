@@ -2,6 +2,9 @@ import type { Locator, Page } from '@playwright/test';
 import { AppShell } from './AppShell';
 import { chooseOption } from './ClientUi';
 
+/** The call tables' estimated row height (renderer/src/pages/Calls/CallsTable.tsx). */
+const CALL_ROW_HEIGHT = 53;
+
 /** What the Calls section's pages share: the sub navigation and the virtualised call table. */
 class CallsSection extends AppShell {
   readonly main: Locator;
@@ -79,6 +82,47 @@ export class CallListPage extends CallsSection {
   /** Scrolls the table's own scrolling box to the end of the list. */
   async scrollToEnd(): Promise<void> {
     await this.scrollRegion.evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
+  }
+
+  /** Scrolls so that the call at this position of the list (0 = newest) is near the top of the box. */
+  async scrollToRow(position: number): Promise<void> {
+    await this.scrollRegion.evaluate((box, top) => box.scrollTo({ top }), position * CALL_ROW_HEIGHT);
+  }
+
+  /** The rendered row at this position of the list, loaded or still a placeholder. */
+  rowAt(position: number): Locator {
+    return this.table.locator(`tbody tr[aria-rowindex="${position + 2}"]`);
+  }
+
+  /**
+   * From now on, every client named by a call row on screen (sampled on every change of the
+   * page and every frame); the returned function stops and answers them.
+   */
+  async recordClientsShown(): Promise<() => Promise<string[]>> {
+    await this.page.evaluate(() => {
+      const seen = new Set<string>();
+      const sample = () => {
+        for (const cell of document.querySelectorAll('main table tbody tr[data-call-id] td:nth-child(2) .call-cell__sub')) seen.add(cell.textContent ?? '');
+      };
+      const observer = new MutationObserver(sample);
+      observer.observe(document.querySelector('main')!, { subtree: true, childList: true, characterData: true, attributes: true });
+      let recording = true;
+      const frame = () => {
+        if (!recording) return;
+        sample();
+        requestAnimationFrame(frame);
+      };
+      frame();
+      Object.assign(window, {
+        __stopRecordingClients: () => {
+          recording = false;
+          observer.disconnect();
+          sample();
+          return [...seen];
+        },
+      });
+    });
+    return () => this.page.evaluate(() => (window as unknown as { __stopRecordingClients: () => string[] }).__stopRecordingClients());
   }
 }
 

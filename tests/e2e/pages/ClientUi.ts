@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Picks an option of a Radix select (a combobox button and a listbox in a portal). */
 export async function chooseOption(page: Page, combobox: Locator, option: string | RegExp): Promise<void> {
@@ -55,7 +55,11 @@ export async function reviewScreenshot(page: Page, name: string, fullPage = true
   const modalOpen = (await page.getByRole('dialog').or(page.getByRole('alertdialog')).count()) > 0;
   if (!modalOpen) {
     const dismissButtons = page.getByRole('button', { name: 'Dismiss notification' });
-    while ((await dismissButtons.count()) > 0) await dismissButtons.first().click();
+    // In one step inside the page: a toast also closes by itself, and one gone between a count and a click would leave the click waiting.
+    await dismissButtons.evaluateAll((buttons) => {
+      for (const button of buttons) (button as HTMLButtonElement).click();
+    });
+    await expect(dismissButtons).toHaveCount(0);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/${name}.png`, fullPage });

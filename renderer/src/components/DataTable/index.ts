@@ -1,2 +1,2 @@
 export { DataTable, type DataTableProps } from './DataTable';
-export type { DataColumn, ManualSort, SortState } from './types';
+export type { DataColumn, ManualSort, SortState, VirtualRows } from './types';

@@ -15,6 +15,26 @@ export interface DataColumn<Row> {
   /** The cell that names the row: rendered as `<th scope="row">`. */
   rowHeader?: boolean;
   className?: string;
+  /** A fixed width in px: a virtualised table must not re-flow its columns as rows scroll in. */
+  width?: number;
+}
+
+/**
+ * A long list rendered a screenful at a time: only the rows in view (and a few more) are in
+ * the page, spacer rows stand in for the rest. The rows given to the table may be a part of
+ * the list, loaded as it scrolls (the Global CDR): the others show as "Loading…".
+ */
+export interface VirtualRows {
+  /** Rows in the whole list; the table's `rows` are those from position `offset` on. */
+  rowCount: number;
+  offset?: number;
+  /** Estimated row height in px, so the scroll bar is right before the rows are measured. */
+  rowHeight: number;
+  /** Names the scrolling region (it also takes the keyboard focus, to scroll). */
+  label: string;
+  busy?: boolean;
+  /** The rows in view (with a few more) are now first…last: read the ones not loaded. */
+  onRowsShown?(first: number, last: number): void;
 }
 
 export interface SortState {

@@ -1,7 +1,7 @@
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
-import type { CallFilter, CallStatusFilter } from '../../stores/calls';
-import type { CallClientChoice } from '../../stores/callsClients';
+import type { CallClientChoice } from '../../queries/calls';
+import { isFiltered, NO_CALL_FILTER, type CallFilter, type CallStatusFilter } from '../../stores/callFilter';
 
 const ALL_CLIENTS = 'all';
 
@@ -56,8 +56,8 @@ export function CallsFilters({ filter, clients, onChange }: CallsFiltersProps) {
           />
         )}
       </Field>
-      {filter.clientId !== null || filter.from !== '' || filter.to !== '' || filter.status !== 'all' ? (
-        <button type="button" className="button button--ghost calls-filters__clear" onClick={() => onChange({ clientId: null, from: '', to: '', status: 'all' })}>
+      {isFiltered(filter) ? (
+        <button type="button" className="button button--ghost calls-filters__clear" onClick={() => onChange(NO_CALL_FILTER)}>
           Clear filters
         </button>
       ) : null}

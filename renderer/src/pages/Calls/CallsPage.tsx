@@ -1,17 +1,18 @@
-import { useCallback, useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
-import { callAt, NO_CALL_FILTER, useCallList } from '../../stores/calls';
-import { useCallClients } from '../../stores/callsClients';
+import { useCallPages } from '../../queries/callList';
+import { useCallClients } from '../../queries/calls';
+import { isFiltered, useCallFilter } from '../../stores/callFilter';
 import { CALL_COLUMNS } from './callColumns';
 import { formatCount } from './callLabels';
 import { CallsFilters } from './CallsFilters';
 import { CallsSubnav } from './CallsSubnav';
 import { CallsTable } from './CallsTable';
+import { TryAgain } from './TryAgain';
 
 const importLink = (
   <a className="button button--primary" href={hrefTo('/calls/import')}>
@@ -21,16 +22,11 @@ const importLink = (
 
 /** The Global CDR: every call the provider reported, with what each client pays for it. */
 export function CallsPage() {
-  const { filter, total, pages, status, refreshing, error, reload, setFilter, ensureRows } = useCallList();
-  const { clients, load: loadClients } = useCallClients();
-
-  useEffect(() => {
-    void reload();
-    void loadClients();
-  }, [reload, loadClients]);
-
-  const rowAt = useCallback((index: number) => callAt({ pages }, index), [pages]);
-  const filtered = JSON.stringify(filter) !== JSON.stringify(NO_CALL_FILTER);
+  const { filter, setFilter } = useCallFilter();
+  const calls = useCallPages(filter);
+  const { total, status, error, reload } = calls;
+  const { clients } = useCallClients();
+  const filtered = isFiltered(filter);
 
   return (
     <>
@@ -44,14 +40,10 @@ export function CallsPage() {
         <ErrorBanner
           error={error}
           title="Could not load the calls"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void reload()}>
-              Try again
-            </button>
-          }
+          action={<TryAgain reload={reload} />}
         />
       ) : null}
-      {status === 'idle' || status === 'loading' ? <Loading label="Loading calls…" /> : null}
+      {status === 'loading' ? <Loading label="Loading calls…" /> : null}
       {status === 'ready' && total === 0 && !filtered ? (
         <Card>
           <EmptyState icon="calls" title="No calls yet" action={importLink}>
@@ -61,10 +53,10 @@ export function CallsPage() {
       ) : null}
       {status === 'ready' && (total > 0 || filtered) ? (
         <Card title="Global CDR" aside={<span className="muted" role="status">{total === 1 ? '1 call' : `${formatCount(total)} calls`}</span>}>
-          <CallsFilters filter={filter} clients={clients} onChange={(change) => void setFilter(change)} />
-          {error ? <ErrorBanner error={error} title="Some calls could not be loaded" /> : null}
+          <CallsFilters filter={filter} clients={clients} onChange={setFilter} />
+          {error ? <ErrorBanner error={error} title="Some calls could not be loaded" action={<TryAgain reload={reload} />} /> : null}
           {total > 0 ? (
-            <CallsTable columns={CALL_COLUMNS} rowCount={total} rowAt={rowAt} onRowsShown={ensureRows} label="Calls, newest first" busy={refreshing} highlightUnrated />
+            <CallsTable columns={CALL_COLUMNS} calls={calls} label="Calls, newest first" highlightUnrated />
           ) : (
             <p className="muted">No call matches these filters.</p>
           )}

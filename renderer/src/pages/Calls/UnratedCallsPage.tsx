@@ -1,4 +1,3 @@
-import { useCallback, useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -6,12 +5,14 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
-import { callAt, useUnratedCalls } from '../../stores/calls';
-import { useRerateUnrated } from '../../stores/callsRerate';
+import { useCallPages } from '../../queries/callList';
+import { useRerateUnrated } from '../../queries/calls';
+import { NO_CALL_FILTER, type CallFilter } from '../../stores/callFilter';
 import { UNRATED_COLUMNS } from './callColumns';
 import { formatCount } from './callLabels';
 import { CallsSubnav } from './CallsSubnav';
 import { CallsTable } from './CallsTable';
+import { TryAgain } from './TryAgain';
 
 const backLink = (
   <a className="back-link" href={hrefTo('/calls')}>
@@ -23,8 +24,8 @@ const backLink = (
 const calls = (count: number): string => (count === 1 ? '1 call' : `${formatCount(count)} calls`);
 
 function RerateCard() {
-  const { busy, outcome, error, rerate, clear } = useRerateUnrated();
-  useEffect(() => clear, [clear]);
+  // The outcome is this card's: it is gone when the reseller comes back.
+  const { busy, outcome, error, rerate } = useRerateUnrated();
 
   return (
     <Card title="After you fixed the cause">
@@ -45,13 +46,13 @@ function RerateCard() {
   );
 }
 
+/** Calls kept as unrated with their reason (DESIGN.md rating rule 8: never dropped). */
+const UNRATED: CallFilter = { ...NO_CALL_FILTER, status: 'unrated' };
+
 /** Calls that could not be priced, with the reason, until the reseller fixes the cause. */
 export function UnratedCallsPage() {
-  const { total, pages, status, refreshing, error, reload, ensureRows } = useUnratedCalls();
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  const rowAt = useCallback((index: number) => callAt({ pages }, index), [pages]);
+  const list = useCallPages(UNRATED);
+  const { total, status, error, reload } = list;
 
   return (
     <>
@@ -66,14 +67,10 @@ export function UnratedCallsPage() {
         <ErrorBanner
           error={error}
           title="Could not load the unrated calls"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void reload()}>
-              Try again
-            </button>
-          }
+          action={<TryAgain reload={reload} />}
         />
       ) : null}
-      {status === 'idle' || status === 'loading' ? <Loading label="Loading unrated calls…" /> : null}
+      {status === 'loading' ? <Loading label="Loading unrated calls…" /> : null}
       {status === 'ready' && total === 0 ? (
         <Card>
           <EmptyState icon="check" title="No unrated calls">
@@ -83,8 +80,8 @@ export function UnratedCallsPage() {
       ) : null}
       {status === 'ready' && total > 0 ? (
         <Card title="Calls waiting to be rated" aside={<span className="muted">{calls(total)}</span>}>
-          {error ? <ErrorBanner error={error} title="Some calls could not be loaded" /> : null}
-          <CallsTable columns={UNRATED_COLUMNS} rowCount={total} rowAt={rowAt} onRowsShown={ensureRows} label="Unrated calls, newest first" busy={refreshing} />
+          {error ? <ErrorBanner error={error} title="Some calls could not be loaded" action={<TryAgain reload={reload} />} /> : null}
+          <CallsTable columns={UNRATED_COLUMNS} calls={list} label="Unrated calls, newest first" />
         </Card>
       ) : null}
     </>
