@@ -14,7 +14,9 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 const PLAIN_DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 function parseScaled(text: string, decimals: number): ParseResult<number> {
-  const trimmed = text.trim();
+  // Only the spaces and tabs a person types around a number; other whitespace (no-break
+  // space, line separators, a BOM) is not part of a number and is refused.
+  const trimmed = text.replace(/^[ \t]+|[ \t]+$/g, '');
   if (trimmed === '') return { ok: false, message: 'Enter an amount' };
   if (/^-?\d+,\d+$/.test(trimmed)) {
     return { ok: false, message: 'Use a dot (.) as the decimal separator, e.g. 12.50' };

@@ -12,15 +12,16 @@ import { ledgerDoor } from './ledger';
  * the ledger door, the period closed for invoicing and the next billing date written.
  * Every entry carries a reference, so running twice for one date charges nothing twice.
  */
-export async function runBilling(ctx: ServiceContext, input: { date: string }): Promise<BillingRunResult> {
-  const due = await ctx.db
+export async function runBilling(ctx: ServiceContext, input: { date: string }, skipClients: ReadonlySet<number> = new Set()): Promise<BillingRunResult> {
+  const allDue = await ctx.db
     .selectFrom('client_packages')
-    .select(['id'])
+    .select(['id', 'client_id'])
     .where('disconnected_at', 'is', null)
     .where('next_billing_date', '<=', input.date)
     .orderBy('next_billing_date')
     .orderBy('id')
     .execute();
+  const due = allDue.filter((row) => !skipClients.has(row.client_id));
   const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>() };
   const door = ledgerDoor(ctx.store);
 
@@ -102,5 +103,6 @@ export async function runBilling(ctx: ServiceContext, input: { date: string }): 
   };
 }
 
-/** When the app starts: bill every cycle that came due while it was closed. */
-export const runDueBilling = (ctx: ServiceContext): Promise<BillingRunResult> => runBilling(ctx, { date: localDate(ctx.now()) });
+/** When the app starts: bill every cycle that came due while it was closed (but not the clients startup set aside). */
+export const runDueBilling = (ctx: ServiceContext, skipClients?: ReadonlySet<number>): Promise<BillingRunResult> =>
+  runBilling(ctx, { date: localDate(ctx.now()) }, skipClients);

@@ -1,0 +1,126 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../../db/open';
+import { micros } from '../../main/money';
+import { ledgerDoor } from '../../main/services/ledger';
+import { onAppStart } from '../../main/services/startup';
+import { MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
+import type { Result } from '../../preload/result';
+import { channelCaller } from '../helpers/channels';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+
+// Issue 9: one accepted charge of 9007199254.740991 bricked the client, every import and startup.
+let temp: TempStore;
+beforeEach(async () => {
+  temp = await tempStore();
+});
+afterEach(() => temp.cleanup());
+
+const { call, ok } = channelCaller(() => temp.table);
+const alice = { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', balanceMode: 'soft' as const };
+const bob = { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' as const };
+const basicPackage = { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10', setupFee: '0' };
+
+function fingerprint() {
+  return temp.store.sqlite
+    .prepare(
+      `select (select count(*) from ledger_entries) as entries, (select coalesce(sum(amount_micros), 0) from ledger_entries) as total,
+              (select group_concat(balance_micros) from clients) as balances, (select count(*) from notices) as notices`,
+    )
+    .get();
+}
+
+describe('money limits', () => {
+  it('refuses a charge or payment larger than one entry may be, naming the field, before writing', async () => {
+    const id = (await ok<{ id: number }>('clients.create', alice)).id;
+    const before = fingerprint();
+    for (const channel of ['clients.charge', 'clients.payment']) {
+      for (const amount of ['9007199254.740991', '1000000.000001']) {
+        const result = (await call(channel, { clientId: id, amount })) as Result<unknown>;
+        expect(result.ok, `${channel} ${amount}`).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid_input');
+        expect(result.error.issues?.[0]?.path).toBe('amount');
+        expect(result.error.message).toMatch(/1,000,000\.00/);
+      }
+    }
+    expect(fingerprint()).toEqual(before);
+    await ok('clients.charge', { clientId: id, amount: '1000000.00' });
+  });
+
+  it('the ledger door refuses the entry that would take a balance past the limit, with nothing written', async () => {
+    const id = (await ok<{ id: number }>('clients.create', alice)).id;
+    const door = ledgerDoor(temp.store);
+    const full = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({
+      clientId: id,
+      kind: 'charge' as const,
+      amount: micros(-MAX_ENTRY_MICROS),
+      description: 'big',
+      occurredOn: '2026-11-25',
+    }));
+    door.append(full, FIXED_NOW.toISOString());
+    expect((await ok<{ balance: string }>('clients.get', { id })).balance).toBe('-1000000000.000000');
+    const before = fingerprint();
+
+    const result = (await call('clients.charge', { clientId: id, amount: '0.000001' })) as Result<unknown>;
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.issues?.[0]?.path).toBe('amount');
+      expect(result.error.message).toMatch(/Alice Martin/);
+    }
+    // Directly at the door too (imports, re-rates and billing runs come this way), and for a whole batch.
+    expect(() => door.post({ clientId: id, kind: 'monthly_fee', amount: micros(-1), description: 'fee', occurredOn: '2026-11-25' }, FIXED_NOW.toISOString())).toThrow(
+      /balance/,
+    );
+    expect(() =>
+      door.append(
+        [
+          { clientId: id, kind: 'payment', amount: micros(5), description: 'ok', occurredOn: '2026-11-25' },
+          { clientId: id, kind: 'charge', amount: micros(-MAX_ENTRY_MICROS - 1), description: 'too big', occurredOn: '2026-11-25' },
+        ],
+        FIXED_NOW.toISOString(),
+      ),
+    ).toThrow(/1,000,000\.00/);
+    expect(fingerprint()).toEqual(before);
+    // Money back towards zero is still welcome, and the Manage page still opens.
+    await ok('clients.payment', { clientId: id, amount: '10' });
+    await ok('clients.manage', { id });
+  });
+
+  it('a database that already holds an out-of-range balance still starts, names the client and bills the others', async () => {
+    const path = join(temp.dir, 'test.db');
+    const bad = (await ok<{ id: number }>('clients.create', alice)).id;
+    const good = (await ok<{ id: number }>('clients.create', bob)).id;
+    const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
+    await ok('clients.connectPackage', { clientId: bad, packageId: pkg, nextBillingDate: '2026-12-01' });
+    await ok('clients.connectPackage', { clientId: good, packageId: pkg, nextBillingDate: '2026-12-01' });
+    // What an older version let in: one charge of 9007199254.740991 on Alice.
+    temp.store.sqlite
+      .prepare(`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at) values (?, 'charge', ?, 'huge', '2026-11-20', '2026-11-20T00:00:00.000Z')`)
+      .run(bad, -Number.MAX_SAFE_INTEGER);
+    temp.store.sqlite.prepare('update clients set balance_micros = ? where id = ?').run(-Number.MAX_SAFE_INTEGER, bad);
+    await temp.store.close();
+
+    const reopened = await openStore(path);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const billed = await onAppStart(reopened, () => new Date('2026-12-02T12:00:00.000Z'));
+      expect(billed.cyclesClosed).toBe(1);
+      expect(warn.mock.calls.flat().join(' ')).toMatch(/Alice Martin/);
+      const notices = reopened.sqlite.prepare('select client_id, message from notices where client_id = ?').all(bad) as { message: string }[];
+      expect(notices.map((notice) => notice.message).join(' ')).toMatch(/Alice Martin.*out of range|out of range.*Alice Martin/);
+      const goodFee = reopened.sqlite.prepare(`select count(*) as n from ledger_entries where client_id = ? and kind = 'monthly_fee'`).get(good) as { n: number };
+      expect(goodFee.n).toBe(1);
+      // A second start reports again in the log but does not pile up notices.
+      await onAppStart(reopened, () => new Date('2026-12-02T12:00:00.000Z'));
+      expect((reopened.sqlite.prepare('select count(*) as n from notices where client_id = ?').get(bad) as { n: number }).n).toBe(notices.length);
+    } finally {
+      warn.mockRestore();
+      await reopened.close();
+      const { dir } = temp;
+      temp = { ...temp, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    }
+  });
+});
