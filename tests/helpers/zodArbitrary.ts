@@ -59,7 +59,8 @@ const decimalText = (maxWhole: number, decimals: number): fc.Arbitrary<string> =
 function hintFor(key: string | undefined): Arb | undefined {
   if (key === undefined) return undefined;
   const lower = key.toLowerCase();
-  if (lower === 'id' || lower.endsWith('id')) return usually(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 9, max: 40 }));
+  // The fixtures make 2 packages, 3 clients, 2 DIDs, 1 sub account: small ids hit them often.
+  if (lower === 'id' || lower.endsWith('id')) return usually(fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 })), fc.integer({ min: 9, max: 40 }));
   if (lower.includes('date') || lower === 'from' || lower === 'to') {
     return usually(
       fc.date({ min: new Date('2026-09-01T00:00:00Z'), max: new Date('2027-03-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
@@ -69,9 +70,11 @@ function hintFor(key: string | undefined): Arb | undefined {
   if (lower.includes('percent')) return usually(decimalText(100, 2), fc.constantFrom('1000', '1000.0001', '-5', '1e2', '', '0x10'));
   if (/rate|markupfixed/.test(lower) && lower !== 'rates') return usually(decimalText(1, 4), fc.constantFrom('100', '100.00000001', '0.000000001', '-0.01', '1e-2', ''));
   if (/amount|fee|threshold/.test(lower)) {
-    return usually(
-      fc.oneof(decimalText(500, 2), fc.constantFrom('0.000001', '1000000', '999999.99')),
-      fc.constantFrom('0', '1000000.000001', '999999999.999999', '9007199254.740991', '-5', '', '1e3', '0x1f', ' 12.50 ', '12,50', '\u00a012'),
+    // The largest amounts often: a balance or a total must never leave the exact range.
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.oneof(decimalText(500, 2), fc.constantFrom('0.000001', '1000000', '999999.99')) },
+      { weight: 2, arbitrary: fc.constantFrom('9007199254.740991', '9007199254.740990', '4503599627.370496', '1000000.000001', '999999999.999999') },
+      { weight: 1, arbitrary: fc.constantFrom('0', '-5', '', '1e3', '0x1f', ' 12.50 ', '12,50', '\u00a012', '-0') },
     );
   }
   if (lower === 'destination' || lower === 'number' || lower === 'calleridoverride') {
@@ -97,6 +100,9 @@ function hintFor(key: string | undefined): Arb | undefined {
       'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n2026-11-20 10:00:00,5145550100,15145551234,Outgoing,100000_alice1,ANSWERED,00:01:00,60,0.01,0.01,9001\n',
       '2026-11-20 10:00:00,5145550100,15145551234,Outgoing,100000_alice1,ANSWERED,00:01:00,60,0.01,0.01,9002\n',
       '[{"date":"2026-11-21 10:00:00","destination":"15145551234","account":"100000_alice1","disposition":"ANSWERED","seconds":"30","rate":"0.01","total":"0.005","uniqueid":"9003"}]',
+      // The provider's numbers at their extremes: a rate and a length no call has.
+      'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n2026-11-22 10:00:00,5145550100,15145551234,Outgoing,100000_alice1,ANSWERED,00:01:00,999999999,99999999.99999999,9007199254.740991,9004\n',
+      'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n2026-11-22 11:00:00,5145550100,15145550100,Inbound DID,100000_alice1,ANSWERED,00:01:00,86400,1e308,-1,9005\n',
       '',
     );
   }

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../db/open';
 import { micros } from '../../main/money';
@@ -122,5 +123,34 @@ describe('money limits', () => {
       const { dir } = temp;
       temp = { ...temp, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     }
+  });
+
+  it('a day of calls above one entry limit still posts (bound by the balance limit), and the next import is not stuck behind it', async () => {
+    const client = (await ok<{ id: number }>('clients.create', alice)).id;
+    const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
+    const [connection] = await ok<{ id: number }[]>('clients.connectPackage', { clientId: client, packageId: pkg, nextBillingDate: '2026-12-01' });
+    const { account } = await ok<{ account: string }>('subaccounts.create', { username: 'alice1', clientId: client, clientPackageId: connection!.id });
+    const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
+    const importText = async (lines: string[]) => {
+      const text = `${header}\n${lines.join('\n')}\n`;
+      const { jobId } = await ok<{ jobId: number }>('calls.importBegin', { fileName: 'calls.csv', totalBytes: text.length });
+      await ok('calls.importChunk', { jobId, text, last: true });
+      for (let waited = 0; waited < 10_000; waited += 10) {
+        const view = await ok<{ status: string; message: string | null }>('calls.importStatus', { jobId });
+        if (view.status !== 'running') return view;
+        await sleep(10);
+      }
+      throw new Error('the import did not end');
+    };
+    // Seven 24-hour calls at 99.99999999 a minute + 20 %: one day of about 1,209,600 on one client.
+    const day = Array.from({ length: 7 }, (_, i) => `2026-11-22 0${i}:00:00,5145550100,15145551234,Outgoing,${account},ANSWERED,24:00:00,86400,99.99999999,1,77${i}`);
+    expect(await importText(day)).toMatchObject({ status: 'done', message: null });
+    const next = await importText([`2026-11-23 10:00:00,5145550100,15145551234,Outgoing,${account},ANSWERED,00:01:00,60,0.01,0.01,9999`]);
+    expect(next).toMatchObject({ status: 'done', message: null });
+    const view = await ok<{ balance: string }>('clients.get', { id: client });
+    // Each call: 1,440 min × 119.99999999 = 172,799.999986 (to the micro); seven, plus 0.012 for the next minute.
+    expect(view.balance).toBe('-1209600.011902');
+    const sum = temp.store.sqlite.prepare('select sum(amount_micros) as total from ledger_entries where client_id = ?').get(client) as { total: number };
+    expect(sum.total).toBe(-1_209_600_011_902);
   });
 });
