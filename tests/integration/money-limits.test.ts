@@ -153,4 +153,19 @@ describe('money limits', () => {
     const sum = temp.store.sqlite.prepare('select sum(amount_micros) as total from ledger_entries where client_id = ?').get(client) as { total: number };
     expect(sum.total).toBe(-1_209_600_011_902);
   });
+
+  it("the Manage page adds up a month's spending exactly, even past 2^53 micros (a busy month of maximal charges and payments)", async () => {
+    const id = (await ok<{ id: number }>('clients.create', alice)).id;
+    const pairs = 9_100; // 9,100 charges of 1,000,000.00: 9,100,000,000.00 spent, 9.1e15 micros > 2^53.
+    const entries = Array.from({ length: pairs }, () => [
+      { clientId: id, kind: 'charge' as const, amount: micros(-MAX_ENTRY_MICROS), description: 'big', occurredOn: '2026-11-20' },
+      { clientId: id, kind: 'payment' as const, amount: micros(MAX_ENTRY_MICROS), description: 'back', occurredOn: '2026-11-20' },
+    ]).flat();
+    ledgerDoor(temp.store).append(entries, FIXED_NOW.toISOString());
+    await ok('clients.charge', { clientId: id, amount: '0.000001' });
+    const manage = await ok<{ thisMonthSpend: string; client: { balance: string } }>('clients.manage', { id });
+    expect(manage.thisMonthSpend).toBe('9100000000.000001');
+    expect(manage.client.balance).toBe('-0.000001');
+  });
 });
+
