@@ -3,7 +3,6 @@ import { planBillingRun } from '../engine/billingRun';
 import { localDate } from './clock';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
-import { fieldError } from '../errors';
 import { ledgerDoor } from './ledger';
 
 /**
@@ -14,11 +13,6 @@ import { ledgerDoor } from './ledger';
  * Every entry carries a reference, so running twice for one date charges nothing twice.
  */
 export async function runBilling(ctx: ServiceContext, input: { date: string }, skipClients: ReadonlySet<number> = new Set()): Promise<BillingRunResult> {
-  // Billing ahead closes cycles and charges fees in advance; more than a year ahead is a typo
-  // (a year 8321 run closed 1,200 cycles of every package).
-  const today = localDate(ctx.now());
-  const latest = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  if (input.date > latest) throw fieldError('date', `Billing can run at most a year ahead (up to ${latest})`);
   const allDue = await ctx.db
     .selectFrom('client_packages')
     .select(['id', 'client_id'])
