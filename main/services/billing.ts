@@ -3,6 +3,7 @@ import { planBillingRun } from '../engine/billingRun';
 import { localDate } from './clock';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
+import { AppError } from '../errors';
 import { ledgerDoor } from './ledger';
 
 /**
@@ -22,11 +23,30 @@ export async function runBilling(ctx: ServiceContext, input: { date: string }, s
     .orderBy('id')
     .execute();
   const due = allDue.filter((row) => !skipClients.has(row.client_id));
-  const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>() };
+  const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
   const door = ledgerDoor(ctx.store);
 
-  for (const { id } of due) {
+  for (const { id, client_id: clientId } of due) {
     // One transaction per client package: a failure leaves the others billed and this one untouched.
+    // A refusal (the ledger door's limits) is reported with the result: the run has written the
+    // others, so it must not answer "refused" (issue 9). A bug still stops the run.
+    try {
+      await billClientPackage(id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result.skipped.push({ clientId, clientPackageId: id, message: error.message });
+    }
+  }
+  return {
+    date: input.date,
+    cyclesClosed: result.cyclesClosed,
+    entriesWritten: result.entriesWritten,
+    charged: moneyToText(micros(result.charged)),
+    clients: result.clients.size,
+    skipped: result.skipped,
+  };
+
+  async function billClientPackage(id: number): Promise<void> {
     await ctx.db.transaction().execute(async (trx) => {
       const connection = await trx
         .selectFrom('client_packages')
@@ -94,13 +114,6 @@ export async function runBilling(ctx: ServiceContext, input: { date: string }, s
         .execute();
     });
   }
-  return {
-    date: input.date,
-    cyclesClosed: result.cyclesClosed,
-    entriesWritten: result.entriesWritten,
-    charged: moneyToText(micros(result.charged)),
-    clients: result.clients.size,
-  };
 }
 
 /** When the app starts: bill every cycle that came due while it was closed (but not the clients startup set aside). */

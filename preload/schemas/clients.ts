@@ -233,6 +233,8 @@ export interface BillingRunResult {
   entriesWritten: number;
   charged: string;
   clients: number;
+  /** Client packages left unbilled, and why (a balance at its limit); still due, billed by a later run. */
+  skipped: { clientId: number; clientPackageId: number; message: string }[];
 }
 
 export type ClientData = z.output<typeof clientInput>;

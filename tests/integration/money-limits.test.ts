@@ -167,5 +167,30 @@ describe('money limits', () => {
     expect(manage.thisMonthSpend).toBe('9100000000.000001');
     expect(manage.client.balance).toBe('-0.000001');
   });
+
+  it('a billing run that meets a client at the limit bills the others and says which it skipped (never "refused" after writing)', async () => {
+    const bad = (await ok<{ id: number }>('clients.create', alice)).id;
+    const good = (await ok<{ id: number }>('clients.create', bob)).id;
+    const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
+    await ok('clients.connectPackage', { clientId: good, packageId: pkg, nextBillingDate: '2026-12-01' });
+    await ok('clients.connectPackage', { clientId: bad, packageId: pkg, nextBillingDate: '2026-12-01' });
+    const full = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({
+      clientId: bad,
+      kind: 'charge' as const,
+      amount: micros(-MAX_ENTRY_MICROS),
+      description: 'big',
+      occurredOn: '2026-11-25',
+    }));
+    ledgerDoor(temp.store).append(full, FIXED_NOW.toISOString());
+    const result = (await call('billing.run', { date: '2026-12-01' })) as Result<{ cyclesClosed: number; skipped: { clientId: number; message: string }[] }>;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.cyclesClosed).toBe(1);
+    expect(result.value.skipped).toEqual([{ clientId: bad, clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin.*balance/) }]);
+    // The skipped cycle is still due: it is billed once the balance is back in range.
+    await ok('clients.payment', { clientId: bad, amount: '1000' });
+    const again = await ok<{ cyclesClosed: number; skipped: unknown[] }>('billing.run', { date: '2026-12-01' });
+    expect(again).toMatchObject({ cyclesClosed: 1, skipped: [] });
+  });
 });
 
