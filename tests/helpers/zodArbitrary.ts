@@ -178,7 +178,15 @@ function objectArb(def: Def): Arb {
     ),
   );
   const full = fc.record(fields);
-  return fc.oneof({ weight: 1, arbitrary: full }, { weight: 1, arbitrary: record });
+  const optionalKeys = keys.filter((key) => !requiredKeys.includes(key));
+  if (optionalKeys.length === 0) return fc.oneof({ weight: 1, arbitrary: full }, { weight: 1, arbitrary: record });
+  // What an edit form sends most: the keys it must, and the one field that changed.
+  const oneField = fc.constantFrom(...optionalKeys).chain((changed) => {
+    const picked: Record<string, Arb> = {};
+    for (const key of [...requiredKeys, changed]) picked[key] = fields[key]!;
+    return fc.record(picked);
+  });
+  return fc.oneof({ weight: 1, arbitrary: full }, { weight: 1, arbitrary: record }, { weight: 1, arbitrary: oneField });
 }
 
 function baseArb(schema: Schema, key: string | undefined): Arb {
