@@ -14,7 +14,9 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 const PLAIN_DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 function parseScaled(text: string, decimals: number): ParseResult<number> {
-  const trimmed = text.trim();
+  // Only the spaces and tabs a person types around a number; other whitespace (no-break
+  // space, line separators, a BOM) is not part of a number and is refused.
+  const trimmed = text.replace(/^[ \t]+|[ \t]+$/g, '');
   if (trimmed === '') return { ok: false, message: 'Enter an amount' };
   if (/^-?\d+,\d+$/.test(trimmed)) {
     return { ok: false, message: 'Use a dot (.) as the decimal separator, e.g. 12.50' };
@@ -63,6 +65,17 @@ export function parsePercent(text: string): ParseResult<PercentE4> {
 }
 
 export const moneyToText = (amount: Micros): string => scaledToText(amount, MONEY_DECIMALS);
+
+/**
+ * Exact text of a sum of micros read as a BigInt: a total over many entries (a month's
+ * spending) may pass 2^53 micros even though every balance and entry stays in range.
+ */
+export function bigMicrosToText(amount: bigint): string {
+  const negative = amount < 0n;
+  const digits = (negative ? -amount : amount).toString().padStart(MONEY_DECIMALS + 1, '0');
+  const text = `${digits.slice(0, digits.length - MONEY_DECIMALS)}.${digits.slice(digits.length - MONEY_DECIMALS)}`;
+  return negative ? `-${text}` : text;
+}
 export const rateToText = (rate: RateE8): string => scaledToText(rate, RATE_DECIMALS);
 export const percentToText = (percent: PercentE4): string => scaledToText(percent, PERCENT_DECIMALS);
 

@@ -19,26 +19,50 @@ import { ledgerDoor } from './ledger';
  * year must not bill a century ahead), and, unless `confirmManyCycles`, a run that would
  * close more than a few cycles for one client package.
  */
-export async function runBilling(ctx: ServiceContext, input: { date: string; confirmManyCycles?: boolean | undefined }): Promise<BillingRunResult> {
+export async function runBilling(
+  ctx: ServiceContext,
+  input: { date: string; confirmManyCycles?: boolean | undefined },
+  skipClients: ReadonlySet<number> = new Set(),
+): Promise<BillingRunResult> {
   const latest = latestBillingRunDate(localDate(ctx.now()));
   if (input.date > latest) {
     throw fieldError('date', `Billing can run up to ${latest}, a week ahead at most; ${input.date} is later. Cycles are billed on their billing date.`);
   }
-  const due = await ctx.db
+  const allDue = await ctx.db
     .selectFrom('client_packages')
     .innerJoin('clients', 'clients.id', 'client_packages.client_id')
-    .select(['client_packages.id', 'client_packages.next_billing_date', 'client_packages.billing_day', 'clients.first_name', 'clients.last_name', 'clients.company'])
+    .select(['client_packages.id', 'client_packages.client_id', 'client_packages.next_billing_date', 'client_packages.billing_day', 'clients.first_name', 'clients.last_name', 'clients.company'])
     .where('client_packages.disconnected_at', 'is', null)
     .where('client_packages.next_billing_date', '<=', input.date)
     .orderBy('client_packages.next_billing_date')
     .orderBy('client_packages.id')
     .execute();
+  const due = allDue.filter((row) => !skipClients.has(row.client_id));
   if (input.confirmManyCycles !== true) refuseManyCycles(due, input.date);
-  const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>() };
+  const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
   const door = ledgerDoor(ctx.store);
 
-  for (const { id } of due) {
+  for (const { id, client_id: clientId } of due) {
     // One transaction per client package: a failure leaves the others billed and this one untouched.
+    // A refusal (the ledger door's limits) is reported with the result: the run has written the
+    // others, so it must not answer "refused" (issue 9). A bug still stops the run.
+    try {
+      await billClientPackage(id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result.skipped.push({ clientId, clientPackageId: id, message: error.message });
+    }
+  }
+  return {
+    date: input.date,
+    cyclesClosed: result.cyclesClosed,
+    entriesWritten: result.entriesWritten,
+    charged: moneyToText(micros(result.charged)),
+    clients: result.clients.size,
+    skipped: result.skipped,
+  };
+
+  async function billClientPackage(id: number): Promise<void> {
     await ctx.db.transaction().execute(async (trx) => {
       const connection = await trx
         .selectFrom('client_packages')
@@ -106,13 +130,6 @@ export async function runBilling(ctx: ServiceContext, input: { date: string; con
         .execute();
     });
   }
-  return {
-    date: input.date,
-    cyclesClosed: result.cyclesClosed,
-    entriesWritten: result.entriesWritten,
-    charged: moneyToText(micros(result.charged)),
-    clients: result.clients.size,
-  };
 }
 
 /**
@@ -131,5 +148,9 @@ function refuseManyCycles(due: { next_billing_date: string; billing_day: number;
   );
 }
 
-/** When the app starts: bill every cycle that came due while it was closed (missed months too: the guide bills each). */
-export const runDueBilling = (ctx: ServiceContext): Promise<BillingRunResult> => runBilling(ctx, { date: localDate(ctx.now()), confirmManyCycles: true });
+/**
+ * When the app starts: bill every cycle that came due while it was closed (missed months
+ * too: the guide bills each), but not the clients startup set aside.
+ */
+export const runDueBilling = (ctx: ServiceContext, skipClients?: ReadonlySet<number>): Promise<BillingRunResult> =>
+  runBilling(ctx, { date: localDate(ctx.now()), confirmManyCycles: true }, skipClients);

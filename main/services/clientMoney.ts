@@ -2,7 +2,7 @@ import type { LedgerEntryView, MoneyMovementData, NoticeView } from '../../prelo
 import { monthStart } from '../engine/billingDates';
 import { localDate } from './clock';
 import { AppError, notFound } from '../errors';
-import { micros, moneyToText } from '../money';
+import { bigMicrosToText, micros, moneyToText } from '../money';
 import { openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
 import { ledgerDoor } from './ledger';
@@ -105,14 +105,20 @@ export async function clientLedger(ctx: ServiceContext, clientId: number): Promi
 
 /** What the client spent since the first of this month (fees, charges and calls; payments excluded). */
 export async function thisMonthSpend(ctx: ServiceContext, clientId: number): Promise<string> {
-  const { spent } = await ctx.db
+  const query = ctx.db
     .selectFrom('ledger_entries')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_micros'), eb.lit(0)).as('spent'))
     .where('client_id', '=', clientId)
     .where('kind', 'not in', ['payment', 'reversal'])
     .where('occurred_on', '>=', monthStart(localDate(ctx.now())))
-    .executeTakeFirstOrThrow();
-  return moneyToText(micros(-Number(spent)));
+    .compile();
+  // Read as a BigInt (SQLite sums 64-bit integers exactly): a month's total is not bounded
+  // like a balance is, and must not turn into a float or an error (issue 9).
+  const row = ctx.store.sqlite
+    .prepare<unknown[], { spent: bigint }>(query.sql)
+    .safeIntegers(true)
+    .get(...query.parameters);
+  return bigMicrosToText(-(row?.spent ?? 0n));
 }
 
 export async function listNotices(ctx: ServiceContext, clientId?: number): Promise<NoticeView[]> {

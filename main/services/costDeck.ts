@@ -5,6 +5,7 @@ import type { CostDeckSummary, CostImportResult, RejectedLine } from '../../prel
 import { AppError } from '../errors';
 import { parseRate, type RateE8 } from '../money';
 import { isoNow, type ServiceContext } from './context';
+import { LIMIT_TEXT, MAX_RATE_E8 } from '../../preload/common/limits';
 
 /**
  * The cost deck: the provider's termination rates to the reseller, per route (Value /
@@ -27,7 +28,10 @@ function parseLine(record: Record<string, string>): CostRow | string {
   const rate = parseRate(record.rate ?? '');
   if (!rate.ok) return `rate: ${rate.message}`;
   if (rate.value < 0) return 'rate cannot be negative';
-  const increment = Number((record.increment ?? '').trim() || '6');
+  if (rate.value > MAX_RATE_E8) return `rate: at most ${LIMIT_TEXT.rate} a minute`;
+  const incrementText = (record.increment ?? '').trim() || '6';
+  // Digits only: Number() would read "1e1" as 10 and "0x10" as 16.
+  const increment = /^\d{1,4}$/.test(incrementText) ? Number(incrementText) : Number.NaN;
   if (!Number.isInteger(increment) || increment < 1 || increment > 3600) return `increment "${record.increment ?? ''}" is not whole seconds`;
   return { destination: destination || `+${prefix}`, prefix, rate: rate.value, increment };
 }

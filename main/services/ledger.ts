@@ -4,7 +4,8 @@ import type { Store } from '../../db/open';
 import type { ClientsTable, Database, LedgerEntriesTable, LedgerKind, NoticesTable } from '../../db/schema';
 import { balanceOutcome } from '../engine/balance';
 import { AppError, notFound } from '../errors';
-import type { Micros } from '../money';
+import { micros, moneyToText, type Micros } from '../money';
+import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import { DEFAULT_CURRENCY } from './settings';
 
 export interface NewLedgerEntry {
@@ -120,6 +121,8 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
         client = { row, delta: 0, written: 0 };
         clients.set(entry.clientId, client);
       }
+      // Checked before the insert, entry by entry: every running balance of the ledger stays exact (issue 9).
+      assertWithinLimits(client.row, client.delta, entry);
       const inserted = statements.insertEntry.get(
         entry.clientId,
         entry.kind,
@@ -154,6 +157,33 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
     append: (entries, createdAt) => append(entries, createdAt),
     post: (entry, createdAt) => append([entry], createdAt).ids[0] ?? null,
   };
+}
+
+function limitError(message: string): AppError {
+  return new AppError('invalid_input', message, [{ path: 'amount', message }]);
+}
+
+/**
+ * Issue 9: an amount the app cannot hold is refused at the one door, before anything is
+ * written, so payments, charges, fees, imports, re-rates and billing runs are all bound.
+ * `pending` is what this batch already moved the client by.
+ */
+function assertWithinLimits(client: ClientRow, pending: number, entry: NewLedgerEntry): void {
+  const name = `${client.first_name} ${client.last_name}`;
+  // A day of calls is a sum of rated calls and a reversal undoes an entry already held:
+  // the balance limit below bounds them. Refusing a big call day here would leave it on
+  // the dirty list and fail every later import.
+  if (entry.kind !== 'calls' && entry.kind !== 'reversal' && Math.abs(entry.amount) > MAX_ENTRY_MICROS) {
+    throw limitError(`Amount: one entry can be at most ${LIMIT_TEXT.entry} (${entry.description || entry.kind} for ${name})`);
+  }
+  const balance = client.balance_micros + pending + entry.amount;
+  // A balance already out of range (written by an older version) may only move back towards zero.
+  const before = client.balance_micros + pending;
+  const outside = Math.abs(balance) > MAX_BALANCE_MICROS;
+  if (outside && (!Number.isSafeInteger(balance) || Math.abs(balance) >= Math.abs(before))) {
+    const shown = Number.isSafeInteger(balance) ? moneyToText(micros(balance)) : 'beyond the exact range';
+    throw limitError(`Amount: this would take ${name}'s balance to ${shown}; a balance stays within ±${LIMIT_TEXT.balance}`);
+  }
 }
 
 const doors = new WeakMap<BetterSqlite3.Database, LedgerDoor>();

@@ -1,24 +1,24 @@
 import { z } from 'zod';
 import { isoDate } from './clients';
-import { idField } from './fields';
+import { idField, TEXT_LIMITS, textField } from './fields';
 
 export const CDR_FORMATS = ['voipms-json', 'voipms-csv'] as const;
 
 /** A file of any size, streamed by the window in pieces (calls.importChunk). */
 export const importBeginInput = z
   .object({
-    fileName: z.string().trim().min(1).max(200),
-    totalBytes: z.number().int().min(0),
+    fileName: textField('File name', TEXT_LIMITS.fileName).min(1, 'File name is required'),
+    totalBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     format: z.enum(CDR_FORMATS).optional(),
   })
   .strict();
 
 export const importChunkInput = z
   .object({
-    jobId: z.number().int().positive(),
+    jobId: idField,
     text: z.string().max(4_000_000, 'Send pieces of at most 4 MB'),
     /** The piece's size in the file, when its encoding is not UTF-8 (UTF-16): progress counts file bytes. */
-    bytes: z.number().int().min(0).optional(),
+    bytes: z.number().int().min(0).max(16_000_000).optional(),
     last: z.boolean(),
   })
   .strict();

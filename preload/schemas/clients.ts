@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { idField } from './fields';
+import { idField, requiredText as required, TEXT_LIMITS, textField as text } from './fields';
 import type { Micros } from '../../main/money/units';
 import { parseMoney } from '../../main/money/decimal';
+import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../common/limits';
 
-const text = (label: string, max: number) => z.string({ error: `${label}: enter text` }).trim().max(max, `${label}: at most ${max} characters`);
-const required = (label: string, max: number) => text(label, max).min(1, `${label} is required`);
 export const isoDate = z
   .string({ error: 'Enter a date (YYYY-MM-DD)' })
+  .max(10, 'Enter a date as YYYY-MM-DD')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'That date does not exist');
 
-/** A positive amount typed by a person: "12.50". */
+/** A positive amount typed by a person: "12.50"; at most one ledger entry (preload/common/limits.ts). */
 const positiveMoney = (label: string) =>
-  z.string({ error: `${label}: enter an amount` }).transform((raw, ctx) => {
+  z.string({ error: `${label}: enter an amount` }).max(40, `${label}: at most ${LIMIT_TEXT.entry}`).transform((raw, ctx) => {
     const parsed = parseMoney(raw);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.message });
@@ -25,11 +25,15 @@ const positiveMoney = (label: string) =>
       ctx.addIssue({ code: 'custom', message: `${label} must be more than zero` });
       return z.NEVER;
     }
+    if (parsed.value > MAX_ENTRY_MICROS) {
+      ctx.addIssue({ code: 'custom', message: `${label}: at most ${LIMIT_TEXT.entry} in one entry` });
+      return z.NEVER;
+    }
     return parsed.value;
   });
 
 /** A threshold typed by a person; '' means "no low-balance warning". */
-const optionalThreshold = z.string({ error: 'Low-balance threshold: enter an amount or leave it empty' }).transform((raw, ctx): Micros | '' => {
+const optionalThreshold = z.string({ error: 'Low-balance threshold: enter an amount or leave it empty' }).max(40, `Low-balance threshold: at most ${LIMIT_TEXT.balance}`).transform((raw, ctx): Micros | '' => {
   if (raw.trim() === '') return '';
   const parsed = parseMoney(raw);
   if (!parsed.ok) {
@@ -40,31 +44,41 @@ const optionalThreshold = z.string({ error: 'Low-balance threshold: enter an amo
     ctx.addIssue({ code: 'custom', message: 'Low-balance threshold cannot be negative' });
     return z.NEVER;
   }
+  if (parsed.value > MAX_BALANCE_MICROS) {
+    ctx.addIssue({ code: 'custom', message: `Low-balance threshold: at most ${LIMIT_TEXT.balance}` });
+    return z.NEVER;
+  }
   return parsed.value;
 });
 
 const optionalEmail = z
   .string({ error: 'Enter an e-mail address or leave it empty' })
   .trim()
+  .max(TEXT_LIMITS.email, `Notification e-mail: at most ${TEXT_LIMITS.email} characters`)
   .toLowerCase()
   .refine((value) => value === '' || z.email().safeParse(value).success, 'Enter a valid notification e-mail');
 
 const clientFields = {
-  firstName: required('First name', 60),
-  lastName: required('Last name', 60),
-  company: text('Company', 120),
-  email: z.string({ error: 'E-mail is required' }).trim().toLowerCase().pipe(z.email('Enter a valid e-mail address')),
-  phone: text('Phone', 40),
-  street: text('Street', 160),
-  city: text('City', 80),
-  state: text('State / province', 80),
-  country: text('Country', 80),
-  postalCode: text('Postal code', 20),
+  firstName: required('First name', TEXT_LIMITS.name),
+  lastName: required('Last name', TEXT_LIMITS.name),
+  company: text('Company', TEXT_LIMITS.name),
+  email: z
+    .string({ error: 'E-mail is required' })
+    .trim()
+    .max(TEXT_LIMITS.email, `E-mail: at most ${TEXT_LIMITS.email} characters`)
+    .toLowerCase()
+    .pipe(z.email('Enter a valid e-mail address')),
+  phone: text('Phone', TEXT_LIMITS.phone),
+  street: text('Street', TEXT_LIMITS.street),
+  city: text('City', TEXT_LIMITS.name),
+  state: text('State / province', TEXT_LIMITS.name),
+  country: text('Country', TEXT_LIMITS.name),
+  postalCode: text('Postal code', TEXT_LIMITS.code),
   balanceMode: z.enum(['soft', 'hard'], { error: 'Choose SOFT or HARD balance' }),
   /** Empty = no low-balance warning. */
   lowBalanceThreshold: optionalThreshold,
   lowBalanceEmail: optionalEmail,
-  notes: text('Notes', 2000),
+  notes: text('Notes', TEXT_LIMITS.notes),
 };
 
 /** Optional on create (empty when left out); on update only the fields sent change. */
@@ -87,7 +101,7 @@ export const clientUpdateInput = z.object(clientFields).partial().extend({ id: i
 
 export const clientListInput = z
   .object({
-    search: z.string().trim().max(100).default(''),
+    search: text('Search', TEXT_LIMITS.search).default(''),
     /** `open`: active and suspended (the list a reseller works from); `all`: closed clients too. */
     status: z.enum(['open', 'all', 'active', 'suspended', 'closed']).default('open'),
     sort: z.enum(['name', 'balance', 'created']).default('name'),
@@ -102,12 +116,12 @@ export const moneyMovementInput = z
   .object({
     clientId: idField,
     amount: positiveMoney('Amount'),
-    description: text('Description', 200).default(''),
+    description: text('Description', TEXT_LIMITS.description).default(''),
   })
   .strict();
 
 export const reverseEntryInput = z
-  .object({ entryId: idField, reason: text('Reason', 200).default('') })
+  .object({ entryId: idField, reason: text('Reason', TEXT_LIMITS.description).default('') })
   .strict();
 
 export const connectPackageInput = z
@@ -223,6 +237,8 @@ export interface BillingRunResult {
   entriesWritten: number;
   charged: string;
   clients: number;
+  /** Client packages left unbilled, and why (a balance at its limit); still due, billed by a later run. */
+  skipped: { clientId: number; clientPackageId: number; message: string }[];
 }
 
 export type ClientData = z.output<typeof clientInput>;

@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { CLIENT_SERVICES, ROUTES, SUBACCOUNT_FIELDS, type ClientService, type RouteChoice, type SubaccountField } from '../common/catalog';
-import { idField, nonNegativeMoney, nonNegativePercent, nonNegativeRate } from './fields';
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label}: enter a whole number` })
-    .refine(Number.isInteger, `${label} must be a whole number`)
-    .refine((value) => value >= min, `${label} must be at least ${min}`)
-    .refine((value) => value <= max, `${label}: at most ${max}`);
+import { idField, nonNegativeMoney, nonNegativePercent, nonNegativeRate, requiredText, TEXT_LIMITS, textField, wholeNumber } from './fields';
 
 /**
  * Every field of the guide's package form. Optional fields take defaults on create;
  * on update only the fields sent change (a form that shows one tab cannot wipe another).
  */
 const packageFields = {
-  name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(80, 'Name: at most 80 characters'),
+  name: requiredText('Name', TEXT_LIMITS.name),
   // General
   markupFixed: nonNegativeRate('Fixed markup'),
   markupPercent: nonNegativePercent('Percent markup'),
@@ -67,10 +60,10 @@ export type CustomRateScopeChoice = (typeof CUSTOM_RATE_SCOPES)[number];
 const customRateInput = z
   .object({
     scope: z.enum(CUSTOM_RATE_SCOPES, { error: 'Choose USA, Canada, a country or a calling code' }),
-    value: z.string().trim().default(''),
+    value: textField('Value', TEXT_LIMITS.code).default(''),
     rate: nonNegativeRate('Rate'),
     freeZone: z.boolean().default(false),
-    description: z.string().trim().max(120).default(''),
+    description: textField('Description', TEXT_LIMITS.description).default(''),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROUTES, type RouteChoice } from '../common/catalog';
-import { idField, nonNegativePercent, nonNegativeRate } from './fields';
+import { idField, nonNegativePercent, nonNegativeRate, TEXT_LIMITS, wholeNumber } from './fields';
 
 export interface CountryOption {
   code: string;
@@ -22,16 +22,13 @@ export const previewInput = z
     packageId: idField.optional(),
     destination: z
       .string({ error: 'Enter a number to call' })
+      .max(TEXT_LIMITS.phone, 'Enter 3 to 20 digits')
       .trim()
       .min(1, 'Enter a number to call')
       .refine((value) => /^\+?[\d\s\-().]+$/.test(value), 'A phone number has digits only (spaces, dashes and a leading + are fine)')
       .transform((value) => value.replace(/[\s\-().]/g, ''))
       .refine((value) => value.replace('+', '').length >= 3 && value.length <= 20, 'Enter 3 to 20 digits'),
-    seconds: z.coerce
-      .number({ error: 'Duration: enter whole seconds' })
-      .refine(Number.isInteger, 'Duration must be whole seconds')
-      .refine((value) => value >= 0, 'Duration cannot be negative')
-      .refine((value) => value <= 86_400, 'Duration: at most 24 hours'),
+    seconds: wholeNumber('Duration', 0, 86_400, { text: true, maxText: '24 hours' }),
     /** The provider's per-minute cost; when absent the cost deck is used. */
     costRate: nonNegativeRate('Cost rate').optional(),
     inbound: z.boolean().default(false),

@@ -2,19 +2,20 @@ import { z } from 'zod';
 import { stripPhoneFormatting } from '../common/phone';
 import { AUTH_TYPES, CODECS, DEVICE_TYPES, DTMF_MODES, MUSIC_ON_HOLD, NAT_MODES } from '../common/catalog';
 import { isoDate } from './clients';
-import { idField, nonNegativeMoney, nonNegativeRate } from './fields';
+import { idField, nonNegativeMoney, nonNegativeRate, TEXT_LIMITS, textField } from './fields';
 
 const values = <T extends readonly { value: string | number }[]>(list: T) => list.map((item) => item.value) as T[number]['value'][];
 
 /** A DID as the provider writes it: 10 or 11 NANP digits, or E.164 with '+'. Normalised to E.164 digits without '+'. */
 export const didNumber = z
   .string({ error: 'Enter a phone number' })
+  .max(TEXT_LIMITS.phone, 'Enter a phone number in E.164 form, e.g. +1 514 555 0123')
   .trim()
   .transform(stripPhoneFormatting)
   .refine((value) => /^\+?\d{10,15}$/.test(value), 'Enter a phone number in E.164 form, e.g. +1 514 555 0123');
 
 export const didCreateInput = z
-  .object({ number: didNumber, description: z.string().trim().max(120).default('') })
+  .object({ number: didNumber, description: textField('Description', TEXT_LIMITS.description).default('') })
   .strict();
 
 export const didImportInput = z
@@ -34,19 +35,21 @@ export const didAssignInput = z
 const USERNAME = /^[A-Za-z0-9]{1,32}$/;
 
 const subaccountFields = {
-  username: z.string({ error: 'Username is required' }).trim().regex(USERNAME, 'Username: letters and digits only, up to 32'),
+  username: z.string({ error: 'Username is required' }).max(64, 'Username: letters and digits only, up to 32').trim().regex(USERNAME, 'Username: letters and digits only, up to 32'),
   /** Empty on create = generate a strong one. */
   password: z
-    .string()
+    .string({ error: 'Password: enter text' })
+    .max(TEXT_LIMITS.password * 2, 'Password: 8 to 64 characters')
     .trim()
     .refine((value) => value === '' || (value.length >= 8 && value.length <= 64), 'Password: 8 to 64 characters')
     .refine((value) => value === '' || (/[A-Za-z]/.test(value) && /\d/.test(value)), 'Password: use letters and digits'),
-  description: z.string().trim().max(120),
+  description: textField('Description', TEXT_LIMITS.description),
   deviceType: z.union(values(DEVICE_TYPES).map((value) => z.literal(value)) as [z.ZodLiteral<1>, z.ZodLiteral<2>], { error: 'Choose a device type' }),
   authType: z.union(values(AUTH_TYPES).map((value) => z.literal(value)) as [z.ZodLiteral<1>, z.ZodLiteral<2>], { error: 'Choose an authentication type' }),
-  ip: z.string().trim(),
+  ip: textField('IP address', TEXT_LIMITS.host),
   callerIdOverride: z
-    .string()
+    .string({ error: 'Caller ID override: enter a phone number or leave it empty' })
+    .max(TEXT_LIMITS.phone, 'Caller ID override: a phone number, digits only')
     .trim()
     .refine((value) => value === '' || /^\d{10,15}$/.test(value.replace(/^\+/, '')), 'Caller ID override: a phone number, digits only'),
   musicOnHold: z.enum(values(MUSIC_ON_HOLD) as [string, ...string[]]),

@@ -1,0 +1,196 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../../db/open';
+import { micros } from '../../main/money';
+import { ledgerDoor } from '../../main/services/ledger';
+import { onAppStart } from '../../main/services/startup';
+import { MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
+import type { Result } from '../../preload/result';
+import { channelCaller } from '../helpers/channels';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+
+// Issue 9: one accepted charge of 9007199254.740991 bricked the client, every import and startup.
+let temp: TempStore;
+beforeEach(async () => {
+  temp = await tempStore();
+});
+afterEach(() => temp.cleanup());
+
+const { call, ok } = channelCaller(() => temp.table);
+const alice = { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', balanceMode: 'soft' as const };
+const bob = { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' as const };
+const basicPackage = { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10', setupFee: '0' };
+
+function fingerprint() {
+  return temp.store.sqlite
+    .prepare(
+      `select (select count(*) from ledger_entries) as entries, (select coalesce(sum(amount_micros), 0) from ledger_entries) as total,
+              (select group_concat(balance_micros) from clients) as balances, (select count(*) from notices) as notices`,
+    )
+    .get();
+}
+
+describe('money limits', () => {
+  it('refuses a charge or payment larger than one entry may be, naming the field, before writing', async () => {
+    const id = (await ok<{ id: number }>('clients.create', alice)).id;
+    const before = fingerprint();
+    for (const channel of ['clients.charge', 'clients.payment']) {
+      for (const amount of ['9007199254.740991', '1000000.000001']) {
+        const result = (await call(channel, { clientId: id, amount })) as Result<unknown>;
+        expect(result.ok, `${channel} ${amount}`).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid_input');
+        expect(result.error.issues?.[0]?.path).toBe('amount');
+        expect(result.error.message).toMatch(/1,000,000\.00/);
+      }
+    }
+    expect(fingerprint()).toEqual(before);
+    await ok('clients.charge', { clientId: id, amount: '1000000.00' });
+  });
+
+  it('the ledger door refuses the entry that would take a balance past the limit, with nothing written', async () => {
+    const id = (await ok<{ id: number }>('clients.create', alice)).id;
+    const door = ledgerDoor(temp.store);
+    const full = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({
+      clientId: id,
+      kind: 'charge' as const,
+      amount: micros(-MAX_ENTRY_MICROS),
+      description: 'big',
+      occurredOn: '2026-11-25',
+    }));
+    door.append(full, FIXED_NOW.toISOString());
+    expect((await ok<{ balance: string }>('clients.get', { id })).balance).toBe('-1000000000.000000');
+    const before = fingerprint();
+
+    const result = (await call('clients.charge', { clientId: id, amount: '0.000001' })) as Result<unknown>;
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.issues?.[0]?.path).toBe('amount');
+      expect(result.error.message).toMatch(/Alice Martin/);
+    }
+    // Directly at the door too (imports, re-rates and billing runs come this way), and for a whole batch.
+    expect(() => door.post({ clientId: id, kind: 'monthly_fee', amount: micros(-1), description: 'fee', occurredOn: '2026-11-25' }, FIXED_NOW.toISOString())).toThrow(
+      /balance/,
+    );
+    expect(() =>
+      door.append(
+        [
+          { clientId: id, kind: 'payment', amount: micros(5), description: 'ok', occurredOn: '2026-11-25' },
+          { clientId: id, kind: 'charge', amount: micros(-MAX_ENTRY_MICROS - 1), description: 'too big', occurredOn: '2026-11-25' },
+        ],
+        FIXED_NOW.toISOString(),
+      ),
+    ).toThrow(/1,000,000\.00/);
+    expect(fingerprint()).toEqual(before);
+    // Money back towards zero is still welcome, and the Manage page still opens.
+    await ok('clients.payment', { clientId: id, amount: '10' });
+    await ok('clients.manage', { id });
+  });
+
+  it('a database that already holds an out-of-range balance still starts, names the client and bills the others', async () => {
+    const path = join(temp.dir, 'test.db');
+    const bad = (await ok<{ id: number }>('clients.create', alice)).id;
+    const good = (await ok<{ id: number }>('clients.create', bob)).id;
+    const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
+    await ok('clients.connectPackage', { clientId: bad, packageId: pkg, nextBillingDate: '2026-12-01' });
+    await ok('clients.connectPackage', { clientId: good, packageId: pkg, nextBillingDate: '2026-12-01' });
+    // What an older version let in: one charge of 9007199254.740991 on Alice.
+    temp.store.sqlite
+      .prepare(`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at) values (?, 'charge', ?, 'huge', '2026-11-20', '2026-11-20T00:00:00.000Z')`)
+      .run(bad, -Number.MAX_SAFE_INTEGER);
+    temp.store.sqlite.prepare('update clients set balance_micros = ? where id = ?').run(-Number.MAX_SAFE_INTEGER, bad);
+    await temp.store.close();
+
+    const reopened = await openStore(path);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const billed = await onAppStart(reopened, () => new Date('2026-12-02T12:00:00.000Z'));
+      expect(billed.cyclesClosed).toBe(1);
+      expect(warn.mock.calls.flat().join(' ')).toMatch(/Alice Martin/);
+      const notices = reopened.sqlite.prepare('select client_id, message from notices where client_id = ?').all(bad) as { message: string }[];
+      expect(notices.map((notice) => notice.message).join(' ')).toMatch(/Alice Martin.*out of range|out of range.*Alice Martin/);
+      const goodFee = reopened.sqlite.prepare(`select count(*) as n from ledger_entries where client_id = ? and kind = 'monthly_fee'`).get(good) as { n: number };
+      expect(goodFee.n).toBe(1);
+      // A second start reports again in the log but does not pile up notices.
+      await onAppStart(reopened, () => new Date('2026-12-02T12:00:00.000Z'));
+      expect((reopened.sqlite.prepare('select count(*) as n from notices where client_id = ?').get(bad) as { n: number }).n).toBe(notices.length);
+    } finally {
+      warn.mockRestore();
+      await reopened.close();
+      const { dir } = temp;
+      temp = { ...temp, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    }
+  });
+
+  it('a day of calls above one entry limit still posts (bound by the balance limit), and the next import is not stuck behind it', async () => {
+    const client = (await ok<{ id: number }>('clients.create', alice)).id;
+    const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
+    const [connection] = await ok<{ id: number }[]>('clients.connectPackage', { clientId: client, packageId: pkg, nextBillingDate: '2026-12-01' });
+    const { account } = await ok<{ account: string }>('subaccounts.create', { username: 'alice1', clientId: client, clientPackageId: connection!.id });
+    const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
+    const importText = async (lines: string[]) => {
+      const text = `${header}\n${lines.join('\n')}\n`;
+      const { jobId } = await ok<{ jobId: number }>('calls.importBegin', { fileName: 'calls.csv', totalBytes: text.length });
+      await ok('calls.importChunk', { jobId, text, last: true });
+      for (let waited = 0; waited < 10_000; waited += 10) {
+        const view = await ok<{ status: string; message: string | null }>('calls.importStatus', { jobId });
+        if (view.status !== 'running') return view;
+        await sleep(10);
+      }
+      throw new Error('the import did not end');
+    };
+    // Seven 24-hour calls at 99.99999999 a minute + 20 %: one day of about 1,209,600 on one client.
+    const day = Array.from({ length: 7 }, (_, i) => `2026-11-22 0${i}:00:00,5145550100,15145551234,Outgoing,${account},ANSWERED,24:00:00,86400,99.99999999,1,77${i}`);
+    expect(await importText(day)).toMatchObject({ status: 'done', message: null });
+    const next = await importText([`2026-11-23 10:00:00,5145550100,15145551234,Outgoing,${account},ANSWERED,00:01:00,60,0.01,0.01,9999`]);
+    expect(next).toMatchObject({ status: 'done', message: null });
+    const view = await ok<{ balance: string }>('clients.get', { id: client });
+    // Each call: 1,440 min × 119.99999999 = 172,799.999986 (to the micro); seven, plus 0.012 for the next minute.
+    expect(view.balance).toBe('-1209600.011902');
+    const sum = temp.store.sqlite.prepare('select sum(amount_micros) as total from ledger_entries where client_id = ?').get(client) as { total: number };
+    expect(sum.total).toBe(-1_209_600_011_902);
+  });
+
+  it("the Manage page adds up a month's spending exactly, even past 2^53 micros (a busy month of maximal charges and payments)", async () => {
+    const id = (await ok<{ id: number }>('clients.create', alice)).id;
+    const pairs = 9_100; // 9,100 charges of 1,000,000.00: 9,100,000,000.00 spent, 9.1e15 micros > 2^53.
+    const entries = Array.from({ length: pairs }, () => [
+      { clientId: id, kind: 'charge' as const, amount: micros(-MAX_ENTRY_MICROS), description: 'big', occurredOn: '2026-11-20' },
+      { clientId: id, kind: 'payment' as const, amount: micros(MAX_ENTRY_MICROS), description: 'back', occurredOn: '2026-11-20' },
+    ]).flat();
+    ledgerDoor(temp.store).append(entries, FIXED_NOW.toISOString());
+    await ok('clients.charge', { clientId: id, amount: '0.000001' });
+    const manage = await ok<{ thisMonthSpend: string; client: { balance: string } }>('clients.manage', { id });
+    expect(manage.thisMonthSpend).toBe('9100000000.000001');
+    expect(manage.client.balance).toBe('-0.000001');
+  });
+
+  it('a billing run that meets a client at the limit bills the others and says which it skipped (never "refused" after writing)', async () => {
+    const bad = (await ok<{ id: number }>('clients.create', alice)).id;
+    const good = (await ok<{ id: number }>('clients.create', bob)).id;
+    const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
+    await ok('clients.connectPackage', { clientId: good, packageId: pkg, nextBillingDate: '2026-12-01' });
+    await ok('clients.connectPackage', { clientId: bad, packageId: pkg, nextBillingDate: '2026-12-01' });
+    const full = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({
+      clientId: bad,
+      kind: 'charge' as const,
+      amount: micros(-MAX_ENTRY_MICROS),
+      description: 'big',
+      occurredOn: '2026-11-25',
+    }));
+    ledgerDoor(temp.store).append(full, FIXED_NOW.toISOString());
+    const result = (await call('billing.run', { date: '2026-12-01' })) as Result<{ cyclesClosed: number; skipped: { clientId: number; message: string }[] }>;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.cyclesClosed).toBe(1);
+    expect(result.value.skipped).toEqual([{ clientId: bad, clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin.*balance/) }]);
+    // The skipped cycle is still due: it is billed once the balance is back in range.
+    await ok('clients.payment', { clientId: bad, amount: '1000' });
+    const again = await ok<{ cyclesClosed: number; skipped: unknown[] }>('billing.run', { date: '2026-12-01' });
+    expect(again).toMatchObject({ cyclesClosed: 1, skipped: [] });
+  });
+});
+
