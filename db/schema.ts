@@ -190,7 +190,11 @@ export interface CallImportsTable {
   rows_added: Generated<number>;
   rows_duplicate: Generated<number>;
   rows_rejected: Generated<number>;
-  status: 'running' | 'done' | 'cancelled' | 'failed';
+  status: 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
+  /** Why the import stopped (a failure, an interruption); null when it ran to its end. */
+  message: string | null;
+  /** The process that ran it: a start marks 'running' imports of dead processes 'interrupted'. */
+  pid: number | null;
 }
 
 export interface CallImportRejectsTable {

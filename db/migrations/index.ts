@@ -5,6 +5,7 @@ import * as m003 from './003_package_details';
 import * as m004 from './004_clients_billing';
 import * as m005 from './005_calls';
 import * as m006 from './006_call_day_index';
+import * as m007 from './007_import_interrupted';
 
 export interface Migration {
   readonly version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'clients, DIDs, sub accounts, ledger, billing', up: m004.up },
   { version: 5, name: 'calls and call imports', up: m005.up },
   { version: 6, name: 'daily call charges from the client/start index alone', up: m006.up },
+  { version: 7, name: 'imports interrupted by a dead process', up: m007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -18,7 +18,21 @@ import { StringDecoder } from 'node:string_decoder';
  * - Every \r\n, \n and lone \r outside quotes ends a record, even mixed in one file.
  * - A quote never closed swallows the rest of the input: that record is dropped and
  *   `unclosedQuote` set; the records before it are kept.
+ * - Issue 9, "nothing accepted that the app cannot hold": a record (a line, or the lines a
+ *   quoted field spans) longer than `maxRecordChars` is not held. Its fields are dropped as
+ *   soon as it is seen to be too long, the rest of its line is skipped without being kept,
+ *   and `next()` returns an empty stand-in with `overlong` set. So the tokenizer holds at
+ *   most about maxRecordChars plus one piece of text, whatever the bytes (no line breaks,
+ *   NUL bytes, one huge quoted field).
+ * - `resumeAfterFirstLine()` lets the reader read a record's lines again one by one when a
+ *   quoted field ran past its line into what were other rows (an unclosed quote).
  */
+
+/**
+ * The longest record held: 65,536 characters (64 KiB of ASCII). A portal row is ~150
+ * characters; a caller ID of a few lines is ~100 more. Anything longer is not a call record.
+ */
+export const MAX_RECORD_CHARS = 65_536;
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -30,6 +44,16 @@ export class CsvRecordTokenizer {
   unclosedQuote = false;
   /** The record last returned holds a line break inside a quoted field. */
   multiline = false;
+  /**
+   * The record last returned is a stand-in (no fields) for a line, or a record from the line
+   * it started on, longer than maxRecordChars: it was skipped, not read.
+   */
+  overlong = false;
+  /**
+   * Of the record last returned: the quoted field that crossed a line break was closed by a
+   * quote followed by text (`"a\nb"c`), the sign of a quote that was never meant to span lines.
+   */
+  quoteClosedMidText = false;
   /**
    * Of the record last returned, bit i set: field i is a string of its own. The others may
    * be views into a piece of the input (see `ownCopy`).
@@ -60,14 +84,147 @@ export class CsvRecordTokenizer {
   /** The previous piece ended a record on \r: a \n starting the next piece belongs to it. */
   private pendingCr = false;
 
+  // The raw text of the record being read from its first line break inside a quoted field:
+  // `breakCarry` (from earlier pieces) + text.slice(breakStart); breakStart -1: no such break.
+  private breakStart = -1;
+  private breakCarry = '';
+  /** The field (index) holding that line break. */
+  private breakField = -1;
+  private recordQuoteClosedMidText = false;
+  // The same of the record last returned (or dropped by finish()), for resumeAfterFirstLine().
+  private lastBreakStart = -1;
+  private lastBreakCarry = '';
+  /** Characters of the record being read in earlier pieces, and where it starts in this one. */
+  private recordChars = 0;
+  private recordStart = 0;
+  /** Skipping the rest of an overlong line, up to its line ending. */
+  private skipping = false;
+  /** An overlong record was dropped by feed(): next() returns its stand-in first. */
+  private overlongPending = false;
+
+  constructor(private readonly maxRecordChars = MAX_RECORD_CHARS) {}
+
   /** The next piece of text; call only once `next()` has returned null. */
   feed(text: string): void {
+    this.leavePiece();
+    this.setText(text);
+    if (!this.skipping && this.recordChars > this.maxRecordChars) this.dropOverlong();
+  }
+
+  /** Text left to read (after a resume, or an overlong record's stand-in not yet returned). */
+  get pending(): boolean {
+    return this.overlongPending || this.pos < this.text.length;
+  }
+
+  /**
+   * For the record last returned by `next()` or `finish()`, or the one `finish()` dropped as
+   * never closed: reads the input again from the line after the one the record started on,
+   * as if that line had ended there. False when the record did not span lines.
+   */
+  resumeAfterFirstLine(): boolean {
+    if (this.lastBreakStart < 0) return false;
+    const raw = this.lastBreakCarry + this.text.slice(this.lastBreakStart);
+    this.lastBreakStart = -1;
+    this.lastBreakCarry = '';
+    this.unclosedQuote = false;
+    this.resetRecord();
+    this.pendingCr = false;
+    this.pendingQuote = false;
+    // The line break the record's first line ended on (CRLF is one).
+    let skip = 1;
+    if (raw.charCodeAt(0) === CR) {
+      if (raw.length === 1) this.pendingCr = true;
+      else if (raw.charCodeAt(1) === LF) skip = 2;
+    }
+    this.setText(raw.slice(skip));
+    return true;
+  }
+
+  private setText(text: string): void {
     this.text = text;
     this.pos = 0;
+    this.recordStart = 0;
     this.nextComma = text.indexOf(',');
     this.nextLf = text.indexOf('\n');
     this.nextCr = text.indexOf('\r');
     this.nextQuote = text.indexOf('"');
+  }
+
+  /** The piece is used up: what of it belongs to the record being read is counted (and kept from its first quoted break). */
+  private leavePiece(): void {
+    this.recordChars += this.text.length - this.recordStart;
+    this.recordStart = this.text.length;
+    if (this.breakStart >= 0) {
+      this.breakCarry += this.text.slice(this.breakStart);
+      this.breakStart = 0;
+    }
+  }
+
+  /** The record being read is too long: forget it; skip the rest of its line, or read again from its second line. */
+  private dropOverlong(): void {
+    const spansLines = this.breakStart >= 0;
+    const carry = this.breakCarry;
+    this.resetRecord();
+    this.pendingQuote = false;
+    if (spansLines) {
+      this.lastBreakStart = 0;
+      this.lastBreakCarry = carry;
+      const rest = this.text;
+      this.text = '';
+      this.resumeAfterFirstLine();
+      this.setText(this.text + rest);
+      this.overlongPending = true;
+    } else {
+      this.skipping = true;
+    }
+  }
+
+  private resetRecord(): void {
+    this.fieldCount = 0;
+    this.recordOwnFields = 0;
+    this.field = '';
+    this.fieldIsCopy = false;
+    this.quoting = false;
+    this.wasQuoting = false;
+    this.recordMultiline = false;
+    this.recordQuoteClosedMidText = false;
+    this.breakStart = -1;
+    this.breakCarry = '';
+    this.breakField = -1;
+    this.recordChars = 0;
+  }
+
+  /** The stand-in of an overlong record: no fields. */
+  private standIn(): string[] {
+    this.record.length = 0;
+    this.ownFields = 0;
+    this.multiline = false;
+    this.quoteClosedMidText = false;
+    this.overlong = true;
+    return this.record;
+  }
+
+  /** Skips to the end of the overlong line; true once there (false: it goes on in the next piece). */
+  private skipLine(): boolean {
+    const text = this.text;
+    const lf = text.indexOf('\n', this.pos);
+    const cr = text.indexOf('\r', this.pos);
+    const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+    if (end === -1) {
+      this.pos = text.length;
+      this.recordStart = text.length;
+      return false;
+    }
+    let pos = end + 1;
+    if (end === cr) {
+      if (pos === text.length) this.pendingCr = true;
+      else if (text.charCodeAt(pos) === LF) pos++;
+    }
+    this.skipping = false;
+    this.pos = pos;
+    this.recordStart = pos;
+    this.recordChars = 0;
+    return true;
   }
 
   /**
@@ -76,6 +233,11 @@ export class CsvRecordTokenizer {
    * to keep (`ownCopy`) unless `ownFields` says it is a string of its own already.
    */
   next(): string[] | null {
+    if (this.overlongPending) {
+      this.overlongPending = false;
+      return this.standIn();
+    }
+    if (this.skipping) return this.skipLine() ? this.standIn() : null;
     const text = this.text;
     const length = text.length;
     let pos = this.pos;
@@ -167,8 +329,15 @@ export class CsvRecordTokenizer {
 
   /** After the last piece: the last record when the input does not end with a line ending. */
   finish(): string[] | null {
+    this.leavePiece();
     this.text = '';
     this.pos = 0;
+    this.recordStart = 0;
+    if (this.skipping) {
+      this.skipping = false;
+      this.resetRecord();
+      return this.standIn();
+    }
     if (this.pendingQuote) {
       // A quote as the last character closes its field.
       this.pendingQuote = false;
@@ -177,12 +346,10 @@ export class CsvRecordTokenizer {
     }
     if (this.quoting) {
       this.unclosedQuote = true;
-      this.quoting = false;
-      this.fieldCount = 0;
-      this.recordOwnFields = 0;
-      this.field = '';
-      this.fieldIsCopy = false;
-      this.recordMultiline = false;
+      this.multiline = this.recordMultiline;
+      this.lastBreakStart = this.breakStart;
+      this.lastBreakCarry = this.breakCarry;
+      this.resetRecord();
       return null;
     }
     if (!this.wasQuoting && this.fieldCount === 0 && this.field === '') return null;
@@ -195,6 +362,7 @@ export class CsvRecordTokenizer {
   }
 
   private takeRecord(): string[] {
+    const chars = this.recordChars + this.pos - this.recordStart;
     const record = this.record;
     if (record.length !== this.fieldCount) record.length = this.fieldCount;
     this.fieldCount = 0;
@@ -202,6 +370,20 @@ export class CsvRecordTokenizer {
     this.recordOwnFields = 0;
     this.multiline = this.recordMultiline;
     this.recordMultiline = false;
+    this.quoteClosedMidText = this.recordQuoteClosedMidText;
+    this.recordQuoteClosedMidText = false;
+    this.lastBreakStart = this.breakStart;
+    this.lastBreakCarry = this.breakCarry;
+    this.breakStart = -1;
+    this.breakCarry = '';
+    this.breakField = -1;
+    this.recordChars = 0;
+    this.recordStart = this.pos;
+    this.overlong = false;
+    if (chars > this.maxRecordChars) {
+      this.resumeAfterFirstLine();
+      return this.standIn();
+    }
     return record;
   }
 
@@ -211,7 +393,15 @@ export class CsvRecordTokenizer {
     if (lf !== -1 && lf < start) lf = this.nextLf = text.indexOf('\n', start);
     let cr = this.nextCr;
     if (cr !== -1 && cr < start) cr = this.nextCr = text.indexOf('\r', start);
-    if ((lf !== -1 && lf < end) || (cr !== -1 && cr < end)) this.recordMultiline = true;
+    const lfInside = lf !== -1 && lf < end;
+    const crInside = cr !== -1 && cr < end;
+    if (lfInside || crInside) {
+      if (this.breakStart < 0 && !this.recordMultiline) {
+        this.breakStart = lfInside && crInside ? Math.min(lf, cr) : lfInside ? lf : cr;
+        this.breakField = this.fieldCount;
+      }
+      this.recordMultiline = true;
+    }
     const value = text.slice(start, end);
     if (escaped && this.field === '') {
       this.field = value.replaceAll('""', '"');
@@ -228,6 +418,7 @@ export class CsvRecordTokenizer {
     this.wasQuoting = true;
     // Not followed by a field or record end: the quotes are text and the field goes on unquoted.
     if (after !== COMMA && after !== LF && after !== CR) {
+      if (this.breakField === this.fieldCount) this.recordQuoteClosedMidText = true;
       this.field = `"${this.field}"`;
       this.fieldIsCopy = false;
     }

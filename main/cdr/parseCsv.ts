@@ -1,4 +1,4 @@
-import { CsvRecordTokenizer, decodeCsvText, ownCopy } from './csvRecords';
+import { CsvRecordTokenizer, decodeCsvText, MAX_RECORD_CHARS, ownCopy } from './csvRecords';
 import { CDR_FIELDS, normalizeCdrRecord } from './normalize';
 import { CdrFileError, type CdrRejection, type ParsedCdr } from './types';
 
@@ -11,6 +11,14 @@ import { CdrFileError, type CdrRejection, type ParsedCdr } from './types';
  */
 
 type Row = ParsedCdr | CdrRejection;
+
+const LIMIT = MAX_RECORD_CHARS.toLocaleString('en-US');
+export const OVERLONG_REASON = `line longer than ${LIMIT} characters (no line break, or not a CSV file?): skipped`;
+export const NEVER_CLOSED_REASON =
+  'malformed CSV: a quote opened in this row is never closed (the row is skipped; reading resumes at the next line)';
+export const RUNS_ON_REASON =
+  'malformed CSV: a quote opened in this row is not closed on its line, and what follows reads as other rows ' +
+  '(an unclosed quote?): the row is skipped; reading resumes at the next line';
 
 /** Without these columns no row could be read: refuse the file once instead of every row. */
 const REQUIRED_COLUMNS = ['date', 'account', 'disposition', 'uniqueid'] as const;
@@ -48,25 +56,30 @@ export class CsvCdrReader {
   /** For CsvRows: the next row of the records the tokenizer holds; null when it needs more text. */
   nextRow(tokenizer: CsvRecordTokenizer): Row | null {
     for (let fields = tokenizer.next(); fields !== null; fields = tokenizer.next()) {
-      const row = this.read(fields, tokenizer.multiline, tokenizer.ownFields);
+      const row = this.read(fields, tokenizer);
       if (row !== null) return row;
     }
     return null;
   }
 
-  /** For CsvRows, once the input has ended: the row of its last record, and one for a quote never closed. */
+  /**
+   * For CsvRows, once the input has ended: the rows of its last record. A quote never closed
+   * rejects the line it opened on, and the lines after it are read again as rows of their own.
+   */
   lastRows(tokenizer: CsvRecordTokenizer): Row[] {
     const rows: Row[] = [];
-    const last = tokenizer.finish();
-    if (last !== null) {
-      const row = this.read(last, tokenizer.multiline, tokenizer.ownFields);
-      if (row !== null) rows.push(row);
+    for (;;) {
+      const last = tokenizer.finish();
+      if (last !== null) {
+        const row = this.read(last, tokenizer);
+        if (row !== null) rows.push(row);
+      } else if (tokenizer.unclosedQuote) {
+        rows.push({ line: ++this.linesRead, reason: NEVER_CLOSED_REASON });
+        tokenizer.resumeAfterFirstLine();
+      }
+      if (!tokenizer.pending) return rows;
+      for (let row = this.nextRow(tokenizer); row !== null; row = this.nextRow(tokenizer)) rows.push(row);
     }
-    if (tokenizer.unclosedQuote) {
-      const reason = 'malformed CSV: a quote opened in this row is never closed (the rest of the file was read as one field)';
-      rows.push({ line: this.linesRead + 1, reason });
-    }
-    return rows;
   }
 
   /** Whether a header was read (at the end of the input: else the file is empty). */
@@ -75,15 +88,29 @@ export class CsvCdrReader {
   }
 
   /** A record as a row; null for the header and for blank records. */
-  private read(fields: string[], multiline: boolean, ownFields: number): Row | null {
+  private read(fields: string[], tokenizer: CsvRecordTokenizer): Row | null {
     const line = this.linesRead + 1;
+    if (tokenizer.overlong) {
+      this.linesRead += 1;
+      if (this.columns === null) {
+        throw new CdrFileError(`The first line is longer than ${LIMIT} characters: not a CSV export of the provider`);
+      }
+      return { line, reason: OVERLONG_REASON };
+    }
+    const multiline = tokenizer.multiline;
+    if (multiline && this.columns !== null && runsIntoOtherRows(fields, tokenizer.quoteClosedMidText, this.columns.names.length)) {
+      // Issue 9: never merge rows. The line the quote opened on is rejected; the next lines are rows again.
+      this.linesRead += 1;
+      tokenizer.resumeAfterFirstLine();
+      return { line, reason: RUNS_ON_REASON };
+    }
     this.linesRead += multiline ? 1 + lineBreaksIn(fields) : 1;
     if (isBlank(fields)) return null; // blank lines, and the rows of bare commas spreadsheets append
     if (this.columns === null) {
       this.columns = readHeader(fields);
       return null;
     }
-    return this.toRow(fields, ownFields, this.columns, line);
+    return this.toRow(fields, tokenizer.ownFields, this.columns, line);
   }
 
   private toRow(fields: string[], ownFields: number, columns: Columns, line: number): Row {
@@ -285,6 +312,31 @@ function readHeader(fields: string[]): Columns {
 function isBlank(fields: string[]): boolean {
   for (const field of fields) if (field.trim() !== '') return false;
   return true;
+}
+
+/**
+ * A record whose quoted field spans lines is one call only if it looks like one: the quote
+ * closes the field (not mid-text), the record has the header's number of fields, and no
+ * line inside the field holds a whole row's commas. Otherwise the quote was never closed
+ * on its line and swallowed what were the next rows. (A caller ID or description with a
+ * line break and a dozen commas on one of its lines is not one the provider writes.)
+ */
+function runsIntoOtherRows(fields: string[], quoteClosedMidText: boolean, columns: number): boolean {
+  if (quoteClosedMidText || fields.length !== columns) return true;
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index]!;
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    const lines = field.split(/\r\n|\r|\n/);
+    // A line after the break holds a whole row's commas: it was a row.
+    for (let inner = 1; inner < lines.length; inner++) if (commasIn(lines[inner]!) >= columns - 1) return true;
+  }
+  return false;
+}
+
+function commasIn(text: string): number {
+  let commas = 0;
+  for (let at = text.indexOf(','); at !== -1; at = text.indexOf(',', at + 1)) commas++;
+  return commas;
 }
 
 /** Line breaks inside quoted fields (CRLF, LF or CR: one each): a row may span lines. */

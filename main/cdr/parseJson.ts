@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
+import { MAX_RECORD_CHARS } from './csvRecords';
 import { INCOMPLETE, isJsonWhitespace, quoteBareNumbers, scanStringEnd, scanValueEnd, type ScanResult } from './jsonScan';
 import { normalizeCdrRecord } from './normalize';
 import { CdrFileError, type CdrRejection, type ParsedCdr } from './types';
@@ -16,7 +17,25 @@ const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const BACKSLASH = 0x5c;
 const END = -1;
+
+/** Where a bare number or literal ends (as scanPrimitiveEnd). */
+const PRIMITIVE_END = /[,}\]: \t\n\r]/g;
+
+const LIMIT = MAX_RECORD_CHARS.toLocaleString('en-US');
+export const OVERLONG_RECORD_REASON = `record longer than ${LIMIT} characters: skipped`;
+
+/**
+ * A value longer than MAX_RECORD_CHARS (issue 9: "nothing accepted that the app cannot
+ * hold"): never held whole. A record of the list is skipped and rejected; anything else
+ * refuses the file.
+ */
+class ValueTooLong extends CdrFileError {
+  constructor() {
+    super(`The JSON holds a value longer than ${LIMIT} characters: not a CDR answer of the provider`);
+  }
+}
 
 /** Statuses that mean "here are the calls": `no_cdr` is the API's empty list, not an error. */
 const LIST_STATUSES = new Set(['success', 'no_cdr']);
@@ -74,17 +93,88 @@ class JsonCursor {
     return this.scan.hasBareNumber;
   }
 
-  /** The next complete value as JSON text. */
+  /** The next complete value as JSON text; ValueTooLong past MAX_RECORD_CHARS (nothing consumed). */
   async readRaw(): Promise<string> {
     if ((await this.peek()) === END) throw new CdrFileError('The JSON ends where a value was expected');
     for (;;) {
       scanValueEnd(this.text, this.pos, this.ended, this.scan);
       if (this.scan.end !== INCOMPLETE) {
+        if (this.scan.end - this.pos > MAX_RECORD_CHARS) throw new ValueTooLong();
         const raw = this.text.slice(this.pos, this.scan.end);
         this.pos = this.scan.end;
         return raw;
       }
       if (this.ended) throw new CdrFileError('The JSON ends in the middle of a value (truncated file?)');
+      if (this.text.length - this.pos > MAX_RECORD_CHARS) throw new ValueTooLong();
+      await this.fill();
+    }
+  }
+
+  /**
+   * Consumes the next value without holding it: a piece of input at a time, counting
+   * brackets outside strings (the value is not checked; it is dropped).
+   */
+  async skipValue(): Promise<void> {
+    if ((await this.peek()) === END) throw new CdrFileError('The JSON ends where a value was expected');
+    const first = this.text.charCodeAt(this.pos);
+    const primitive = first !== QUOTE && first !== OPEN_BRACE && first !== OPEN_BRACKET;
+    let depth = 0;
+    let inString = false;
+    /** The previous piece ended on an odd run of backslashes inside a string: the next character is escaped. */
+    let escaped = false;
+    for (;;) {
+      const text = this.text;
+      const length = text.length;
+      let i = this.pos;
+      if (primitive) {
+        PRIMITIVE_END.lastIndex = i;
+        const found = PRIMITIVE_END.exec(text);
+        if (found !== null) {
+          this.pos = found.index;
+          return;
+        }
+        i = length;
+      }
+      while (i < length) {
+        if (inString) {
+          if (escaped) {
+            escaped = false;
+            i++;
+            continue;
+          }
+          const quote = text.indexOf('"', i);
+          const until = quote === -1 ? length : quote;
+          let backslashes = 0;
+          for (let j = until - 1; j >= i && text.charCodeAt(j) === BACKSLASH; j--) backslashes++;
+          if (quote === -1) {
+            escaped = backslashes % 2 === 1;
+            i = length;
+            break;
+          }
+          i = quote + 1;
+          if (backslashes % 2 === 1) continue; // \" inside the string
+          inString = false;
+          if (depth === 0) {
+            this.pos = i;
+            return;
+          }
+          continue;
+        }
+        const code = text.charCodeAt(i++);
+        if (code === QUOTE) {
+          inString = true;
+        } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+          depth++;
+        } else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET) && --depth === 0) {
+          this.pos = i;
+          return;
+        }
+      }
+      this.pos = length;
+      if (this.ended) {
+        if (primitive) return;
+        throw new CdrFileError('The JSON ends in the middle of a value (truncated file?)');
+      }
       await this.fill();
     }
   }
@@ -95,8 +185,8 @@ class JsonCursor {
       let i = this.pos + 1;
       while (i < this.text.length && isJsonWhitespace(this.text.charCodeAt(i))) i++;
       const end = i < this.text.length && this.text.charCodeAt(i) === QUOTE ? scanStringEnd(this.text, i) : INCOMPLETE;
-      if (end !== INCOMPLETE) return parseJsonText(this.text.slice(i, end)) as string;
-      if (i < this.text.length || this.ended) return null;
+      if (end !== INCOMPLETE) return end - i > MAX_RECORD_CHARS ? null : (parseJsonText(this.text.slice(i, end)) as string);
+      if ((i < this.text.length && this.text.length - this.pos > MAX_RECORD_CHARS) || this.ended) return null;
       await this.fill();
     }
   }
@@ -158,13 +248,14 @@ export class JsonCdrReader {
         const value = await cursor.peek();
         if (value === OPEN_BRACKET) yield* this.readList(false);
         // Provider quirk: a fetch-one answer may hold an object where a list was expected.
-        else if (value === OPEN_BRACE) yield this.toRow(await cursor.readRaw(), cursor.lastValueHadBareNumber);
-        else await cursor.readRaw();
+        else if (value === OPEN_BRACE) yield await this.readRecord();
+        else await cursor.skipValue();
       } else if (key === 'status') {
         status = String(parseJsonText(await cursor.readRaw()));
         checkStatus(status);
       } else {
-        await cursor.readRaw();
+        // A key the reader does not use: dropped unread, whatever its size.
+        await cursor.skipValue();
       }
     }
     if (status === null && !sawList) {
@@ -190,11 +281,34 @@ export class JsonCdrReader {
         yield* this.readDocument();
         continue;
       }
-      const raw = await cursor.readRaw();
-      const bare = cursor.lastValueHadBareNumber;
-      if (mayHoldDocuments) yield* this.rowsOfElement(raw, bare);
-      else yield this.toRow(raw, bare);
+      if (!mayHoldDocuments) {
+        yield await this.readRecord();
+        continue;
+      }
+      let raw: string;
+      try {
+        raw = await cursor.readRaw();
+      } catch (error) {
+        if (!(error instanceof ValueTooLong)) throw error;
+        await cursor.skipValue();
+        yield { line: ++this.recordsRead, reason: OVERLONG_RECORD_REASON };
+        continue;
+      }
+      yield* this.rowsOfElement(raw, cursor.lastValueHadBareNumber);
     }
+  }
+
+  /** The next value as a record; one longer than MAX_RECORD_CHARS is skipped unread and rejected. */
+  private async readRecord(): Promise<Row> {
+    let raw: string;
+    try {
+      raw = await this.cursor.readRaw();
+    } catch (error) {
+      if (!(error instanceof ValueTooLong)) throw error;
+      await this.cursor.skipValue();
+      return { line: ++this.recordsRead, reason: OVERLONG_RECORD_REASON };
+    }
+    return this.toRow(raw, this.cursor.lastValueHadBareNumber);
   }
 
   /** An element of a top-level list: a CDR, or an answer whose first key was not status/cdr. */

@@ -97,7 +97,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const statements = prepareCallStatements(store.db, store.sqlite);
   const { id: importId } = await store.db
     .insertInto('call_imports')
-    .values({ source: options.source, format: options.format, started_at: now().toISOString(), finished_at: null, status: 'running' })
+    .values({ source: options.source, format: options.format, started_at: now().toISOString(), finished_at: null, status: 'running', pid: process.pid })
     .returning('id')
     .executeTakeFirstOrThrow();
   const progress: ImportProgress = { ...notStarted(options.totalBytes ?? null), importId };
@@ -230,6 +230,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       rows_added: progress.added,
       rows_duplicate: progress.duplicates,
       rows_rejected: progress.rejected,
+      message: progress.message,
     })
     .where('id', '=', importId)
     .execute();

@@ -101,6 +101,27 @@ describe('migrations', () => {
     await expect(call.execute(db)).rejects.toThrow(/UNIQUE/);
   });
 
+  it('7 (interrupted imports): migrate to 6, insert an import with a call and a reject, migrate to 7, rows and links kept', async () => {
+    temp = await tempStore({ migrateTo: 6 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into call_imports (id, source, format, started_at, status, rows_read) values (4, 'a.csv', 'voipms-csv', 's', 'running', 2)`.execute(db);
+    await sql`insert into calls (call_id, started_at, account, destination, direction, disposition, seconds, cost_rate_e8, cost_micros, status, import_id)
+              values ('u1', '2026-01-01 10:00:00', '100000_a', '15145550100', 'outbound', 'ANSWERED', 10, 0, 0, 'unrated', 4)`.execute(db);
+    await sql`insert into call_import_rejects (import_id, line, reason) values (4, 3, 'bad')`.execute(db);
+    await expect(sql`update call_imports set status = 'interrupted'`.execute(db)).rejects.toThrow(/CHECK/);
+    await migrate(db, 7);
+    expect(await schemaVersion(db)).toBe(7);
+    expect(await temp.store.db.selectFrom('call_imports').select(['id', 'source', 'status', 'rows_read', 'message', 'pid']).execute()).toEqual([
+      { id: 4, source: 'a.csv', status: 'running', rows_read: 2, message: null, pid: null },
+    ]);
+    expect(temp.store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(temp.store.sqlite.prepare("select name from sqlite_schema where name like '%migration%' or name like '%before_7%'").all()).toEqual([]);
+    await sql`update call_imports set status = 'interrupted', message = 'm'`.execute(db);
+    await expect(sql`update call_imports set status = 'lost'`.execute(db)).rejects.toThrow(/CHECK/);
+    // The calls still point at their import: it cannot go while they are there.
+    await expect(sql`delete from call_imports where id = 4`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>

@@ -1,0 +1,106 @@
+import type { Store } from '../../../db/open';
+
+/** What a start says of an import whose process died while it ran. */
+export const INTERRUPTED_MESSAGE =
+  'Interrupted: the app or command stopped while this import ran (closed, killed, or a crash). ' +
+  'The batches committed before that are kept; import the file again to finish it (calls already there are skipped).';
+
+export interface InterruptedImport {
+  importId: number;
+  source: string;
+  startedAt: string;
+  rowsRead: number;
+}
+
+/** `process.kill(pid, 0)`: whether a process of that id exists (EPERM: it does, as another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * At start (issue 9, "killed imports stay running forever"): every import recorded as
+ * running whose process is gone is marked 'interrupted', with a message saying what
+ * happened and what to do. One another live process runs (a CLI import) is left alone.
+ * Its call charges are posted by the start's postCallCharges (the dirty list).
+ */
+export async function markInterruptedImports(
+  store: Store,
+  now: () => Date,
+  alive: (pid: number) => boolean = processAlive,
+): Promise<InterruptedImport[]> {
+  const running = await store.db
+    .selectFrom('call_imports')
+    .select(['id', 'source', 'started_at', 'pid'])
+    .where('status', '=', 'running')
+    .orderBy('id')
+    .execute();
+  const dead = running.filter((row) => row.pid === null || (row.pid !== process.pid && !alive(row.pid)));
+  const marked: InterruptedImport[] = [];
+  for (const row of dead) {
+    // The rows it committed, counted from what is stored (its own counters are written at its end).
+    const counts = await store.db
+      .selectFrom('calls')
+      .select((eb) => eb.fn.countAll<number>().as('added'))
+      .where('import_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    const rejects = await store.db
+      .selectFrom('call_import_rejects')
+      .select((eb) => eb.fn.countAll<number>().as('rejected'))
+      .where('import_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    const added = Number(counts.added);
+    const rejected = Number(rejects.rejected);
+    await store.db
+      .updateTable('call_imports')
+      .set({
+        status: 'interrupted',
+        message: INTERRUPTED_MESSAGE,
+        finished_at: now().toISOString(),
+        rows_added: added,
+        rows_rejected: rejected,
+        rows_read: added + rejected,
+      })
+      .where('id', '=', row.id)
+      .where('status', '=', 'running')
+      .execute();
+    marked.push({ importId: row.id, source: row.source, startedAt: row.started_at, rowsRead: added + rejected });
+  }
+  return marked;
+}
+
+export interface ImportRecord {
+  importId: number;
+  source: string;
+  format: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
+  startedAt: string;
+  finishedAt: string | null;
+  rowsRead: number;
+  added: number;
+  duplicates: number;
+  rejected: number;
+  message: string | null;
+}
+
+/** The imports recorded in the database, newest first: what a list of past imports shows. */
+export async function listImports(store: Store, limit = 50): Promise<ImportRecord[]> {
+  const rows = await store.db.selectFrom('call_imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((row) => ({
+    importId: row.id,
+    source: row.source,
+    format: row.format,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    rowsRead: row.rows_read,
+    added: row.rows_added,
+    duplicates: row.rows_duplicate,
+    rejected: row.rows_rejected,
+    message: row.message,
+  }));
+}

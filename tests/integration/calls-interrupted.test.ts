@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../db/open';
+import { parseCdrStream } from '../../main/cdr';
+import { importCalls } from '../../main/services/calls/importCalls';
+import { INTERRUPTED_MESSAGE, listImports } from '../../main/services/calls/interrupted';
+import { onAppStart } from '../../main/services/startup';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+
+/** Issue 9: "killed imports stay running forever". */
+
+let temp: TempStore;
+const children: ChildProcess[] = [];
+beforeEach(async () => {
+  temp = await tempStore();
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill();
+  await temp.cleanup();
+});
+
+/** A process that has exited: its pid names no live process (short of reuse). */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await once(child, 'exit');
+  return child.pid!;
+}
+
+/** A process that stays alive until the test ends (as a CLI import in another process would). */
+function livePid(): number {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  children.push(child);
+  return child.pid!;
+}
+
+const CSV =
+  'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n' +
+  '2026-11-20 10:00:00,5145550100,15145551234,Outgoing,100000_nobody,ANSWERED,00:00:30,30,0.01000000,0.00500000,int-1\n' +
+  '2026-11-20 10:01:00,5145550100,15145551234,Outgoing,100000_nobody,ANSWERED,00:00:30,30,0.01000000,0.00500000,int-2\n' +
+  '2026-11-20 10:02:00,5145550100,15145551234,Outgoing,100000_nobody,BOGUS,00:00:30,30,0.01000000,0.00500000,int-3\n';
+
+/** Leaves an import as a process killed after its first commits leaves it: calls kept, status 'running'. */
+async function killedImport(store: Store, pid: number | null): Promise<number> {
+  async function* text(): AsyncGenerator<string> {
+    yield CSV;
+  }
+  const result = await importCalls(store, parseCdrStream(text(), 'voipms-csv'), { source: 'killed.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+  // What the database holds when the process dies before its last update.
+  store.sqlite
+    .prepare("update call_imports set status = 'running', finished_at = null, rows_read = 0, rows_added = 0, rows_rejected = 0, pid = ?, message = null where id = ?")
+    .run(pid, result.importId);
+  return result.importId;
+}
+
+describe('an import whose process died', () => {
+  it('is marked interrupted at the next start, with a message and the counts it committed, on a real database file', async () => {
+    const importId = await killedImport(temp.store, await deadPid());
+    await temp.store.close();
+
+    const reopened = await openStore(join(temp.dir, 'test.db'));
+    try {
+      await onAppStart(reopened, () => FIXED_NOW);
+      const [record] = await listImports(reopened);
+      expect(record).toMatchObject({ importId, status: 'interrupted', message: INTERRUPTED_MESSAGE, added: 2, rejected: 1, rowsRead: 3 });
+      expect(record?.finishedAt).toBe(FIXED_NOW.toISOString());
+      // A second start changes nothing.
+      await onAppStart(reopened, () => new Date('2026-11-26T00:00:00Z'));
+      expect((await listImports(reopened))[0]).toEqual(record);
+    } finally {
+      await reopened.close();
+      // The cleanup closes the store the test opened first: give it one to close.
+      temp.store = await openStore(join(temp.dir, 'test.db'));
+    }
+  });
+
+  it('an import recorded before processes were recorded (no pid) is interrupted too', async () => {
+    const importId = await killedImport(temp.store, null);
+    await onAppStart(temp.store, () => FIXED_NOW);
+    expect((await listImports(temp.store))[0]).toMatchObject({ importId, status: 'interrupted' });
+  });
+
+  it('an import another live process is running is left running', async () => {
+    const importId = await killedImport(temp.store, livePid());
+    await onAppStart(temp.store, () => FIXED_NOW);
+    expect((await listImports(temp.store))[0]).toMatchObject({ importId, status: 'running', message: null });
+  });
+
+  it('a finished import keeps its status, and a failed one its message', async () => {
+    async function* broken(): AsyncGenerator<string> {
+      yield 'date,account\n';
+    }
+    const failed = await importCalls(temp.store, parseCdrStream(broken(), 'voipms-csv'), { source: 'broken.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+    await onAppStart(temp.store, () => FIXED_NOW);
+    const [record] = await listImports(temp.store);
+    expect(record).toMatchObject({ importId: failed.importId, status: 'failed', message: expect.stringContaining('header') });
+  });
+});
