@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate';
@@ -17,7 +17,66 @@ export interface Store {
    * `work` must not use `db` itself (it would wait for its own connection).
    */
   exclusive<T>(work: () => T | Promise<T>): Promise<T>;
+  /** Who waits for the connection: a long job (the import) lets go as soon as someone does. */
+  readonly queue: ConnectionQueue;
   close(): Promise<void>;
+}
+
+/**
+ * Counts the requests waiting for the one connection (Kysely's queries and transactions,
+ * `exclusive` work). Issue 9, "waits during an import": the import commits and lets go
+ * between two batches as soon as someone waits, instead of holding the connection for its
+ * whole transaction (seconds), so a payment sent during an import waits for one batch.
+ */
+export class ConnectionQueue {
+  private count = 0;
+  private readonly wakers = new Set<() => void>();
+
+  get waiting(): number {
+    return this.count;
+  }
+
+  /** Settles as soon as someone waits for the connection (at once if someone does); never after `signal` aborts. */
+  someoneWaits(signal: AbortSignal): Promise<void> {
+    if (this.count > 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      if (signal.aborted) return;
+      const wake = (): void => {
+        this.wakers.delete(wake);
+        resolve();
+      };
+      this.wakers.add(wake);
+      signal.addEventListener('abort', () => this.wakers.delete(wake), { once: true });
+    });
+  }
+
+  /** Waits for the connection through `acquire`, counted as waiting until it has it. */
+  async enter<T>(acquire: () => Promise<T>): Promise<T> {
+    this.count += 1;
+    for (const wake of [...this.wakers]) wake();
+    try {
+      return await acquire();
+    } finally {
+      this.count -= 1;
+    }
+  }
+}
+
+/** Kysely's SQLite dialect whose driver tells `queue` who waits for the connection. */
+class QueuedSqliteDialect extends SqliteDialect {
+  constructor(
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+    private readonly queue: ConnectionQueue,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = () => this.queue.enter(acquire);
+    return driver;
+  }
 }
 
 export interface OpenOptions {
@@ -35,7 +94,8 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   sqlite.pragma('synchronous = NORMAL');
   // A 64 MB page cache: the calls indexes grow in many places at once during an import (measured 5x faster than the default 2 MB).
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const queue = new ConnectionQueue();
+  const db = new Kysely<Database>({ dialect: new QueuedSqliteDialect({ database: sqlite }, queue) });
   try {
     await migrate(db as unknown as Kysely<unknown>, options.migrateTo);
   } catch (error) {
@@ -47,6 +107,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     sqlite,
     path,
     exclusive: (work) => db.connection().execute(async () => work()),
+    queue,
     close: () => db.destroy(),
   };
 }

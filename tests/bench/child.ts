@@ -4,6 +4,8 @@ import { parseCdrFile } from '../../main/cdr';
 import { IMPORT_BATCH_SIZE, importCalls } from '../../main/services/calls/importCalls';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
 import { createContext } from '../../main/services/context';
+import { createHandlerTable } from '../../main/handlers/index';
+import { dispatch } from '../../main/handlers/table';
 import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
 
@@ -14,6 +16,9 @@ import { BENCH_NOW } from './fixture';
  *   bare   SETUP CSV WORK   raw prepared inserts of the file's rows, rating columns NULL
  *   import SETUP CSV WORK   import + rate + persist through the real service
  *   rerate DB CLIENT_PACKAGE re-rate one client's open cycle
+ *   waits  SETUP CSV WORK   the window's requests (payments, client and call lists, a
+ *                           client's page) sent every REQUEST_EVERY_MS during the import,
+ *                           and the same requests with no import, for comparison
  */
 const [mode = '', first = '', second = '', work = ''] = process.argv.slice(2);
 const now = () => BENCH_NOW;
@@ -88,7 +93,78 @@ async function rerate(): Promise<Record<string, number>> {
   return { rows: result.calls, seconds };
 }
 
-const run = mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : null;
+/** One request every 100 ms: a busy window (lists refreshing, a payment typed every 400 ms). */
+const REQUEST_EVERY_MS = 100;
+
+type Request = { name: string; input: unknown; write: boolean };
+
+/**
+ * Sends `requests` in turn, one every REQUEST_EVERY_MS on the clock (not after the last
+ * answer: a window does not wait), until `until` settles. A request's wait runs from when
+ * it was due, so a busy event loop that sends it late still counts (no coordinated omission).
+ */
+async function timedRequests(table: ReturnType<typeof createHandlerTable>, requests: Request[], until: Promise<unknown>): Promise<{ write: number[]; read: number[] }> {
+  const waits = { write: [] as number[], read: [] as number[] };
+  let done = false;
+  void until.finally(() => (done = true));
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let index = 0; !done; index += 1) {
+    const due = started + index * REQUEST_EVERY_MS;
+    const ahead = due - performance.now();
+    if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
+    if (done) break;
+    const request = requests[index % requests.length]!;
+    pending.push(
+      dispatch(table, request.name, request.input).then((result) => {
+        if (!result.ok) throw new Error(`${request.name}: ${result.error.message}`);
+        (request.write ? waits.write : waits.read).push(performance.now() - due);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  return waits;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+
+async function waits(): Promise<Record<string, number>> {
+  copyFileSync(first, work);
+  const store = await openStore(work);
+  const table = createHandlerTable({ store, host: 'headless', now });
+  const clients = store.sqlite.prepare("select id from clients where status = 'active' order by id limit 4").pluck().all() as number[];
+  const requests: Request[] = clients.flatMap((clientId, index) => [
+    { name: 'clients.payment', input: { clientId, amount: '1.00', description: 'bench' }, write: true },
+    { name: 'clients.list', input: { search: '', status: 'open' }, write: false },
+    { name: index % 2 === 0 ? 'clients.manage' : 'calls.list', input: index % 2 === 0 ? { id: clientId } : { clientId, limit: 200 }, write: false },
+    { name: 'notices.list', input: undefined, write: false },
+  ]);
+  // The same requests for 10 s without an import: what they cost on their own.
+  const idle = await timedRequests(table, requests, new Promise((resolve) => setTimeout(resolve, 10_000)));
+  const started = process.hrtime.bigint();
+  const imported = importCalls(store, parseCdrFile(second, undefined, { batchSize: IMPORT_BATCH_SIZE }), { source: second, format: 'voipms-csv', now });
+  const during = await timedRequests(table, requests, imported);
+  const result = await imported;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  return {
+    rows: result.added,
+    seconds,
+    requests: during.write.length + during.read.length,
+    writeP50: percentile(during.write, 50),
+    writeP95: percentile(during.write, 95),
+    writeMax: percentile(during.write, 100),
+    readP50: percentile(during.read, 50),
+    readP95: percentile(during.read, 95),
+    readMax: percentile(during.read, 100),
+    idleP95: percentile([...idle.write, ...idle.read], 95),
+  };
+}
+
+const run = mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : null;
 if (!run) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

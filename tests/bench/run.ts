@@ -42,6 +42,8 @@ if (wanted('import')) {
     const bare = child(['bare', fixture.setupDb, fixture.callsCsv, join(dir, 'bare.db')]);
     log('re-rating one client cycle of 10,000 calls…');
     const rerated = child(['rerate', join(dir, 'import.db'), String(fixture.heavyClientPackageId)]);
+    log('the window\'s requests during the import (one every 100 ms)…');
+    const waited = child(['waits', fixture.setupDb, fixture.callsCsv, join(dir, 'waits.db')]);
     const calls = BENCH_CALLS.toLocaleString('en-US');
     figures.push(
       { name: `floor: raw better-sqlite3 insert of the ${calls} rows as stored (calls table, indexes, foreign keys)`, value: Math.round(floor.rows! / floor.seconds!), unit: 'rows/s' },
@@ -49,6 +51,9 @@ if (wanted('import')) {
       { name: 'import time / floor time', value: Number((imported.seconds! / floor.seconds!).toFixed(2)), unit: '×', goal: '≤ 2.0' },
       { name: `calls imported (rated / unrated / rejected: ${imported.rated} / ${imported.unrated} / ${imported.rejected})`, value: imported.rows!, unit: 'calls' },
       { name: 'peak RSS of the import', value: imported.maxRssMb!, unit: 'MB', goal: '≤ 400' },
+      { name: `window requests during the import: ${waited.requests} (payments, client and call lists, a client's page), p95 wait`, value: Math.max(waited.writeP95!, waited.readP95!), unit: 'ms', goal: '≤ 250' },
+      { name: `  payments: p50 / max ${waited.writeP50} / ${waited.writeMax} ms; reads: p50 / max ${waited.readP50} / ${waited.readMax} ms; same requests with no import, p95`, value: waited.idleP95!, unit: 'ms' },
+      { name: 'import while those requests run', value: Math.round(waited.rows! / waited.seconds!), unit: 'calls/s' },
       { name: `re-rating one client's cycle of ${HEAVY_CALLS.toLocaleString('en-US')} calls`, value: Math.round(rerated.seconds! * 1000), unit: 'ms' },
       { name: 'for reference: insert of the same calls with rating columns NULL (no client, package)', value: Math.round(bare.rows! / bare.seconds!), unit: 'rows/s' },
       { name: 'for reference: import time / that insert time', value: Number((imported.seconds! / bare.seconds!).toFixed(2)), unit: '×' },

@@ -61,8 +61,12 @@ export function notStarted(totalBytes: number | null): Omit<ImportProgress, 'imp
   };
 }
 
-/** Rows per parsed batch: the unit the parser hands over and progress moves by. */
-export const IMPORT_BATCH_SIZE = 20_000;
+/**
+ * Rows per parsed batch: the unit the parser hands over, progress moves by, and the import
+ * lets go of the connection between (issue 9: a request waits for one batch at most,
+ * about 50 ms of writing here).
+ */
+export const IMPORT_BATCH_SIZE = 4_000;
 
 /**
  * Rows per transaction (several parsed batches). Each commit rewrites the hot pages of
@@ -72,7 +76,11 @@ export const IMPORT_BATCH_SIZE = 20_000;
  */
 export const IMPORT_TRANSACTION_ROWS = 100_000;
 
-/** A transaction is also committed after this long, so the window's other requests wait at most about this. */
+/**
+ * A transaction is also committed after this long (what a crash can lose), and the window
+ * told to refresh at most this often: a commit made because a request waited tells no one,
+ * or the window's refresh would make the next one.
+ */
 const TRANSACTION_MS = 2_000;
 
 /** A transaction does not wait longer than this for the next batch (a slow or stalled upload): it commits and lets go. */
@@ -84,8 +92,10 @@ const NEXT_BATCH_WAIT_MS = 500;
  * charges moved. The transaction commits every IMPORT_TRANSACTION_ROWS rows, between
  * batches — so a crash leaves every committed batch whole, and a re-run skips what is
  * there (the provider's call id is unique) and finishes the job. A cancel or a bad file
- * commits the batches written before it; a write that fails rolls the transaction back. The transaction holds the store's connection (`exclusive`): other
- * requests wait for the commit (at most ~TRANSACTION_MS), never write into it.
+ * commits the batches written before it; a write that fails rolls the transaction back.
+ * The transaction holds the store's connection (`exclusive`): other requests never write
+ * into it. It commits early, between two batches, as soon as one waits (`store.queue`), so
+ * a request waits for one batch (issue 9; `npm run bench` prints the waits).
  * Charges reach the ledger at the end (one entry per client per day), and again from
  * the dirty list at the next start if the process died before that.
  */
@@ -104,7 +114,8 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const cycleStates = new Map();
   const queries = storedCycleQueries(statements);
 
-  const writeBatch = (batch: CdrBatch, counts: BatchCounts): void => {
+  /** Writes a batch's calls and rejects; the client-days whose charges moved go into `dirty` (marked once per transaction). */
+  const writeBatch = (batch: CdrBatch, counts: BatchCounts, dirty: Set<string>): void => {
     const ids = batch.good.map((cdr) => cdr.callId);
     const existing = new Set(statements.existingIds.all(JSON.stringify(ids)));
     const fresh: CallToRate[] = [];
@@ -117,7 +128,6 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       seen.add(cdr.callId);
       fresh.push(parsedCdrToRate(cdr, world));
     }
-    const dirty = new Set<string>();
     rateBatch(fresh, world, queries, cycleStates, importId, ({ values, rowId }) => {
       if (rowId === undefined) {
         statements.insert.run(callValuesInOrder(values));
@@ -131,7 +141,6 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         if (values.client_id !== null) dirty.add(dirtyDayKey(values.client_id, values.started_at));
       }
     });
-    markDirtyDays(statements, dirty);
     for (const rejection of batch.rejected) statements.reject.run(importId, rejection.line, rejection.reason);
     counts.rejected += batch.rejected.length;
   };
@@ -143,11 +152,27 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const take = (): void => {
     waiting = null;
   };
+  /** The next batch, unless it takes longer than NEXT_BATCH_WAIT_MS or someone waits for the connection first (null). */
+  const nextBatchUnlessWaited = async (): Promise<IteratorResult<CdrBatch> | null> => {
+    const stop = new AbortController();
+    try {
+      const waited = store.queue.someoneWaits(stop.signal).then(() => null);
+      return await Promise.race([withinMs(timers, nextBatch(), NEXT_BATCH_WAIT_MS), waited]);
+    } finally {
+      stop.abort();
+    }
+  };
 
-  /** Writes batches in one transaction until it is big or old enough, the file ends, or a cancel. */
+  let toldAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Writes batches in one transaction until it is big or old enough, the file ends, a
+   * cancel, or someone else waits for the connection (a request of the window: it goes
+   * next, after this batch).
+   */
   const transaction = async (first: CdrBatch): Promise<void> => {
     const committed: BatchCounts = { duplicates: 0, added: 0, rated: 0, unrated: 0, rerated: 0, rejected: 0 };
     const rejects: CdrBatch['rejected'] = [];
+    const dirty = new Set<string>();
     const began = timers.now();
     store.sqlite.exec('begin');
     let failure: unknown = null;
@@ -156,7 +181,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       let rows = 0;
       while (batch) {
         try {
-          writeBatch(batch, committed);
+          writeBatch(batch, committed, dirty);
         } catch (error) {
           // A write failed half-way through a batch: nothing of this transaction is kept.
           if (store.sqlite.inTransaction) store.sqlite.exec('rollback');
@@ -168,8 +193,8 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         progress.bytesRead = options.fileBytes ? options.fileBytes(batch.bytesRead) : batch.bytesRead;
         report(progress, timers.now() - started, options.onProgress);
         batch = null;
-        if (rows >= transactionRows || timers.now() - began >= TRANSACTION_MS || options.signal?.aborted) break;
-        const next = await withinMs(timers, nextBatch(), NEXT_BATCH_WAIT_MS);
+        if (rows >= transactionRows || timers.now() - began >= TRANSACTION_MS || options.signal?.aborted || store.queue.waiting > 0) break;
+        const next = await nextBatchUnlessWaited();
         if (next === null) break;
         take();
         if (next.done) ended = true;
@@ -179,14 +204,27 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       failure = error;
     }
     // A cancel or a bad file keeps the whole batches written before it; a failed write rolled back above.
-    const kept = store.sqlite.inTransaction;
+    let kept = store.sqlite.inTransaction;
+    if (kept) {
+      try {
+        // Once per transaction: a client-day is in many batches.
+        markDirtyDays(statements, dirty);
+      } catch (error) {
+        store.sqlite.exec('rollback');
+        kept = false;
+        failure ??= error;
+      }
+    }
     if (kept) store.sqlite.exec('commit');
     if (kept) for (const key of Object.keys(committed) as (keyof BatchCounts)[]) progress[key] += committed[key];
     if (kept) for (const rejection of rejects) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);
     if (kept) {
       // The view shows the committed counts before the window is told to refresh.
       report(progress, timers.now() - started, options.onProgress);
-      options.onCommit?.();
+      if (timers.now() - toldAt >= TRANSACTION_MS) {
+        toldAt = timers.now();
+        options.onCommit?.();
+      }
     }
     if (failure !== null) throw failure;
   };

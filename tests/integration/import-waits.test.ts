@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CdrBatch } from '../../main/cdr';
+import { importCalls } from '../../main/services/calls/importCalls';
+import type { ImportTimers } from '../../main/services/calls/timers';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+
+/**
+ * Issue 9, "waits during an import grow to 7 s": the import holds the one connection for
+ * a transaction of many batches, and lets go between two batches as soon as a request
+ * waits for it. These tests decide when batches come and requests are sent; no clock runs.
+ */
+
+/** Timers that never fire: a transaction here only ends because of what the test does. */
+const stoppedTimers: ImportTimers = { now: () => 0, sleep: () => new Promise<void>(() => undefined) };
+
+function batch(from: number, size: number): CdrBatch {
+  const good = Array.from({ length: size }, (_, index) => ({
+    line: from + index + 2,
+    callId: `wait-${from + index}`,
+    startedAt: '2026-11-26 10:00:00',
+    callerId: '',
+    destination: '15145551234',
+    description: '',
+    account: '100000_nobody',
+    disposition: 'ANSWERED' as const,
+    seconds: 30,
+    costRate: null,
+    costTotal: null,
+    direction: 'outbound' as const,
+    didNumber: null,
+  }));
+  return { good, rejected: [], linesRead: from + size + 1, bytesRead: (from + size) * 100 };
+}
+
+/** A write that also says how many calls it saw stored when it ran (inside its own transaction). */
+function probeWrite(temp: TempStore, key: string): Promise<number> {
+  return temp.store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('settings').values({ key, value: 'written' }).execute();
+    const { n } = await trx.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  });
+}
+
+let temp: TempStore;
+beforeEach(async () => {
+  temp = await tempStore();
+});
+afterEach(() => temp.cleanup());
+
+describe('requests during an import', () => {
+  it('get the connection after the batch being written, not after the transaction', async () => {
+    let probe: Promise<number> | null = null;
+    async function* source(): AsyncGenerator<CdrBatch> {
+      for (let from = 0; from < 400; from += 100) yield batch(from, 100);
+    }
+    const result = await importCalls(temp.store, source(), {
+      source: 'busy',
+      format: 'voipms-csv',
+      now: () => FIXED_NOW,
+      timers: stoppedTimers,
+      // Sent while the import is busy with batch 2 in its open transaction (of 100,000 rows by default), every batch at hand.
+      onProgress: (progress) => {
+        if (progress.linesRead === batch(100, 100).linesRead) probe ??= probeWrite(temp, 'during');
+      },
+    });
+    expect(result).toMatchObject({ status: 'done', added: 400 });
+    // The write ran between two transactions: it saw the two batches committed before it, not the whole file.
+    expect(await probe!).toBe(200);
+    const stored = await temp.store.db.selectFrom('settings').select('value').where('key', '=', 'during').executeTakeFirst();
+    expect(stored?.value).toBe('written');
+  });
+
+  it('get the connection at once while the import waits for the next batch, and the import goes on after', async () => {
+    let release: () => void = () => undefined;
+    let waiting: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (waiting = resolve));
+    async function* source(): AsyncGenerator<CdrBatch> {
+      yield batch(0, 100);
+      waiting();
+      await new Promise<void>((resolve) => (release = resolve));
+      yield batch(100, 100);
+    }
+    const done = importCalls(temp.store, source(), { source: 'slow upload', format: 'voipms-csv', now: () => FIXED_NOW, timers: stoppedTimers });
+    await asked;
+    // The next batch has not come and no timer fires: only the waiting request ends the transaction.
+    expect(await probeWrite(temp, 'between')).toBe(100);
+    release();
+    expect(await done).toMatchObject({ status: 'done', added: 200 });
+    const { n } = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(n)).toBe(200);
+  });
+});
