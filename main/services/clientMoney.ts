@@ -103,14 +103,21 @@ export async function clientLedger(ctx: ServiceContext, clientId: number): Promi
   return views.reverse();
 }
 
-/** What the client spent since the first of this month (fees, charges and calls; payments excluded). */
+/**
+ * What the client spent since the first of this month (fees, charges and calls; payments
+ * excluded). A reversal cancels what it reverses (issue 10): a reversed entry counts for
+ * nothing, and neither does its reversal, whichever month each is in.
+ */
 export async function thisMonthSpend(ctx: ServiceContext, clientId: number): Promise<string> {
   const query = ctx.db
-    .selectFrom('ledger_entries')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_micros'), eb.lit(0)).as('spent'))
-    .where('client_id', '=', clientId)
-    .where('kind', 'not in', ['payment', 'reversal'])
-    .where('occurred_on', '>=', monthStart(localDate(ctx.now())))
+    .selectFrom('ledger_entries as entry')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('entry.amount_micros'), eb.lit(0)).as('spent'))
+    .where('entry.client_id', '=', clientId)
+    .where('entry.kind', 'not in', ['payment', 'reversal'])
+    .where('entry.occurred_on', '>=', monthStart(localDate(ctx.now())))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('ledger_entries as reversal').select('reversal.id').whereRef('reversal.reverses_entry_id', '=', 'entry.id'))),
+    )
     .compile();
   // Read as a BigInt (SQLite sums 64-bit integers exactly): a month's total is not bounded
   // like a balance is, and must not turn into a float or an error (issue 9).

@@ -132,6 +132,21 @@ describe('balances: HARD and SOFT', () => {
     expect((await counts()).ledger_entries).toBe(0);
   });
 
+  it('counts a reversed charge for nothing in "spent this month", nor its reversal', async () => {
+    const a = await client(bob);
+    const spent = async () => (await ok<{ thisMonthSpend: string }>('clients.manage', { id: a })).thisMonthSpend;
+    const [mistake] = await ok<{ id: number }[]>('clients.charge', { clientId: a, amount: '25.00', description: 'wrong client' });
+    await ok('clients.charge', { clientId: a, amount: '4.50', description: 'setup' });
+    expect(await spent()).toBe('29.500000');
+    await ok('clients.reverse', { entryId: mistake!.id, reason: 'wrong client' });
+    expect(await spent()).toBe('4.500000');
+    // A reversed payment is no spending either.
+    const [payment] = await ok<{ id: number }[]>('clients.payment', { clientId: a, amount: '10' });
+    await ok('clients.reverse', { entryId: payment!.id });
+    expect(await spent()).toBe('4.500000');
+    expect(await ledgerSum(a)).toBe(-4_500_000);
+  });
+
   it('reverses a mistaken payment with a new entry, once, and keeps the original', async () => {
     const a = await client();
     const ledger = await ok<{ id: number }[]>('clients.payment', { clientId: a, amount: '100' });
