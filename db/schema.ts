@@ -89,6 +89,8 @@ export interface ClientsTable {
   /** Cached SUM(ledger_entries.amount_micros), written in the same transaction as each entry. */
   balance_micros: Generated<number>;
   below_threshold: Generated<0 | 1>;
+  /** Names, company, e-mail and phone folded for search (preload/common/search.ts), kept with them. */
+  search_text: Generated<string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
   closed_at: Generated<string | null>;

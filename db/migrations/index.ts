@@ -6,6 +6,7 @@ import * as m004 from './004_clients_billing';
 import * as m005 from './005_calls';
 import * as m006 from './006_call_day_index';
 import * as m007 from './007_import_interrupted';
+import * as m008 from './008_client_search';
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'calls and call imports', up: m005.up },
   { version: 6, name: 'daily call charges from the client/start index alone', up: m006.up },
   { version: 7, name: 'imports interrupted by a dead process', up: m007.up },
+  { version: 8, name: 'client search text, accents and case folded', up: m008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

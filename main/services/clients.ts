@@ -11,6 +11,7 @@ import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { isoNow, type ServiceContext } from './context';
 import { statusFor } from '../engine/balance';
+import { clientSearchText, foldForSearch } from '../../preload/common/search';
 
 type ClientRow = Selectable<ClientsTable>;
 
@@ -108,6 +109,7 @@ export async function createClient(ctx: ServiceContext, input: ClientData): Prom
       .insertInto('clients')
       .values({
         ...clientColumns(input),
+        search_text: clientSearchText(clientColumns(input)),
         // Guide: a HARD client "will be suspended if he is on zero or negative balance" — a new one starts at 0.
         status: statusFor(input.balanceMode, 'active', 0),
         below_threshold: threshold !== null && 0 < threshold ? 1 : 0,
@@ -132,6 +134,7 @@ export async function updateClient(ctx: ServiceContext, input: ClientUpdateData)
       .updateTable('clients')
       .set({
         ...toColumns(fields),
+        search_text: clientSearchText({ ...current, ...toColumns(fields) }),
         // Switching SOFT ↔ HARD applies the rule to the current balance at once.
         status: statusFor(mode, current.status, current.balance_micros),
         below_threshold: threshold !== null && current.balance_micros < threshold ? 1 : 0,
@@ -151,14 +154,8 @@ export async function listClients(ctx: ServiceContext, input: ClientListData): P
   else if (options.status !== 'all') query = query.where('status', '=', options.status);
   if (options.negativeOnly) query = query.where('balance_micros', '<', 0);
   if (options.search !== '') {
-    const pattern = `%${options.search.replace(/[%_\\]/g, (match) => `\\${match}`)}%`;
-    query = query.where((eb) =>
-      eb.or(
-        ['first_name', 'last_name', 'company', 'email', 'phone'].map((column) =>
-          eb(sql.ref(column), 'like', sql`${pattern} escape '\\'`),
-        ),
-      ),
-    );
+    const pattern = `%${foldForSearch(options.search).replace(/[%_\\]/g, (match) => `\\${match}`)}%`;
+    query = query.where('search_text', 'like', sql<string>`${pattern} escape '\\'`);
   }
   const direction = options.direction;
   if (options.sort === 'balance') query = query.orderBy('balance_micros', direction);

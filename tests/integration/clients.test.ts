@@ -54,6 +54,22 @@ describe('clients', () => {
     expect(await ok<unknown[]>('clients.list', { search: '100%_' })).toEqual([]);
   });
 
+  it('finds clients whatever the accents and case of the search or the name', async () => {
+    const valerie = await client({ ...alice, firstName: 'Valérie', lastName: 'Lefèvre', email: 'valerie@example.com', company: 'Société Générale' });
+    const bjorn = await client({ ...bob, firstName: 'BJÖRN', lastName: 'Ødegård', email: 'bo@example.com' });
+    const found = async (search: string) => (await ok<{ id: number }[]>('clients.list', { search })).map((c) => c.id);
+    expect(await found('valerie')).toEqual([valerie]);
+    expect(await found('LEFEVRE')).toEqual([valerie]);
+    expect(await found('société')).toEqual([valerie]);
+    expect(await found('bjorn')).toEqual([bjorn]);
+    expect(await found('odegard')).toEqual([bjorn]);
+    expect(await found('Öde')).toEqual([bjorn]);
+    // An edit keeps the search text with the name.
+    await ok('clients.update', { id: bjorn, firstName: 'Åsa' });
+    expect(await found('asa')).toEqual([bjorn]);
+    expect(await found('bjorn')).toEqual([]);
+  });
+
   it('lists closed clients under status "all", and leaves them out of the open list', async () => {
     const a = await client();
     const b = await client(bob);

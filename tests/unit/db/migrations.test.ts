@@ -122,6 +122,17 @@ describe('migrations', () => {
     await expect(sql`delete from call_imports where id = 4`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
   });
 
+  it('8 (client search): migrate to 7, insert clients, migrate to 8, each keeps its folded search text', async () => {
+    temp = await tempStore({ migrateTo: 7 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, company, email, phone, street, city, state, country, postal_code, balance_mode, low_balance_email, notes, status, created_at, updated_at)
+              values ('Valérie', 'Ødegård', 'Café Ltd', 'VAL@EXAMPLE.COM', '+1 514 555 0100', '', '', '', 'CA', '', 'soft', '', '', 'active', 'x', 'x')`.execute(db);
+    await migrate(db, 8);
+    expect(await schemaVersion(db)).toBe(8);
+    const rows = await temp.store.db.selectFrom('clients').select(['first_name', 'search_text']).execute();
+    expect(rows).toEqual([{ first_name: 'Valérie', search_text: 'valerie\nodegard\ncafe ltd\nval@example.com\n+1 514 555 0100' }]);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>
