@@ -7,6 +7,7 @@ import { createContext, counterIds } from '../../main/services/context';
 import { EventBus } from '../../main/events';
 import type { AppEvents, EventName } from '../../preload/events';
 import type { ImportJobView } from '../../preload/schemas/calls';
+import { cdrBatch } from '../helpers/cdrBatch';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 /**
@@ -54,24 +55,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-function batch(from: number, size: number): CdrBatch {
-  const good = Array.from({ length: size }, (_, index) => ({
-    line: from + index + 2,
-    callId: `job-${from + index}`,
-    startedAt: '2026-11-26 10:00:00',
-    callerId: '',
-    destination: '15145551234',
-    description: '',
-    account: '100000_nobody',
-    disposition: 'ANSWERED' as const,
-    seconds: 30,
-    costRate: null,
-    costTotal: null,
-    direction: 'outbound' as const,
-    didNumber: null,
-  }));
-  return { good, rejected: [], linesRead: from + size + 1, bytesRead: (from + size) * 100 };
-}
+const batch = (from: number, size: number): CdrBatch => cdrBatch(from, size, 'job');
 
 describe('import jobs', () => {
   it('answers progress polls between batches and stops at a cancel, keeping the committed batches', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CdrBatch } from '../../main/cdr';
 import { importCalls } from '../../main/services/calls/importCalls';
 import type { ImportTimers } from '../../main/services/calls/timers';
+import { cdrBatch } from '../helpers/cdrBatch';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 /**
@@ -13,24 +14,7 @@ import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 /** Timers that never fire: a transaction here only ends because of what the test does. */
 const stoppedTimers: ImportTimers = { now: () => 0, sleep: () => new Promise<void>(() => undefined) };
 
-function batch(from: number, size: number): CdrBatch {
-  const good = Array.from({ length: size }, (_, index) => ({
-    line: from + index + 2,
-    callId: `wait-${from + index}`,
-    startedAt: '2026-11-26 10:00:00',
-    callerId: '',
-    destination: '15145551234',
-    description: '',
-    account: '100000_nobody',
-    disposition: 'ANSWERED' as const,
-    seconds: 30,
-    costRate: null,
-    costTotal: null,
-    direction: 'outbound' as const,
-    didNumber: null,
-  }));
-  return { good, rejected: [], linesRead: from + size + 1, bytesRead: (from + size) * 100 };
-}
+const batch = (from: number, size: number): CdrBatch => cdrBatch(from, size, 'wait');
 
 /** A write that also says how many calls it saw stored when it ran (inside its own transaction). */
 function probeWrite(temp: TempStore, key: string): Promise<number> {
