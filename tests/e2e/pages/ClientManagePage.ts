@@ -14,6 +14,7 @@ export interface DidAssignment {
 /** A client's Manage page: balance panel, packages, DIDs, sub accounts, ledger, delete. */
 export class ClientManagePage extends AppShell {
   readonly balance: Locator;
+  readonly spentThisMonth: Locator;
   readonly status: Locator;
   readonly packagesCard: Locator;
   readonly didsCard: Locator;
@@ -30,6 +31,7 @@ export class ClientManagePage extends AppShell {
     super(page, baseUrl);
     const main = page.getByRole('main');
     this.balance = page.getByTestId('client-balance');
+    this.spentThisMonth = page.getByTestId('client-spent-this-month');
     this.status = page.getByTestId('client-status');
     this.packagesCard = main.getByRole('region', { name: 'Packages' });
     this.didsCard = main.getByRole('region', { name: 'DIDs' });

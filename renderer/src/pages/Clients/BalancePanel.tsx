@@ -28,10 +28,10 @@ export function BalancePanel({ view }: { view: ClientManageView }) {
         </div>
         <div className="stat-grid__item">
           <dt>Spent this month</dt>
-          <dd className="stat-grid__value">
+          <dd className="stat-grid__value" data-testid="client-spent-this-month">
             <Money value={view.thisMonthSpend} />
           </dd>
-          <dd className="muted">Fees, charges and calls since the 1st.</dd>
+          <dd className="muted">Fees, charges and calls since the 1st; a reversed entry counts for nothing.</dd>
         </div>
         <div className="stat-grid__item">
           <dt>Status</dt>

@@ -1,0 +1,34 @@
+import { expect, test } from './fixtures';
+import { ClientManagePage } from './pages/ClientManagePage';
+import { ClientsListPage } from './pages/ClientsListPage';
+import { callApi } from './pages/ClientUi';
+
+/** Issue 10, "a reseller's working day without surprises": what a reseller sees on first use. */
+
+test('the client search finds "Valérie Lefèvre" from "valerie" and "LEFEVRE"', async ({ page, appUrl }) => {
+  const list = new ClientsListPage(page, appUrl);
+  await list.goto();
+  await callApi(page, 'clients.create', { firstName: 'Valérie', lastName: 'Lefèvre', email: 'v@example.com', balanceMode: 'soft' });
+  await callApi(page, 'clients.create', { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' });
+  await page.reload();
+  await expect(list.rows).toHaveCount(2);
+  for (const search of ['valerie', 'LEFEVRE', 'Valé']) {
+    await list.search.fill(search);
+    await expect.poll(() => list.names()).toEqual(['Valérie Lefèvre']);
+  }
+});
+
+test('a reversed charge no longer counts in "Spent this month"', async ({ page, appUrl }) => {
+  const manage = new ClientManagePage(page, appUrl);
+  await manage.open('/clients');
+  const client = await callApi<{ id: number }>(page, 'clients.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' });
+  await callApi(page, 'clients.charge', { clientId: client.id, amount: '25', description: 'Wrong client' });
+  await callApi(page, 'clients.charge', { clientId: client.id, amount: '4.5', description: 'Setup' });
+  await manage.goto(client.id);
+  await expect(manage.spentThisMonth).toContainText('29.5');
+  await manage.ledgerRow('Wrong client').getByRole('button', { name: /^Reverse entry/ }).click();
+  await manage.dialog.getByRole('button', { name: 'Reverse entry' }).click();
+  await expect(manage.toast('Entry reversed')).toBeVisible();
+  await expect(manage.spentThisMonth).toContainText('4.5');
+  await expect(manage.spentThisMonth).not.toContainText('29.5');
+});
