@@ -40,6 +40,8 @@ test('a package with every tab filled, custom rates for Canada and the UK, and p
   await packageForm.submit();
 
   await expect(packagesPage.toast('Package created')).toBeVisible();
+  await expect(packagesPage.heading).toHaveText('Edit Business 6s');
+  await packagesPage.goto();
   await expect(packagesPage.rows).toHaveCount(1);
   await expect(await packagesPage.cell('Business 6s', 'Routes')).toHaveText('CA Premium · Intl Value');
   await expect(await packagesPage.cell('Business 6s', 'Markup')).toHaveText('$0.0010/min + 20%');

@@ -34,7 +34,8 @@ test('a calling code with letters is refused on its row, and the saved rates sta
   await packagesPage.open('/packages/new');
   await packageForm.fill({ name: 'UK only', markupFixed: '0', markupPercent: '10' });
   await packageForm.submit();
-  await packagesPage.edit('UK only');
+  // A new package opens at once: its custom rates need it saved.
+  await expect(packagesPage.heading).toHaveText('Edit UK only');
   await packageForm.openTab('Edit rates');
   await rates.add({ scope: 'Calling code', value: '44', rate: '0.02' });
   await rates.save();
@@ -76,7 +77,8 @@ test('two rates for the same destinations are refused, naming the rows', async (
   await packagesPage.open('/packages/new');
   await packageForm.fill({ name: 'Conflicts', markupFixed: '0', markupPercent: '10' });
   await packageForm.submit();
-  await packagesPage.edit('Conflicts');
+  // A new package opens at once: its custom rates need it saved.
+  await expect(packagesPage.heading).toHaveText('Edit Conflicts');
   await packageForm.openTab('Edit rates');
   await rates.add({ scope: 'Country', value: 'United Kingdom (GB, +44)', rate: '0.02' });
   await rates.add({ scope: 'Calling code', value: '44', rate: '0.03' });

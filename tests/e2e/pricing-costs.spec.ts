@@ -76,7 +76,8 @@ test('the cost deck imports good lines, lists refused ones by line number, and f
   await packagesPage.open('/packages/new');
   await packageForm.fill({ name: 'Business 6s', markupFixed: '0.001', markupPercent: '20', pulse: 6, canadaRoute: 'Premium' });
   await packageForm.submit();
-  await packagesPage.edit('Business 6s');
+  // A new package opens at once: its custom rates need it saved.
+  await expect(packagesPage.heading).toHaveText('Edit Business 6s');
   await packageForm.openTab('Edit rates');
   const rates = new PackageRatesPanel(page);
   await rates.add({ scope: 'Calling code', value: '447', rate: '0.09' });
@@ -116,7 +117,8 @@ test('a price list without a cost deck explains what to do', async ({ packagesPa
   await packagesPage.open('/packages/new');
   await packageForm.fill({ name: 'No deck', markupFixed: '0', markupPercent: '10' });
   await packageForm.submit();
-  await packagesPage.edit('No deck');
+  // A new package opens at once: its custom rates need it saved.
+  await expect(packagesPage.heading).toHaveText('Edit No deck');
   await packageForm.exportPriceListButton.click();
   await expect(packagesPage.toast('No price list exported')).toContainText('import the provider’s rates first');
 });
@@ -125,6 +127,8 @@ test('archived packages are hidden until asked for, and open read-only', async (
   await packagesPage.open('/packages/new');
   await packageForm.fill({ name: 'Old retail', markupFixed: '0', markupPercent: '10' });
   await packageForm.submit();
+  await expect(packagesPage.heading).toHaveText('Edit Old retail');
+  await packagesPage.goto();
   await expect(packagesPage.row('Old retail')).toBeVisible();
 
   // Once connected to a client, a package keeps history: deleting it archives it.

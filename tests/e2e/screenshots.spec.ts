@@ -18,6 +18,8 @@ test('screenshots of the dashboard and the packages pages', async ({ dashboard, 
     await packagesPage.open('/packages/new');
     await packageForm.fill(fields);
     await packageForm.submit();
+    await expect(packagesPage.heading).toHaveText(`Edit ${fields.name}`);
+    await packagesPage.goto();
     await expect(packagesPage.row(fields.name)).toBeVisible();
   }
   await packagesPage.page.reload();

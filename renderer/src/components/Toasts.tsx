@@ -1,12 +1,16 @@
 import * as Toast from '@radix-ui/react-toast';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useCurrentPath } from '../lib/router';
 import { useToasts } from '../stores/toasts';
 import { Icon } from './Icon';
 
 /** Wraps the app: Radix's toast provider plus the viewport where toasts from the store appear. */
 export function ToastsProvider({ children }: { children: ReactNode }) {
-  const toasts = useToasts((state) => state.toasts);
+  const path = useCurrentPath();
+  const toasts = useToasts((state) => state.toasts).filter((toast) => toast.path === path);
   const dismiss = useToasts((state) => state.dismiss);
+  const arrive = useToasts((state) => state.arrive);
+  useEffect(() => arrive(path), [path, arrive]);
   return (
     <Toast.Provider duration={5000} label="Notification">
       {children}

@@ -19,7 +19,19 @@ export function useCurrentPath(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
-export function navigate(path: string): void {
+/** Called before an app navigation that takes the current page's toasts along. */
+let carryToasts: (from: string, to: string) => void = () => undefined;
+export function onNavigateWithToasts(carry: (from: string, to: string) => void): void {
+  carryToasts = carry;
+}
+
+/**
+ * Goes to `path`. Toasts stay with the page they were raised on (issue 10: they do not
+ * follow the user to other pages); `withToasts` is for the page an action moves to when
+ * it is done ("Client created" shown on the new client's page).
+ */
+export function navigate(path: string, options: { withToasts?: boolean } = {}): void {
+  if (options.withToasts) carryToasts(currentPath(), path);
   window.location.hash = path;
 }
 

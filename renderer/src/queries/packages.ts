@@ -44,7 +44,7 @@ export function usePackageSave() {
       id === undefined
         ? await create.run(input, (created) => ({
             title: 'Package created',
-            description: `“${created.name}” is ready to connect to clients. Open it to add custom rates.`,
+            description: `“${created.name}” is ready to connect to clients; add its custom rates on Edit rates.`,
           }))
         : await update.run({ ...input, id }, (saved) => ({ title: 'Package saved', description: `Changes to “${saved.name}” are saved.` }));
     if (!outcome.ok) {

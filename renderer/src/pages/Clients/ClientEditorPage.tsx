@@ -25,7 +25,7 @@ export function ClientEditorPage({ clientId }: { clientId?: number }) {
     const handleCreate = async (input: ClientCreateInput): Promise<void> => {
       const created = await creating.save(input, (client) => ({ title: 'Client created', description: `${client.name} is ready: connect a package to start.` }));
       if (!created) return;
-      navigate(`/clients/${created.id}`);
+      navigate(`/clients/${created.id}`, { withToasts: true });
     };
     return (
       <>
@@ -57,7 +57,7 @@ export function ClientEditorPage({ clientId }: { clientId?: number }) {
   const handleUpdate = async (input: ClientCreateInput): Promise<void> => {
     const saved = await updating.save({ ...input, id: clientId }, (client) => ({ title: 'Client saved', description: `Changes to ${client.name} are saved.` }));
     if (!saved) return;
-    navigate(`/clients/${clientId}`);
+    navigate(`/clients/${clientId}`, { withToasts: true });
   };
   return (
     <>

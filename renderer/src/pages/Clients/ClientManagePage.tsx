@@ -32,7 +32,7 @@ const deleteConfirmation = (view: ClientManageView, deleteClient: ReturnType<typ
   confirmLabel: 'Delete client',
   destructive: true,
   run: () => deleteClient(view.client.id, view.client.name),
-  onDone: () => navigate('/clients'),
+  onDone: () => navigate('/clients', { withToasts: true }),
 });
 
 function addressOf({ client }: ClientManageView): string {

@@ -34,7 +34,7 @@ export function PackageEditorPage({ packageId, tab }: { packageId?: number; tab?
     const handleCreate = async (input: PackageCreateInput) => {
       const created = await packageSave.save(input);
       if (!created) return null;
-      navigate('/packages');
+      navigate(`/packages/${created.id}`, { withToasts: true });
       return created;
     };
     return (

@@ -99,7 +99,7 @@ export function EditSubaccountPage({ subaccountId }: { subaccountId: number }) {
     const saved = await update(toUpdateInput(values, initialValues, subaccountId), (subaccount) => ({ title: 'Sub account saved', description: savedDescription(subaccount) }));
     if (!saved) return;
     // To the client it now belongs to; after "No client", back to the one it left.
-    navigate(saved.clientId === null ? clientPath : `/clients/${saved.clientId}`);
+    navigate(saved.clientId === null ? clientPath : `/clients/${saved.clientId}`, { withToasts: true });
   };
   const packageText = current.packageName ? `, rated with the package “${current.packageName}”` : '';
   return (
