@@ -32,3 +32,16 @@ test('a reversed charge no longer counts in "Spent this month"', async ({ page, 
   await expect(manage.spentThisMonth).toContainText('4.5');
   await expect(manage.spentThisMonth).not.toContainText('29.5');
 });
+
+test('the page has an icon and asks the host for nothing that is not there (no favicon 404)', async ({ page, appUrl }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(appUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /^data:image\/svg\+xml,/);
+  // Chromium asks for /favicon.ico only when the page names no icon; give it the page's load to do so.
+  await page.waitForLoadState('load');
+  expect(missing).toEqual([]);
+});
