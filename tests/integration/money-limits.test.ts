@@ -186,7 +186,7 @@ describe('money limits', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.cyclesClosed).toBe(1);
-    expect(result.value.skipped).toEqual([{ clientId: bad, clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin.*balance/) }]);
+    expect(result.value.skipped).toEqual([{ clientId: bad, clientName: 'Alice Martin', clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin.*balance/) }]);
     // The skipped cycle is still due: it is billed once the balance is back in range.
     await ok('clients.payment', { clientId: bad, amount: '1000' });
     const again = await ok<{ cyclesClosed: number; skipped: unknown[] }>('billing.run', { date: '2026-12-01' });

@@ -72,35 +72,3 @@ export async function markInterruptedImports(
   }
   return marked;
 }
-
-export interface ImportRecord {
-  importId: number;
-  source: string;
-  format: string;
-  status: 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
-  startedAt: string;
-  finishedAt: string | null;
-  rowsRead: number;
-  added: number;
-  duplicates: number;
-  rejected: number;
-  message: string | null;
-}
-
-/** The imports recorded in the database, newest first: what a list of past imports shows. */
-export async function listImports(store: Store, limit = 50): Promise<ImportRecord[]> {
-  const rows = await store.db.selectFrom('call_imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((row) => ({
-    importId: row.id,
-    source: row.source,
-    format: row.format,
-    status: row.status,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    rowsRead: row.rows_read,
-    added: row.rows_added,
-    duplicates: row.rows_duplicate,
-    rejected: row.rows_rejected,
-    message: row.message,
-  }));
-}
