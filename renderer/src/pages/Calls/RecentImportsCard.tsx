@@ -35,7 +35,7 @@ const COLUMNS: readonly DataColumn<ImportRecordView>[] = [
     sortValue: (record) => record.source,
     cell: (record) => <span className="import-file">{record.source}</span>,
   },
-  { id: 'started', header: 'Started', sortValue: (record) => record.startedAt, cell: (record) => formatDateTime(record.startedAt) },
+  { id: 'started', header: 'Started', className: 'recent-imports__time', sortValue: (record) => record.startedAt, cell: (record) => formatDateTime(record.startedAt) },
   { id: 'status', header: 'Status', sortValue: (record) => record.status, cell: (record) => <StatusCell record={record} />, className: 'recent-imports__status-cell' },
   { id: 'added', header: 'New calls', numeric: true, sortValue: (record) => record.added, cell: (record) => formatCount(record.added) },
   { id: 'duplicates', header: 'Already there', numeric: true, sortValue: (record) => record.duplicates, cell: (record) => formatCount(record.duplicates) },
