@@ -23,10 +23,11 @@ export function processAlive(pid: number): boolean {
 }
 
 /**
- * At start (issue 9, "killed imports stay running forever"): every import recorded as
- * running whose process is gone is marked 'interrupted', with a message saying what
- * happened and what to do. One another live process runs (a CLI import) is left alone.
- * Its call charges are posted by the start's postCallCharges (the dirty list).
+ * At start, and when the command line opens the database (issue 9, "killed imports stay
+ * running forever"): every import recorded as running whose process is gone is marked
+ * 'interrupted', with a message saying what happened and what to do. One another live
+ * process runs (a CLI import) is left alone. Its call charges wait on the dirty list for
+ * the app's start (postCallCharges) or the next import: the command line only marks.
  */
 export async function markInterruptedImports(
   store: Store,
