@@ -38,10 +38,12 @@ import {
   callListInput,
   importBeginInput,
   importChunkInput,
+  importListInput,
   jobInput,
   rerateInput,
   type CallPage,
   type ImportJobView,
+  type ImportRecordView,
   type RerateResult,
 } from './schemas/calls';
 import {
@@ -134,6 +136,8 @@ export const contract = {
   'calls.importStatus': channel<ImportJobView>()(jobInput),
   'calls.cancelImport': channel<ImportJobView>()(jobInput, RATING),
   'calls.list': channel<CallPage>()(callListInput),
+  /** The recorded imports, newest first, with how each ended ('interrupted': its process died). */
+  'calls.imports': channel<ImportRecordView[]>()(importListInput),
   'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput, RATING),
   /** Re-rates open cycles after a package change; without apply, only previews the difference per client. */
   'calls.rerate': channel<RerateResult>()(rerateInput, RATING),

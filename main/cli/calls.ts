@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CDR_FORMATS, type CallView, type ImportJobView } from '../../preload/schemas/calls';
+import { CDR_FORMATS, type CallView, type ImportJobView, type ImportRecordView } from '../../preload/schemas/calls';
 import { parseCdrFile, type CdrFormat } from '../cdr';
 import { ImportJobs } from '../services/calls/jobs';
 import { IMPORT_BATCH_SIZE } from '../services/calls/importCalls';
@@ -18,6 +18,13 @@ function progressLine(job: ImportJobView): string {
 
 const describeCall = (call: CallView): string =>
   `${call.startedAt} ${call.account.padEnd(18)} ${call.direction.padEnd(8)} ${call.destination.padEnd(15)} ${String(call.seconds).padStart(6)}s ${call.status === 'rated' ? call.charge.padStart(12) : `unrated: ${call.unratedReason ?? ''}`}`;
+
+/** "#3 2026-11-20T10:00:00.000Z interrupted killed.csv: 3 read, 2 added, …", and its message below. */
+function describeImport(record: ImportRecordView): string {
+  const counts = `${record.rowsRead} read, ${record.added} added, ${record.duplicates} already there, ${record.rejected} rejected`;
+  const line = `#${record.importId} ${record.startedAt} ${record.status.padEnd(11)} ${record.source}: ${counts}`;
+  return record.message === null ? line : `${line}\n    ${record.message}`;
+}
 
 async function waitForImport(ctx: CommandContext, jobs: ImportJobs, job: ImportJobView): Promise<ImportJobView> {
   let current = job;
@@ -82,6 +89,15 @@ export const callCommands: Command[] = [
         limit: values.limit === undefined ? 100 : Number(values.limit),
       });
       print(ctx, page, [`${page.total} calls`, ...page.rows.map(describeCall)].join('\n'));
+    },
+  },
+  {
+    name: 'cdr imports',
+    usage: 'cdr imports [--limit N]         recent imports, newest first, and how each ended (interrupted: import it again)',
+    async run(ctx) {
+      const { values } = parseCommandOptions(ctx, { limit: { type: 'string' } });
+      const imports = await ctx.call('calls.imports', values.limit === undefined ? undefined : { limit: Number(values.limit) });
+      print(ctx, imports, imports.length === 0 ? 'No imports yet' : imports.map(describeImport).join('\n'));
     },
   },
   {

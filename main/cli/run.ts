@@ -6,6 +6,7 @@ import type { ErrorCode, Result } from '../../preload/result';
 import { EventBus } from '../events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
+import { markInterruptedImports } from '../services/calls/interrupted';
 import { callCommands } from './calls';
 import { clientCommands } from './clients';
 import { demoCommands } from './demo';
@@ -121,6 +122,9 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       if (error instanceof Error && 'code' in error && error.code === 'db_too_new') throw error;
       throw openFailure(dbPath, error);
     }
+    // Issue 9: a command shows imports as the app does, a killed one 'interrupted'. Only this
+    // part of the app's start runs here: billing and call charges are not every command's work.
+    await markInterruptedImports(store, options.now ?? (() => new Date()));
     const events = new EventBus();
     const table: HandlerTable = createHandlerTable({ store, host: 'headless', events, ...(options.now ? { now: options.now } : {}) });
     const commandWords = command.name.split(' ').length;

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../services/context';
 import { ImportJobs } from '../services/calls/jobs';
+import { listImports } from '../services/calls/imports';
 import { listCalls } from '../services/calls/queries';
 import { rerateReport, rerateUnrated } from '../services/calls/rerate';
 import type { PartialHandlerTable } from './table';
@@ -11,6 +12,7 @@ export const callHandlers = (ctx: ServiceContext, jobs = new ImportJobs(ctx)) =>
     'calls.importStatus': async (input) => jobs.status(input.jobId),
     'calls.cancelImport': async (input) => jobs.cancel(input.jobId),
     'calls.list': (input) => listCalls(ctx.db, input),
+    'calls.imports': (input) => listImports(ctx, input),
     'calls.rerateUnrated': () => rerateUnrated(ctx),
     'calls.rerate': (input) => rerateReport(ctx, input),
   }) satisfies PartialHandlerTable;

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const store = await openStore(resolveDatabasePath(values.db));
   const billed = await onAppStart(store);
   if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
+  if (billed.skipped.length > 0) console.log(`Skipped ${billed.skipped.length} client packages the ledger refused to charge (see the notices).`);
   const events = new EventBus();
   const table = createHandlerTable({ store, host: 'headless', events });
   const host = await startHost({ table, rendererDir, port, events });

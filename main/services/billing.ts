@@ -42,7 +42,8 @@ export async function runBilling(
   const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
   const door = ledgerDoor(ctx.store);
 
-  for (const { id, client_id: clientId } of due) {
+  for (const row of due) {
+    const { id, client_id: clientId } = row;
     // One transaction per client package: a failure leaves the others billed and this one untouched.
     // A refusal (the ledger door's limits) is reported with the result: the run has written the
     // others, so it must not answer "refused" (issue 9). A bug still stops the run.
@@ -50,7 +51,7 @@ export async function runBilling(
       await billClientPackage(id);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      result.skipped.push({ clientId, clientPackageId: id, message: error.message });
+      result.skipped.push({ clientId, clientName: clientName(row), clientPackageId: id, message: error.message });
     }
   }
   return {

@@ -1,4 +1,5 @@
 import type { Store } from '../../db/open';
+import type { BillingRunResult } from '../../preload/schemas/clients';
 import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 
 export interface OutOfRangeClient {
@@ -24,17 +25,37 @@ export function findOutOfRangeClients(store: Pick<Store, 'sqlite'>, now: Date): 
         order by id`,
     )
     .all(MAX_BALANCE_MICROS, -MAX_BALANCE_MICROS, MAX_ENTRY_MICROS, -MAX_ENTRY_MICROS);
-  const alreadyNoticed = store.sqlite.prepare<[number, string], { id: number }>(
-    `select id from notices where client_id = ? and kind = 'billing' and message = ? and read_at is null`,
-  );
-  const insertNotice = store.sqlite.prepare<[number, string, string]>(`insert into notices (client_id, kind, message, created_at) values (?, 'billing', ?, ?)`);
   return rows.map((row) => {
     const name = `${row.first_name} ${row.last_name}`;
     const message =
       `${name}'s balance or a ledger entry is out of range (an entry is at most ${LIMIT_TEXT.entry}, a balance within ±${LIMIT_TEXT.balance}): ` +
       'automatic billing skips this client until the entry is reversed';
     console.warn(`[startup] client ${row.id}: ${message}`);
-    if (!alreadyNoticed.get(row.id, message)) insertNotice.run(row.id, message, now.toISOString());
+    raiseBillingNotice(store, row.id, message, now);
     return { id: row.id, name };
   });
+}
+
+/** One unread 'billing' notice per client and message: a start that finds the same again adds none. */
+function raiseBillingNotice(store: Pick<Store, 'sqlite'>, clientId: number, message: string, now: Date): void {
+  const noticed = store.sqlite
+    .prepare<[number, string], { id: number }>(`select id from notices where client_id = ? and kind = 'billing' and message = ? and read_at is null`)
+    .get(clientId, message);
+  if (!noticed) {
+    store.sqlite.prepare<[number, string, string]>(`insert into notices (client_id, kind, message, created_at) values (?, 'billing', ?, ?)`).run(clientId, message, now.toISOString());
+  }
+}
+
+/**
+ * The start's billing run bills on its own, with no one watching: a client package it had
+ * to skip (the ledger door refused the fee, e.g. a balance at its limit) is said in the log
+ * and as a notice (the Dashboard's "Recent notices", the client's page), not only in the
+ * result nobody reads.
+ */
+export function reportSkippedBilling(store: Pick<Store, 'sqlite'>, skipped: BillingRunResult['skipped'], now: Date): void {
+  for (const skip of skipped) {
+    const message = `Automatic billing skipped ${skip.clientName} (the cycle stays due): ${skip.message}`;
+    console.warn(`[startup] client ${skip.clientId}: ${message}`);
+    raiseBillingNotice(store, skip.clientId, message, now);
+  }
 }

@@ -4,7 +4,7 @@ import { runDueBilling } from './billing';
 import { postCallCharges } from './calls/callCharges';
 import { markInterruptedImports } from './calls/interrupted';
 import { createContext } from './context';
-import { findOutOfRangeClients } from './moneyHealth';
+import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
 
 /**
  * Work every host does once the database is open: mark imports whose process died as
@@ -22,5 +22,7 @@ export async function onAppStart(store: Store, now: () => Date = () => new Date(
     // The client-days stay on the dirty list and are posted by the next import.
     console.warn('[startup] call charges not posted:', error instanceof Error ? error.message : error);
   }
-  return runDueBilling(createContext(store, now), outOfRange);
+  const billed = await runDueBilling(createContext(store, now), outOfRange);
+  reportSkippedBilling(store, billed.skipped, now());
+  return billed;
 }

@@ -37,6 +37,12 @@ export const callListInput = z
   .strict()
   .optional();
 
+/** The imports recorded in the database, newest first (calls.imports, `cdr imports`). */
+export const importListInput = z
+  .object({ limit: z.number().int().min(1).max(500).default(20) })
+  .strict()
+  .optional();
+
 export const rerateInput = z
   .object({ packageId: idField.optional(), clientPackageId: idField.optional(), apply: z.boolean().default(false) })
   .strict();
@@ -59,6 +65,26 @@ export interface ImportJobView {
   callsPerSecond: number;
   etaSeconds: number | null;
   rejects: { line: number; reason: string }[];
+  message: string | null;
+}
+
+/** How a recorded import ended; 'interrupted': its process died while it ran (marked at the next start). */
+export const IMPORT_STATUSES = ['running', 'done', 'cancelled', 'failed', 'interrupted'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** One past (or running) import, as the database records it. */
+export interface ImportRecordView {
+  importId: number;
+  source: string;
+  format: string;
+  status: ImportStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  rowsRead: number;
+  added: number;
+  duplicates: number;
+  rejected: number;
+  /** Why it stopped (a failure, an interruption: what to do next); null when it ran to its end. */
   message: string | null;
 }
 
@@ -98,3 +124,4 @@ export interface RerateResult {
 }
 
 export type CallListData = z.output<typeof callListInput>;
+export type ImportListData = z.output<typeof importListInput>;

@@ -238,7 +238,7 @@ export interface BillingRunResult {
   charged: string;
   clients: number;
   /** Client packages left unbilled, and why (a balance at its limit); still due, billed by a later run. */
-  skipped: { clientId: number; clientPackageId: number; message: string }[];
+  skipped: { clientId: number; clientName: string; clientPackageId: number; message: string }[];
 }
 
 export type ClientData = z.output<typeof clientInput>;

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { expect, test } from './fixtures';
+import { fillBalanceToLimit } from '../helpers/seed';
+import { expect, expectAccessible, test } from './fixtures';
+import { BillingSettingsPanel } from './pages/BillingSettingsPanel';
 import { callApi, daysFromToday, reviewScreenshot, todayIso } from './pages/ClientUi';
 
 const PACKAGE = { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10' };
@@ -39,4 +41,32 @@ test('a billing run refuses a far date, and asks before closing many missed cycl
   await expect(page.getByTestId('billing-cycles')).toHaveText(/^[56]$/);
   const manage = await callApi<{ balance: string }>(page, 'clients.get', { id: alice.id });
   expect(['-50.000000', '-60.000000']).toContain(manage.balance);
+});
+
+test('a run that meets a client at the balance limit bills the others and says who it skipped and why', async ({ page, appUrl, host }) => {
+  const billing = new BillingSettingsPanel(page, appUrl);
+  await billing.goto();
+  const pkg = await callApi<{ id: number }>(page, 'packages.create', PACKAGE);
+  const alice = await callApi<{ id: number }>(page, 'clients.create', { firstName: 'Alice', lastName: 'Martin', email: 'alice@example.com', balanceMode: 'soft' });
+  const bob = await callApi<{ id: number }>(page, 'clients.create', { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' });
+  for (const client of [alice, bob]) await callApi(page, 'clients.connectPackage', { clientId: client.id, packageId: pkg.id, nextBillingDate: todayIso() });
+  // Alice owes the most a balance may hold: her 10.00 monthly fee would take it past the limit.
+  const database = new Database(host.databasePath);
+  try {
+    fillBalanceToLimit(database, alice.id, daysFromToday(-1));
+  } finally {
+    database.close();
+  }
+
+  await billing.run(todayIso());
+  await expect(billing.toast('Billing run finished')).toContainText('1 billing cycle closed, 1 skipped: Alice Martin.');
+  await expect(billing.cyclesClosed).toHaveText('1');
+  await expect(billing.skippedCount).toHaveText('1');
+  await expect(billing.skipped).toContainText('1 client package skipped');
+  await expect(billing.skippedRows).toHaveCount(1);
+  await expect(billing.skippedRow('Alice Martin')).toContainText("Amount: this would take Alice Martin's balance to -1000000010.000000; a balance stays within ±1,000,000,000.00");
+  await expectAccessible(page);
+  await reviewScreenshot(page, 'settings-billing-skipped');
+  expect((await callApi<{ balance: string }>(page, 'clients.get', { id: alice.id })).balance).toBe('-1000000000.000000');
+  expect((await callApi<{ balance: string }>(page, 'clients.get', { id: bob.id })).balance).toBe('-10.000000');
 });

@@ -6,6 +6,11 @@ import { join, resolve } from 'node:path';
 export interface RunningHeadlessHost {
   url: string;
   databasePath: string;
+  /**
+   * Stops the host and starts it again on the same database file, as a reseller reopening
+   * the app would (its start's work runs again); resolves with the new URL, also `url`.
+   */
+  restart(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -14,13 +19,8 @@ const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 // tsx compiles the host on start: on a loaded 2-core machine that alone can take tens of seconds.
 const STARTUP_TIMEOUT_MS = 90_000;
 
-/**
- * Starts `tsx main/host/index.ts --db <fresh file> --port 0` and resolves with the URL
- * it prints ("Open http://127.0.0.1:PORT/"). Assumes out/renderer was built.
- */
-export async function startHeadlessHost(): Promise<RunningHeadlessHost> {
-  const folder = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
-  const databasePath = join(folder, 'console.db');
+/** `tsx main/host/index.ts --db <file> --port 0`, and the URL it prints once ready. */
+async function spawnHost(databasePath: string): Promise<{ child: ChildProcess; url: string }> {
   // tsx runs under this Node directly (no npx shell), so `child.pid` is the host itself.
   const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', databasePath, '--port', '0'], {
     cwd: REPO_ROOT,
@@ -28,20 +28,43 @@ export async function startHeadlessHost(): Promise<RunningHeadlessHost> {
     env: { ...process.env, NODE_ENV: 'test' },
   });
   try {
-    const url = await waitForUrl(child);
-    return {
-      url,
-      databasePath,
-      stop: async () => {
-        await stopProcess(child);
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
+    return { child, url: await waitForUrl(child) };
   } catch (error) {
     await stopProcess(child);
+    throw error;
+  }
+}
+
+/**
+ * Starts `tsx main/host/index.ts --db <fresh file> --port 0` and resolves with the URL
+ * it prints ("Open http://127.0.0.1:PORT/"). Assumes out/renderer was built.
+ */
+export async function startHeadlessHost(): Promise<RunningHeadlessHost> {
+  const folder = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
+  const databasePath = join(folder, 'console.db');
+  let running: { child: ChildProcess; url: string } | undefined;
+  try {
+    running = await spawnHost(databasePath);
+  } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+  const host: RunningHeadlessHost = {
+    url: running.url,
+    databasePath,
+    restart: async () => {
+      if (running) await stopProcess(running.child);
+      running = undefined;
+      running = await spawnHost(databasePath);
+      host.url = running.url;
+      return running.url;
+    },
+    stop: async () => {
+      if (running) await stopProcess(running.child);
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+  return host;
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {

@@ -5,8 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/open';
 import { parseCdrStream } from '../../main/cdr';
 import { importCalls } from '../../main/services/calls/importCalls';
-import { INTERRUPTED_MESSAGE, listImports } from '../../main/services/calls/interrupted';
+import { listImports } from '../../main/services/calls/imports';
+import { INTERRUPTED_MESSAGE } from '../../main/services/calls/interrupted';
 import { onAppStart } from '../../main/services/startup';
+import type { ImportRecordView } from '../../preload/schemas/calls';
+import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 /** Issue 9: "killed imports stay running forever". */
@@ -54,6 +57,8 @@ async function killedImport(store: Store, pid: number | null): Promise<number> {
   return result.importId;
 }
 
+const { call, ok } = channelCaller(() => temp.table);
+
 describe('an import whose process died', () => {
   it('is marked interrupted at the next start, with a message and the counts it committed, on a real database file', async () => {
     const importId = await killedImport(temp.store, await deadPid());
@@ -73,6 +78,29 @@ describe('an import whose process died', () => {
       // The cleanup closes the store the test opened first: give it one to close.
       temp.store = await openStore(join(temp.dir, 'test.db'));
     }
+  });
+
+  it('calls.imports lists it interrupted after the start, with its message, newest first', async () => {
+    async function* done(): AsyncGenerator<string> {
+      yield CSV.replaceAll('int-', 'ok-');
+    }
+    const finished = await importCalls(temp.store, parseCdrStream(done(), 'voipms-csv'), { source: 'october.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+    const killed = await killedImport(temp.store, await deadPid());
+    // Before the start: what the database says (a process is still thought to run it).
+    expect((await ok<ImportRecordView[]>('calls.imports'))[0]).toMatchObject({ importId: killed, status: 'running', message: null });
+
+    await onAppStart(temp.store, () => FIXED_NOW);
+    const listed = await ok<ImportRecordView[]>('calls.imports');
+    expect(listed.map((record) => [record.importId, record.status])).toEqual([
+      [killed, 'interrupted'],
+      [finished.importId, 'done'],
+    ]);
+    expect(listed[0]).toMatchObject({ source: 'killed.csv', format: 'voipms-csv', added: 2, rejected: 1, rowsRead: 3, finishedAt: FIXED_NOW.toISOString() });
+    expect(listed[0]?.message).toContain('import the file again to finish it');
+    expect(listed[1]).toMatchObject({ source: 'october.csv', added: 2, rejected: 1, message: null });
+    expect(await ok<ImportRecordView[]>('calls.imports', { limit: 1 })).toEqual([listed[0]]);
+    // A query: it declares no changes, and an input out of range is refused by the contract.
+    expect((await call('calls.imports', { limit: 0 })).ok).toBe(false);
   });
 
   it('an import recorded before processes were recorded (no pid) is interrupted too', async () => {

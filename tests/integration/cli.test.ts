@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../db/open';
 import { runCli } from '../../main/cli/run';
+import { deadPid, fillBalanceToLimit, recordKilledImport } from '../helpers/seed';
 
 let dir: string;
 let db: string;
@@ -121,6 +123,44 @@ describe('command line', () => {
     const billed = await cli('billing', 'run', '--date', '2027-05-01', '--yes', '--json');
     expect(billed.code).toBe(0);
     expect(JSON.parse(billed.out)).toMatchObject({ cyclesClosed: 6, charged: '60.000000' });
+  });
+
+  it('cdr imports: an import whose process was killed is marked interrupted when the command line opens the database, and listed so', async () => {
+    expect((await cli('cdr', 'imports')).out.trim()).toBe('No imports yet');
+    const store = await openStore(db);
+    const importId = recordKilledImport(store.sqlite, await deadPid(), 'killed.csv');
+    await store.close();
+
+    const listed = await cli('cdr', 'imports', '--json');
+    expect(listed).toMatchObject({ code: 0, err: '' });
+    const [record] = JSON.parse(listed.out) as { importId: number; status: string; message: string; finishedAt: string }[];
+    expect(record).toMatchObject({ importId, status: 'interrupted', finishedAt: now.toISOString() });
+    expect(record?.message).toContain('import the file again to finish it');
+    const text = await cli('cdr', 'imports');
+    expect(text.out).toMatch(new RegExp(`^#${importId} 2026-11-20T10:00:00.000Z interrupted +killed.csv: 0 read, 0 added, 0 already there, 0 rejected\n +Interrupted: .*import the file again to finish it`));
+    expect((await cli('cdr', 'imports', '--limit', '0')).code).toBe(1);
+  });
+
+  it('billing run: a client whose fee would take the balance past the limit is skipped, named with the reason, and the others are billed', async () => {
+    now = new Date('2026-11-25T12:00:00Z');
+    await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10' }));
+    await cli('client', 'create', '--file', file('c.json', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' }));
+    await cli('client', 'create', '--file', file('d.json', { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' }));
+    await cli('subaccount', 'create', '--file', file('s.json', { username: 'ann1', clientId: 1, packageId: 1, nextBillingDate: '2026-12-01' }));
+    await cli('subaccount', 'create', '--file', file('t.json', { username: 'bob1', clientId: 2, packageId: 1, nextBillingDate: '2026-12-01' }));
+    const store = await openStore(db);
+    fillBalanceToLimit(store.sqlite, 1, '2026-11-20');
+    await store.close();
+
+    const text = await cli('billing', 'run', '--date', '2026-12-01');
+    expect(text.code).toBe(0);
+    expect(text.out.trim().split('\n')).toEqual([
+      'Billing 2026-12-01: 1 cycles closed, 1 entries, 10.000000 charged to 1 clients',
+      '1 client package skipped (still due: billed by a later run once fixed):',
+      expect.stringMatching(/^ {2}Ann Lee \(client #1, client package #1\): Amount: this would take Ann Lee's balance to -1000000010\.000000; a balance stays within ±1,000,000,000\.00$/),
+    ]);
+    const json = await cli('billing', 'run', '--date', '2026-12-01', '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ cyclesClosed: 0, skipped: [{ clientId: 1, clientName: 'Ann Lee', clientPackageId: 1, message: expect.stringContaining('a balance stays within') }] });
   });
 
   it('reads "--amount -5" as the value -5 (refused as a negative amount, not as an unknown option)', async () => {

@@ -9,6 +9,7 @@ import { onAppStart } from '../../main/services/startup';
 import { MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import type { Result } from '../../preload/result';
 import { channelCaller } from '../helpers/channels';
+import { fillBalanceToLimit } from '../helpers/seed';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 // Issue 9: one accepted charge of 9007199254.740991 bricked the client, every import and startup.
@@ -186,11 +187,36 @@ describe('money limits', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.cyclesClosed).toBe(1);
-    expect(result.value.skipped).toEqual([{ clientId: bad, clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin.*balance/) }]);
+    expect(result.value.skipped).toEqual([{ clientId: bad, clientName: 'Alice Martin', clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin.*balance/) }]);
     // The skipped cycle is still due: it is billed once the balance is back in range.
     await ok('clients.payment', { clientId: bad, amount: '1000' });
     const again = await ok<{ cyclesClosed: number; skipped: unknown[] }>('billing.run', { date: '2026-12-01' });
     expect(again).toMatchObject({ cyclesClosed: 1, skipped: [] });
   });
-});
 
+  it('the start bills the others and tells the reseller, in a notice, which client it skipped and why', async () => {
+    const bad = (await ok<{ id: number }>('clients.create', alice)).id;
+    const good = (await ok<{ id: number }>('clients.create', bob)).id;
+    const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
+    await ok('clients.connectPackage', { clientId: bad, packageId: pkg, nextBillingDate: '2026-11-25' });
+    await ok('clients.connectPackage', { clientId: good, packageId: pkg, nextBillingDate: '2026-11-25' });
+    // In range (startup's check finds nothing), but the next fee would take it past the limit.
+    fillBalanceToLimit(temp.store.sqlite, bad, '2026-11-20');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const billed = await onAppStart(temp.store, () => FIXED_NOW);
+      expect(billed.skipped).toEqual([{ clientId: bad, clientName: 'Alice Martin', clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin's balance/) }]);
+      expect(billed.cyclesClosed).toBe(1);
+      const notices = await ok<{ clientId: number; kind: string; message: string }[]>('notices.list');
+      const billing = notices.filter((notice) => notice.kind === 'billing');
+      expect(billing).toEqual([
+        expect.objectContaining({ clientId: bad, message: expect.stringMatching(/^Automatic billing skipped Alice Martin \(the cycle stays due\): Amount: this would take Alice Martin's balance to -1000000010\.000000/) }),
+      ]);
+      // The next start finds the same: no second notice.
+      await onAppStart(temp.store, () => FIXED_NOW);
+      expect((await ok<{ kind: string }[]>('notices.list')).filter((notice) => notice.kind === 'billing')).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});

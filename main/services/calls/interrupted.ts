@@ -23,10 +23,11 @@ export function processAlive(pid: number): boolean {
 }
 
 /**
- * At start (issue 9, "killed imports stay running forever"): every import recorded as
- * running whose process is gone is marked 'interrupted', with a message saying what
- * happened and what to do. One another live process runs (a CLI import) is left alone.
- * Its call charges are posted by the start's postCallCharges (the dirty list).
+ * At start, and when the command line opens the database (issue 9, "killed imports stay
+ * running forever"): every import recorded as running whose process is gone is marked
+ * 'interrupted', with a message saying what happened and what to do. One another live
+ * process runs (a CLI import) is left alone. Its call charges wait on the dirty list for
+ * the app's start (postCallCharges) or the next import: the command line only marks.
  */
 export async function markInterruptedImports(
   store: Store,
@@ -71,36 +72,4 @@ export async function markInterruptedImports(
     marked.push({ importId: row.id, source: row.source, startedAt: row.started_at, rowsRead: added + rejected });
   }
   return marked;
-}
-
-export interface ImportRecord {
-  importId: number;
-  source: string;
-  format: string;
-  status: 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
-  startedAt: string;
-  finishedAt: string | null;
-  rowsRead: number;
-  added: number;
-  duplicates: number;
-  rejected: number;
-  message: string | null;
-}
-
-/** The imports recorded in the database, newest first: what a list of past imports shows. */
-export async function listImports(store: Store, limit = 50): Promise<ImportRecord[]> {
-  const rows = await store.db.selectFrom('call_imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((row) => ({
-    importId: row.id,
-    source: row.source,
-    format: row.format,
-    status: row.status,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    rowsRead: row.rows_read,
-    added: row.rows_added,
-    duplicates: row.rows_duplicate,
-    rejected: row.rows_rejected,
-    message: row.message,
-  }));
 }

@@ -6,6 +6,7 @@ const KIND_LABELS: Record<string, { label: string; tone: string }> = {
   low_balance: { label: 'Low balance', tone: 'badge badge--warning' },
   suspended: { label: 'Suspended', tone: 'badge badge--danger' },
   reactivated: { label: 'Reactivated', tone: 'badge badge--success' },
+  billing: { label: 'Billing', tone: 'badge badge--danger' },
 };
 
 interface NoticeListProps {
@@ -14,7 +15,7 @@ interface NoticeListProps {
   linkToClient?: boolean;
 }
 
-/** Balance notices main raised when money moved: what happened, to whom, when. */
+/** Notices main raised when money moved (or could not be billed): what happened, to whom, when. */
 export function NoticeList({ notices, linkToClient = false }: NoticeListProps) {
   return (
     <ul className="notice-list">

@@ -72,3 +72,13 @@ export function useRerateUnrated() {
     rerate: run,
   };
 }
+
+/**
+ * The imports main recorded, newest first: one still running, one that finished, and one
+ * whose process died ('interrupted', issue 9). An import's commits announce 'calls', so
+ * the list follows a running import and shows it ended.
+ */
+export function useRecentImports() {
+  const view = readView(useChannel('calls.imports'));
+  return { ...view, imports: view.data ?? [] };
+}

@@ -55,6 +55,7 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'subaccounts.get': ['subaccounts', 'clients', 'packages'],
   'notices.list': ['notices', 'clients'],
   'calls.list': ['calls', 'clients', 'packages', 'pricing'],
+  'calls.imports': ['calls'],
   'app.info': [],
 };
 

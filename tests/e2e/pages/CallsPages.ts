@@ -136,9 +136,16 @@ export class CallsImportPage extends CallsSection {
   readonly importAnotherButton: Locator;
   readonly problem: Locator;
   readonly rejectedRows: Locator;
+  /** The "Recent imports" card: the imports main recorded, newest first. */
+  readonly recentImportsCard: Locator;
+  readonly recentImports: Locator;
+  readonly interruptedBanner: Locator;
 
   constructor(page: Page, baseUrl: string) {
     super(page, baseUrl);
+    this.recentImportsCard = this.main.getByRole('region', { name: 'Recent imports' });
+    this.recentImports = this.recentImportsCard.getByRole('table', { name: 'Recent imports, newest first' }).locator('tbody tr');
+    this.interruptedBanner = this.page.getByTestId('interrupted-imports');
     this.fileInput = this.main.getByLabel('CDR file');
     this.startButton = this.main.getByRole('button', { name: 'Start import' });
     this.progressBar = this.main.getByRole('progressbar', { name: 'Import progress' });
@@ -160,6 +167,16 @@ export class CallsImportPage extends CallsSection {
 
   count(name: 'lines' | 'rated' | 'unrated' | 'rejected' | 'already-there' | 'speed' | 'time'): Locator {
     return this.page.getByTestId(`import-${name}`);
+  }
+
+  /** The recent import of this file (the newest first, when it was imported twice). */
+  recentImport(source: string): Locator {
+    return this.recentImports.filter({ has: this.page.getByRole('rowheader', { name: source, exact: true }) }).first();
+  }
+
+  /** The files of the recent imports, newest first. */
+  async recentSources(): Promise<string[]> {
+    return this.recentImports.getByRole('rowheader').allInnerTexts();
   }
 
   async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {

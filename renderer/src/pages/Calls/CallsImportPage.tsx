@@ -8,7 +8,7 @@ import { hrefTo } from '../../lib/router';
 import { useCallsImport, type ImportProblem } from '../../stores/callsImport';
 import { CallsSubnav } from './CallsSubnav';
 import { ImportProgressCard } from './ImportProgressCard';
-
+import { RecentImportsCard } from './RecentImportsCard';
 
 const backLink = (
   <a className="back-link" href={hrefTo('/calls')}>
@@ -110,6 +110,7 @@ export function CallsImportPage() {
       {job && (phase === 'running' || phase === 'finished') ? (
         <ImportProgressCard job={job} cancelling={cancelling} onCancel={() => void cancel()} onImportAnother={importAnother} />
       ) : null}
+      <RecentImportsCard />
     </>
   );
 }

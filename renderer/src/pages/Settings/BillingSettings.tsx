@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { BillingRunResult } from '../../../../preload/schemas/clients';
 import { ActionConfirmDialog, type PendingConfirmation } from '../../components/ActionConfirmDialog';
 import { Card } from '../../components/Card';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { DetailList } from '../../components/DetailList';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
@@ -9,6 +10,45 @@ import { useChannelAction } from '../../queries/channel';
 import type { SuccessMessage } from '../../queries/outcome';
 import { formatDay, todayIso } from '../../../../preload/common/dates';
 import { plural } from '../../../../preload/common/plural';
+import { hrefTo } from '../../lib/router';
+
+type SkippedPackage = BillingRunResult['skipped'][number];
+
+const SKIPPED_COLUMNS: readonly DataColumn<SkippedPackage>[] = [
+  {
+    id: 'client',
+    header: 'Client',
+    rowHeader: true,
+    sortValue: (skip) => skip.clientName,
+    cell: (skip) => <a href={hrefTo(`/clients/${skip.clientId}`)}>{skip.clientName}</a>,
+  },
+  { id: 'reason', header: 'Why', sortValue: (skip) => skip.message, cell: (skip) => skip.message },
+];
+
+/** "3 billing cycles closed." or "3 billing cycles closed, 1 skipped: Alice Martin." */
+function runSummary(value: BillingRunResult): string {
+  const closed = `${plural(value.cyclesClosed, 'billing cycle', 'billing cycles')} closed`;
+  if (value.skipped.length === 0) return `${closed}.`;
+  const names = [...new Set(value.skipped.map((skip) => skip.clientName))].join(', ');
+  return `${closed}, ${value.skipped.length.toLocaleString('en-US')} skipped: ${names}.`;
+}
+
+/**
+ * The client packages the ledger door refused to charge (issue 9: a fee that would take a
+ * balance past its limit): still due, billed by a later run once the balance is corrected.
+ */
+function SkippedPackages({ skipped }: { skipped: BillingRunResult['skipped'] }) {
+  const titleId = useId();
+  return (
+    <div className="billing-skipped" data-testid="billing-skipped">
+      <h4 className="billing-result__title" id={titleId}>
+        {plural(skipped.length, 'client package', 'client packages')} skipped
+      </h4>
+      <p className="muted">Not billed: the charge was refused. They stay due and are billed by the next run once the balance is corrected (a payment or a reversal).</p>
+      <DataTable columns={SKIPPED_COLUMNS} rows={skipped} rowKey={(skip) => String(skip.clientPackageId)} labelledBy={titleId} />
+    </div>
+  );
+}
 
 /**
  * DESIGN.md "Balances, billing cycle": on a client package's billing date, charge its
@@ -25,7 +65,7 @@ export function BillingSettings() {
   const finished = (value: BillingRunResult): SuccessMessage => {
     setProblem(undefined);
     setResult(value);
-    return { title: 'Billing run finished', description: `${plural(value.cyclesClosed, 'billing cycle', 'billing cycles')} closed.` };
+    return { title: 'Billing run finished', description: runSummary(value) };
   };
 
   const run = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -72,8 +112,10 @@ export function BillingSettings() {
               { term: 'Entries written', value: <span data-testid="billing-entries">{result.entriesWritten}</span> },
               { term: 'Amount charged', value: <Money value={result.charged} /> },
               { term: 'Clients billed', value: result.clients },
+              { term: 'Skipped', value: <span data-testid="billing-skipped-count">{result.skipped.length}</span> },
             ]}
           />
+          {result.skipped.length > 0 ? <SkippedPackages skipped={result.skipped} /> : null}
         </div>
       ) : null}
       <ActionConfirmDialog pending={confirmation} onClose={() => setConfirmation(null)} />
