@@ -114,6 +114,8 @@ export interface DidsTable {
   description: Generated<string>;
   source: 'manual' | 'import' | 'sync';
   created_at: string;
+  /** Given back to the provider: out of the inventory, its history kept. */
+  removed_at: Generated<string | null>;
 }
 
 export interface DidAssignmentsTable {

@@ -7,6 +7,7 @@ import * as m005 from './005_calls';
 import * as m006 from './006_call_day_index';
 import * as m007 from './007_import_interrupted';
 import * as m008 from './008_client_search';
+import * as m009 from './009_did_removed';
 
 export interface Migration {
   readonly version: number;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'daily call charges from the client/start index alone', up: m006.up },
   { version: 7, name: 'imports interrupted by a dead process', up: m007.up },
   { version: 8, name: 'client search text, accents and case folded', up: m008.up },
+  { version: 9, name: 'DIDs removed from the inventory, history kept', up: m009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -24,6 +24,8 @@ export const clientHandlers = (ctx: ServiceContext) =>
     'dids.list': () => dids.listDidInventory(ctx),
     'dids.add': (input) => dids.addDid(ctx, input),
     'dids.import': (input) => dids.importDids(ctx, input),
+    'dids.update': (input) => dids.updateDid(ctx, input),
+    'dids.remove': (input) => dids.removeDid(ctx, input),
     'dids.assign': (input) => dids.assignDid(ctx, input),
     'dids.unassign': (input) => dids.unassignDid(ctx, input),
     'subaccounts.list': (input) => subaccounts.listSubaccounts(ctx, input?.clientId),

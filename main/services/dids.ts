@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { isNanpWithoutCountryCode, normalizePhoneNumber, stripPhoneFormatting } from '../../preload/common/phone';
 import type { Database } from '../../db/schema';
 import type { DidAssignmentView } from '../../preload/schemas/clients';
-import type { DidAssignData, DidImportResult, DidInventoryView } from '../../preload/schemas/telephony';
+import type { DidAssignData, DidImportResult, DidInventoryView, DidUpdateData } from '../../preload/schemas/telephony';
 import { localDate } from './clock';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText, rateE8, rateToText } from '../money';
@@ -25,7 +25,22 @@ export async function listDidInventory(ctx: ServiceContext): Promise<DidInventor
     .selectFrom('dids')
     .leftJoin('did_assignments', (join) => join.onRef('did_assignments.did_id', '=', 'dids.id').on('did_assignments.unassigned_at', 'is', null))
     .leftJoin('clients', 'clients.id', 'did_assignments.client_id')
-    .select(['dids.id', 'dids.number', 'dids.description', 'dids.source', 'clients.id as client_id', 'clients.first_name', 'clients.last_name', 'clients.company'])
+    .leftJoin('client_packages', 'client_packages.id', 'did_assignments.client_package_id')
+    .leftJoin('packages', 'packages.id', 'client_packages.package_id')
+    .select([
+      'dids.id',
+      'dids.number',
+      'dids.description',
+      'dids.source',
+      'clients.id as client_id',
+      'clients.first_name',
+      'clients.last_name',
+      'clients.company',
+      'packages.name as package_name',
+      'did_assignments.minute_rate_e8',
+      'did_assignments.monthly_fee_micros',
+    ])
+    .where('dids.removed_at', 'is', null)
     .orderBy('dids.number')
     .execute();
   return rows.map((row) => ({
@@ -36,16 +51,75 @@ export async function listDidInventory(ctx: ServiceContext): Promise<DidInventor
     assignedTo:
       row.client_id === null
         ? null
-        : { clientId: row.client_id, clientName: clientName({ first_name: row.first_name ?? '', last_name: row.last_name ?? '', company: row.company ?? '' }) },
+        : {
+            clientId: row.client_id,
+            clientName: clientName({ first_name: row.first_name ?? '', last_name: row.last_name ?? '', company: row.company ?? '' }),
+            packageName: row.package_name ?? '',
+            minuteRate: rateToText(rateE8(row.minute_rate_e8 ?? 0)),
+            monthlyFee: moneyToText(micros(row.monthly_fee_micros ?? 0)),
+          },
   }));
 }
 
 /** Guide: "you need to order the number from your Customer Portal first" — this records numbers already ordered. */
 export async function addDid(ctx: ServiceContext, input: { number: string; description: string }): Promise<DidInventoryView[]> {
   const number = canonicalDid(input.number);
-  const exists = await ctx.db.selectFrom('dids').select('id').where('number', '=', number).executeTakeFirst();
-  if (exists) throw fieldError('number', `+${number} is already in your DID inventory`);
-  await ctx.db.insertInto('dids').values({ number, description: input.description, source: 'manual', created_at: isoNow(ctx) }).execute();
+  const exists = await ctx.db.selectFrom('dids').select(['id', 'removed_at']).where('number', '=', number).executeTakeFirst();
+  if (exists && exists.removed_at === null) throw fieldError('number', `+${number} is already in your DID inventory`);
+  if (exists) {
+    // A number removed earlier and ordered again comes back, with its history.
+    await ctx.db.updateTable('dids').set({ removed_at: null, description: input.description, source: 'manual' }).where('id', '=', exists.id).execute();
+  } else {
+    await ctx.db.insertInto('dids').values({ number, description: input.description, source: 'manual', created_at: isoNow(ctx) }).execute();
+  }
+  return listDidInventory(ctx);
+}
+
+async function inventoryDid(trx: Transaction<Database>, id: number) {
+  const did = await trx.selectFrom('dids').select(['id', 'number']).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+  if (!did) throw notFound(`DID ${id}`);
+  const assignment = await trx
+    .selectFrom('did_assignments')
+    .innerJoin('clients', 'clients.id', 'did_assignments.client_id')
+    .select(['did_assignments.id', 'clients.first_name', 'clients.last_name', 'clients.company'])
+    .where('did_assignments.did_id', '=', id)
+    .where('did_assignments.unassigned_at', 'is', null)
+    .executeTakeFirst();
+  return { did, assignment };
+}
+
+/**
+ * Edits a number of the inventory: its description, and for an assigned number the rates
+ * of its assignment. A new per-minute rate applies to calls rated from now on (a re-rate
+ * applies it to the open cycle), a new monthly fee from the next billing run.
+ */
+export async function updateDid(ctx: ServiceContext, input: DidUpdateData): Promise<DidInventoryView[]> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { did, assignment } = await inventoryDid(trx, input.id);
+    if (input.description !== undefined) await trx.updateTable('dids').set({ description: input.description }).where('id', '=', did.id).execute();
+    if (input.minuteRate === undefined && input.monthlyFee === undefined) return;
+    if (!assignment) {
+      throw fieldError(input.minuteRate !== undefined ? 'minuteRate' : 'monthlyFee', `+${did.number} is not assigned: its rates are set when you assign it to a client`);
+    }
+    await trx
+      .updateTable('did_assignments')
+      .set({
+        ...(input.minuteRate !== undefined ? { minute_rate_e8: input.minuteRate } : {}),
+        ...(input.monthlyFee !== undefined ? { monthly_fee_micros: input.monthlyFee } : {}),
+      })
+      .where('id', '=', assignment.id)
+      .execute();
+  });
+  return listDidInventory(ctx);
+}
+
+/** Removes a number given back to the provider; one still assigned is unassigned first, from its client's page. */
+export async function removeDid(ctx: ServiceContext, input: { id: number }): Promise<DidInventoryView[]> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { did, assignment } = await inventoryDid(trx, input.id);
+    if (assignment) throw new AppError('conflict', `+${did.number} is assigned to ${clientName(assignment)}: unassign it from the client's page first`);
+    await trx.updateTable('dids').set({ removed_at: isoNow(ctx) }).where('id', '=', did.id).execute();
+  });
   return listDidInventory(ctx);
 }
 
@@ -73,6 +147,9 @@ export async function importDids(ctx: ServiceContext, input: { text: string }): 
         .onConflict((oc) => oc.column('number').doNothing())
         .executeTakeFirst();
       added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      // A number removed earlier comes back.
+      const restored = await trx.updateTable('dids').set({ removed_at: null, description, source: 'import' }).where('number', '=', number).where('removed_at', 'is not', null).executeTakeFirst();
+      added += Number(restored.numUpdatedRows);
     }
   });
   return { added, alreadyThere: wanted.size - added, rejected };
@@ -96,7 +173,7 @@ async function loadOpenConnection(trx: Transaction<Database>, clientPackageId: n
 export async function assignDid(ctx: ServiceContext, input: DidAssignData): Promise<DidAssignmentView[]> {
   const clientId = await ctx.db.transaction().execute(async (trx) => {
     const number = canonicalDid(input.number);
-    const did = await trx.selectFrom('dids').select(['id']).where('number', '=', number).executeTakeFirst();
+    const did = await trx.selectFrom('dids').select(['id']).where('number', '=', number).where('removed_at', 'is', null).executeTakeFirst();
     if (!did) throw fieldError('number', `+${number} is not in your DID inventory: order it from the provider first, then add it`);
     const taken = await trx
       .selectFrom('did_assignments')

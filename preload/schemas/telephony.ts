@@ -18,6 +18,16 @@ export const didCreateInput = z
   .object({ number: didNumber, description: textField('Description', TEXT_LIMITS.description).default('') })
   .strict();
 
+/** Edits a number of the inventory; the rates apply to its active assignment (calls rated from now on, fees from the next cycle). */
+export const didUpdateInput = z
+  .object({
+    id: idField,
+    description: textField('Description', TEXT_LIMITS.description).optional(),
+    minuteRate: nonNegativeRate('Per-minute rate').optional(),
+    monthlyFee: nonNegativeMoney('Monthly fee').optional(),
+  })
+  .strict();
+
 export const didImportInput = z
   .object({ text: z.string().min(1, 'Paste or choose a list of numbers').max(2_000_000, 'The list is too long') })
   .strict();
@@ -143,7 +153,8 @@ export interface DidInventoryView {
   number: string;
   description: string;
   source: string;
-  assignedTo: { clientId: number; clientName: string } | null;
+  /** The active assignment: who it rings for and what it costs them. */
+  assignedTo: { clientId: number; clientName: string; packageName: string; minuteRate: string; monthlyFee: string } | null;
 }
 
 export interface DidImportResult {
@@ -175,5 +186,6 @@ export interface SubaccountView {
 }
 
 export type DidAssignData = z.output<typeof didAssignInput>;
+export type DidUpdateData = z.output<typeof didUpdateInput>;
 export type SubaccountData = z.output<typeof subaccountInput>;
 export type SubaccountUpdateData = z.output<typeof subaccountUpdateInput>;

@@ -271,6 +271,38 @@ describe('packages, DIDs and sub accounts of a client', () => {
     expect(await ok('dids.import', { text: '5145550101\n5145550103' })).toMatchObject({ added: 1, alreadyThere: 1 });
   });
 
+  it('lists DIDs with their rates, edits them, and removes only an unassigned number, keeping its history', async () => {
+    const { a, packageId } = await setup();
+    const [cp] = await ok<{ id: number }[]>('clients.connectPackage', { clientId: a, packageId, nextBillingDate: '2026-12-01' });
+    await ok('dids.import', { text: '5145550101,Main line\n5145550102' });
+    await ok('dids.assign', { number: '5145550101', clientPackageId: cp!.id, minuteRate: '0.01', monthlyFee: '2' });
+    type Did = { id: number; number: string; description: string; assignedTo: { clientName: string; packageName: string; minuteRate: string; monthlyFee: string } | null };
+    const listed = await ok<Did[]>('dids.list');
+    expect(listed.map((did) => [did.number, did.assignedTo])).toEqual([
+      ['15145550101', { clientId: a, clientName: 'Alice Martin (Acme)', packageName: 'Basic', minuteRate: '0.01000000', monthlyFee: '2.000000' }],
+      ['15145550102', null],
+    ]);
+    const [assigned, free] = listed;
+    const edited = await ok<Did[]>('dids.update', { id: assigned!.id, description: 'Front desk', minuteRate: '0.015', monthlyFee: '3.50' });
+    expect(edited[0]).toMatchObject({ description: 'Front desk', assignedTo: { minuteRate: '0.01500000', monthlyFee: '3.500000' } });
+    // The client's own list of DIDs shows the same rates.
+    const manage = await ok<{ dids: { number: string; minuteRate: string; monthlyFee: string }[] }>('clients.manage', { id: a });
+    expect(manage.dids).toMatchObject([{ number: '15145550101', minuteRate: '0.01500000', monthlyFee: '3.500000' }]);
+    const noRates = await call('dids.update', { id: free!.id, minuteRate: '0.02' });
+    expect(noRates).toMatchObject({ ok: false, error: { issues: [{ path: 'minuteRate' }] } });
+    expect(await call('dids.remove', { id: assigned!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await ok<Did[]>('dids.remove', { id: free!.id })).map((did) => did.number)).toEqual(['15145550101']);
+    expect(await call('dids.remove', { id: free!.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A removed number cannot be assigned; added again, it is back.
+    const gone = await call('dids.assign', { number: '5145550102', clientPackageId: cp!.id, minuteRate: '0.01', monthlyFee: '2' });
+    expect(gone).toMatchObject({ ok: false, error: { issues: [{ path: 'number' }] } });
+    expect(await ok('dids.import', { text: '5145550102' })).toMatchObject({ added: 1, alreadyThere: 0 });
+    expect((await ok<Did[]>('dids.list')).map((did) => did.number)).toEqual(['15145550101', '15145550102']);
+    await ok('dids.remove', { id: free!.id });
+    await ok('dids.add', { number: '5145550102', description: 'Back' });
+    expect((await ok<Did[]>('dids.list')).find((did) => did.id === free!.id)).toMatchObject({ description: 'Back', assignedTo: null });
+  });
+
   it('creates a sub account with a generated password, connecting the package in the same step', async () => {
     const { a, packageId } = await setup();
     const created = await ok<{ account: string; password: string; packageName: string; clientPackageId: number }>('subaccounts.create', {

@@ -77,6 +77,8 @@ export class RatingWorld {
       .selectFrom('dids')
       .leftJoin('did_assignments', (join) => join.onRef('did_assignments.did_id', '=', 'dids.id').on('did_assignments.unassigned_at', 'is', null))
       .select(['dids.number', 'did_assignments.client_id', 'did_assignments.minute_rate_e8'])
+      // A number given back to the provider is no longer one of the reseller's own.
+      .where('dids.removed_at', 'is', null)
       .execute();
     const dids = new Map<string, DidBinding>();
     for (const row of didRows) {

@@ -133,6 +133,17 @@ describe('migrations', () => {
     expect(rows).toEqual([{ first_name: 'Valérie', search_text: 'valerie\nodegard\ncafe ltd\nval@example.com\n+1 514 555 0100' }]);
   });
 
+  it('9 (removed DIDs): migrate to 8, insert a DID, migrate to 9, it stays in the inventory', async () => {
+    temp = await tempStore({ migrateTo: 8 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into dids (number, description, source, created_at) values ('15145550101', 'Main', 'manual', 'x')`.execute(db);
+    await migrate(db, 9);
+    expect(await schemaVersion(db)).toBe(9);
+    expect(await temp.store.db.selectFrom('dids').select(['number', 'description', 'removed_at']).execute()).toEqual([
+      { number: '15145550101', description: 'Main', removed_at: null },
+    ]);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>
