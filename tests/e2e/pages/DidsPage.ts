@@ -14,6 +14,10 @@ export class DidsPage extends AppShell {
   readonly table: Locator;
   readonly rows: Locator;
   readonly emptyState: Locator;
+  readonly search: Locator;
+  /** The open edit dialog, and the remove confirmation. */
+  readonly dialog: Locator;
+  readonly confirmDialog: Locator;
 
   constructor(page: Page, baseUrl: string) {
     super(page, baseUrl);
@@ -28,6 +32,29 @@ export class DidsPage extends AppShell {
     this.table = main.getByRole('table');
     this.rows = this.table.locator('tbody tr');
     this.emptyState = main.getByRole('heading', { name: 'No DIDs yet' });
+    this.search = main.getByRole('searchbox', { name: 'Search' });
+    this.dialog = page.getByRole('dialog');
+    this.confirmDialog = page.getByRole('alertdialog');
+  }
+
+  async edit(formattedNumber: string, fields: { description?: string; minuteRate?: string; monthlyFee?: string }): Promise<void> {
+    await this.row(formattedNumber).getByRole('button', { name: `Edit ${formattedNumber}` }).click();
+    if (fields.description !== undefined) await this.dialog.getByLabel('Description').fill(fields.description);
+    if (fields.minuteRate !== undefined) await this.dialog.getByLabel('Per-minute rate').fill(fields.minuteRate);
+    if (fields.monthlyFee !== undefined) await this.dialog.getByLabel('Monthly fee').fill(fields.monthlyFee);
+    await this.dialog.getByRole('button', { name: 'Save DID' }).click();
+  }
+
+  removeButton(formattedNumber: string): Locator {
+    return this.row(formattedNumber).getByRole('button', { name: `Remove ${formattedNumber}` });
+  }
+
+  async cell(formattedNumber: string, column: string): Promise<Locator> {
+    await this.row(formattedNumber).waitFor();
+    const headers = await this.table.locator('thead th').allInnerTexts();
+    const index = headers.findIndex((header) => header.trim().toLowerCase() === column.toLowerCase());
+    if (index < 0) throw new Error(`No column "${column}" in ${headers.join(', ')}`);
+    return this.row(formattedNumber).locator('th, td').nth(index);
   }
 
   async goto(): Promise<void> {
