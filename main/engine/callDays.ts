@@ -1,5 +1,6 @@
 import { moneyToText } from '../money/decimal';
 import { micros } from '../money/units';
+import { plural } from '../../preload/common/plural';
 
 /**
  * Call charges reach the ledger as one entry per client per day; when re-rating changes
@@ -44,7 +45,7 @@ function daysText(days: readonly string[]): string {
  */
 export function setAsideNoticeText(clientName: string, days: readonly string[], message: string): string {
   return (
-    `${clientName}'s calls of ${days.length === 1 ? '' : `${days.length} days, `}${daysText(days)}, are not charged yet: ${message}. ` +
+    `${clientName}'s calls of ${days.length === 1 ? days[0] : `${days.length} days (${daysText(days)})`} are not charged yet: ${message}. ` +
     'They stay pending and are charged by the next import, re-rate or start of the app once the balance is back in range (a payment or a reversal).'
   );
 }
@@ -67,7 +68,7 @@ export function setAsideSummary(setAside: readonly SetAsideCallDay[]): string | 
     .map((client) => `${client.name} (${daysText(client.days)}: ${client.message})`)
     .join('; ');
   const more = clients.length - DAYS_NAMED;
-  const days = setAside.length === 1 ? '1 client-day' : `${setAside.length} client-days`;
+  const days = plural(setAside.length, 'client-day', 'client-days');
   return (
     `Call charges of ${days} were not posted, the balance limit refused them: ${named}${more > 0 ? `; and ${more} more clients` : ''}. ` +
     'They stay pending and are posted once the balance is back in range; every other call was charged.'

@@ -113,7 +113,7 @@ describe('call charges at the balance limit (issue 9)', () => {
     const notices = await ok<{ clientId: number; kind: string; message: string }[]>('notices.list', { clientId: full.id });
     const setAside = notices.filter((notice) => /not charged yet/.test(notice.message));
     expect(setAside).toHaveLength(1);
-    expect(setAside[0]).toMatchObject({ kind: 'billing', message: expect.stringMatching(/Alice Test's calls of 2 days, 2026-11-20, 2026-11-21/) });
+    expect(setAside[0]).toMatchObject({ kind: 'billing', message: expect.stringMatching(/Alice Test's calls of 2 days \(2026-11-20, 2026-11-21\)/) });
     expect((await ok<unknown[]>('notices.list', { clientId: fine.id })).length).toBe(0);
 
     // A payment brings the balance back in range: the next posting charges both days.
