@@ -48,6 +48,11 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
     .where('occurred_on', '=', '')
     .compile();
   const clearDirty = db.deleteFrom('call_charge_dirty').where('client_id', '=', 0).where('day', '=', '').compile();
+  const markDirty = db
+    .insertInto('call_charge_dirty')
+    .values({ client_id: 0, day: '' })
+    .onConflict((oc) => oc.doNothing())
+    .compile();
   const readClient = db.selectFrom('clients').select(['first_name', 'last_name', 'company']).where('id', '=', 0).compile();
   const unreadNotice = db
     .selectFrom('notices')
@@ -64,6 +69,7 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
     charged: sqlite.prepare<[number, 'rated', string, string], { charged: number; calls: number }>(charged.sql),
     posted: sqlite.prepare<[number, 'calls', string], { posted: number; entries: number }>(posted.sql),
     clearDirty: sqlite.prepare<[number, string]>(clearDirty.sql),
+    markDirty: sqlite.prepare<[number, string]>(markDirty.sql),
     readClient: sqlite.prepare<[number], { first_name: string; last_name: string; company: string }>(readClient.sql),
     unreadNotice: sqlite.prepare<[number, 'billing', string], { id: number }>(unreadNotice.sql),
     insertNotice: sqlite.prepare<[number, 'billing', string, string]>(insertNotice.sql),
@@ -78,10 +84,8 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
       const { charged: total, calls } = statements.charged.get(clientId, 'rated', day, nextDay(day)) ?? { charged: 0, calls: 0 };
       const { posted: already, entries: count } = statements.posted.get(clientId, 'calls', day) ?? { posted: 0, entries: 0 };
       const delta = callDayCorrection(total, already);
-      if (delta === 0) {
-        statements.clearDirty.run(clientId, day);
-        continue;
-      }
+      statements.clearDirty.run(clientId, day);
+      if (delta === 0) continue;
       entries.push({
         clientId,
         kind: 'calls',
@@ -93,10 +97,10 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
       days.push(day);
     }
     const { clients, refused } = door.appendAccepted(entries, createdAt);
-    const refusedAt = new Set(refused.map(({ index }) => index));
-    for (const [index, entry] of entries.entries()) if (!refusedAt.has(index)) statements.clearDirty.run(entry.clientId, days[index]!);
+    // Cleared above in the read's order (the fast path); the few refused days go back on the list.
     const setAside = refused.map(({ index, message }): SetAsideCallDay => {
       const clientId = entries[index]!.clientId;
+      statements.markDirty.run(clientId, days[index]!);
       const row = statements.readClient.get(clientId);
       return { clientId, clientName: row ? clientName(row) : `Client ${clientId}`, day: days[index]!, message };
     });
