@@ -74,3 +74,10 @@ export function setAsideSummary(setAside: readonly SetAsideCallDay[]): string | 
     'They stay pending and are posted once the balance is back in range; every other call was charged.'
   );
 }
+
+/** A report's message with the set-aside summary after it (an import's own message first); null when both are empty. */
+export function withSetAsideSummary(message: string | null, setAside: readonly SetAsideCallDay[]): string | null {
+  const summary = setAsideSummary(setAside);
+  if (summary === null) return message;
+  return message === null || message === '' ? summary : `${message} ${summary}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setAsideNoticeText, setAsideSummary, type SetAsideCallDay } from '../../../main/engine/callDays';
+import { setAsideNoticeText, setAsideSummary, withSetAsideSummary, type SetAsideCallDay } from '../../../main/engine/callDays';
 
 // Issue 9: call charges the balance limit refused are reported, one line for an import or a start.
 const refused = (clientId: number, clientName: string, day: string): SetAsideCallDay => ({ clientId, clientName, day, message: `Amount: this would take ${clientName}'s balance past the limit` });
@@ -29,5 +29,13 @@ describe('set-aside call days', () => {
   it("the client's notice names the days and how they get charged", () => {
     expect(setAsideNoticeText('Alice Martin', ['2026-11-20'], 'over the limit')).toMatch(/^Alice Martin's calls of 2026-11-20 are not charged yet: over the limit\. .*payment or a reversal/);
     expect(setAsideNoticeText('Alice Martin', ['2026-11-20', '2026-11-21'], 'x')).toMatch(/calls of 2 days \(2026-11-20, 2026-11-21\) are not charged/);
+  });
+
+  it("adds the summary after a report's own message, and leaves it alone when nothing was set aside", () => {
+    const one = [refused(1, 'Alice Martin', '2026-11-20')];
+    expect(withSetAsideSummary(null, [])).toBeNull();
+    expect(withSetAsideSummary('Cancelled.', [])).toBe('Cancelled.');
+    expect(withSetAsideSummary(null, one)).toBe(setAsideSummary(one));
+    expect(withSetAsideSummary('Cancelled.', one)).toBe(`Cancelled. ${setAsideSummary(one)}`);
   });
 });
