@@ -4,7 +4,7 @@ import { AppError, fieldError } from '../errors';
 import { plural } from '../../preload/common/plural';
 import { clientName } from './clients';
 import { localDate } from './clock';
-import { micros, moneyToText } from '../money';
+import { bigMicrosToText, micros } from '../money';
 import { isoNow, type ServiceContext } from './context';
 import { ledgerDoor } from './ledger';
 
@@ -39,7 +39,8 @@ export async function runBilling(
     .execute();
   const due = allDue.filter((row) => !skipClients.has(row.client_id));
   if (input.confirmManyCycles !== true) refuseManyCycles(due, input.date);
-  const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
+  // A BigInt: each client stays within its balance limit, but a run's total over many clients is not bounded by it (issue 9).
+  const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0n, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
   const door = ledgerDoor(ctx.store);
 
   for (const row of due) {
@@ -58,7 +59,7 @@ export async function runBilling(
     date: input.date,
     cyclesClosed: result.cyclesClosed,
     entriesWritten: result.entriesWritten,
-    charged: moneyToText(micros(result.charged)),
+    charged: bigMicrosToText(result.charged),
     clients: result.clients.size,
     skipped: result.skipped,
   };
@@ -110,7 +111,7 @@ export async function runBilling(
         for (const entry of cycle.entries) {
           if (door.post(entry, now) === null) continue;
           result.entriesWritten += 1;
-          result.charged -= entry.amount;
+          result.charged -= BigInt(entry.amount);
           result.clients.add(entry.clientId);
         }
         const closed = await trx

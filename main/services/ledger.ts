@@ -29,6 +29,14 @@ export interface AppendResult {
   clients: number;
 }
 
+/** An entry the limits refused in a batch that sets refusals aside (`appendAccepted`). */
+export interface RefusedEntry {
+  /** Its index in the batch. */
+  index: number;
+  /** The door's message (names the client and the limit). */
+  message: string;
+}
+
 /**
  * The one door through which money moves (DESIGN.md "Money"): every ledger entry —
  * payments, charges, fees, reversals and the daily call charges of an import or a
@@ -53,6 +61,14 @@ export interface AppendResult {
  */
 export interface LedgerDoor {
   append(entries: readonly NewLedgerEntry[], createdAt: string): AppendResult;
+  /**
+   * Like `append`, but an entry the money limits refuse is left out — not written, the
+   * balance not moved by it, its id null — and listed in `refused`, instead of refusing
+   * the batch. The other entries, of the same client too, are checked and written as
+   * usual. For batches of many clients where one client's refusal must not hold back the
+   * others (the call charges of an import, issue 9); the caller keeps what was refused.
+   */
+  appendAccepted(entries: readonly NewLedgerEntry[], createdAt: string): AppendResult & { refused: RefusedEntry[] };
   /** One entry; its id, or null when the reference was already written (nothing happens twice). */
   post(entry: NewLedgerEntry, createdAt: string): number | null;
 }
@@ -109,10 +125,11 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
     readCurrency: sqlite.prepare<[string], { value: string }>(readCurrency.sql),
   };
 
-  const append = sqlite.transaction((entries: readonly NewLedgerEntry[], createdAt: string): AppendResult => {
+  const append = sqlite.transaction((entries: readonly NewLedgerEntry[], createdAt: string, setAside: boolean): AppendResult & { refused: RefusedEntry[] } => {
     const clients = new Map<number, { row: ClientRow; delta: number; written: number }>();
     const ids: (number | null)[] = [];
-    for (const entry of entries) {
+    const refused: RefusedEntry[] = [];
+    for (const [index, entry] of entries.entries()) {
       if (!Number.isSafeInteger(entry.amount)) throw new AppError('internal', 'A ledger amount must be integer micros');
       let client = clients.get(entry.clientId);
       if (!client) {
@@ -122,7 +139,13 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
         clients.set(entry.clientId, client);
       }
       // Checked before the insert, entry by entry: every running balance of the ledger stays exact (issue 9).
-      assertWithinLimits(client.row, client.delta, entry);
+      const refusal = limitRefusal(client.row, client.delta, entry);
+      if (refusal !== null) {
+        if (!setAside) throw limitError(refusal);
+        refused.push({ index, message: refusal });
+        ids.push(null);
+        continue;
+      }
       const inserted = statements.insertEntry.get(
         entry.clientId,
         entry.kind,
@@ -150,12 +173,16 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
       for (const notice of outcome.notices) statements.insertNotice.run(clientId, notice.kind, notice.message, createdAt);
       moved += 1;
     }
-    return { ids, clients: moved };
+    return { ids, clients: moved, refused };
   });
 
   return {
-    append: (entries, createdAt) => append(entries, createdAt),
-    post: (entry, createdAt) => append([entry], createdAt).ids[0] ?? null,
+    append: (entries, createdAt) => {
+      const { ids, clients } = append(entries, createdAt, false);
+      return { ids, clients };
+    },
+    appendAccepted: (entries, createdAt) => append(entries, createdAt, true),
+    post: (entry, createdAt) => append([entry], createdAt, false).ids[0] ?? null,
   };
 }
 
@@ -166,15 +193,16 @@ function limitError(message: string): AppError {
 /**
  * Issue 9: an amount the app cannot hold is refused at the one door, before anything is
  * written, so payments, charges, fees, imports, re-rates and billing runs are all bound.
- * `pending` is what this batch already moved the client by.
+ * `pending` is what this batch already moved the client by. The reason, or null when the
+ * entry is within the limits.
  */
-function assertWithinLimits(client: ClientRow, pending: number, entry: NewLedgerEntry): void {
+function limitRefusal(client: ClientRow, pending: number, entry: NewLedgerEntry): string | null {
   const name = `${client.first_name} ${client.last_name}`;
   // A day of calls is a sum of rated calls and a reversal undoes an entry already held:
   // the balance limit below bounds them. Refusing a big call day here would leave it on
   // the dirty list and fail every later import.
   if (entry.kind !== 'calls' && entry.kind !== 'reversal' && Math.abs(entry.amount) > MAX_ENTRY_MICROS) {
-    throw limitError(`Amount: one entry can be at most ${LIMIT_TEXT.entry} (${entry.description || entry.kind} for ${name})`);
+    return `Amount: one entry can be at most ${LIMIT_TEXT.entry} (${entry.description || entry.kind} for ${name})`;
   }
   const balance = client.balance_micros + pending + entry.amount;
   // A balance already out of range (written by an older version) may only move back towards zero.
@@ -182,8 +210,9 @@ function assertWithinLimits(client: ClientRow, pending: number, entry: NewLedger
   const outside = Math.abs(balance) > MAX_BALANCE_MICROS;
   if (outside && (!Number.isSafeInteger(balance) || Math.abs(balance) >= Math.abs(before))) {
     const shown = Number.isSafeInteger(balance) ? moneyToText(micros(balance)) : 'beyond the exact range';
-    throw limitError(`Amount: this would take ${name}'s balance to ${shown}; a balance stays within ±${LIMIT_TEXT.balance}`);
+    return `Amount: this would take ${name}'s balance to ${shown}; a balance stays within ±${LIMIT_TEXT.balance}`;
   }
+  return null;
 }
 
 const doors = new WeakMap<BetterSqlite3.Database, LedgerDoor>();

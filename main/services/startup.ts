@@ -1,10 +1,17 @@
 import type { Store } from '../../db/open';
 import type { BillingRunResult } from '../../preload/schemas/clients';
+import { setAsideSummary, type SetAsideCallDay } from '../engine/callDays';
 import { runDueBilling } from './billing';
 import { postCallCharges } from './calls/callCharges';
 import { markInterruptedImports } from './calls/interrupted';
 import { createContext } from './context';
 import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
+
+/** What a start did: the due billing run, and the call charges it could not post (issue 9). */
+export interface StartupReport extends BillingRunResult {
+  /** Client-days whose call charges the ledger door refused: still pending, named in the log and the client's notices. */
+  callChargesSetAside: SetAsideCallDay[];
+}
 
 /**
  * Work every host does once the database is open: mark imports whose process died as
@@ -12,17 +19,21 @@ import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
  * list), then bill the cycles that came due while the app was closed (issue:
  * "automatically for due cycles when the app starts").
  */
-export async function onAppStart(store: Store, now: () => Date = () => new Date()): Promise<BillingRunResult> {
+export async function onAppStart(store: Store, now: () => Date = () => new Date()): Promise<StartupReport> {
   await markInterruptedImports(store, now);
   // Issue 9: one out-of-range row is reported and left out; it never stops the host.
   const outOfRange = new Set(findOutOfRangeClients(store, now()).map((client) => client.id));
+  let callChargesSetAside: SetAsideCallDay[] = [];
   try {
-    await postCallCharges(store, now);
+    // A client-day the balance limit refuses is set aside (and reported); the others are posted.
+    callChargesSetAside = (await postCallCharges(store, now)).setAside;
+    const summary = setAsideSummary(callChargesSetAside);
+    if (summary !== null) console.warn(`[startup] ${summary}`);
   } catch (error) {
     // The client-days stay on the dirty list and are posted by the next import.
     console.warn('[startup] call charges not posted:', error instanceof Error ? error.message : error);
   }
   const billed = await runDueBilling(createContext(store, now), outOfRange);
   reportSkippedBilling(store, billed.skipped, now());
-  return billed;
+  return { ...billed, callChargesSetAside };
 }

@@ -22,10 +22,10 @@ const packageFields = {
   freeMinutes: wholeNumber('Free minutes', 0, 1_000_000),
   // Reseller system configuration
   userCanEditSubaccount: z.boolean(),
-  subaccountEditableFields: z.array(z.enum(SUBACCOUNT_FIELDS)).refine((list) => new Set(list).size === list.length, 'Each field once'),
+  subaccountEditableFields: z.array(z.enum(SUBACCOUNT_FIELDS)).max(SUBACCOUNT_FIELDS.length, 'Each field once').refine((list) => new Set(list).size === list.length, 'Each field once'),
   configurationType: z.enum(['default', 'package']),
   viewSetting: z.enum(['simple', 'standard']),
-  services: z.array(z.enum(CLIENT_SERVICES)).refine((list) => new Set(list).size === list.length, 'Each service once'),
+  services: z.array(z.enum(CLIENT_SERVICES)).max(CLIENT_SERVICES.length, 'Each service once').refine((list) => new Set(list).size === list.length, 'Each service once'),
 };
 
 export const packageInput = z

@@ -66,6 +66,7 @@ const subaccountFields = {
   allowedCodecs: z
     .array(z.enum(values(CODECS) as [string, ...string[]]))
     .min(1, 'Allow at least one codec')
+    .max(values(CODECS).length, 'Each codec once')
     .refine((list) => new Set(list).size === list.length, 'Each codec once'),
   dtmfMode: z.enum(values(DTMF_MODES) as [string, ...string[]]),
   nat: z.enum(values(NAT_MODES) as [string, ...string[]]),

@@ -1,5 +1,8 @@
+import Database from 'better-sqlite3';
+import { fillBalanceToLimit } from '../helpers/seed';
 import { expect, expectAccessible, test } from './fixtures';
 import { CallsImportPage } from './pages/CallsPages';
+import { callApi, daysFromToday } from './pages/ClientUi';
 
 const HEADER = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
 
@@ -95,4 +98,32 @@ test('a UTF-16LE export (with its BOM) imports as text, not garbled', async ({ p
   await expect(list.getByRole('status')).toHaveText('3 calls');
   await expect(list.getByText('Outgoing to Canada - Québec')).toBeVisible();
   await expect(list.getByText('Outgoing to Canada - Montréal')).toHaveCount(2);
+});
+
+test('an import finishes for everyone when one client is at the balance limit, and says whose call charges wait', async ({ page, appUrl, host }) => {
+  const importer = new CallsImportPage(page, appUrl);
+  await importer.goto();
+  const pkg = await callApi<{ id: number }>(page, 'packages.create', { name: 'Basic', markupFixed: '0.01', markupPercent: '0', pulseSeconds: 60 });
+  const accountOf = async (firstName: string, username: string) => {
+    const client = await callApi<{ id: number }>(page, 'clients.create', { firstName, lastName: 'Test', email: `${username}@example.com`, balanceMode: 'soft' });
+    const sub = await callApi<{ account: string }>(page, 'subaccounts.create', { username, clientId: client.id, packageId: pkg.id, nextBillingDate: daysFromToday(20) });
+    return { id: client.id, account: sub.account };
+  };
+  const full = await accountOf('Alice', 'alice1');
+  const fine = await accountOf('Bob', 'bob1');
+  const database = new Database(host.databasePath);
+  try {
+    fillBalanceToLimit(database, full.id, daysFromToday(-2));
+  } finally {
+    database.close();
+  }
+  const day = daysFromToday(-1);
+  const csv = [HEADER, `${day} 10:00:00,,15145550142,Outgoing,${full.account},ANSWERED,00:01:00,60,0.01,0.01,limit-1`, `${day} 11:00:00,,15145550142,Outgoing,${fine.account},ANSWERED,00:01:00,60,0.01,0.01,limit-2`].join('\n');
+  await importer.importFile({ name: 'limit.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+  await expect(importer.heading2('Import finished')).toBeVisible({ timeout: 60_000 });
+  await expect(importer.main.getByTestId('import-message')).toContainText(/Call charges of 1 client-day were not posted.*Alice Test/);
+  await expect(importer.toast('Calls imported, with a warning')).toBeVisible();
+  // Bob's call reached his balance all the same.
+  const bob = await callApi<{ balance: string }>(page, 'clients.get', { id: fine.id });
+  expect(bob.balance).toBe('-0.020000');
 });

@@ -219,4 +219,24 @@ describe('money limits', () => {
       warn.mockRestore();
     }
   });
+
+  it("a billing run's total over many clients is exact past 2^53 micros, not an internal error after writing", async () => {
+    // Ten clients, each within its balance limit: +1,000,000,000.00 paid in, 1,000 missed cycles of 1,000,000.00 billed.
+    const pkg = (await ok<{ id: number }>('packages.create', { ...basicPackage, monthlyFee: '1000000' })).id;
+    const clients = 10;
+    const cycles = 1_000;
+    const door = ledgerDoor(temp.store);
+    for (let i = 0; i < clients; i += 1) {
+      const id = (await ok<{ id: number }>('clients.create', { ...alice, email: `alice${i}@example.com` })).id;
+      await ok('clients.connectPackage', { clientId: id, packageId: pkg, nextBillingDate: '2026-12-01' });
+      const payments = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({ clientId: id, kind: 'payment' as const, amount: micros(MAX_ENTRY_MICROS), description: 'in', occurredOn: '2026-11-20' }));
+      door.append(payments, FIXED_NOW.toISOString());
+    }
+    // The cycles came due while the app was closed: the billing date lies 1,000 months back (1943-08-01 … 2026-11-01).
+    temp.store.sqlite.prepare(`update client_packages set next_billing_date = '1943-08-01', cycle_start_date = '1943-07-01', billing_day = 1`).run();
+    const result = await ok<{ cyclesClosed: number; entriesWritten: number; charged: string; skipped: unknown[] }>('billing.run', { date: '2026-11-25', confirmManyCycles: true });
+    expect(result).toMatchObject({ cyclesClosed: clients * cycles, entriesWritten: clients * cycles, skipped: [] });
+    // 10,000 × 1,000,000.00 = 1e16 micros, past Number.MAX_SAFE_INTEGER (9,007,199,254.740991).
+    expect(result.charged).toBe('10000000000.000000');
+  }, 60_000);
 });

@@ -1,9 +1,18 @@
 import type { Store } from '../../../db/open';
 import type { CallChargeDirtyTable } from '../../../db/schema';
 import { nextDay } from '../../engine/billingDates';
-import { callDayCorrection, callDayEntryDescription } from '../../engine/callDays';
+import { callDayCorrection, callDayEntryDescription, setAsideNoticeText, type SetAsideCallDay } from '../../engine/callDays';
 import { micros } from '../../money';
+import { clientName } from '../clients';
 import { ledgerDoor, type NewLedgerEntry } from '../ledger';
+
+/** What a posting did: entries written, clients whose balance moved, client-days set aside. */
+export interface CallChargesPosted {
+  entries: number;
+  clients: number;
+  /** Client-days the ledger door refused (a balance at its limit): not posted, still on the dirty list. */
+  setAside: SetAsideCallDay[];
+}
 
 /**
  * Call charges reach the ledger as one entry per client per day ("Calls on 2026-11-03:
@@ -13,8 +22,14 @@ import { ledgerDoor, type NewLedgerEntry } from '../ledger';
  * list written with the calls. The reads run on raw prepared statements (compiled by
  * Kysely) and the entries go through the ledger door in one batch, all in one
  * transaction: an import of a million calls touches tens of thousands of client-days.
+ *
+ * Issue 9: a client-day the door refuses (it would take the balance past the limits) is
+ * set aside, not thrown: every other client-day is posted, the refused one stays on the
+ * dirty list — so the next posting (import, re-rate, start) tries it again, once a payment
+ * or a reversal brought the balance back — and is returned and told to the client's
+ * notices. The door checks in memory before each insert, so this costs no savepoints.
  */
-export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'exclusive'>, now: () => Date): Promise<{ entries: number; clients: number }> {
+export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'exclusive'>, now: () => Date): Promise<CallChargesPosted> {
   const { db, sqlite } = store;
   const dirty = db.selectFrom('call_charge_dirty').select(['client_id', 'day']).compile();
   const charged = db
@@ -33,18 +48,38 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
     .where('occurred_on', '=', '')
     .compile();
   const clearDirty = db.deleteFrom('call_charge_dirty').where('client_id', '=', 0).where('day', '=', '').compile();
+  const markDirty = db
+    .insertInto('call_charge_dirty')
+    .values({ client_id: 0, day: '' })
+    .onConflict((oc) => oc.doNothing())
+    .compile();
+  const readClient = db.selectFrom('clients').select(['first_name', 'last_name', 'company']).where('id', '=', 0).compile();
+  const unreadNotice = db
+    .selectFrom('notices')
+    .select('id')
+    .where('client_id', '=', 0)
+    .where('kind', '=', 'billing')
+    .where('message', '=', '')
+    .where('read_at', 'is', null)
+    .compile();
+  const insertNotice = db.insertInto('notices').values({ client_id: 0, kind: 'billing', message: '', created_at: '' }).compile();
 
   const statements = {
     dirty: sqlite.prepare<[], CallChargeDirtyTable>(dirty.sql),
     charged: sqlite.prepare<[number, 'rated', string, string], { charged: number; calls: number }>(charged.sql),
     posted: sqlite.prepare<[number, 'calls', string], { posted: number; entries: number }>(posted.sql),
     clearDirty: sqlite.prepare<[number, string]>(clearDirty.sql),
+    markDirty: sqlite.prepare<[number, string]>(markDirty.sql),
+    readClient: sqlite.prepare<[number], { first_name: string; last_name: string; company: string }>(readClient.sql),
+    unreadNotice: sqlite.prepare<[number, 'billing', string], { id: number }>(unreadNotice.sql),
+    insertNotice: sqlite.prepare<[number, 'billing', string, string]>(insertNotice.sql),
   };
   const door = ledgerDoor(store);
   const createdAt = now().toISOString();
 
-  const post = sqlite.transaction(() => {
+  const post = sqlite.transaction((): CallChargesPosted => {
     const entries: NewLedgerEntry[] = [];
+    const days: string[] = [];
     for (const { client_id: clientId, day } of statements.dirty.all()) {
       const { charged: total, calls } = statements.charged.get(clientId, 'rated', day, nextDay(day)) ?? { charged: 0, calls: 0 };
       const { posted: already, entries: count } = statements.posted.get(clientId, 'calls', day) ?? { posted: 0, entries: 0 };
@@ -59,9 +94,28 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
         occurredOn: day,
         reference: `calls:${clientId}:${day}:${count + 1}`,
       });
+      days.push(day);
     }
-    const { clients } = door.append(entries, createdAt);
-    return { entries: entries.length, clients };
+    const { clients, refused } = door.appendAccepted(entries, createdAt);
+    // Cleared above in the read's order (the fast path); the few refused days go back on the list.
+    const setAside = refused.map(({ index, message }): SetAsideCallDay => {
+      const clientId = entries[index]!.clientId;
+      statements.markDirty.run(clientId, days[index]!);
+      const row = statements.readClient.get(clientId);
+      return { clientId, clientName: row ? clientName(row) : `Client ${clientId}`, day: days[index]!, message };
+    });
+    noticeSetAside(setAside);
+    return { entries: entries.length - refused.length, clients, setAside };
   });
+
+  /** One notice per client (not per day), not repeated while the same one is unread. */
+  function noticeSetAside(setAside: readonly SetAsideCallDay[]): void {
+    const byClient = new Map<number, SetAsideCallDay[]>();
+    for (const item of setAside) byClient.set(item.clientId, [...(byClient.get(item.clientId) ?? []), item]);
+    for (const [clientId, items] of byClient) {
+      const message = setAsideNoticeText(items[0]!.clientName, items.map((item) => item.day), items[0]!.message);
+      if (!statements.unreadNotice.get(clientId, 'billing', message)) statements.insertNotice.run(clientId, 'billing', message, createdAt);
+    }
+  }
   return store.exclusive(() => post());
 }

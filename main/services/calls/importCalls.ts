@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Store } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
+import { withSetAsideSummary } from '../../engine/callDays';
 import { postCallCharges } from './callCharges';
 import { parsedCdrToRate, type CallToRate } from './callToRate';
 import { rateBatch, storedCycleQueries } from './rateBatch';
@@ -257,7 +258,8 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   }
   store.sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(autocheckpoint)}`);
   // Committed batches count, even when cancelled or failed: post their charges now.
-  await postCallCharges(store, now);
+  // A client-day the ledger door refused (a balance at its limit) is set aside, and said so.
+  progress.message = withSetAsideSummary(progress.message, (await postCallCharges(store, now)).setAside);
   await store.exclusive(() => store.sqlite.pragma('wal_checkpoint(PASSIVE)'));
   await store.db
     .updateTable('call_imports')

@@ -27,7 +27,8 @@ interface CallsImportState {
 
 function announceEnd(job: ImportJobView): void {
   const counts = `${plural(job.added, 'call', 'calls')} added, ${job.duplicates.toLocaleString('en-US')} already there, ${job.rejected.toLocaleString('en-US')} rejected.`;
-  if (job.status === 'done') showToast({ tone: 'success', title: 'Calls imported', description: counts });
+  if (job.status === 'done' && job.message) showToast({ tone: 'info', title: 'Calls imported, with a warning', description: `${counts} ${job.message}` });
+  else if (job.status === 'done') showToast({ tone: 'success', title: 'Calls imported', description: counts });
   else if (job.status === 'cancelled') showToast({ tone: 'info', title: 'Import cancelled', description: `The calls read before you cancelled are kept: ${counts}` });
   else showToast({ tone: 'error', title: 'The import failed', description: job.message ?? counts });
 }

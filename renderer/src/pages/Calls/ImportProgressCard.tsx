@@ -74,6 +74,12 @@ export function ImportProgressCard({ job, cancelling, onCancel, onImportAnother 
       <p className={job.status === 'failed' ? 'field__error' : 'import-status'} data-testid="import-status">
         {statusLine}
       </p>
+      {/* A finished import may still have something to say (call charges set aside at a balance limit). */}
+      {!running && job.status !== 'failed' && job.message ? (
+        <div className="banner banner--warning" role="note" data-testid="import-message">
+          <p className="banner__body banner__message">{job.message}</p>
+        </div>
+      ) : null}
       {/* Announced once at the end, not at every poll. */}
       <p className="visually-hidden" role="status">
         {running ? '' : `${TITLES[job.status]}. ${statusLine}`}
