@@ -73,6 +73,8 @@ export const callCommands: Command[] = [
         [
           `Imported ${job.added} calls (${job.rated} rated, ${job.unrated} unrated, ${job.rerated} re-rated), ${job.duplicates} were already there, ${job.rejected} rows rejected, ${job.callsPerSecond} calls/s`,
           ...rejects,
+          // Call charges set aside at a balance limit (issue 9): the import is done, the reseller must still act.
+          ...(job.message ? [job.message] : []),
         ].join('\n'),
       );
     },

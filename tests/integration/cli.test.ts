@@ -163,6 +163,23 @@ describe('command line', () => {
     expect(JSON.parse(json.out)).toMatchObject({ cyclesClosed: 0, skipped: [{ clientId: 1, clientName: 'Ann Lee', clientPackageId: 1, message: expect.stringContaining('a balance stays within') }] });
   });
 
+  it('cdr import: the call charges of a client at the balance limit are set aside and named, the others posted', async () => {
+    await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0.01', markupPercent: '0', pulseSeconds: 60 }));
+    await cli('client', 'create', '--file', file('c.json', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' }));
+    await cli('client', 'create', '--file', file('d.json', { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' }));
+    const ann = JSON.parse((await cli('subaccount', 'create', '--file', file('s.json', { username: 'ann1', clientId: 1, packageId: 1, nextBillingDate: '2026-12-01' }), '--json')).out) as { account: string };
+    const bob = JSON.parse((await cli('subaccount', 'create', '--file', file('t.json', { username: 'bob1', clientId: 2, packageId: 1, nextBillingDate: '2026-12-01' }), '--json')).out) as { account: string };
+    const store = await openStore(db);
+    fillBalanceToLimit(store.sqlite, 1, '2026-11-20');
+    await store.close();
+    const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
+    const calls = file('calls.csv', [header, `2026-11-24 10:00:00,,15145550142,Out,${ann.account},ANSWERED,00:01:00,60,0.01,0.01,c1`, `2026-11-24 11:00:00,,15145550142,Out,${bob.account},ANSWERED,00:01:00,60,0.01,0.01,c2`].join('\n'));
+    const imported = await cli('cdr', 'import', '--file', calls);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/Imported 2 calls.*\n.*Call charges of 1 client-day were not posted.*Ann Lee/);
+    expect((await cli('client', 'show', '2')).out).toContain('balance -0.020000');
+  });
+
   it('reads "--amount -5" as the value -5 (refused as a negative amount, not as an unknown option)', async () => {
     await cli('client', 'create', '--file', file('c.json', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' }));
     const negative = await cli('client', 'payment', '1', '--amount', '-5');
