@@ -190,20 +190,43 @@ export async function listSubaccounts(ctx: ServiceContext, clientId?: number): P
     .selectFrom('subaccounts')
     .leftJoin('client_packages', 'client_packages.id', 'subaccounts.client_package_id')
     .leftJoin('packages', 'packages.id', 'client_packages.package_id')
-    .select(['subaccounts.id', 'subaccounts.username', 'subaccounts.description', 'subaccounts.client_id', 'subaccounts.client_package_id', 'packages.name'])
+    .leftJoin('clients', 'clients.id', 'subaccounts.client_id')
+    .select([
+      'subaccounts.id',
+      'subaccounts.username',
+      'subaccounts.description',
+      'subaccounts.client_id',
+      'subaccounts.client_package_id',
+      'packages.name',
+      'clients.first_name',
+      'clients.last_name',
+      'clients.company',
+    ])
     .where('subaccounts.deleted_at', 'is', null)
     .orderBy('subaccounts.username');
   if (clientId !== undefined) query = query.where('subaccounts.client_id', '=', clientId);
   const rows = await query.execute();
   const mainAccount = await getMainAccount(ctx.db);
+  // The numbers on each client package, in one query for the whole list.
+  const didRows = await ctx.db
+    .selectFrom('did_assignments')
+    .innerJoin('dids', 'dids.id', 'did_assignments.did_id')
+    .select(['did_assignments.client_package_id', 'dids.number'])
+    .where('did_assignments.unassigned_at', 'is', null)
+    .orderBy('dids.number')
+    .execute();
+  const didsByPackage = new Map<number, string[]>();
+  for (const row of didRows) didsByPackage.set(row.client_package_id, [...(didsByPackage.get(row.client_package_id) ?? []), row.number]);
   return rows.map((row) => ({
     id: row.id,
     username: row.username,
     account: `${mainAccount}_${row.username}`,
     description: row.description,
     clientId: row.client_id,
+    clientName: row.client_id === null ? null : clientName({ first_name: row.first_name ?? '', last_name: row.last_name ?? '', company: row.company ?? '' }),
     clientPackageId: row.client_package_id,
     packageName: row.name,
+    dids: row.client_package_id === null ? [] : (didsByPackage.get(row.client_package_id) ?? []),
   }));
 }
 

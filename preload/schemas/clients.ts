@@ -209,8 +209,12 @@ export interface SubaccountSummary {
   account: string;
   description: string;
   clientId: number | null;
+  /** The client's name as lists show it (null: a reseller account of no client). */
+  clientName: string | null;
   clientPackageId: number | null;
   packageName: string | null;
+  /** The DIDs ringing on its client package (E.164 digits). */
+  dids: string[];
 }
 
 export interface NoticeView {

@@ -16,6 +16,7 @@ import { PackagesPage } from './pages/Packages/PackagesPage';
 import { ReportsPage } from './pages/Reports/ReportsPage';
 import { SettingsPage } from './pages/Settings/SettingsPage';
 import { EditSubaccountPage, NewSubaccountPage } from './pages/Subaccounts/SubaccountEditorPage';
+import { SubaccountsPage } from './pages/Subaccounts/SubaccountsPage';
 import { SyncPage } from './pages/Sync/SyncPage';
 
 interface Route {
@@ -36,6 +37,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/clients/:id', render: ({ id }) => <ClientManagePage clientId={Number(id)} /> },
   { pattern: '/clients/:id/edit', render: ({ id }) => <ClientEditorPage key={id} clientId={Number(id)} /> },
   { pattern: '/clients/:id/subaccounts/new', render: ({ id }) => <NewSubaccountPage clientId={Number(id)} /> },
+  { pattern: '/subaccounts', render: () => <SubaccountsPage /> },
   { pattern: '/subaccounts/:id', render: ({ id }) => <EditSubaccountPage subaccountId={Number(id)} /> },
   { pattern: '/dids', render: () => <DidsPage /> },
   { pattern: '/calls', render: () => <CallsPage /> },

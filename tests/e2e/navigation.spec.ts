@@ -4,6 +4,7 @@ const SECTIONS = [
   { label: 'Dashboard', heading: 'Dashboard' },
   { label: 'Packages', heading: 'Packages' },
   { label: 'Clients', heading: 'Clients' },
+  { label: 'Sub accounts', heading: 'Sub accounts' },
   { label: 'Reports', heading: 'Reports' },
   { label: 'Branding & Access', heading: 'Branding & Access' },
   { label: 'Sync', heading: 'Sync' },

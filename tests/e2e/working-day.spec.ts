@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
+import { AppShell } from './pages/AppShell';
 import { ClientManagePage } from './pages/ClientManagePage';
 import { ClientsListPage } from './pages/ClientsListPage';
 import { callApi } from './pages/ClientUi';
@@ -44,4 +45,42 @@ test('the page has an icon and asks the host for nothing that is not there (no f
   // Chromium asks for /favicon.ico only when the page names no icon; give it the page's load to do so.
   await page.waitForLoadState('load');
   expect(missing).toEqual([]);
+});
+
+test('the Sub accounts page lists every client’s sub accounts with package and DIDs, searches them and opens one to edit', async ({ page, appUrl }) => {
+  const shell = new AppShell(page, appUrl);
+  await shell.open('/');
+  const pkg = await callApi<{ id: number }>(page, 'packages.create', { name: 'Business', markupFixed: '0', markupPercent: '20', pulseSeconds: 6 });
+  const make = async (firstName: string, lastName: string, username: string) => {
+    const client = await callApi<{ id: number }>(page, 'clients.create', { firstName, lastName, email: `${username}@example.com`, balanceMode: 'soft' });
+    return callApi<{ id: number; clientPackageId: number }>(page, 'subaccounts.create', { username, clientId: client.id, packageId: pkg.id, nextBillingDate: '2099-01-01', description: `${firstName}'s desk phone` });
+  };
+  const zoe = await make('Zoé', 'Martin', 'zoe1');
+  await make('Omar', 'Haddad', 'omar1');
+  await callApi(page, 'dids.add', { number: '15145550177' });
+  await callApi(page, 'dids.assign', { number: '15145550177', clientPackageId: zoe.clientPackageId, minuteRate: '0.01', monthlyFee: '1' });
+
+  await shell.navigateTo('Sub accounts');
+  await expect(shell.heading).toHaveText('Sub accounts');
+  const table = page.getByRole('main').getByRole('table', { name: 'Sub accounts' });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const zoeRow = rows.filter({ hasText: 'zoe1' });
+  await expect(zoeRow).toContainText('Zoé Martin');
+  await expect(zoeRow).toContainText('Business');
+  await expect(zoeRow).toContainText('+1 514 555 0177');
+  await expectAccessible(page);
+
+  const search = page.getByRole('main').getByRole('searchbox', { name: 'Search' });
+  await search.fill('zoe');
+  await expect(rows).toHaveCount(1);
+  await search.fill('514 555 0177');
+  await expect(rows).toHaveCount(1);
+  await search.fill('haddad');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('omar1');
+  await search.fill('');
+  await zoeRow.getByRole('link', { name: 'Edit zoe1' }).click();
+  await expect(shell.heading).toContainText('zoe1');
+  await expect(shell.navLink('Sub accounts')).toHaveAttribute('aria-current', 'page');
 });

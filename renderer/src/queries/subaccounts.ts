@@ -17,6 +17,12 @@ export function useSubaccount(id: number) {
   return { ...view, subaccount: view.data ?? null };
 }
 
+/** Every sub account, with its client, package and DIDs (the Sub accounts page). */
+export function useSubaccountList() {
+  const view = readView(useChannel('subaccounts.list'));
+  return { ...view, subaccounts: view.data ?? [] };
+}
+
 export const useCreateSubaccount = () => useFormSave('subaccounts.create');
 export const useUpdateSubaccount = () => useFormSave('subaccounts.update');
 

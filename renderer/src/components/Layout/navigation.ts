@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Dashboard', path: '/', icon: 'dashboard' },
   { label: 'Packages', path: '/packages', icon: 'packages' },
   { label: 'Clients', path: '/clients', icon: 'clients' },
+  { label: 'Sub accounts', path: '/subaccounts', icon: 'subaccounts' },
   { label: 'DIDs', path: '/dids', icon: 'phone' },
   { label: 'Calls', path: '/calls', icon: 'calls' },
   { label: 'Reports', path: '/reports', icon: 'reports' },
