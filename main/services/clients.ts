@@ -9,7 +9,9 @@ import type {
 } from '../../preload/schemas/clients';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
+import { localDate } from './clock';
 import { isoNow, type ServiceContext } from './context';
+import { ledgerDoor } from './ledger';
 import { statusFor } from '../engine/balance';
 import { clientSearchText, foldForSearch } from '../../preload/common/search';
 
@@ -118,7 +120,13 @@ export async function createClient(ctx: ServiceContext, input: ClientData): Prom
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toClientView(row);
+    if (!input.openingPayment) return toClientView(row);
+    // Through the money door, in the client's own transaction: a HARD client paid up front starts active.
+    ledgerDoor(ctx.store).post(
+      { clientId: row.id, kind: 'payment', amount: input.openingPayment, description: 'Opening payment', occurredOn: localDate(ctx.now()) },
+      now,
+    );
+    return toClientView(await loadClient(trx, row.id));
   });
 }
 

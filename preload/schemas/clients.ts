@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, requiredText as required, TEXT_LIMITS, textField as text } from './fields';
+import { idField, nonNegativeMoney, requiredText as required, TEXT_LIMITS, textField as text } from './fields';
 import type { Micros } from '../../main/money/units';
 import { parseMoney } from '../../main/money/decimal';
 import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../common/limits';
@@ -95,6 +95,8 @@ export const clientInput = z
     lowBalanceThreshold: clientFields.lowBalanceThreshold.default(''),
     lowBalanceEmail: clientFields.lowBalanceEmail.default(''),
     notes: clientFields.notes.default(''),
+    /** A new client may start with a payment (issue 10): posted with the client, in one step. */
+    openingPayment: nonNegativeMoney('Opening payment').optional(),
   })
   .strict();
 export const clientUpdateInput = z.object(clientFields).partial().extend({ id: idField }).strict();

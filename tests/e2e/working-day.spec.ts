@@ -1,5 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
+import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientManagePage } from './pages/ClientManagePage';
 import { ClientsListPage } from './pages/ClientsListPage';
 import { callApi } from './pages/ClientUi';
@@ -83,4 +84,39 @@ test('the Sub accounts page lists every client’s sub accounts with package and
   await zoeRow.getByRole('link', { name: 'Edit zoe1' }).click();
   await expect(shell.heading).toContainText('zoe1');
   await expect(shell.navLink('Sub accounts')).toHaveAttribute('aria-current', 'page');
+});
+
+test('a new client may take an opening payment; switching a client to HARD at a zero balance warns and asks before saving', async ({ page, appUrl }) => {
+  const manage = new ClientManagePage(page, appUrl);
+  const form = new ClientFormPage(page);
+  await manage.open('/clients/new');
+  await form.fill({ firstName: 'Hana', lastName: 'Kato', email: 'hana@example.com', balanceMode: 'hard', openingPayment: '50' });
+  await form.submit();
+  await expect(manage.toast('Client created')).toBeVisible();
+  await expect(manage.balance).toContainText('50.00');
+  await expect(manage.status).toHaveText('Active');
+  await expect(manage.ledgerRow('Opening payment')).toBeVisible();
+
+  // A SOFT client at a zero balance: switching to HARD suspends at once, so the form warns and asks.
+  const soft = await callApi<{ id: number }>(page, 'clients.create', { firstName: 'Ivo', lastName: 'Novak', email: 'ivo@example.com', balanceMode: 'soft' });
+  await manage.open(`/clients/${soft.id}/edit`);
+  await expect(form.field('openingPayment')).toHaveCount(0);
+  await form.balanceMode('hard').check();
+  await expect(page.getByTestId('suspend-warning')).toContainText('suspended as soon as you save');
+  await expectAccessible(page);
+  await form.submit();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('Suspend this client now?');
+  // Cancel keeps the form, unsaved.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(manage.heading).toHaveText('Edit Ivo Novak');
+  expect((await callApi<{ balanceMode: string }>(page, 'clients.get', { id: soft.id })).balanceMode).toBe('soft');
+  await form.submit();
+  await confirm.getByRole('button', { name: 'Save and suspend' }).click();
+  await expect(manage.toast('Client saved')).toBeVisible();
+  await expect(manage.status).toHaveText('Suspended');
+  // Back to SOFT: no warning.
+  await manage.open(`/clients/${soft.id}/edit`);
+  await form.balanceMode('soft').check();
+  await expect(page.getByTestId('suspend-warning')).toHaveCount(0);
 });

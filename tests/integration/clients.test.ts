@@ -70,6 +70,23 @@ describe('clients', () => {
     expect(await found('bjorn')).toEqual([]);
   });
 
+  it('a new client may start with an opening payment: posted with it, so a HARD client starts active', async () => {
+    const created = await ok<{ id: number; balance: string; status: string }>('clients.create', { ...alice, openingPayment: '50' });
+    expect(created).toMatchObject({ balance: '50.000000', status: 'active' });
+    expect(await ledgerSum(created.id)).toBe(50_000_000);
+    const { ledger } = await ok<{ ledger: { kind: string; description: string; amount: string }[] }>('clients.manage', { id: created.id });
+    expect(ledger).toMatchObject([{ kind: 'Payment', description: 'Opening payment', amount: '50.000000' }]);
+    // Without one, a HARD client starts suspended (balance 0), as before.
+    expect(await ok<{ status: string }>('clients.create', { ...alice, email: 'a2@example.com' })).toMatchObject({ status: 'suspended' });
+    // A refused opening payment creates no client.
+    const before = await counts();
+    expect(await call('clients.create', { ...alice, email: 'a3@example.com', openingPayment: '-5' })).toMatchObject({ ok: false, error: { issues: [{ path: 'openingPayment' }] } });
+    expect(await call('clients.create', { ...alice, email: 'a3@example.com', openingPayment: '2000000' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await counts()).toEqual(before);
+    // An edit takes no opening payment.
+    expect(await call('clients.update', { id: created.id, openingPayment: '5' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('lists closed clients under status "all", and leaves them out of the open list', async () => {
     const a = await client();
     const b = await client(bob);

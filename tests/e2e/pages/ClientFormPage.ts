@@ -16,6 +16,7 @@ export interface ClientFields {
   lowBalanceThreshold?: string;
   lowBalanceEmail?: string;
   notes?: string;
+  openingPayment?: string;
 }
 
 const LABELS: Record<Exclude<keyof ClientFields, 'balanceMode'>, string> = {
@@ -32,6 +33,7 @@ const LABELS: Record<Exclude<keyof ClientFields, 'balanceMode'>, string> = {
   lowBalanceThreshold: 'Low-balance threshold',
   lowBalanceEmail: 'Notification e-mail',
   notes: 'Notes',
+  openingPayment: 'Opening payment',
 };
 
 /** "New client" and "Edit …": the same form. */

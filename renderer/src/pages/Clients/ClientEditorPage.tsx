@@ -65,6 +65,7 @@ export function ClientEditorPage({ clientId }: { clientId?: number }) {
       <ClientForm
         key={editing.id}
         initialValues={formValuesOf(editing)}
+        currentBalance={editing.balance}
         submitLabel="Save changes"
         cancelPath={`/clients/${clientId}`}
         saving={updating.saving}

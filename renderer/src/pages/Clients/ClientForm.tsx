@@ -6,11 +6,14 @@ import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../lib/issues';
 import { hrefTo } from '../../lib/router';
 import type { ClientCreateInput } from '../../queries/clients';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatMoney } from '../../../../preload/common/format';
 import { BalanceModeField } from './BalanceModeField';
 import {
   CLIENT_FIELD_IDS,
   CLIENT_FIELD_LABELS,
   isClientField,
+  suspendsOnSave,
   toClientInput,
   type ClientField,
   type ClientFormValues,
@@ -18,6 +21,8 @@ import {
 
 interface ClientFormProps {
   initialValues: ClientFormValues;
+  /** The balance of the client being edited; none for a new client (which may take an opening payment). */
+  currentBalance?: string;
   submitLabel: string;
   cancelPath: string;
   saving: boolean;
@@ -68,8 +73,10 @@ function TextField({ name, values, fieldErrors, onChange, type = 'text', autoCom
 }
 
 /** "New client" and "Edit client": the guide's client form plus the balance rules. */
-export function ClientForm({ initialValues, submitLabel, cancelPath, saving, error, fieldErrors, onSubmit }: ClientFormProps) {
+export function ClientForm({ initialValues, currentBalance, submitLabel, cancelPath, saving, error, fieldErrors, onSubmit }: ClientFormProps) {
   const [values, setValues] = useState(initialValues);
+  const [confirmingSuspension, setConfirmingSuspension] = useState(false);
+  const suspends = suspendsOnSave(initialValues.balanceMode, values, currentBalance);
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) summaryRef.current?.focus();
@@ -80,7 +87,8 @@ export function ClientForm({ initialValues, submitLabel, cancelPath, saving, err
   const items = summaryItems(fieldErrors);
   const handleSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    onSubmit(toClientInput(values));
+    if (suspends) setConfirmingSuspension(true);
+    else onSubmit(toClientInput(values));
   };
 
   return (
@@ -117,6 +125,21 @@ export function ClientForm({ initialValues, submitLabel, cancelPath, saving, err
       </Card>
       <Card title="Balance">
         <BalanceModeField value={values.balanceMode} error={fieldErrors.balanceMode} onChange={(mode) => change('balanceMode', mode)} />
+        {suspends ? (
+          <div className="banner banner--warning" role="note" data-testid="suspend-warning">
+            <p className="banner__body banner__message">
+              The balance is {formatMoney(currentBalance ?? '0', 2)}: as a HARD client it is suspended as soon as you save, until a payment brings the balance above zero.
+            </p>
+          </div>
+        ) : null}
+        {currentBalance === undefined ? (
+          <TextField
+            name="openingPayment"
+            className="input input--number"
+            hint="Optional: a payment received with the sign-up, e.g. 50.00. A HARD client needs one to start active."
+            {...shared}
+          />
+        ) : null}
         <div className="form__row">
           <TextField
             name="lowBalanceThreshold"
@@ -134,6 +157,18 @@ export function ClientForm({ initialValues, submitLabel, cancelPath, saving, err
           )}
         </Field>
       </Card>
+      <ConfirmDialog
+        open={confirmingSuspension}
+        onOpenChange={setConfirmingSuspension}
+        title="Suspend this client now?"
+        description={`Switching to HARD with a balance of ${formatMoney(currentBalance ?? '0', 2)} suspends the client as soon as the change is saved: calls stop until a payment brings the balance above zero.`}
+        confirmLabel="Save and suspend"
+        destructive
+        onConfirm={() => {
+          setConfirmingSuspension(false);
+          onSubmit(toClientInput(values));
+        }}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Saving…' : submitLabel}

@@ -18,6 +18,8 @@ export interface ClientFormValues {
   lowBalanceThreshold: string;
   lowBalanceEmail: string;
   notes: string;
+  /** New clients only: a payment posted with the client ('' for none). */
+  openingPayment: string;
 }
 
 export type ClientField = keyof ClientFormValues;
@@ -37,6 +39,7 @@ export const EMPTY_CLIENT_FORM: ClientFormValues = {
   lowBalanceThreshold: '',
   lowBalanceEmail: '',
   notes: '',
+  openingPayment: '',
 };
 
 export function formValuesOf(client: ClientView): ClientFormValues {
@@ -55,11 +58,25 @@ export function formValuesOf(client: ClientView): ClientFormValues {
     lowBalanceThreshold: client.lowBalanceThreshold === '' ? '' : trimDecimal(client.lowBalanceThreshold, 2),
     lowBalanceEmail: client.lowBalanceEmail,
     notes: client.notes,
+    openingPayment: '',
   };
 }
 
 export function toClientInput(values: ClientFormValues): ClientCreateInput {
-  return { ...values, lowBalanceThreshold: values.lowBalanceThreshold.trim() };
+  const { openingPayment, ...rest } = values;
+  const payment = openingPayment.trim();
+  return { ...rest, lowBalanceThreshold: values.lowBalanceThreshold.trim(), ...(payment === '' ? {} : { openingPayment: payment }) };
+}
+
+/**
+ * Switching an existing client from SOFT to HARD with a balance of zero or less suspends it
+ * the moment the form is saved (guide: HARD clients are suspended at zero or below): the
+ * form says so and asks first (issue 10).
+ */
+export function suspendsOnSave(initialMode: 'soft' | 'hard', values: ClientFormValues, currentBalance: string | undefined): boolean {
+  if (currentBalance === undefined || initialMode === 'hard' || values.balanceMode !== 'hard') return false;
+  // The sign of a bounded decimal text (±1,000,000,000.000000): exact as a number.
+  return Number(currentBalance) <= 0;
 }
 
 /** Control ids, shared by the fields and the error summary that focuses them. */
@@ -78,6 +95,7 @@ export const CLIENT_FIELD_IDS: Record<ClientField, string> = {
   lowBalanceThreshold: 'client-low-balance-threshold',
   lowBalanceEmail: 'client-low-balance-email',
   notes: 'client-notes',
+  openingPayment: 'client-opening-payment',
 };
 
 export const CLIENT_FIELD_LABELS: Record<ClientField, string> = {
@@ -95,6 +113,7 @@ export const CLIENT_FIELD_LABELS: Record<ClientField, string> = {
   lowBalanceThreshold: 'Low-balance threshold',
   lowBalanceEmail: 'Notification e-mail',
   notes: 'Notes',
+  openingPayment: 'Opening payment',
 };
 
 export const isClientField = (field: string): field is ClientField => field in CLIENT_FIELD_IDS;
