@@ -84,6 +84,10 @@ test('editing a client keeps its data and switching to HARD suspends a negative 
 
   await form.fill({ lowBalanceThreshold: '5.50', balanceMode: 'hard' });
   await form.submit();
+  // A negative balance under HARD suspends at once: the form asks first.
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('Suspend this client now?');
+  await confirm.getByRole('button', { name: 'Save and suspend' }).click();
   await expect(manage.heading).toHaveText('Bob Stone (Stone & Sons)');
   await expect(manage.toast('Client saved')).toBeVisible();
   await expect(manage.status).toHaveText('Suspended');
