@@ -1,4 +1,4 @@
-import { BrowserWindow, session, shell, type Session } from 'electron';
+import { BrowserWindow, dialog, session, shell, type Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 export interface WindowOptions {
@@ -60,7 +60,26 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The window holds unsaved edits (its beforeunload said so): Electron would cancel the
+  // close or reload silently, so ask as a browser would. preventDefault lets it go on.
+  contents.on('will-prevent-unload', (event) => {
+    if (confirmLeaveWithoutSaving(window)) event.preventDefault();
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.pageUrl);
   return window;
+}
+
+/** Issue 10: closing or reloading with unsaved edits asks first; true to leave anyway. */
+export function confirmLeaveWithoutSaving(window: BrowserWindow): boolean {
+  const choice = dialog.showMessageBoxSync(window, {
+    type: 'question',
+    buttons: ['Leave without saving', 'Stay on this page'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Unsaved changes',
+    message: 'Leave without saving?',
+    detail: 'You have unsaved changes. If you leave now, they are lost.',
+  });
+  return choice === 0;
 }

@@ -7,6 +7,8 @@ interface ConfirmDialogProps {
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** The button that keeps things as they are. */
+  cancelLabel?: string;
   /** Red confirm button for destructive actions. */
   destructive?: boolean;
   busy?: boolean;
@@ -20,6 +22,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = 'Cancel',
   destructive = false,
   busy = false,
   onConfirm,
@@ -34,7 +37,7 @@ export function ConfirmDialog({
           <div className="dialog__actions">
             <Dialog.Close asChild>
               <button type="button" className="button button--secondary" autoFocus>
-                Cancel
+                {cancelLabel}
               </button>
             </Dialog.Close>
             <button

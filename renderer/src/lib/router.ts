@@ -1,18 +1,81 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLeaveGuard } from '../stores/leaveGuard';
 
 /**
  * A tiny hash router: the route lives in `location.hash` (`#/packages/3`), so a reload
  * keeps the page in Electron (file://) and in the headless host alike.
+ *
+ * Issue 10: while a form holds unsaved edits (`useUnsavedChangesGuard`), a link, the
+ * Back button or a typed address does not leave the page: the window asks first. Going
+ * on after a save (`navigate`) is the app's own move and is never asked about.
  */
+const listeners = new Set<() => void>();
+/** The path the app shows: what the hash said, unless a guarded form kept the page. */
+let shownPath: string | null = null;
+/** A navigation the app itself made (after a save, or "Leave without saving"). */
+let allowedPath: string | null = null;
+
+function hashPath(): string {
+  const path = window.location.hash.replace(/^#/, '');
+  return path.startsWith('/') ? path : '/';
+}
+
+function guarded(): boolean {
+  return useLeaveGuard.getState().unsaved !== null;
+}
+
+function onHashChange(): void {
+  const next = hashPath();
+  if (next === shownPath) return;
+  if (guarded() && next !== allowedPath && shownPath !== null) {
+    // Back/Forward or a typed address: put the address back and ask.
+    window.history.replaceState(window.history.state, '', `#${shownPath}`);
+    useLeaveGuard.getState().ask(next);
+    return;
+  }
+  allowedPath = null;
+  shownPath = next;
+  for (const listener of listeners) listener();
+}
+
+/** A plain left click on an in-app link, while edits are unsaved: ask instead of following it. */
+function onLinkClick(event: MouseEvent): void {
+  if (!guarded() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+  if (!anchor) return;
+  const path = (anchor.getAttribute('href') ?? '#/').slice(1);
+  if (path === shownPath) return;
+  event.preventDefault();
+  useLeaveGuard.getState().ask(path);
+}
+
+/** Reload or closing the window: the browser's (or Electron's, see main/electron) own question. */
+function onBeforeUnload(event: BeforeUnloadEvent): void {
+  if (!guarded()) return;
+  event.preventDefault();
+  // Older engines ask only when returnValue is set.
+  event.returnValue = '';
+}
+
+let installed = false;
+function install(): void {
+  if (installed) return;
+  installed = true;
+  shownPath = hashPath();
+  window.addEventListener('hashchange', onHashChange);
+  document.addEventListener('click', onLinkClick, true);
+  window.addEventListener('beforeunload', onBeforeUnload);
+}
+
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  install();
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
 }
 
 /** The current path without the leading '#', always starting with '/'. */
 export function currentPath(): string {
-  const path = window.location.hash.replace(/^#/, '');
-  return path.startsWith('/') ? path : '/';
+  return shownPath ?? hashPath();
 }
 
 export function useCurrentPath(): string {
@@ -32,7 +95,27 @@ export function onNavigateWithToasts(carry: (from: string, to: string) => void):
  */
 export function navigate(path: string, options: { withToasts?: boolean } = {}): void {
   if (options.withToasts) carryToasts(currentPath(), path);
+  if (path !== currentPath()) allowedPath = path;
   window.location.hash = path;
+}
+
+/** "Leave without saving": the parked navigation goes on and the edits are dropped. */
+export function leaveWithoutSaving(): void {
+  const { pendingPath, release } = useLeaveGuard.getState();
+  release();
+  if (pendingPath !== null) navigate(pendingPath);
+}
+
+/**
+ * Holds the leave guard while `unsaved` is true; `what` names what would be lost
+ * ("the changes to this client"). Released when the edits are saved or the form closes.
+ */
+export function useUnsavedChangesGuard(unsaved: boolean, what: string): void {
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    useLeaveGuard.getState().hold(what);
+    return () => useLeaveGuard.getState().release();
+  }, [unsaved, what]);
 }
 
 /** href for an <a>: native links keep middle-click, keyboard and screen-reader behaviour. */

@@ -40,12 +40,14 @@ const electron = vi.hoisted(() => {
       return Promise.resolve();
     }
   }
-  return { windows, exposed, invoke, sessionHandlers, FakeWindow, rendererListeners, ipcOn, ipcRemove };
+  const showMessageBoxSync = vi.fn((_window: unknown, _options: { buttons: string[] }) => 1);
+  return { windows, exposed, invoke, sessionHandlers, FakeWindow, rendererListeners, ipcOn, ipcRemove, showMessageBoxSync };
 });
 
 vi.mock('electron', () => ({
   BrowserWindow: electron.FakeWindow,
   shell: { openExternal: vi.fn() },
+  dialog: { showMessageBoxSync: electron.showMessageBoxSync },
   session: {
     defaultSession: {
       setPermissionRequestHandler: (handler: unknown) => (electron.sessionHandlers.request = handler),
@@ -133,6 +135,24 @@ describe('window and session hardening', () => {
     expect(preventDefault).toHaveBeenCalledOnce();
     expect(window.openHandler!({ url: 'https://voip.ms/' })).toEqual({ action: 'deny' });
     expect(window.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+  });
+
+  it('asks before a close or reload drops unsaved edits, and goes on only when told to leave', async () => {
+    const { createMainWindow } = await import('../../../main/electron/window');
+    createMainWindow({ preloadPath: '/app/preload/index.cjs', pageUrl: APP_PAGE });
+    const window = electron.windows.at(-1)!;
+    const unload = window.listeners['will-prevent-unload']!;
+    // "Stay on this page" (button 1): the page's beforeunload keeps the window.
+    electron.showMessageBoxSync.mockReturnValueOnce(1);
+    const stay = { preventDefault: vi.fn() };
+    unload(stay);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    expect(electron.showMessageBoxSync.mock.calls.at(-1)![1].buttons).toEqual(['Leave without saving', 'Stay on this page']);
+    // "Leave without saving" (button 0): preventDefault overrides the page's beforeunload.
+    electron.showMessageBoxSync.mockReturnValueOnce(0);
+    const leave = { preventDefault: vi.fn() };
+    unload(leave);
+    expect(leave.preventDefault).toHaveBeenCalledOnce();
   });
 
   it('denies permissions and sends the CSP header', async () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LeaveGuardDialog } from './LeaveGuardDialog';
 import { Sidebar } from './Sidebar';
 
 const MAIN_ID = 'main-content';
@@ -15,6 +16,7 @@ export function AppShell({ currentPath, children }: { currentPath: string; child
       <main id={MAIN_ID} className="main" tabIndex={-1}>
         <div className="main__inner">{children}</div>
       </main>
+      <LeaveGuardDialog />
     </div>
   );
 }

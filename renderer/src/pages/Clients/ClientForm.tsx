@@ -4,7 +4,7 @@ import { Card } from '../../components/Card';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../lib/issues';
-import { hrefTo } from '../../lib/router';
+import { hrefTo, useUnsavedChangesGuard } from '../../lib/router';
 import type { ClientCreateInput } from '../../queries/clients';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatMoney } from '../../../../preload/common/format';
@@ -77,6 +77,8 @@ export function ClientForm({ initialValues, currentBalance, submitLabel, cancelP
   const [values, setValues] = useState(initialValues);
   const [confirmingSuspension, setConfirmingSuspension] = useState(false);
   const suspends = suspendsOnSave(initialValues.balanceMode, values, currentBalance);
+  // Issue 10: unsaved edits are never lost silently on navigation.
+  useUnsavedChangesGuard(JSON.stringify(values) !== JSON.stringify(initialValues), currentBalance === undefined ? 'this new client' : 'this client');
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) summaryRef.current?.focus();

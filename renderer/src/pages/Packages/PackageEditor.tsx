@@ -6,6 +6,8 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import type { ApiError } from '../../../../preload/result';
 import type { FieldErrors } from '../../lib/issues';
 import type { PackageCreateInput } from '../../queries/packages';
+import { useUnsavedChangesGuard } from '../../lib/router';
+import { useRateDrafts } from '../../stores/rateDrafts';
 import { focusControl } from './focusControl';
 import { FIELD_LABELS, PACKAGE_TABS, controlIdOf, errorCountByTab, isPackageTab, tabOfField, topLevelErrors, type PackageTab } from './packageFields';
 import { EMPTY_PACKAGE_FORM, formValuesOf, toPackageInput, type PackageFormValues } from './packageForm';
@@ -66,6 +68,10 @@ export function PackageEditor({ saved, initialTab, saveState, onSubmit }: Packag
   const errorCounts = errorCountByTab(errors);
   const unsavedChanges = saved !== null && JSON.stringify(values) !== JSON.stringify(formValuesOf(saved));
   const readOnly = saved?.archived ?? false;
+  const ratesUnsaved = useRateDrafts((state) => state.dirty);
+  // Issue 10: unsaved edits (the form, or the custom rates table) are never lost silently on navigation.
+  const formUnsaved = saved === null ? JSON.stringify(values) !== JSON.stringify(EMPTY_PACKAGE_FORM) : unsavedChanges;
+  useUnsavedChangesGuard(!readOnly && (formUnsaved || ratesUnsaved), saved === null ? 'this new package' : `package ${saved.name}`);
 
   const selectSummaryField = (fieldId: string): void => {
     const entry = entries.find((candidate) => candidate.fieldId === fieldId);
