@@ -131,7 +131,7 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
       ? ' Free on-net applies only when the provider charges nothing for the call: a cost of 0 shows it.'
       : '';
   const explanation = priceUnknown
-    ? `No cost known for ${label}: the markup prices from the provider's cost, so there is no price yet. Import a cost deck or type the cost rate.${onNetNote}`
+    ? `No custom rate matches, and the markup prices from the provider's cost: sell rate = (cost + fixed markup) × (1 + percent / 100). Without the cost of ${label} there is no price.${onNetNote}`
     : `${RULE_TEXT[result.rule]}${matched ? ` Matched: ${customRateLabel(matched)}${matched.freeZone ? ' (free zone)' : ''}.` : ''}${free} Billed in ${rating.pulseSeconds}-second pulses.${onNetNote}`;
   // The country shown is the one the rate was chosen for (the same lookup).
   return {

@@ -55,7 +55,7 @@ describe('a preview without a known cost', () => {
       costRate: null,
       billedSeconds: 120,
     });
-    expect(result.explanation).toContain('No cost known for Germany (+49)');
+    expect(result.explanation).toContain('Without the cost of Germany (+49) there is no price.');
     // With the cost typed, the same call has its price again: the guide's 0.01 at 20 % → 0.012;
     // the provider bills 61 s as 66 s (6-second steps): 0.011.
     expect(await preview({ packageId, destination: '+49 30 123456', seconds: 61, costRate: '0.01' })).toMatchObject({
