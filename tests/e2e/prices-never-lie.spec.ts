@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, expectAccessible, test } from './fixtures';
 import { CostDeckPage } from './pages/CostDeckPage';
 import { PricingPreviewPanel } from './pages/PricingPreviewPanel';
@@ -91,4 +92,30 @@ test('a deck with only bad lines is a failed import, with every reason, and the 
   await expect(costs.routeRow('Value').locator('td').first()).toHaveText('1');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/cost-import-failed.png', fullPage: true });
+});
+
+test('a price list row without a cost on the package’s route says "no cost", never a price of 0', async ({
+  page,
+  appUrl,
+  packagesPage,
+  packageForm,
+}) => {
+  const costs = new CostDeckPage(page, appUrl);
+  await costs.goto();
+  await costs.importCsv('Value', 'nanp.csv', 'destination,prefix,rate,increment\nUSA,1,0.0090,6\nCanada,1,0.0120,6\n');
+  await expect(costs.importSummary).toHaveText('2 of 2 lines imported.');
+
+  // Canada goes by the Premium route, whose deck is empty: Canada has no cost for this package.
+  await packagesPage.open('/packages/new');
+  await packageForm.fill({ name: 'Premium Canada', markupFixed: '0', markupPercent: '20', pulse: 60, canadaRoute: 'Premium' });
+  await packageForm.submit();
+  await expect(packagesPage.heading).toHaveText('Edit Premium Canada');
+  const downloadPromise = page.waitForEvent('download');
+  await packageForm.exportPriceListButton.click();
+  const download = await downloadPromise;
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+  expect(lines).toContain('USA,1,United States,0.01080000,60,markup,no');
+  expect(lines).toContain('Canada,1,Canada,,60,"no cost: not in the Premium cost deck, the package\'s route there",no');
+  expect(lines.filter((line) => line.includes(',0.00000000,'))).toEqual([]);
+  await expect(packagesPage.toast('Price list exported')).toContainText('2 destinations; 1 without a price');
 });

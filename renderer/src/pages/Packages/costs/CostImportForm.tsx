@@ -70,7 +70,7 @@ export function CostImportForm({ costImport }: { costImport: CostImport }) {
           hint={
             <>
               Columns <code>destination</code>, <code>prefix</code>, <code>rate</code> (per minute) and <code>increment</code>{' '}
-              (seconds; 6 when empty), with a header line.
+              (seconds; 6 when empty), with a header line. USA and Canada lines under the same prefix <code>1</code> are kept apart by their names.
             </>
           }
           error={fileError}
