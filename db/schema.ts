@@ -51,6 +51,8 @@ export interface CostRatesTable {
   id: Generated<number>;
   route: Route;
   prefix: string;
+  /** The NANP country a line under `1…` prices ('US', 'CA'…), '' for every number of the prefix (main/engine/costDeck.ts). */
+  region: string;
   destination: string;
   rate_e8: number;
   increment_seconds: number;

@@ -1,12 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { parseCommandOptions, print, requireOption } from './options';
+import type { CostImportResult } from '../../preload/schemas/pricing';
 import { UserError, type Command } from './run';
 
 function packageId(text: string | undefined): number {
   const id = Number(text);
   if (!Number.isInteger(id) || id <= 0) throw new UserError('--package takes a package id (see "package list")');
   return id;
+}
+
+/** Every line a cost import did not take, with its reason. */
+function rejectedLines(result: CostImportResult): string[] {
+  return result.rejected.map((line) => `  line ${line.line}: ${line.reason}`);
 }
 
 export const pricingCommands: Command[] = [
@@ -36,8 +42,12 @@ export const pricingCommands: Command[] = [
         preview,
         [
           `${preview.direction} ${preview.destination}${preview.countryName ? ` (${preview.countryName})` : ''}`,
-          `sell rate ${preview.sellRate}/min, billed ${preview.billedSeconds} s, charge ${preview.charge}`,
-          `cost ${preview.cost} (${preview.costSource}), profit ${preview.profit}`,
+          preview.priceUnknown
+            ? `price not known: no cost for ${preview.priceUnknown.destinationLabel}; missing ${preview.priceUnknown.missing} (--cost RATE)`
+            : `sell rate ${preview.sellRate ?? '?'}/min, billed ${preview.billedSeconds} s, charge ${preview.charge ?? '?'}`,
+          preview.cost === null
+            ? `cost not known (${preview.costSource}), profit not known`
+            : `cost ${preview.cost} (${preview.costSource}), profit ${preview.profit ?? '?'}`,
           preview.explanation,
         ].join('\n'),
       );
@@ -60,11 +70,13 @@ export const pricingCommands: Command[] = [
           throw new UserError(`Cannot read ${values.costs}`);
         });
         const imported = await ctx.call('costs.import', { route: values.route ?? 'value', csv });
-        ctx.io.err(`Cost deck: ${imported.imported} prefixes imported, ${imported.rejected.length} lines rejected`);
+        ctx.io.err([`Cost deck: ${imported.imported} prefixes imported, ${imported.rejected.length} lines rejected`, ...rejectedLines(imported)].join('\n'));
+        if (imported.failure !== null) throw new UserError(`${imported.failure} No price list written.`);
       }
       const list = await ctx.call('pricing.priceList', { packageId: packageId(values.package) });
       await writeFile(out, list.csv);
-      print(ctx, { file: out, rows: list.rows }, `Wrote ${list.rows} destinations to ${out}`);
+      const unpriced = list.unpriced > 0 ? ` (${list.unpriced} without a price: no cost on the package's route, see price_source)` : '';
+      print(ctx, { file: out, rows: list.rows, unpriced: list.unpriced }, `Wrote ${list.rows} destinations to ${out}${unpriced}`);
     },
   },
   {
@@ -78,8 +90,9 @@ export const pricingCommands: Command[] = [
         throw new UserError(`Cannot read ${file}`);
       });
       const result = await ctx.call('costs.import', { route: requireOption(values.route, 'costs import', '--route value|premium'), csv, replace: values.replace === true });
-      const rejected = result.rejected.map((line) => `  line ${line.line}: ${line.reason}`);
-      print(ctx, result, [`Imported ${result.imported} prefixes into the ${result.route} deck; ${result.rejected.length} lines rejected`, ...rejected].join('\n'));
+      print(ctx, result, [`Imported ${result.imported} prefixes into the ${result.route} deck; ${result.rejected.length} lines rejected`, ...rejectedLines(result)].join('\n'));
+      // An import that took nothing in failed (the deck is as it was): exit 1 with why.
+      if (result.failure !== null) throw new UserError(result.failure);
     },
   },
 ];

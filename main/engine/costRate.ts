@@ -1,4 +1,5 @@
 import { rateE8, type Micros, type RateE8 } from '../money/units';
+import type { RatedCall } from './types';
 import { multiplyDivideHalfUp, roundUpToPulse } from './integerMath';
 
 /** The provider bills most destinations in 6-second steps (voipms-api.md). */
@@ -23,4 +24,13 @@ export function costRateOf(cost: ProviderCost): RateE8 {
   if (cost.costRate !== null) return cost.costRate;
   if (cost.costTotal === null || cost.costTotal <= 0 || cost.seconds <= 0) return rateE8(0);
   return rateE8(multiplyDivideHalfUp(cost.costTotal * 100, 60, roundUpToPulse(cost.seconds, PROVIDER_STEP_SECONDS)));
+}
+
+/**
+ * Whether a call's sell price depends on the provider's cost. Guide: a custom rate overrides
+ * the markup, so only the markup `(cost + fixed) × (1 + percent / 100)` needs the cost; a
+ * custom rate, a free zone, a DID's rate or a call that costs nothing are known without it.
+ */
+export function sellRateNeedsCost(rule: RatedCall['rule']): boolean {
+  return rule === 'markup';
 }

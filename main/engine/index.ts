@@ -16,7 +16,7 @@ export {
 } from './rateCycle';
 export { findCustomRateConflicts, type CustomRateConflict, type CustomRateConflictCode } from './customRateConflicts';
 export { chargeFor } from './charge';
-export { costRateOf, PROVIDER_STEP_SECONDS, type ProviderCost } from './costRate';
+export { costRateOf, PROVIDER_STEP_SECONDS, sellRateNeedsCost, type ProviderCost } from './costRate';
 export { cycleStartFor, type BillingCycles } from './billingCycle';
 export { accountProblem, type AccountLink } from './unrated';
 export { balanceOutcome, isBelowThreshold, statusFor, type BalanceOutcome, type ClientBalanceState } from './balance';

@@ -1,39 +1,25 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database, Route } from '../../db/schema';
-import type { CostDeckSummary, CostImportResult, RejectedLine } from '../../preload/schemas/pricing';
+import type { CostDeckSummary, CostImportResult } from '../../preload/schemas/pricing';
+import { costDeckEntryFor, readCostDeck } from '../engine/costDeck';
 import { AppError } from '../errors';
-import { parseRate, type RateE8 } from '../money';
+import type { RateE8 } from '../money';
 import { isoNow, type ServiceContext } from './context';
-import { LIMIT_TEXT, MAX_RATE_E8 } from '../../preload/common/limits';
 
 /**
  * The cost deck: the provider's termination rates to the reseller, per route (Value /
- * Premium), as the portal exports them: destination, prefix, rate, increment.
- * Bad lines are reported with their line number; good lines still import.
+ * Premium), as the portal exports them: destination, prefix, rate, increment. Lines are
+ * read and keyed by main/engine/costDeck.ts (USA and Canada both under `1` are two lines);
+ * every line not kept is reported with its line number and why; good lines still import.
  */
 const COLUMNS = ['destination', 'prefix', 'rate', 'increment'] as const;
 
-interface CostRow {
-  destination: string;
-  prefix: string;
-  rate: RateE8;
-  increment: number;
-}
-
-function parseLine(record: Record<string, string>): CostRow | string {
-  const destination = (record.destination ?? '').trim();
-  const prefix = (record.prefix ?? '').trim().replace(/^\+/, '');
-  if (!/^\d{1,15}$/.test(prefix)) return `prefix "${record.prefix ?? ''}" is not digits`;
-  const rate = parseRate(record.rate ?? '');
-  if (!rate.ok) return `rate: ${rate.message}`;
-  if (rate.value < 0) return 'rate cannot be negative';
-  if (rate.value > MAX_RATE_E8) return `rate: at most ${LIMIT_TEXT.rate} a minute`;
-  const incrementText = (record.increment ?? '').trim() || '6';
-  // Digits only: Number() would read "1e1" as 10 and "0x10" as 16.
-  const increment = /^\d{1,4}$/.test(incrementText) ? Number(incrementText) : Number.NaN;
-  if (!Number.isInteger(increment) || increment < 1 || increment > 3600) return `increment "${record.increment ?? ''}" is not whole seconds`;
-  return { destination: destination || `+${prefix}`, prefix, rate: rate.value, increment };
+/** Why an import took nothing in, or null when it imported lines. */
+function importFailure(total: number, imported: number): string | null {
+  if (imported > 0) return null;
+  if (total === 0) return 'Nothing was imported: the file has no rate lines after its header.';
+  return `Nothing was imported: ${total === 1 ? 'its one line was' : `all ${total} lines were`} refused.`;
 }
 
 export async function importCostDeck(
@@ -58,43 +44,46 @@ export async function importCostDeck(
   if (records.length > 0 && missing.length > 0) {
     throw new AppError('invalid_input', `The CSV needs the columns ${COLUMNS.join(', ')}; missing: ${missing.join(', ')}`);
   }
-  const rejected: RejectedLine[] = [];
-  const good = new Map<string, CostRow>();
-  records.forEach((record, index) => {
-    const line = index + 2; // line 1 is the header
-    const row = parseLine(record);
-    if (typeof row === 'string') rejected.push({ line, reason: row });
-    else good.set(row.prefix, row); // a later line for the same prefix wins, as in a spreadsheet
-  });
-  const importedAt = isoNow(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    if (input.replace) await trx.deleteFrom('cost_rates').where('route', '=', input.route).execute();
-    const rows = [...good.values()];
-    for (let start = 0; start < rows.length; start += 500) {
-      await trx
-        .insertInto('cost_rates')
-        .values(
-          rows.slice(start, start + 500).map((row) => ({
-            route: input.route,
-            prefix: row.prefix,
-            destination: row.destination,
-            rate_e8: row.rate,
-            increment_seconds: row.increment,
-            imported_at: importedAt,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['route', 'prefix']).doUpdateSet((eb) => ({
-            destination: eb.ref('excluded.destination'),
-            rate_e8: eb.ref('excluded.rate_e8'),
-            increment_seconds: eb.ref('excluded.increment_seconds'),
-            imported_at: eb.ref('excluded.imported_at'),
-          })),
-        )
-        .execute();
-    }
-  });
-  return { route: input.route, imported: good.size, rejected, total: records.length };
+  const { lines, dropped } = readCostDeck(records);
+  // Nothing to import is a failure, and it must not cost the reseller the deck they had:
+  // "replace" with no good line would have emptied the route.
+  if (lines.length > 0) {
+    const importedAt = isoNow(ctx);
+    await ctx.db.transaction().execute(async (trx) => {
+      if (input.replace) await trx.deleteFrom('cost_rates').where('route', '=', input.route).execute();
+      for (let start = 0; start < lines.length; start += 500) {
+        await trx
+          .insertInto('cost_rates')
+          .values(
+            lines.slice(start, start + 500).map((line) => ({
+              route: input.route,
+              prefix: line.prefix,
+              region: line.region,
+              destination: line.destination,
+              rate_e8: line.rate,
+              increment_seconds: line.increment,
+              imported_at: importedAt,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['route', 'prefix', 'region']).doUpdateSet((eb) => ({
+              destination: eb.ref('excluded.destination'),
+              rate_e8: eb.ref('excluded.rate_e8'),
+              increment_seconds: eb.ref('excluded.increment_seconds'),
+              imported_at: eb.ref('excluded.imported_at'),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+  return {
+    route: input.route,
+    imported: lines.length,
+    rejected: dropped,
+    total: records.length,
+    failure: importFailure(records.length, lines.length),
+  };
 }
 
 export async function costDeckSummary(ctx: ServiceContext): Promise<CostDeckSummary[]> {
@@ -112,20 +101,23 @@ export async function costDeckSummary(ctx: ServiceContext): Promise<CostDeckSumm
 export interface CostLookup {
   destination: string;
   prefix: string;
+  region: string;
   rate: RateE8;
   increment: number;
 }
 
-/** The deck's longest prefix of `digits` on a route. */
-export async function lookupCost(db: Kysely<Database>, route: Route, digits: string): Promise<CostLookup | null> {
+/** The deck line of a route that prices `digits` (a number of NANP country `region`, or null): see costDeckEntryFor. */
+export async function lookupCost(db: Kysely<Database>, route: Route, digits: string, region: string | null): Promise<CostLookup | null> {
   const candidates = Array.from({ length: Math.min(digits.length, 15) }, (_, index) => digits.slice(0, index + 1));
   if (candidates.length === 0) return null;
-  const row = await db
+  const rows = await db
     .selectFrom('cost_rates')
-    .select(['destination', 'prefix', 'rate_e8', 'increment_seconds'])
+    .select(['destination', 'prefix', 'region', 'rate_e8', 'increment_seconds'])
     .where('route', '=', route)
     .where('prefix', 'in', candidates)
-    .orderBy((eb) => eb.fn('length', ['prefix']), 'desc')
-    .executeTakeFirst();
-  return row ? { destination: row.destination, prefix: row.prefix, rate: row.rate_e8 as RateE8, increment: row.increment_seconds } : null;
+    .execute();
+  const row = costDeckEntryFor(rows, digits, region);
+  return row
+    ? { destination: row.destination, prefix: row.prefix, region: row.region, rate: row.rate_e8 as RateE8, increment: row.increment_seconds }
+    : null;
 }

@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Route } from '../../db/schema';
 import type { PreviewData } from '../../preload/schemas/pricing';
-import type { PriceListFile, PricePreview } from '../../preload/schemas/pricing';
+import type { PriceListFile, PricePreview, PriceUnknown } from '../../preload/schemas/pricing';
+import { ROUTE_LABELS } from '../../preload/common/catalog';
 import {
   classifyDestination,
   compilePackage,
@@ -11,6 +13,8 @@ import {
   roundUpToPulse,
   type RatedCall,
 } from '../engine';
+import { costDeckKey, costDeckSampleNumber, destinationLabel } from '../engine/costDeck';
+import { sellRateNeedsCost } from '../engine/costRate';
 import { AppError, notFound } from '../errors';
 import { micros, moneyToText, rateE8, rateToText, type RateE8 } from '../money';
 import type { ServiceContext } from './context';
@@ -75,21 +79,23 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
   let increment = PROVIDER_DEFAULT_INCREMENT;
   let costSource = 'the cost rate you entered';
   if (costRate === null && direction === 'outbound') {
-    const deck = await lookupCost(ctx.db, route, destination.normalized);
+    const deck = await lookupCost(ctx.db, route, destination.normalized, destination.nanpRegion);
     if (deck) {
       costRate = deck.rate;
       increment = deck.increment;
       costSource = `cost deck (${route}): ${deck.destination}, prefix ${deck.prefix}, ${deck.increment}-second steps`;
     } else {
-      costSource = `no cost known: enter a cost rate or import the ${route} cost deck`;
+      costSource = `no cost known: no line of the ${ROUTE_LABELS[route]} cost deck covers this number`;
     }
   }
   if (direction === 'inbound' && costRate === null) costSource = 'no provider cost given for this inbound call';
+  const costKnown = costRate !== null;
   const effectiveCost = costRate ?? rateE8(0);
   const costTotal = micros(chargeFor(effectiveCost, roundUpToPulse(input.seconds, increment)));
 
   const { result } = rateCall(
-    compiled,
+    // Free on-net is read from the provider's zero cost: an unknown cost is not a zero one.
+    costKnown ? compiled : compilePackage({ ...rating, freeOnNet: false }),
     {
       callId: 'preview',
       startedAt: '',
@@ -110,6 +116,23 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
     result.freeSecondsUsed > 0
       ? ` ${result.freeMinutesUsed} free minute${result.freeMinutesUsed === 1 ? '' : 's'} of the cycle paid for ${result.freeSecondsUsed} s.`
       : '';
+  // Only the markup prices from the cost: a custom rate, a free zone or a DID rate is known without it.
+  const priceKnown = costKnown || !sellRateNeedsCost(result.rule);
+  const label = destinationLabel(destination.normalized);
+  const priceUnknown: PriceUnknown | null = priceKnown
+    ? null
+    : {
+        reason: 'no_cost',
+        destinationLabel: label,
+        missing: `a cost deck entry for ${label} on the ${ROUTE_LABELS[route]} route, or a cost rate typed in the preview`,
+      };
+  const onNetNote =
+    !costKnown && rating.freeOnNet && direction === 'outbound' && (destination.nanpRegion === 'US' || destination.nanpRegion === 'CA')
+      ? ' Free on-net applies only when the provider charges nothing for the call: a cost of 0 shows it.'
+      : '';
+  const explanation = priceUnknown
+    ? `No custom rate matches, and the markup prices from the provider's cost: sell rate = (cost + fixed markup) × (1 + percent / 100). Without the cost of ${label} there is no price.${onNetNote}`
+    : `${RULE_TEXT[result.rule]}${matched ? ` Matched: ${customRateLabel(matched)}${matched.freeZone ? ' (free zone)' : ''}.` : ''}${free} Billed in ${rating.pulseSeconds}-second pulses.${onNetNote}`;
   // The country shown is the one the rate was chosen for (the same lookup).
   return {
     destination: result.destination,
@@ -118,44 +141,64 @@ export async function previewPrice(ctx: ServiceContext, input: PreviewData): Pro
     nanpRegion: result.nanpRegion,
     direction,
     rule: result.rule,
-    explanation: `${RULE_TEXT[result.rule]}${matched ? ` Matched: ${customRateLabel(matched)}${matched.freeZone ? ' (free zone)' : ''}.` : ''}${free} Billed in ${rating.pulseSeconds}-second pulses.`,
+    explanation,
     customRateLabel: matched ? customRateLabel(matched) : null,
     freeZone: result.freeZone,
-    sellRate: rateToText(result.sellRate),
-    markupSellRate: rateToText(markupRateOf(rating, effectiveCost)),
+    priceUnknown,
+    sellRate: priceKnown ? rateToText(result.sellRate) : null,
+    markupSellRate: costKnown ? rateToText(markupRateOf(rating, effectiveCost)) : null,
     costRate: costRate === null ? null : rateToText(costRate),
     costSource,
     billedSeconds: result.billedSeconds,
     freeSecondsUsed: result.freeSecondsUsed,
     freeMinutesUsed: result.freeMinutesUsed,
-    charge: moneyToText(result.charge),
-    cost: moneyToText(result.cost),
-    profit: moneyToText(result.profit),
+    charge: priceKnown ? moneyToText(result.charge) : null,
+    cost: costKnown ? moneyToText(result.cost) : null,
+    profit: costKnown ? moneyToText(result.profit) : null,
   };
 }
 
 /**
- * The price list a reseller sends to clients: every destination of the cost deck with
- * the package's sell price (custom rate or markup), on the route the package uses there.
+ * The price list a reseller sends to clients: every destination of the cost decks, once, with
+ * the package's sell price on the route the package uses there (custom rate or markup). A
+ * destination whose route has no cost and no custom rate has no price: its row says so, with
+ * the sell price left empty — never a price of 0, never a row left out without a word.
  */
 export async function priceList(ctx: ServiceContext, input: { packageId: number }): Promise<PriceListFile> {
   const rating = await loadRatingPackage(ctx.db, input.packageId);
   const routes = await packageRoutes(ctx, input.packageId);
   const compiled = compilePackage(rating);
-  const deck = await ctx.db.selectFrom('cost_rates').selectAll().orderBy('prefix').execute();
-  const rows: string[][] = [];
+  const deck = await ctx.db.selectFrom('cost_rates').selectAll().orderBy('prefix').orderBy('region').orderBy('route').execute();
+  const destinations = new Map<string, Partial<Record<Route, (typeof deck)[number]>>>();
   for (const entry of deck) {
-    const match = matchSellRate(compiled, entry.prefix, rateE8(entry.rate_e8));
-    const route = match.destination.nanpRegion === 'CA' ? routes.canada_route : routes.international_route;
-    if (entry.route !== route) continue;
+    const key = costDeckKey(entry);
+    destinations.set(key, { ...destinations.get(key), [entry.route]: entry });
+  }
+  const rows: string[][] = [];
+  let unpriced = 0;
+  for (const byRoute of destinations.values()) {
+    const any = (byRoute.value ?? byRoute.premium)!;
+    // A region's line under a shorter prefix ("USA,1") is classified as a number of that region.
+    const number = costDeckSampleNumber(any);
+    const classified = matchSellRate(compiled, number, rateE8(0));
+    const route = classified.destination.nanpRegion === 'CA' ? routes.canada_route : routes.international_route;
+    const entry = byRoute[route];
+    const match = entry ? matchSellRate(compiled, number, rateE8(entry.rate_e8)) : classified;
+    const named = entry ?? any;
     const customRate = rating.customRates.find((rate) => rate.id === match.customRateId);
+    const priced = entry !== undefined || !sellRateNeedsCost(match.rule);
+    if (!priced) unpriced += 1;
     rows.push([
-      entry.destination,
-      entry.prefix,
+      named.destination,
+      named.prefix,
       match.destination.countryName ?? '',
-      rateToText(match.sellRate),
+      priced ? rateToText(match.sellRate) : '',
       String(rating.pulseSeconds),
-      customRate ? `custom rate: ${customRateLabel(customRate)}` : 'markup',
+      customRate
+        ? `custom rate: ${customRateLabel(customRate)}`
+        : priced
+          ? 'markup'
+          : `no cost: not in the ${ROUTE_LABELS[route]} cost deck, the package's route there`,
       match.freeZone ? 'yes' : 'no',
     ]);
   }
@@ -167,5 +210,5 @@ export async function priceList(ctx: ServiceContext, input: { packageId: number 
     columns: ['destination', 'prefix', 'country', 'rate_per_minute', 'billing_increment_seconds', 'price_source', 'free_zone'],
   });
   const safeName = routes.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || `package-${input.packageId}`;
-  return { fileName: `price-list-${safeName}.csv`, csv, rows: rows.length };
+  return { fileName: `price-list-${safeName}.csv`, csv, rows: rows.length, unpriced };
 }

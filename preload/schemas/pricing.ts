@@ -42,6 +42,15 @@ export const previewInput = z
     path: ['packageId'],
   });
 
+/** Why a preview has no price: the markup needs the provider's cost, and none is known. Never shown as 0. */
+export interface PriceUnknown {
+  reason: 'no_cost';
+  /** "Germany (+49)": the destination the cost is missing for. */
+  destinationLabel: string;
+  /** What would make the price known. */
+  missing: string;
+}
+
 export interface PricePreview {
   destination: string;
   country: string | null;
@@ -54,17 +63,20 @@ export interface PricePreview {
   explanation: string;
   customRateLabel: string | null;
   freeZone: boolean;
-  sellRate: string;
-  /** What the markup alone makes of the cost rate (the guide's formula), whether or not a custom rate won. */
-  markupSellRate: string;
+  /** Set when the price cannot be known (no cost for a markup price): the sell rate and charge are then null. */
+  priceUnknown: PriceUnknown | null;
+  sellRate: string | null;
+  /** What the markup alone makes of the cost rate (the guide's formula), whether or not a custom rate won; null without a cost. */
+  markupSellRate: string | null;
   costRate: string | null;
   costSource: string;
   billedSeconds: number;
   freeSecondsUsed: number;
   freeMinutesUsed: number;
-  charge: string;
-  cost: string;
-  profit: string;
+  charge: string | null;
+  /** The provider's cost and the profit: null when no cost is known (never 0 for "unknown"). */
+  cost: string | null;
+  profit: string | null;
 }
 
 export const costImportInput = z
@@ -84,8 +96,11 @@ export interface RejectedLine {
 export interface CostImportResult {
   route: RouteChoice;
   imported: number;
+  /** Every line not imported, with its reason: a bad field, or a duplicate of an earlier line. */
   rejected: RejectedLine[];
   total: number;
+  /** Set when nothing was imported (the deck is left as it was): the import failed. */
+  failure: string | null;
 }
 
 export interface CostDeckSummary {
@@ -100,6 +115,8 @@ export interface PriceListFile {
   fileName: string;
   csv: string;
   rows: number;
+  /** Rows without a sell price: no cost on the package's route and no custom rate (the row says so). */
+  unpriced: number;
 }
 
 export type PreviewData = z.output<typeof previewInput>;

@@ -80,6 +80,30 @@ describe('command line', () => {
     expect((await cli('price', '--package', '1', '--seconds', '5')).err).toContain('price needs --to DIGITS');
   });
 
+  it('costs import: a file without one good line fails with every reason; price without a cost says it is not known', async () => {
+    const bad = await cli('costs', 'import', '--route', 'value', '--file', file('bad.csv', 'destination,prefix,rate,increment\nBroken,4x4,0.01,6\nUSA,1,0.01,6\nUSA,1,0.01,6\nNegative,33,-1,6\n'));
+    // One good line (USA) imported: not a failure; its duplicate is named with the line it repeats.
+    expect(bad.code).toBe(0);
+    expect(bad.out).toContain('line 4: duplicate of line 3 (prefix 1 for United States)');
+    const none = await cli('costs', 'import', '--route', 'premium', '--file', file('none.csv', 'destination,prefix,rate,increment\nBroken,4x4,0.01,6\nNegative,33,-1,6\n'));
+    expect(none.code).toBe(1);
+    expect(none.out).toContain('line 2: prefix "4x4" is not digits');
+    expect(none.out).toContain('line 3: rate cannot be negative');
+    expect(none.err).toContain('error: Nothing was imported: all 2 lines were refused.');
+    const listFailed = await cli('pricelist', '--package', '1', '--costs', file('none2.csv', 'destination,prefix,rate,increment\nx,y,z,6\n'), '--out', join(dir, 'never.csv'));
+    expect(listFailed.code).toBe(1);
+    expect(listFailed.err).toContain('line 2: prefix "y" is not digits');
+
+    await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 }));
+    const unknown = await cli('price', '--package', '1', '--to', '+49 30 123456', '--seconds', '60');
+    expect(unknown.code).toBe(0);
+    expect(unknown.out).toContain('price not known: no cost for Germany (+49)');
+    expect(unknown.out).toContain('cost not known');
+    expect(unknown.out).not.toMatch(/charge 0|sell rate 0/);
+    const json = JSON.parse((await cli('price', '--package', '1', '--to', '+49 30 123456', '--seconds', '60', '--json')).out);
+    expect(json).toMatchObject({ priceUnknown: { reason: 'no_cost' }, sellRate: null, charge: null, cost: null, profit: null });
+  });
+
   it('runs the client flow: create, payment, charge, DID, billing, show, delete guard', async () => {
     await cli('package', 'create', '--file', file('p.json', { name: 'Gold', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10' }));
     const created = await cli('client', 'create', '--file', file('c.json', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'hard' }), '--json');

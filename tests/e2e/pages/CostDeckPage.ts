@@ -9,6 +9,8 @@ export class CostDeckPage extends AppShell {
   readonly importSummary: Locator;
   readonly rejectedRows: Locator;
   readonly routesTable: Locator;
+  /** The last import's failure banner: nothing was imported. */
+  readonly importFailure: Locator;
 
   constructor(page: Page, baseUrl: string) {
     super(page, baseUrl);
@@ -19,6 +21,7 @@ export class CostDeckPage extends AppShell {
     this.importSummary = main.getByTestId('cost-import-summary');
     this.rejectedRows = main.getByRole('table', { name: 'Refused lines' }).locator('tbody tr');
     this.routesTable = main.getByRole('table', { name: 'Imported prefixes per route' });
+    this.importFailure = main.getByTestId('cost-import-failure');
   }
 
   async goto(): Promise<void> {

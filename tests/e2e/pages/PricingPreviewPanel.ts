@@ -18,6 +18,8 @@ export class PricingPreviewPanel {
   readonly didRate: Locator;
   readonly submitButton: Locator;
   readonly explanation: Locator;
+  /** Shown instead of a price when no cost is known: what is missing, with a link to the cost deck. */
+  readonly priceUnknown: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole('region', { name: 'Price a call' });
@@ -28,6 +30,7 @@ export class PricingPreviewPanel {
     this.didRate = this.panel.getByLabel('DID rate per minute');
     this.submitButton = this.panel.getByRole('button', { name: 'Price this call' });
     this.explanation = this.panel.getByTestId('preview-explanation');
+    this.priceUnknown = this.panel.getByTestId('preview-price-unknown');
   }
 
   /** One figure of the result: 'sell-rate', 'billed', 'free', 'charge', 'cost', 'profit' or 'destination'. */

@@ -144,6 +144,23 @@ describe('migrations', () => {
     ]);
   });
 
+  it('10 (cost deck regions): migrate to 9, insert a deck line, migrate to 10, it keeps every field with no region; USA and Canada both fit under 1', async () => {
+    temp = await tempStore({ migrateTo: 9 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into cost_rates (route, prefix, destination, rate_e8, increment_seconds, imported_at)
+              values ('value', '1', 'USA', 900000, 6, 'x')`.execute(db);
+    await migrate(db, 10);
+    expect(await schemaVersion(db)).toBe(10);
+    expect(await temp.store.db.selectFrom('cost_rates').select(['route', 'prefix', 'region', 'destination', 'rate_e8', 'increment_seconds']).execute()).toEqual([
+      { route: 'value', prefix: '1', region: '', destination: 'USA', rate_e8: 900000, increment_seconds: 6 },
+    ]);
+    const line = (region: string) => sql`insert into cost_rates (route, prefix, region, destination, rate_e8, increment_seconds, imported_at)
+              values ('value', '1', ${region}, 'x', 1, 6, 'x')`.execute(db);
+    await line('US');
+    await line('CA');
+    await expect(line('CA')).rejects.toThrow(/UNIQUE/);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>

@@ -11,7 +11,9 @@ export function ExportPriceListButton({ packageId, className = 'button button--s
       const file = await exportList();
       downloadTextFile(file.fileName, file.csv);
       const rows = file.rows === 1 ? '1 destination' : `${file.rows} destinations`;
-      showToast({ tone: 'success', title: 'Price list exported', description: `${file.fileName}: ${rows}.` });
+      // A destination without a cost on the package's route has no price: its row says "no cost".
+      const unpriced = file.unpriced > 0 ? `; ${file.unpriced} without a price (no cost on the package’s route: the row says so)` : '';
+      showToast({ tone: file.unpriced > 0 ? 'info' : 'success', title: 'Price list exported', description: `${file.fileName}: ${rows}${unpriced}.` });
     } catch (error) {
       showToast({ tone: 'error', title: 'No price list exported', description: toApiError(error).message });
     }

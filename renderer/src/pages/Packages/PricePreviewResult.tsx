@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { PricePreview } from '../../../../preload/schemas/pricing';
+import { Icon } from '../../components/Icon';
 import { Money, Rate } from '../../components/Money';
+import { hrefTo } from '../../lib/router';
 
 function destinationName(preview: PricePreview): string {
   if (preview.countryName) return preview.countryName;
@@ -17,9 +19,33 @@ function Figure({ term, children, testId }: { term: string; children: ReactNode;
   );
 }
 
+/** A figure main could not know (no cost): said in words, never shown as 0. */
+function NotKnown() {
+  return <span className="muted">Not known (no cost)</span>;
+}
+
+/** No cost for a markup price: what is missing and where to get it, instead of figures. */
+function PriceUnknownNotice({ preview }: { preview: PricePreview }) {
+  if (!preview.priceUnknown) return null;
+  return (
+    <div className="banner banner--warning" role="status" data-testid="preview-price-unknown">
+      <Icon name="alert" />
+      <div className="banner__body">
+        <p className="banner__title">
+          No cost known for {preview.priceUnknown.destinationLabel}: import a cost deck or type the cost rate.
+        </p>
+        <p className="banner__message">Missing: {preview.priceUnknown.missing}.</p>
+        <p>
+          <a href={hrefTo('/packages/costs')}>Open the cost deck</a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
 /** The figures of one priced call: per-call money to 4 decimals, rates up to 8. */
 export function PricePreviewResult({ preview }: { preview: PricePreview }) {
-  const profitIsNegative = preview.profit.startsWith('-');
+  const profitIsNegative = preview.profit?.startsWith('-') ?? false;
   return (
     <section className="preview__result" aria-labelledby="preview-result-title">
       <h3 className="preview__title" id="preview-result-title">
@@ -30,10 +56,13 @@ export function PricePreviewResult({ preview }: { preview: PricePreview }) {
         {preview.customRateLabel ? <span className="badge">Custom rate: {preview.customRateLabel}</span> : null}
         {preview.freeZone ? <span className="badge badge--success">Free zone</span> : null}
       </p>
+      <PriceUnknownNotice preview={preview} />
       <dl className="figures">
-        <Figure term="Sell rate" testId="preview-sell-rate">
-          <Rate value={preview.sellRate} perMinute />
-        </Figure>
+        {preview.sellRate !== null ? (
+          <Figure term="Sell rate" testId="preview-sell-rate">
+            <Rate value={preview.sellRate} perMinute />
+          </Figure>
+        ) : null}
         <Figure term="Billed" testId="preview-billed">
           {preview.billedSeconds} s
         </Figure>
@@ -42,16 +71,22 @@ export function PricePreviewResult({ preview }: { preview: PricePreview }) {
             {Math.ceil(preview.freeSecondsUsed / 60)} min ({preview.freeSecondsUsed} s)
           </Figure>
         ) : null}
-        <Figure term="Charge" testId="preview-charge">
-          <Money value={preview.charge} />
-        </Figure>
+        {preview.charge !== null ? (
+          <Figure term="Charge" testId="preview-charge">
+            <Money value={preview.charge} />
+          </Figure>
+        ) : null}
         <Figure term="Cost" testId="preview-cost">
-          <Money value={preview.cost} />
+          {preview.cost !== null ? <Money value={preview.cost} /> : <NotKnown />}
         </Figure>
         <Figure term="Profit" testId="preview-profit">
-          <span className={profitIsNegative ? 'figures__loss' : undefined}>
-            <Money value={preview.profit} />
-          </span>
+          {preview.profit !== null ? (
+            <span className={profitIsNegative ? 'figures__loss' : undefined}>
+              <Money value={preview.profit} />
+            </span>
+          ) : (
+            <NotKnown />
+          )}
         </Figure>
       </dl>
       <p className="preview__explanation" data-testid="preview-explanation">

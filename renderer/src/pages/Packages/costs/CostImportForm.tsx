@@ -35,6 +35,11 @@ export function CostImportForm({ costImport }: { costImport: CostImport }) {
     }
     const result = await importDeck({ route, csv: await file.text(), replace });
     if (!result) return;
+    if (result.failure !== null) {
+      // Nothing went in: a failure, with the reasons in the report below the form.
+      showToast({ tone: 'error', title: 'Cost deck not imported', description: `${result.failure} The reasons are listed under “Last import”.` });
+      return;
+    }
     const title = result.rejected.length > 0 ? 'Cost deck imported, with refused lines' : 'Cost deck imported';
     showToast({ tone: 'success', title, description: `${result.imported} of ${result.total} lines imported into ${ROUTE_NAMES[route]}.` });
   };
@@ -65,7 +70,7 @@ export function CostImportForm({ costImport }: { costImport: CostImport }) {
           hint={
             <>
               Columns <code>destination</code>, <code>prefix</code>, <code>rate</code> (per minute) and <code>increment</code>{' '}
-              (seconds; 6 when empty), with a header line.
+              (seconds; 6 when empty), with a header line. USA and Canada lines under the same prefix <code>1</code> are kept apart by their names.
             </>
           }
           error={fileError}
@@ -87,7 +92,7 @@ export function CostImportForm({ costImport }: { costImport: CostImport }) {
         <CheckboxField
           id={IDS.replace}
           label="Replace the route’s whole deck"
-          hint="Otherwise the lines are added and a prefix already in the deck takes the new rate."
+          hint="Otherwise the lines are added and a prefix already in the deck takes the new rate. A file without one good line changes nothing."
           checked={replace}
           onChange={setReplace}
         />
