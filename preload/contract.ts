@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { dataDomains, type AppEvents, type DataDomain, type EventName } from './events';
 import type { Result } from './result';
-import { noInput, type AppInfo } from './schemas/app';
+import { noInput, workspaceOpenInput, type AppInfo } from './schemas/app';
 import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { byId } from './schemas/fields';
 import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageListItem, type PackageView } from './schemas/packages';
@@ -91,6 +91,12 @@ const EVERYTHING: readonly DataDomain[] = dataDomains;
 
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
+  /**
+   * "Try the demo" / "Back to my data" (issue 10): opens the demo's own file (built the first
+   * time, or again when asked) or the reseller's own again; every view reads afresh. Refused
+   * (conflict) while an import or a demo load runs. The command line stays on its --db file.
+   */
+  'workspace.open': channel<AppInfo>()(workspaceOpenInput, EVERYTHING),
   'packages.list': channel<PackageListItem[]>()(listPackagesInput),
   'packages.get': channel<PackageView>()(byId),
   'packages.create': channel<PackageView>()(packageInput, ['packages']),
