@@ -56,7 +56,7 @@ const fileDigest = (path: string): string => createHash('sha256').update(readFil
 function waitFor<K extends EventName>(name: K, until: (payload: AppEvents[K]) => boolean): Promise<AppEvents[K]> {
   return new Promise((resolve) => {
     const stop = events.listen((heardName, payload) => {
-      if (heardName === name && until(payload as AppEvents[K])) {
+      if ((heardName as EventName) === name && until(payload as AppEvents[K])) {
         stop();
         resolve(payload as AppEvents[K]);
       }
