@@ -150,7 +150,7 @@ export const contract = {
   'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput, RATING),
   /** Re-rates open cycles after a package change; without apply, only previews the difference per client. */
   'calls.rerate': channel<RerateResult>()(rerateInput, RATING),
-  /** "Load demo data" of an empty app; refused (conflict) once the database has clients. */
+  /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;
 

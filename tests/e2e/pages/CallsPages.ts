@@ -208,7 +208,7 @@ export class UnratedCallsPage extends CallsSection {
   }
 }
 
-/** The dashboard's "Load demo data" card, shown while the database has no clients. */
+/** The dashboard's demo card: "Try the demo" on the reseller's own data, "You are in the demo" (Start the demo again) inside it. */
 export class DemoDataCard {
   readonly card: Locator;
   readonly tryButton: Locator;
