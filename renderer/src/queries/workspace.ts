@@ -3,7 +3,7 @@ import type { AppInfo, Workspace } from '../../../preload/schemas/app';
 import { currentPath, navigate } from '../lib/router';
 import { showToast } from '../stores/toasts';
 import { useAppInfo } from './app';
-import { callChannel, toApiError, type ChannelError } from './channel';
+import { callChannel, channelKey, toApiError, type ChannelError } from './channel';
 
 const SWITCH_KEY = ['workspace.open'];
 
@@ -25,7 +25,11 @@ export function useWorkspace() {
   const mutation = useMutation<AppInfo, ChannelError, { to: Workspace; startOver?: boolean }>({
     mutationKey: SWITCH_KEY,
     mutationFn: (input) => callChannel('workspace.open', input),
-    onSuccess: () => forgetServerState(client),
+    onSuccess: (opened) => {
+      forgetServerState(client);
+      // The banner shows at once, not after the reads queued behind the reset.
+      client.setQueryData(channelKey('app.info'), opened);
+    },
   });
 
   async function open(to: Workspace, startOver = false): Promise<AppInfo | null> {
