@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 
 export const APP_NAME = 'Reseller Console';
 
@@ -21,4 +21,10 @@ export const DATABASE_FILE = 'reseller.db';
 /** --db PATH wins, then RESELLER_CONSOLE_DB, then the user data folder. */
 export function resolveDatabasePath(explicit?: string): string {
   return explicit ?? process.env.RESELLER_CONSOLE_DB ?? join(userDataDir(), DATABASE_FILE);
+}
+
+/** The demo's own file, beside the reseller's: `reseller.db` → `reseller-demo.db` (issue 10: the demo never writes into real data). */
+export function demoDatabasePathFor(realPath: string): string {
+  const extension = extname(realPath);
+  return join(dirname(realPath), `${basename(realPath, extension)}-demo${extension || '.db'}`);
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { dataDomains, type AppEvents, type DataDomain, type EventName } from './events';
 import type { Result } from './result';
-import { noInput, type AppInfo } from './schemas/app';
+import { noInput, workspaceOpenInput, type AppInfo } from './schemas/app';
 import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { byId } from './schemas/fields';
 import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageListItem, type PackageView } from './schemas/packages';
@@ -91,6 +91,12 @@ const EVERYTHING: readonly DataDomain[] = dataDomains;
 
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
+  /**
+   * "Try the demo" / "Back to my data" (issue 10): opens the demo's own file (built the first
+   * time, or again when asked) or the reseller's own again; every view reads afresh. Refused
+   * (conflict) while an import or a demo load runs. The command line stays on its --db file.
+   */
+  'workspace.open': channel<AppInfo>()(workspaceOpenInput, EVERYTHING),
   'packages.list': channel<PackageListItem[]>()(listPackagesInput),
   'packages.get': channel<PackageView>()(byId),
   'packages.create': channel<PackageView>()(packageInput, ['packages']),
@@ -144,7 +150,7 @@ export const contract = {
   'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput, RATING),
   /** Re-rates open cycles after a package change; without apply, only previews the difference per client. */
   'calls.rerate': channel<RerateResult>()(rerateInput, RATING),
-  /** "Load demo data" of an empty app; refused (conflict) once the database has clients. */
+  /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;
 

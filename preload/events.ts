@@ -1,5 +1,6 @@
 import type { ImportJobView } from './schemas/calls';
 import type { DemoProgress } from './schemas/demo';
+import type { Workspace } from './schemas/app';
 import { dataDomains, EVENT_NAMES, type DataDomain } from './common/events';
 
 export { dataDomains, type DataDomain };
@@ -17,6 +18,8 @@ export interface AppEvents {
   'data.changed': { domains: DataDomain[] };
   /** The demo load moved on (a stage started, ended, or advanced). */
   'demo.progress': DemoProgress;
+  /** The app opened another database (the demo, or the reseller's own): every window forgets what it read. */
+  'workspace.changed': { workspace: Workspace };
 }
 
 export type EventName = keyof AppEvents;

@@ -4,18 +4,26 @@ import type { ServiceContext } from '../services/context';
 import { AppError } from '../errors';
 import type { PartialHandlerTable } from './table';
 
-/** "Load demo data" of an empty app: refused (conflict) once the database has clients, or while a load runs. */
-export const demoHandlers = (ctx: ServiceContext, tableFor: TableFactory) => {
-  let loading: Promise<DemoResult> | null = null;
+/** The demo load running on one database, if any (the workspace switch waits for none). */
+export class DemoLoads {
+  running: Promise<DemoResult> | null = null;
+}
+
+/**
+ * `demo.load`: the command line's `demo`, into the --db file it was given (the window opens
+ * the demo in its own file instead, `workspace.open`). Refused (conflict) once the database
+ * has clients, or while a load runs.
+ */
+export const demoHandlers = (ctx: ServiceContext, tableFor: TableFactory, loads = new DemoLoads()) => {
   return {
     'demo.load': async (input) => {
       // A double click must not start two loads: both would find the database empty.
-      if (loading) throw new AppError('conflict', 'Demo data is already being loaded');
-      loading = generateDemo(ctx.store, tableFor, { ...input, now: ctx.now(), onProgress: (progress) => ctx.events.emit('demo.progress', progress) });
+      if (loads.running) throw new AppError('conflict', 'Demo data is already being loaded');
+      loads.running = generateDemo(ctx.store, tableFor, { ...input, now: ctx.now(), onProgress: (progress) => ctx.events.emit('demo.progress', progress) });
       try {
-        return await loading;
+        return await loads.running;
       } finally {
-        loading = null;
+        loads.running = null;
       }
     },
   } satisfies PartialHandlerTable;

@@ -1,9 +1,11 @@
 import type { Store } from '../../db/open';
-import { appInfo, type AppHost } from '../services/appInfo';
+import { appInfo, type AppHost, type WorkspaceView } from '../services/appInfo';
+import { ImportJobs } from '../services/calls/jobs';
 import { createContext, type ServiceContext } from '../services/context';
+import { AppError } from '../errors';
 import { callHandlers } from './calls';
 import { clientHandlers } from './clients';
-import { demoHandlers } from './demo';
+import { DemoLoads, demoHandlers } from './demo';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
@@ -14,18 +16,45 @@ export interface HandlerEnv {
   now?: () => Date;
   /** The bus the host forwards to its windows; a fresh one when not given (CLI, tests). */
   events?: EventBus;
+  /** Which database this is, when a workspace (main/handlers/workspace.ts) opened it; the reseller's own otherwise. */
+  workspace?: WorkspaceView;
+}
+
+/** A handler table and what runs on its database beyond one request (an import, a demo load). */
+export interface HandlerSet {
+  table: HandlerTable;
+  /** Why its database must stay open now, or null: the workspace switch refuses while an import or a demo load runs. */
+  busyReason(): string | null;
+}
+
+export function createHandlerSet(env: HandlerEnv): HandlerSet {
+  const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events);
+  const imports = new ImportJobs(ctx);
+  const demoLoads = new DemoLoads();
+  const table = joinHandlers(
+    {
+      'app.info': () => appInfo(ctx, env.host, env.workspace),
+      // Only a workspace switches files; a table on one file (the command line's --db) refuses.
+      'workspace.open': () => Promise.reject(new AppError('conflict', 'This database was opened on its own (--db): the demo opens from the app')),
+    },
+    packageHandlers(ctx),
+    clientHandlers(ctx),
+    demoHandlers(ctx, (now) => createHandlerTable({ ...env, now }), demoLoads),
+    callHandlers(ctx, imports),
+  );
+  return {
+    table,
+    busyReason: () => {
+      if (imports.isRunning()) return 'An import of calls is running: wait for it to finish (or cancel it), then switch';
+      if (demoLoads.running) return 'Demo data is being loaded into this database: wait for it to finish, then switch';
+      return null;
+    },
+  };
 }
 
 /** The handler table both hosts serve. */
 export function createHandlerTable(env: HandlerEnv): HandlerTable {
-  const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events);
-  return joinHandlers(
-    { 'app.info': () => appInfo(ctx, env.host) },
-    packageHandlers(ctx),
-    clientHandlers(ctx),
-    demoHandlers(ctx, (now) => createHandlerTable({ ...env, now })),
-    callHandlers(ctx),
-  );
+  return createHandlerSet(env).table;
 }
 
 export { dispatch } from './table';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openStore } from '../../db/open';
 import { EventBus } from '../events';
-import { createHandlerTable } from '../handlers/index';
+import { createWorkspace } from '../handlers/workspace';
 import { resolveDatabasePath } from '../paths';
 import { onAppStart } from '../services/startup';
 import { startHost } from './server';
@@ -30,12 +30,13 @@ async function main(): Promise<void> {
   if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
   if (billed.skipped.length > 0) console.log(`Skipped ${billed.skipped.length} client packages the ledger refused to charge (see the notices).`);
   const events = new EventBus();
-  const table = createHandlerTable({ store, host: 'headless', events });
-  const host = await startHost({ table, rendererDir, port, events });
+  // The window may open the demo in its own file beside this one ("Try the demo") and come back.
+  const workspace = createWorkspace({ real: store, host: 'headless', events });
+  const host = await startHost({ table: workspace.table, rendererDir, port, events });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
   console.log(`Open ${host.url}`);
   const stop = (): void => {
-    void host.close().then(() => store.close()).then(() => process.exit(0));
+    void host.close().then(() => workspace.close()).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,16 +1,29 @@
+import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { schemaVersion } from '../../db/migrate';
+import type { Workspace } from '../../preload/schemas/app';
+import { demoDatabasePathFor } from '../paths';
 import { APP_VERSION } from '../version';
 import type { ServiceContext } from './context';
 
 export type AppHost = 'electron' | 'headless';
 
-/** What the About box and the CLI show: the app's version, the database's and where it lives. */
-export async function appInfo(ctx: ServiceContext, host: AppHost) {
+/** Which database a handler table serves: the reseller's own file, or the demo beside it. */
+export interface WorkspaceView {
+  workspace: Workspace;
+  demoDatabasePath: string;
+}
+
+/** What the About box and the CLI show: the app's version, the database's and where it lives, and whether it is the demo. */
+export async function appInfo(ctx: ServiceContext, host: AppHost, opened?: WorkspaceView) {
+  const { workspace, demoDatabasePath } = opened ?? { workspace: 'real' as const, demoDatabasePath: demoDatabasePathFor(ctx.store.path) };
   return {
     version: APP_VERSION,
     schemaVersion: await schemaVersion(ctx.db as unknown as Kysely<unknown>),
     databasePath: ctx.store.path,
     host,
+    workspace,
+    demoDatabasePath,
+    demoExists: workspace === 'demo' || existsSync(demoDatabasePath),
   };
 }

@@ -14,7 +14,7 @@ export const DEMO_LIMITS = {
   seed: { min: 0, max: 4_294_967_295, default: 1 },
 } as const;
 
-/** "Load demo data" of an empty app: a realistic reseller, the same for the same seed. */
+/** `demo.load`: a realistic reseller in an empty database (the command line's `demo`), the same for the same seed. */
 export const demoLoadInput = z
   .object({
     clients: wholeNumber('Clients', DEMO_LIMITS.clients.min, DEMO_LIMITS.clients.max).default(DEMO_LIMITS.clients.default),

@@ -104,14 +104,19 @@ export class ImportJobs {
     return job.view;
   }
 
-  private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<CdrBatch>, feed?: ChunkFeed): ImportJobView {
+  /** Whether an import runs now (one whose window stopped sending long ago is given up first). */
+  isRunning(): boolean {
     for (const job of this.jobs.values()) {
       if (job.view.status === 'running' && job.feed && !job.feed.isEnded && this.timers.now() - job.feed.lastPushAt > IDLE_UPLOAD_MS) {
         job.controller.abort();
         job.feed.end();
       }
     }
-    if ([...this.jobs.values()].some((job) => job.view.status === 'running')) {
+    return [...this.jobs.values()].some((job) => job.view.status === 'running');
+  }
+
+  private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<CdrBatch>, feed?: ChunkFeed): ImportJobView {
+    if (this.isRunning()) {
       throw new AppError('conflict', 'An import is already running: wait for it or cancel it first');
     }
     const jobId = this.ctx.nextId('import');

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { AppEvents } from '../../../preload/events';
 import { api } from '../api';
 import { invalidateDomains } from './channel';
+import { forgetServerState } from './workspace';
 
 /** Who else hears import progress (the running import's view lives in the window's own store). */
 const progressListeners = new Set<(job: AppEvents['import.progress']) => void>();
@@ -17,7 +18,7 @@ export function onImportProgress(listener: (job: AppEvents['import.progress']) =
 /**
  * The window's one subscription to main's events: a 'data.changed' refreshes the reads of
  * the changed domains (nothing polls on a timer), an 'import.progress' goes to the import
- * in progress.
+ * in progress, a 'workspace.changed' drops every read (another database is open).
  */
 function ServerEvents() {
   const client = useQueryClient();
@@ -26,9 +27,12 @@ function ServerEvents() {
     const stopProgress = api.events.on('import.progress', (job) => {
       for (const listener of progressListeners) listener(job);
     });
+    // The demo or the reseller's own file opened (from this window or another): forget the other's data.
+    const stopWorkspace = api.events.on('workspace.changed', () => forgetServerState(client));
     return () => {
       stopChanges();
       stopProgress();
+      stopWorkspace();
     };
   }, [client]);
   return null;

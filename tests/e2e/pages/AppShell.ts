@@ -1,10 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The frame around every page: sidebar navigation, the page's h1, toasts. */
+/** The frame around every page: sidebar navigation, the page's h1, toasts, the demo's banner. */
 export class AppShell {
   readonly nav: Locator;
   readonly heading: Locator;
   readonly toasts: Locator;
+  /** Issue 10: on every page while the demo is open. */
+  readonly demoBanner: Locator;
+  readonly backToMyData: Locator;
 
   constructor(
     readonly page: Page,
@@ -13,6 +16,8 @@ export class AppShell {
     this.nav = page.getByRole('navigation', { name: 'Main' });
     this.heading = page.getByRole('heading', { level: 1 });
     this.toasts = page.getByRole('region', { name: /Notification/ });
+    this.demoBanner = page.getByRole('region', { name: 'Demo data' });
+    this.backToMyData = this.demoBanner.getByRole('button', { name: 'Back to my data' });
   }
 
   /** Opens a route directly, e.g. "/packages". */

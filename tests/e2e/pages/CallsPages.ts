@@ -208,20 +208,23 @@ export class UnratedCallsPage extends CallsSection {
   }
 }
 
-/** The dashboard's "Load demo data" card, shown while the database has no clients. */
+/** The dashboard's demo card: "Try the demo" on the reseller's own data, "You are in the demo" (Start the demo again) inside it. */
 export class DemoDataCard {
   readonly card: Locator;
-  readonly loadButton: Locator;
+  readonly tryButton: Locator;
   readonly busyButton: Locator;
+  readonly startAgainButton: Locator;
   readonly refusal: Locator;
   readonly callCount: Locator;
   readonly unratedLink: Locator;
 
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
-    this.card = main.getByRole('region', { name: 'Try it with demo data' });
-    this.loadButton = this.card.getByRole('button', { name: 'Load demo data' });
-    this.busyButton = this.card.getByRole('button', { name: 'Loading demo data…' });
+    // "Try the demo" on the reseller's own data, "You are in the demo" inside it.
+    this.card = main.getByRole('region', { name: /^(Try the demo|You are in the demo)$/ });
+    this.tryButton = this.card.getByRole('button', { name: 'Try the demo' });
+    this.busyButton = this.card.getByRole('button', { name: 'Opening the demo…' });
+    this.startAgainButton = this.card.getByRole('button', { name: 'Start the demo again' });
     this.refusal = this.card.getByRole('alert');
     this.callCount = page.getByTestId('call-count');
     this.unratedLink = page.getByTestId('unrated-count');

@@ -1,10 +1,12 @@
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../preload/contract';
 import { registerIpc, trustedSender } from '../../../main/electron/ipc';
 import { forwardEvents } from '../../../main/electron/events';
 import { EventBus } from '../../../main/events';
 import type { EventSubscription } from '../../../preload/contract';
-import { tempStore, type TempStore } from '../../helpers/store';
+import { createWorkspace } from '../../../main/handlers/workspace';
+import { FIXED_NOW, tempStore, type TempStore } from '../../helpers/store';
 
 // Electron cannot run here: the module is replaced by fakes that record what the wiring asks of it.
 const electron = vi.hoisted(() => {
@@ -254,6 +256,30 @@ describe('events from main to the window', () => {
       expect((contents.sent[0]![1] as { domains: string[] }).domains).toContain('packages');
     } finally {
       await temp.cleanup();
+    }
+  });
+
+  it('serves the workspace table: the window opens the demo beside the real file and hears workspace.changed (issue 10)', async () => {
+    const temp = await tempStore();
+    const bus = new EventBus();
+    const workspace = createWorkspace({ real: temp.store, host: 'electron', events: bus, now: () => FIXED_NOW, demo: { clients: 2, cdrs: 20, months: 1 } });
+    try {
+      const contents = fakeContents();
+      forwardEvents(bus, contents as never);
+      const ipc = fakeIpcMain();
+      registerIpc(ipc as never, workspace.table, trustedSender(APP_PAGE), bus);
+      const frame = { senderFrame: { url: APP_PAGE } };
+      expect(await ipc.handlers.get('workspace.open')!({ senderFrame: { url: 'https://evil.example/' } }, { to: 'demo' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      const opened = await ipc.handlers.get('workspace.open')!(frame, { to: 'demo' });
+      expect(opened).toMatchObject({ ok: true, value: { workspace: 'demo', host: 'electron', databasePath: `${temp.dir}/test-demo.db` } });
+      expect(contents.sent).toContainEqual(['workspace.changed', { workspace: 'demo' }]);
+      expect(await ipc.handlers.get('clients.list')!(frame, {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 1 })]) });
+      await ipc.handlers.get('workspace.open')!(frame, { to: 'real' });
+      expect(await ipc.handlers.get('clients.list')!(frame, {})).toEqual({ ok: true, value: [] });
+    } finally {
+      await workspace.close();
+      // The workspace closed the store; only the folder is left.
+      rmSync(temp.dir, { recursive: true, force: true });
     }
   });
 

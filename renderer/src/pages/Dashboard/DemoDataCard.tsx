@@ -1,27 +1,48 @@
 import { Card } from '../../components/Card';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
-import { DEMO_SIZE, useDemo } from '../../queries/demo';
+import { DEMO_SIZE } from '../../queries/demo';
+import { useWorkspace } from '../../queries/workspace';
 
-/** Shown while the database has no clients: one click builds a realistic reseller to explore. */
+/**
+ * Issue 10: "Try the demo" opens a realistic reseller in its own file beside the reseller's
+ * (never in their data); inside the demo, "Start the demo again" throws the changes away.
+ */
 export function DemoDataCard() {
-  const { clientCount, status, loading, refusal, load } = useDemo();
+  const { workspace, demoExists, demoDatabasePath, switching, target, refusal, open } = useWorkspace();
+  if (workspace === null) return null;
+  const inDemo = workspace === 'demo';
+  const building = target === 'demo';
 
-  if (status !== 'ready' || (clientCount > 0 && !refusal)) return null;
   return (
-    <Card title="Try it with demo data" className="demo-card">
-      <p>
-        Your database has no clients yet. Load a realistic reseller to explore every page: {DEMO_SIZE.clients} clients with sub accounts and DIDs, packages with
-        custom rates, a year of billing and payments, and {DEMO_SIZE.cdrs.toLocaleString('en-US')} rated calls (a few of them on unknown sub accounts, left
-        unrated). Load it into a database you use for trying things out, not into your real one.
-      </p>
-      {refusal ? <ErrorBanner error={refusal} title="The demo data was not loaded" /> : null}
+    <Card title={inDemo ? 'You are in the demo' : 'Try the demo'} className="demo-card">
+      {inDemo ? (
+        <p>
+          Change anything you like: this is the demo’s own file, and your data is not touched. <strong>Start the demo again</strong> to throw your changes
+          away, or <strong>Back to my data</strong> at the top of every page to return.
+        </p>
+      ) : (
+        <p>
+          Explore every page with a realistic reseller: {DEMO_SIZE.clients} clients with sub accounts and DIDs, packages with custom rates, a year of billing and
+          payments, and {DEMO_SIZE.cdrs.toLocaleString('en-US')} rated calls (a few of them on unknown sub accounts, left unrated). The demo opens in its own file,
+          beside yours{demoDatabasePath ? <> (<code className="path">{demoDatabasePath}</code>)</> : null}: nothing you do there touches your data, and one click
+          brings your data back.
+        </p>
+      )}
+      {refusal ? <ErrorBanner error={refusal} title={inDemo ? 'The demo was not started again' : 'The demo was not opened'} /> : null}
       <div className="card__actions">
-        <button type="button" className="button button--primary" onClick={() => void load()} disabled={loading} aria-busy={loading}>
-          {loading ? 'Loading demo data…' : 'Load demo data'}
-        </button>
+        {inDemo ? null : (
+          <button type="button" className="button button--primary" onClick={() => void open('demo')} disabled={switching} aria-busy={building}>
+            {building ? 'Opening the demo…' : 'Try the demo'}
+          </button>
+        )}
+        {inDemo || demoExists ? (
+          <button type="button" className={inDemo ? 'button button--primary' : 'button'} onClick={() => void open('demo', true)} disabled={switching}>
+            Start the demo again
+          </button>
+        ) : null}
       </div>
-      {loading ? <Loading label="Building the demo reseller: clients, a year of billing, then the calls. This takes a few seconds…" /> : null}
+      {building ? <Loading label="Opening the demo: the first time, it builds the demo reseller (clients, a year of billing, then the calls). This takes a few seconds…" /> : null}
     </Card>
   );
 }

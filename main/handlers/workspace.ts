@@ -1,0 +1,187 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { openStore, type Store } from '../../db/open';
+import { channelNames, type ChannelName } from '../../preload/contract';
+import type { AppInfo, Workspace } from '../../preload/schemas/app';
+import { generateDemo, type DemoOptions } from '../demo';
+import { AppError } from '../errors';
+import type { EventBus } from '../events';
+import { demoDatabasePathFor } from '../paths';
+import type { AppHost } from '../services/appInfo';
+import { onAppStart } from '../services/startup';
+import { createHandlerSet, createHandlerTable, type HandlerSet } from './index';
+import type { HandlerTable } from './table';
+
+/** The demo the window builds: main's defaults unless a test asks for a smaller one. */
+export type DemoSize = Pick<DemoOptions, 'clients' | 'cdrs' | 'seed' | 'months'>;
+
+export interface WorkspaceOptions {
+  /** The reseller's own database, already open (and its start's work done by the host). */
+  real: Store;
+  host: AppHost;
+  /** The bus the host forwards to its windows; every database's services emit on it. */
+  events: EventBus;
+  now?: () => Date;
+  demo?: DemoSize;
+  /** The start's work on a database the switch opened (main/services/startup.ts by default). */
+  onOpen?: (store: Store) => Promise<unknown>;
+}
+
+export interface WorkspaceHost {
+  /** Serves every channel on the database open now; `workspace.open` switches it. */
+  readonly table: HandlerTable;
+  current(): { workspace: Workspace; path: string };
+  /** Waits for a switch under way, then closes the database open now. */
+  close(): Promise<void>;
+}
+
+/** One open database and the requests it is serving. */
+interface Opened {
+  workspace: Workspace;
+  store: Store;
+  handlers: HandlerSet;
+  inFlight: number;
+  idle: (() => void)[];
+}
+
+const SIDE_FILES = ['', '-wal', '-shm'];
+const removeDatabaseFiles = (path: string): void => {
+  for (const suffix of SIDE_FILES) rmSync(path + suffix, { force: true });
+};
+
+/**
+ * Issue 10, "demo data kept apart from real data": the app serves one database at a time,
+ * the reseller's own file or the demo's beside it (`reseller-demo.db`). Switching builds
+ * the demo (first time, or "Start the demo again") in a side file without touching the
+ * open one, then holds new requests for a moment, lets the ones under way finish, closes
+ * the old file, opens the other (migrated, the start's work done) and serves it from then
+ * on. It is refused while an import or a demo load runs on the open file: those outlive
+ * a request and must finish on the file they started on.
+ */
+export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
+  const realPath = options.real.path;
+  const demoPath = demoDatabasePathFor(realPath);
+  const now = options.now ?? (() => new Date());
+  const onOpen = options.onOpen ?? ((store: Store) => onAppStart(store, now));
+
+  const serve = (workspace: Workspace, store: Store): Opened => ({
+    workspace,
+    store,
+    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath } }),
+    inFlight: 0,
+    idle: [],
+  });
+
+  let current = serve('real', options.real);
+  /** Set while the old file closes and the other opens: requests wait for it, then go to the new one. */
+  let gate: Promise<void> | null = null;
+  let switching: Promise<AppInfo> | null = null;
+
+  async function run(name: ChannelName, input: unknown): Promise<unknown> {
+    while (gate) await gate;
+    const opened = current;
+    opened.inFlight += 1;
+    try {
+      return await (opened.handlers.table[name] as (input: unknown) => Promise<unknown>)(input);
+    } finally {
+      opened.inFlight -= 1;
+      if (opened.inFlight === 0) for (const wake of opened.idle.splice(0)) wake();
+    }
+  }
+
+  const info = (): Promise<AppInfo> => run('app.info', undefined) as Promise<AppInfo>;
+
+  function refuseWhenBusy(onRefusal?: () => void): void {
+    const reason = current.handlers.busyReason();
+    if (reason === null) return;
+    onRefusal?.();
+    throw new AppError('conflict', `${reason}. Your data and the demo were left as they are.`);
+  }
+
+  /** Builds the demo into a side file, closed when done: the open database is not touched meanwhile. */
+  async function buildDemo(): Promise<string> {
+    const building = `${demoPath}.building`;
+    removeDatabaseFiles(building);
+    try {
+      const store = await openStore(building);
+      try {
+        await generateDemo(store, (clock) => createHandlerTable({ store, host: options.host, now: clock }), {
+          ...options.demo,
+          now: now(),
+          onProgress: (progress) => options.events.emit('demo.progress', progress),
+        });
+        // Everything into the file itself, so it can be renamed alone.
+        store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        await store.close();
+      }
+    } catch (error) {
+      removeDatabaseFiles(building);
+      throw error;
+    }
+    return building;
+  }
+
+  async function switchTo(to: Workspace, startOver: boolean): Promise<AppInfo> {
+    const rebuild = to === 'demo' && (startOver || !existsSync(demoPath));
+    if (to === current.workspace && !rebuild) return info();
+    refuseWhenBusy();
+    const built = rebuild ? await buildDemo() : null;
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const old = current;
+    try {
+      if (old.inFlight > 0) await new Promise<void>((resolve) => old.idle.push(resolve));
+      // An import may have started while the demo was being built.
+      refuseWhenBusy(() => built && removeDatabaseFiles(built));
+      await old.store.close();
+      if (built) {
+        removeDatabaseFiles(demoPath);
+        renameSync(built, demoPath);
+        removeDatabaseFiles(built);
+      }
+      const path = to === 'demo' ? demoPath : realPath;
+      let store: Store | undefined;
+      try {
+        store = await openStore(path);
+        await onOpen(store);
+      } catch (error) {
+        // The other file cannot be opened (a newer version wrote it…): stay on the one we had.
+        await store?.close();
+        current = serve(old.workspace, await openStore(old.store.path));
+        throw error;
+      }
+      current = serve(to, store);
+    } finally {
+      gate = null;
+      release();
+    }
+    options.events.emit('workspace.changed', { workspace: to });
+    return info();
+  }
+
+  const table = Object.fromEntries(
+    channelNames.map((name) => [
+      name,
+      name === 'workspace.open'
+        ? async (input: { to: Workspace; startOver: boolean }) => {
+            if (switching) throw new AppError('conflict', 'The app is already switching between your data and the demo');
+            switching = switchTo(input.to, input.startOver);
+            try {
+              return await switching;
+            } finally {
+              switching = null;
+            }
+          }
+        : (input: unknown) => run(name, input),
+    ]),
+  ) as unknown as HandlerTable;
+
+  return {
+    table,
+    current: () => ({ workspace: current.workspace, path: current.store.path }),
+    close: async () => {
+      await switching?.catch(() => undefined);
+      await current.store.close();
+    },
+  };
+}

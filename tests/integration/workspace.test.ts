@@ -1,0 +1,185 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../db/open';
+import { EventBus } from '../../main/events';
+import { createHandlerTable } from '../../main/handlers/index';
+import { dispatch } from '../../main/handlers/table';
+import { createWorkspace, type WorkspaceHost } from '../../main/handlers/workspace';
+import type { AppEvents, EventName } from '../../preload/events';
+import type { AppInfo } from '../../preload/schemas/app';
+import type { ClientSummary } from '../../preload/schemas/clients';
+import type { ImportJobView } from '../../preload/schemas/calls';
+import { FIXED_NOW } from '../helpers/store';
+
+/** A small demo: the switch is what is tested here, the demo itself in demo.test.ts. */
+const SMALL_DEMO = { clients: 4, cdrs: 200, seed: 3, months: 2 };
+
+let dir: string;
+let realPath: string;
+let events: EventBus;
+let heard: [EventName, unknown][];
+let workspace: WorkspaceHost;
+
+async function call<T>(name: string, input?: unknown): Promise<T> {
+  const result = await dispatch(workspace.table, name, input, events);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const clientNames = async (): Promise<string[]> =>
+  (await call<ClientSummary[]>('clients.list', {})).map((client) => client.name).sort();
+
+/** Every row of every table of a closed file, read on a connection of its own (read-only). */
+function fingerprint(path: string): { rows: Record<string, number>; digest: string } {
+  const database = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  try {
+    const tables = (database.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((row) => row.name);
+    const hash = createHash('sha256');
+    const rows: Record<string, number> = {};
+    for (const table of tables) {
+      const all = database.prepare(`select * from "${table}" order by 1`).all();
+      rows[table] = all.length;
+      hash.update(table + JSON.stringify(all));
+    }
+    return { rows, digest: hash.digest('hex') };
+  } finally {
+    database.close();
+  }
+}
+
+const fileDigest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function waitFor<K extends EventName>(name: K, until: (payload: AppEvents[K]) => boolean): Promise<AppEvents[K]> {
+  return new Promise((resolve) => {
+    const stop = events.listen((heardName, payload) => {
+      if ((heardName as EventName) === name && until(payload as AppEvents[K])) {
+        stop();
+        resolve(payload as AppEvents[K]);
+      }
+    });
+  });
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rc-workspace-'));
+  realPath = join(dir, 'reseller.db');
+  events = new EventBus();
+  heard = [];
+  events.listen((name, payload) => heard.push([name, payload]));
+  const real = await openStore(realPath);
+  workspace = createWorkspace({ real, host: 'headless', events, now: () => FIXED_NOW, demo: SMALL_DEMO });
+  await call('clients.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' });
+});
+
+afterEach(async () => {
+  await workspace.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the demo workspace (issue 10: demo data kept apart from real data)', () => {
+  it('opens the demo in its own file beside the real one, leaves the real file as it was, and comes back to it', async () => {
+    const before = await call<AppInfo>('app.info');
+    expect(before).toMatchObject({ workspace: 'real', databasePath: realPath, demoDatabasePath: join(dir, 'reseller-demo.db'), demoExists: false });
+    heard.length = 0;
+
+    const demo = await call<AppInfo>('workspace.open', { to: 'demo' });
+    expect(demo).toMatchObject({ workspace: 'demo', databasePath: join(dir, 'reseller-demo.db'), demoExists: true });
+    expect(await call<AppInfo>('app.info')).toEqual(demo);
+    expect(existsSync(join(dir, 'reseller-demo.db'))).toBe(true);
+    expect(await clientNames()).toHaveLength(SMALL_DEMO.clients);
+    expect(await clientNames()).not.toContain('Ann Lee');
+    // Every window forgets what it read: one workspace.changed, and a data.changed of every domain.
+    expect(heard.filter(([name]) => name === 'workspace.changed')).toEqual([['workspace.changed', { workspace: 'demo' }]]);
+    expect(heard.find(([name]) => name === 'data.changed')?.[1]).toEqual({
+      domains: expect.arrayContaining(['packages', 'pricing', 'costs', 'clients', 'ledger', 'dids', 'subaccounts', 'billing', 'notices', 'calls']),
+    });
+
+    // The real file is closed while the demo is open (all of it in the file, no write-ahead log): one client, nothing of the demo's.
+    expect(existsSync(`${realPath}-wal`)).toBe(false);
+    const realWhileDemo = fingerprint(realPath);
+    expect(realWhileDemo.rows.clients).toBe(1);
+    expect(realWhileDemo.rows.calls).toBe(0);
+    expect(realWhileDemo.rows.packages).toBe(0);
+
+    // A change in the demo stays in the demo: the real file is the same, byte for byte.
+    const realBytes = fileDigest(realPath);
+    await call('clients.create', { firstName: 'Demo', lastName: 'Marker', email: 'marker@example.com', balanceMode: 'soft' });
+    expect(fingerprint(realPath)).toEqual(realWhileDemo);
+    expect(fileDigest(realPath)).toBe(realBytes);
+
+    const back = await call<AppInfo>('workspace.open', { to: 'real' });
+    expect(back).toMatchObject({ workspace: 'real', databasePath: realPath, demoExists: true });
+    expect(await clientNames()).toEqual(['Ann Lee']);
+    expect(heard.filter(([name]) => name === 'workspace.changed').at(-1)).toEqual(['workspace.changed', { workspace: 'real' }]);
+  });
+
+  it('reopens the same demo the second time, and builds it afresh when asked to start again', async () => {
+    await call('workspace.open', { to: 'demo' });
+    await call('clients.create', { firstName: 'Demo', lastName: 'Marker', email: 'marker@example.com', balanceMode: 'soft' });
+    await call('workspace.open', { to: 'real' });
+
+    await call('workspace.open', { to: 'demo' });
+    expect(await clientNames()).toContain('Demo Marker');
+    expect(await clientNames()).toHaveLength(SMALL_DEMO.clients + 1);
+
+    // "Start the demo again", from inside the demo: the open demo file is replaced.
+    await call('workspace.open', { to: 'demo', startOver: true });
+    expect(await clientNames()).not.toContain('Demo Marker');
+    expect(await clientNames()).toHaveLength(SMALL_DEMO.clients);
+    expect(workspace.current()).toEqual({ workspace: 'demo', path: join(dir, 'reseller-demo.db') });
+    expect(existsSync(join(dir, 'reseller-demo.db.building'))).toBe(false);
+
+    await call('workspace.open', { to: 'real' });
+    expect(await clientNames()).toEqual(['Ann Lee']);
+  });
+
+  it('asking for the workspace already open changes nothing', async () => {
+    const info = await call<AppInfo>('workspace.open', { to: 'real' });
+    expect(info).toMatchObject({ workspace: 'real', demoExists: false });
+    expect(existsSync(join(dir, 'reseller-demo.db'))).toBe(false);
+    expect(heard.some(([name]) => name === 'workspace.changed')).toBe(false);
+  });
+
+  it('refuses to switch while an import runs, with a clear message, and switches once it ended', async () => {
+    const job = await call<ImportJobView>('calls.importBegin', { fileName: 'calls.csv', totalBytes: 1000 });
+    expect(job.status).toBe('running');
+    const refused = await dispatch(workspace.table, 'workspace.open', { to: 'demo' }, events);
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'An import of calls is running: wait for it to finish (or cancel it), then switch. Your data and the demo were left as they are.' },
+    });
+    expect(existsSync(join(dir, 'reseller-demo.db'))).toBe(false);
+    expect((await call<AppInfo>('app.info')).workspace).toBe('real');
+
+    const ended = waitFor('import.progress', (view) => view.jobId === job.jobId && view.status !== 'running');
+    await call('calls.cancelImport', { jobId: job.jobId });
+    await ended;
+    expect((await call<AppInfo>('workspace.open', { to: 'demo' })).workspace).toBe('demo');
+  });
+
+  it('answers requests sent during a switch from one file or the other, never with an error', async () => {
+    const switching = call<AppInfo>('workspace.open', { to: 'demo' });
+    const during = await Promise.all([clientNames(), call<AppInfo>('app.info'), clientNames()]);
+    await switching;
+    for (const names of [during[0], during[2]]) expect(names.length === 1 || names.length === SMALL_DEMO.clients).toBe(true);
+    const second = await Promise.all([call<AppInfo>('workspace.open', { to: 'real' }), dispatch(workspace.table, 'workspace.open', { to: 'demo' }, events)]);
+    expect(second[0].workspace).toBe('real');
+    expect(second[1]).toMatchObject({ ok: false, error: { code: 'conflict', message: 'The app is already switching between your data and the demo' } });
+  });
+
+  it('the command line’s table stays on its --db file', async () => {
+    const store = await openStore(join(dir, 'cli.db'));
+    try {
+      const table = createHandlerTable({ store, host: 'headless' });
+      expect(await dispatch(table, 'workspace.open', { to: 'demo' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(existsSync(join(dir, 'cli-demo.db'))).toBe(false);
+      expect((await dispatch(table, 'app.info', undefined)) as unknown).toMatchObject({ ok: true, value: { workspace: 'real', demoDatabasePath: join(dir, 'cli-demo.db') } });
+    } finally {
+      await store.close();
+    }
+  });
+});
