@@ -25,9 +25,10 @@ export function Sidebar({ currentPath }: { currentPath: string }) {
                   href={hrefTo(item.path)}
                   className={active ? 'nav-link nav-link--active' : 'nav-link'}
                   aria-current={active ? 'page' : undefined}
+                  title={item.label}
                 >
                   <Icon name={item.icon} />
-                  <span>{item.label}</span>
+                  <span className="nav-link__label">{item.label}</span>
                 </a>
               </li>
             );
