@@ -8,6 +8,7 @@ import * as m006 from './006_call_day_index';
 import * as m007 from './007_import_interrupted';
 import * as m008 from './008_client_search';
 import * as m009 from './009_did_removed';
+import * as m010 from './010_ledger_statement_order';
 
 export interface Migration {
   readonly version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'imports interrupted by a dead process', up: m007.up },
   { version: 8, name: 'client search text, accents and case folded', up: m008.up },
   { version: 9, name: 'DIDs removed from the inventory, history kept', up: m009.up },
+  { version: 10, name: 'ledger in statement order: by client, applies-date, entry', up: m010.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -43,14 +43,14 @@ export function PricePreviewResult({ preview }: { preview: PricePreview }) {
           </Figure>
         ) : null}
         <Figure term="Charge" testId="preview-charge">
-          <Money value={preview.charge} />
+          <Money value={preview.charge} kind="perCall" />
         </Figure>
         <Figure term="Cost" testId="preview-cost">
-          <Money value={preview.cost} />
+          <Money value={preview.cost} kind="perCall" />
         </Figure>
         <Figure term="Profit" testId="preview-profit">
           <span className={profitIsNegative ? 'figures__loss' : undefined}>
-            <Money value={preview.profit} />
+            <Money value={preview.profit} kind="perCall" />
           </span>
         </Figure>
       </dl>
