@@ -2,7 +2,7 @@ import type { LedgerEntryView, MoneyMovementData, NoticeView } from '../../prelo
 import { monthStart } from '../engine/billingDates';
 import { localDate } from './clock';
 import { AppError, notFound } from '../errors';
-import { bigMicrosToText, micros, moneyToText } from '../money';
+import { bigMicrosToText, micros } from '../money';
 import { openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
 import { clientLedger, KIND_LABELS } from './clientLedger';

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import type { ClientManageView, LedgerEntryView, LedgerKindFilter } from '../../../../preload/schemas/clients';
-import { LEDGER_KIND_FILTERS } from '../../../../preload/schemas/clients';
 import { formatDay } from '../../../../preload/common/dates';
 import { plural } from '../../../../preload/common/plural';
 import { Card } from '../../components/Card';
@@ -28,7 +27,7 @@ const KIND_CHOICES: { value: LedgerKindFilter; label: string }[] = [
   { value: 'reversal', label: 'Reversals' },
 ];
 
-const isKindFilter = (value: string): value is LedgerKindFilter => (LEDGER_KIND_FILTERS as readonly string[]).includes(value);
+const isKindFilter = (value: string): value is LedgerKindFilter => KIND_CHOICES.some((choice) => choice.value === value);
 
 function ledgerColumns(closed: boolean, reverse: (entry: LedgerEntryView) => void): readonly DataColumn<LedgerEntryView>[] {
   return [
