@@ -21,6 +21,8 @@ import {
   clientInput,
   clientListInput,
   clientUpdateInput,
+  ledgerExportInput,
+  ledgerListInput,
   connectPackageInput,
   moneyMovementInput,
   reverseEntryInput,
@@ -31,6 +33,8 @@ import {
   type ClientView,
   type DidAssignmentView,
   type LedgerEntryView,
+  type LedgerFile,
+  type LedgerPage,
   type NoticeView,
   type SubaccountSummary,
 } from './schemas/clients';
@@ -114,6 +118,10 @@ export const contract = {
   'clients.get': channel<ClientView>()(byId),
   /** Everything the Manage page shows: balance panel, packages, DIDs, sub accounts, ledger. */
   'clients.manage': channel<ClientManageView>()(byId),
+  /** The client's ledger as a statement (by the date money applies to, then entry), filtered, a page at a time. */
+  'clients.ledger': channel<LedgerPage>()(ledgerListInput),
+  /** The same filtered ledger as a CSV file. */
+  'clients.ledgerCsv': channel<LedgerFile>()(ledgerExportInput),
   'clients.create': channel<ClientView>()(clientInput, ['clients']),
   'clients.update': channel<ClientView>()(clientUpdateInput, ['clients', 'notices']),
   /** Refused while anything is connected; closes the client, keeping its history. */

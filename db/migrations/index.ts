@@ -9,6 +9,7 @@ import * as m007 from './007_import_interrupted';
 import * as m008 from './008_client_search';
 import * as m009 from './009_did_removed';
 import * as m010 from './010_cost_deck_regions';
+import * as m011 from './011_ledger_statement_order';
 
 export interface Migration {
   readonly version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'client search text, accents and case folded', up: m008.up },
   { version: 9, name: 'DIDs removed from the inventory, history kept', up: m009.up },
   { version: 10, name: 'cost deck lines held by NANP region (USA and Canada under 1)', up: m010.up },
+  { version: 11, name: 'ledger in statement order: by client, applies-date, entry', up: m011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,5 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { plural } from '../../preload/common/plural';
-import type { BillingRunResult, ClientSummary } from '../../preload/schemas/clients';
+import type { BillingRunResult, ClientSummary, LedgerEntryView } from '../../preload/schemas/clients';
 import { parseCommandOptions, print, requireOption } from './options';
 import { ChannelError, UserError, type Command, type CommandContext } from './run';
 
@@ -29,8 +30,9 @@ async function moneyCommand(ctx: CommandContext, channel: 'clients.payment' | 'c
     amount: requireOption(values.amount, channel === 'clients.payment' ? 'client payment' : 'client charge', '--amount X'),
     description: values.note ?? '',
   });
-  const latest = ledger[0]!;
-  print(ctx, latest, `${latest.kind} ${latest.amount} recorded; balance ${latest.runningBalance}`);
+  // The ledger comes in statement order (by date): the entry just written has the highest id.
+  const latest = ledger.reduce((newest, entry) => (entry.id > newest.id ? entry : newest));
+  print(ctx, latest, `${latest.kind} ${latest.amount} recorded; balance ${ledger[0]!.runningBalance}`);
 }
 
 export const clientCommands: Command[] = [
@@ -66,6 +68,35 @@ export const clientCommands: Command[] = [
         ...view.ledger.map((entry) => `  ${entry.occurredOn} ${entry.kind.padEnd(16)} ${entry.amount.padStart(14)} ${entry.runningBalance.padStart(14)}  ${entry.description}`),
       ];
       print(ctx, view, lines.join('\n'));
+    },
+  },
+  {
+    name: 'client ledger',
+    usage:
+      'client ledger ID [--from D] [--to D] [--kind payment|charge|fee|calls|reversal] [--out F.csv]\n' +
+      '                                 the ledger as a statement (by date, newest first), to the screen or a CSV file',
+    async run(ctx) {
+      const { values, positionals } = parseCommandOptions(ctx, { from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' } });
+      const filter = {
+        clientId: positiveId(positionals[0], 'client'),
+        kind: values.kind ?? 'all',
+        ...(values.from === undefined ? {} : { from: values.from }),
+        ...(values.to === undefined ? {} : { to: values.to }),
+      };
+      if (values.out !== undefined) {
+        const file = await ctx.call('clients.ledgerCsv', filter);
+        await writeFile(values.out, file.csv);
+        print(ctx, { file: values.out, rows: file.rows }, `Wrote ${plural(file.rows, 'ledger entry', 'ledger entries')} to ${values.out}`);
+        return;
+      }
+      const rows: LedgerEntryView[] = [];
+      for (let total = Infinity; rows.length < total; ) {
+        const page = await ctx.call('clients.ledger', { ...filter, limit: 1000, offset: rows.length });
+        rows.push(...page.rows);
+        total = page.rows.length === 0 ? rows.length : page.total;
+      }
+      const lines = rows.map((entry) => `${entry.occurredOn} ${entry.kind.padEnd(16)} ${entry.amount.padStart(14)} ${entry.runningBalance.padStart(14)}  ${entry.description}`);
+      print(ctx, rows, rows.length === 0 ? 'No ledger entries.' : lines.join('\n'));
     },
   },
   {

@@ -53,7 +53,7 @@ export function balanceOutcome(client: ClientBalanceState, amount: number, curre
   const threshold = client.low_balance_threshold_micros;
   const belowThreshold = isBelowThreshold(balance, threshold) ? 1 : 0;
   const name = `${client.first_name} ${client.last_name}`;
-  const shown = formatMoney(micros(balance), currency, 4);
+  const shown = formatMoney(micros(balance), currency);
   const notices: BalanceOutcome['notices'] = [];
   if (status !== client.status && status === 'suspended') {
     notices.push({ kind: 'suspended', message: `${name} is suspended: HARD balance reached ${shown}` });
@@ -64,7 +64,7 @@ export function balanceOutcome(client: ClientBalanceState, amount: number, curre
   if (belowThreshold === 1 && client.below_threshold === 0 && threshold !== null) {
     notices.push({
       kind: 'low_balance',
-      message: `${name}'s balance (${shown}) fell below the low-balance threshold of ${formatMoney(micros(threshold), currency, 2)}`,
+      message: `${name}'s balance (${shown}) fell below the low-balance threshold of ${formatMoney(micros(threshold), currency)}`,
     });
   }
   return { balance, status, belowThreshold, notices };

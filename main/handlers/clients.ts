@@ -1,4 +1,5 @@
 import * as billing from '../services/billing';
+import * as ledger from '../services/clientLedger';
 import * as money from '../services/clientMoney';
 import * as connections from '../services/clientPackages';
 import { clientManageView } from '../services/clientManage';
@@ -13,6 +14,8 @@ export const clientHandlers = (ctx: ServiceContext) =>
     'clients.list': (input) => clients.listClients(ctx, input),
     'clients.get': (input) => clients.getClient(ctx, input.id),
     'clients.manage': (input) => clientManageView(ctx, input.id),
+    'clients.ledger': (input) => ledger.ledgerPage(ctx, input),
+    'clients.ledgerCsv': (input) => ledger.ledgerCsv(ctx, input),
     'clients.create': (input) => clients.createClient(ctx, input),
     'clients.update': (input) => clients.updateClient(ctx, input),
     'clients.delete': (input) => clients.deleteClient(ctx, input),

@@ -1,11 +1,11 @@
-import { formatMoney as formatDecimalMoney } from '../../preload/common/format';
+import { formatMoney as formatDecimalMoney, type MoneyKind } from '../../preload/common/format';
 import { moneyToText } from './decimal';
 import type { Micros } from './units';
 
 /**
- * Display of stored micros (DESIGN.md "Money"): the window's formatter, fed the exact
- * decimal string, never a float.
+ * Display of stored micros (DESIGN.md "Money"): the window's formatter and its one rule
+ * (preload/common/format.ts), fed the exact decimal string, never a float.
  */
-export function formatMoney(amount: Micros, currency: string, decimals: 2 | 4, locale = 'en-US'): string {
-  return formatDecimalMoney(moneyToText(amount), decimals, currency, locale);
+export function formatMoney(amount: Micros, currency: string, kind: MoneyKind = 'money', locale = 'en-US'): string {
+  return formatDecimalMoney(moneyToText(amount), kind, currency, locale);
 }

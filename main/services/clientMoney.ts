@@ -2,21 +2,13 @@ import type { LedgerEntryView, MoneyMovementData, NoticeView } from '../../prelo
 import { monthStart } from '../engine/billingDates';
 import { localDate } from './clock';
 import { AppError, notFound } from '../errors';
-import { bigMicrosToText, micros, moneyToText } from '../money';
+import { bigMicrosToText, micros } from '../money';
 import { openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
+import { clientLedger, KIND_LABELS } from './clientLedger';
 import { ledgerDoor } from './ledger';
 
-const KIND_LABELS: Record<string, string> = {
-  payment: 'Payment',
-  charge: 'Charge',
-  setup_fee: 'Setup fee',
-  monthly_fee: 'Monthly fee',
-  did_monthly_fee: 'DID monthly fee',
-  did_setup_fee: 'DID setup fee',
-  calls: 'Calls',
-  reversal: 'Reversal',
-};
+export { clientLedger };
 
 /** Guide: "Adding Payments manually" — the Payment button of the Balance panel. */
 export async function addPayment(ctx: ServiceContext, input: MoneyMovementData): Promise<LedgerEntryView[]> {
@@ -36,7 +28,7 @@ async function moveMoney(ctx: ServiceContext, input: MoneyMovementData, kind: 'p
         clientId: input.clientId,
         kind,
         amount: micros(sign * input.amount),
-        description: input.description || KIND_LABELS[kind]!,
+        description: input.description || KIND_LABELS[kind],
         occurredOn: localDate(ctx.now()),
       },
       isoNow(ctx),
@@ -59,7 +51,7 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
         clientId: entry.client_id,
         kind: 'reversal',
         amount: micros(-entry.amount_micros),
-        description: `Reversal of ${KIND_LABELS[entry.kind]?.toLowerCase() ?? entry.kind} #${entry.id}${input.reason ? `: ${input.reason}` : ''}`,
+        description: `Reversal of ${KIND_LABELS[entry.kind].toLowerCase()} #${entry.id}${input.reason ? `: ${input.reason}` : ''}`,
         occurredOn: localDate(ctx.now()),
         reversesEntryId: entry.id,
       },
@@ -68,39 +60,6 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
     return entry.client_id;
   });
   return clientLedger(ctx, clientId);
-}
-
-/** The full history with a running balance, newest first. */
-export async function clientLedger(ctx: ServiceContext, clientId: number): Promise<LedgerEntryView[]> {
-  const rows = await ctx.db
-    .selectFrom('ledger_entries as entry')
-    .leftJoin('ledger_entries as reversal', 'reversal.reverses_entry_id', 'entry.id')
-    .select([
-      'entry.id',
-      'entry.kind',
-      'entry.amount_micros',
-      'entry.description',
-      'entry.occurred_on',
-      'reversal.id as reversed_by',
-    ])
-    .where('entry.client_id', '=', clientId)
-    .orderBy('entry.id', 'asc')
-    .execute();
-  let running = 0;
-  const views = rows.map((row): LedgerEntryView => {
-    running += row.amount_micros;
-    return {
-      id: row.id,
-      occurredOn: row.occurred_on,
-      kind: KIND_LABELS[row.kind] ?? row.kind,
-      description: row.description,
-      amount: moneyToText(micros(row.amount_micros)),
-      runningBalance: moneyToText(micros(running)),
-      reversible: row.kind !== 'reversal' && row.reversed_by === null,
-      reversedBy: row.reversed_by,
-    };
-  });
-  return views.reverse();
 }
 
 /**

@@ -22,31 +22,43 @@ function formatter(key: string, options: Intl.NumberFormatOptions, locale = DISP
   return format;
 }
 
-/** Balances and per-call amounts: 4 decimals ("$1.2346"); invoice totals: 2. Half-expand: 1.000050 shows as 1.0001. */
-export function formatMoney(value: DecimalText, decimals: 2 | 4 = 4, currency = DISPLAY_CURRENCY, locale = DISPLAY_LOCALE): string {
-  return formatter(
-    `money:${currency}:${decimals}`,
-    {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    },
-    locale,
-  ).format(asIntlInput(value));
+/**
+ * The one rule for how an amount is shown (issue 10), by what the amount is. Every page
+ * formats through it, so the same kind of amount reads the same everywhere. Storage keeps
+ * its full precision (micros, 1e-8 rates); this is display only, rounded half-up.
+ */
+export const AMOUNT_DISPLAY = {
+  /** Balances, payments, charges, fees, ledger entries, totals: cents, "$29.95". */
+  money: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  /** What one call costs, earns or changes by (calls tables, the price preview, a re-rate): "$0.0123". */
+  perCall: { minimumFractionDigits: 4, maximumFractionDigits: 4 },
+  /** A per-minute rate worked out by the app (a sell rate from a markup, a provider cost): "$0.0125". */
+  rate: { minimumFractionDigits: 4, maximumFractionDigits: 4 },
+  /**
+   * A per-minute rate the reseller sets and edits (a DID's rate, a markup, a custom rate):
+   * at least 4 decimals and up to the provider's 8 when it has them, so what was typed
+   * (0.00125) is never shown as something else (0.0013).
+   */
+  ownRate: { minimumFractionDigits: 4, maximumFractionDigits: 8 },
+} as const satisfies Record<string, { minimumFractionDigits: number; maximumFractionDigits: number }>;
+
+export type AmountKind = keyof typeof AMOUNT_DISPLAY;
+export type MoneyKind = Extract<AmountKind, 'money' | 'perCall'>;
+export type RateKind = Extract<AmountKind, 'rate' | 'ownRate'>;
+
+/** Any amount by its kind, in the account currency: "$29.95", "$0.0123". */
+export function formatAmount(value: DecimalText, kind: AmountKind, currency = DISPLAY_CURRENCY, locale = DISPLAY_LOCALE): string {
+  return formatter(`${kind}:${currency}`, { style: 'currency', currency, ...AMOUNT_DISPLAY[kind] }, locale).format(asIntlInput(value));
 }
 
-/**
- * Per-minute rates: at least 4 decimals ("$0.0050"), and up to the provider's 8 when
- * the rate has them, so a rate of 0.00125 is never shown as 0.0013.
- */
-export function formatRate(value: DecimalText, currency = DISPLAY_CURRENCY): string {
-  return formatter(`rate:${currency}`, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 4,
-    maximumFractionDigits: 8,
-  }).format(asIntlInput(value));
+/** Money: balances, payments, fees and totals to 2 decimals; `perCall` amounts to 4. Half-expand: 1.005 shows as $1.01. */
+export function formatMoney(value: DecimalText, kind: MoneyKind = 'money', currency = DISPLAY_CURRENCY, locale = DISPLAY_LOCALE): string {
+  return formatAmount(value, kind, currency, locale);
+}
+
+/** A per-minute rate: 4 decimals; a rate the reseller sets (`ownRate`) keeps its own, up to 8. */
+export function formatRate(value: DecimalText, kind: RateKind = 'rate', currency = DISPLAY_CURRENCY): string {
+  return formatAmount(value, kind, currency);
 }
 
 /** "20.0000" → "20%", "12.5000" → "12.5%". */

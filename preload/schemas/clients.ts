@@ -126,6 +126,37 @@ export const reverseEntryInput = z
   .object({ entryId: idField, reason: text('Reason', TEXT_LIMITS.description).default('') })
   .strict();
 
+/**
+ * The ledger as a reseller filters it (issue 10): by kind, where "fee" gathers every fee
+ * (package and DID, monthly and setup), and by the period the money applies to.
+ */
+export const LEDGER_KIND_FILTERS = ['all', 'payment', 'charge', 'fee', 'calls', 'reversal'] as const;
+export type LedgerKindFilter = (typeof LEDGER_KIND_FILTERS)[number];
+
+const ledgerFilterFields = {
+  clientId: idField,
+  kind: z.enum(LEDGER_KIND_FILTERS, { error: 'Choose a kind of entry' }).default('all'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+const periodInOrder = (filter: { from?: string | undefined; to?: string | undefined }): boolean =>
+  filter.from === undefined || filter.to === undefined || filter.from <= filter.to;
+const PERIOD_ORDER = { message: 'The period ends before it starts: choose a “to” date on or after the “from” date', path: ['to'] };
+
+/** `clients.ledger`: one page of the filtered ledger, newest first. */
+export const ledgerListInput = z
+  .object({
+    ...ledgerFilterFields,
+    limit: z.number().int().min(1).max(1000).default(200),
+    offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  })
+  .strict()
+  .refine(periodInOrder, PERIOD_ORDER);
+
+/** `clients.ledgerCsv`: every entry of the filtered ledger, as a file. */
+export const ledgerExportInput = z.object(ledgerFilterFields).strict().refine(periodInOrder, PERIOD_ORDER);
+
 export const connectPackageInput = z
   .object({
     clientId: idField,
@@ -178,6 +209,25 @@ export interface LedgerEntryView {
   runningBalance: string;
   reversible: boolean;
   reversedBy: number | null;
+}
+
+/**
+ * One page of a client's ledger in the order of a statement: by the date the money applies
+ * to, then by entry, newest first. Each row's running balance is the balance after it in
+ * that order over the whole ledger (a filter hides rows, never changes their balances).
+ */
+export interface LedgerPage {
+  rows: LedgerEntryView[];
+  /** Entries matching the filter. */
+  total: number;
+  /** The client's balance: the running balance of the newest entry of the whole ledger. */
+  balance: string;
+}
+
+export interface LedgerFile {
+  fileName: string;
+  csv: string;
+  rows: number;
 }
 
 export interface ClientPackageView {
@@ -248,6 +298,8 @@ export interface BillingRunResult {
 }
 
 export type ClientData = z.output<typeof clientInput>;
+export type LedgerListData = z.output<typeof ledgerListInput>;
+export type LedgerExportData = z.output<typeof ledgerExportInput>;
 export type ClientUpdateData = z.output<typeof clientUpdateInput>;
 export type ClientListData = z.output<typeof clientListInput>;
 export type ConnectPackageData = z.output<typeof connectPackageInput>;

@@ -16,23 +16,23 @@ test('a mistaken payment is reversed after confirmation; billing runs from Setti
   await callApi(page, 'dids.assign', { number: '15145550101', clientPackageId: connection!.id, minuteRate: '0.01', monthlyFee: '2.5' });
 
   await manage.goto(alice.id);
-  await expect(manage.balance).toHaveText('$100.0000');
+  await expect(manage.balance).toHaveText('$100.00');
   await expect(manage.packagesCard).toContainText('Due on first billing');
   const payment = manage.ledgerRow('Wire transfer');
   await payment.getByRole('button', { name: /^Reverse entry/ }).click();
-  await expect(manage.dialog).toContainText('payment of $100.0000');
+  await expect(manage.dialog).toContainText('payment of $100.00');
   await expectAccessible(page);
   await manage.dialogField('Reason').fill('typed twice');
   await manage.dialog.getByRole('button', { name: 'Reverse entry' }).click();
   await expect(manage.toast('Entry reversed')).toBeVisible();
-  await expect(manage.balance).toHaveText('$0.0000');
+  await expect(manage.balance).toHaveText('$0.00');
   await expect(manage.status).toHaveText('Suspended');
   await expect(manage.ledgerRows.first()).toContainText('Reversal');
-  await expect(manage.ledgerRows.first()).toContainText('-$100.0000');
+  await expect(manage.ledgerRows.first()).toContainText('-$100.00');
   await expect(payment).toContainText(/Reversed by entry #\d+/);
   await expect(manage.ledgerCard.getByRole('button', { name: /^Reverse entry/ })).toHaveCount(0);
   await manage.moveMoney('Payment', '100');
-  await expect(manage.balance).toHaveText('$100.0000');
+  await expect(manage.balance).toHaveText('$100.00');
 
   await manage.open('/settings');
   await page.getByRole('tab', { name: 'Billing' }).click();
@@ -43,15 +43,15 @@ test('a mistaken payment is reversed after confirmation; billing runs from Setti
   await expect(page.getByTestId('billing-cycles')).toHaveText('1');
   await expect(page.getByTestId('billing-entries')).toHaveText('3');
   // Setup fee 5 + monthly fee 10 + DID monthly fee 2.50.
-  await expect(billing.locator('.details__row').filter({ hasText: 'Amount charged' })).toContainText('$17.5000');
+  await expect(billing.locator('.details__row').filter({ hasText: 'Amount charged' })).toContainText('$17.50');
   await expectAccessible(page);
   await reviewScreenshot(page, 'settings-billing');
   await billing.getByRole('button', { name: 'Run billing' }).click();
   await expect(page.getByTestId('billing-entries')).toHaveText('0');
 
   await manage.goto(alice.id);
-  await expect(manage.balance).toHaveText('$82.5000');
-  await expect(manage.ledgerRow('Monthly fee: Basic')).toContainText('-$10.0000');
+  await expect(manage.balance).toHaveText('$82.50');
+  await expect(manage.ledgerRow('Monthly fee: Basic')).toContainText('-$10.00');
   await expect(manage.packagesCard).toContainText('None due');
 
   await dashboard.goto();

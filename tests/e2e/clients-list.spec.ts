@@ -27,9 +27,9 @@ test('the client list searches, sorts and filters, and negative balances stand o
   expect(await list.names()).toEqual(['Carla Diaz (Diaz Telecom)', 'Alice Martin (Acme)', 'Bob Stone', 'Dan Wu']);
   await expect(list.columnHeader('Client')).toHaveAttribute('aria-sort', 'ascending');
   const bobBalance = await list.cell('Bob Stone', 'Balance');
-  await expect(bobBalance).toHaveText('-$42.1234');
-  await expect(bobBalance.locator('.amount--negative')).toHaveText('-$42.1234');
-  await expect(await list.cell('Alice Martin (Acme)', 'Balance')).toHaveText('$120.5000');
+  await expect(bobBalance).toHaveText('-$42.12');
+  await expect(bobBalance.locator('.amount--negative')).toHaveText('-$42.12');
+  await expect(await list.cell('Alice Martin (Acme)', 'Balance')).toHaveText('$120.50');
   await expect(await list.cell('Dan Wu', 'Balance')).toContainText('Low');
   await expect(await list.cell('Carla Diaz (Diaz Telecom)', 'Status')).toHaveText('Suspended');
   await expect(await list.cell('Bob Stone', 'Status')).toHaveText('Active');
@@ -91,7 +91,7 @@ test('editing a client keeps its data and switching to HARD suspends a negative 
   await expect(manage.heading).toHaveText('Bob Stone (Stone & Sons)');
   await expect(manage.toast('Client saved')).toBeVisible();
   await expect(manage.status).toHaveText('Suspended');
-  await expect(manage.balance).toHaveText('-$42.1234');
+  await expect(manage.balance).toHaveText('-$42.12');
   await page.getByRole('link', { name: 'Edit client' }).click();
   await expect(form.field('lowBalanceThreshold')).toHaveValue('5.50');
   await expect(form.balanceMode('hard')).toBeChecked();

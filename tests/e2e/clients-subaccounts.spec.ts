@@ -55,7 +55,7 @@ test('a sub account connecting a new package, refused input, then edited with it
   await expect(form.shownPassword).toHaveText('Secret123');
   await page.getByRole('link', { name: 'Back to Alice Martin' }).click();
   await expect(manage.packagesCard.locator('tbody tr')).toHaveCount(2);
-  await expect(manage.balance).toHaveText('-$15.0000');
+  await expect(manage.balance).toHaveText('-$15.00');
 
   await manage.subaccountsCard.getByRole('link', { name: 'Edit alicepbx' }).click();
   await expect(manage.heading).toHaveText('Edit alicepbx');

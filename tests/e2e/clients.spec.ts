@@ -46,7 +46,7 @@ test('a HARD client: package, DID, sub account, payments, suspension, and delete
   await expect(manage.toast('Client created')).toBeVisible();
   // Guide: a HARD client on zero balance is suspended — a new one starts at zero.
   await expect(manage.status).toHaveText('Suspended');
-  await expect(manage.balance).toHaveText('$0.0000');
+  await expect(manage.balance).toHaveText('$0.00');
   const clientPath = new URL(page.url()).hash.slice(1);
 
   await manage.connectPackage('Basic', { chargeSetupNow: true });
@@ -54,8 +54,8 @@ test('a HARD client: package, DID, sub account, payments, suspension, and delete
   await expect(manage.toast('Package connected')).toBeVisible();
   await expect(manage.packagesCard.getByRole('rowheader', { name: 'Basic' })).toBeVisible();
   await expect(manage.packagesCard).toContainText('no proration');
-  await expect(manage.balance).toHaveText('-$5.0000');
-  await expect(manage.ledgerRow('Setup fee: Basic')).toContainText('-$5.0000');
+  await expect(manage.balance).toHaveText('-$5.00');
+  await expect(manage.ledgerRow('Setup fee: Basic')).toContainText('-$5.00');
 
   await dids.goto();
   await dids.add('+1 514 555 0101', 'Main line');
@@ -88,16 +88,16 @@ test('a HARD client: package, DID, sub account, payments, suspension, and delete
   await expect(manage.subaccountsCard.getByRole('rowheader', { name: /alice1/ })).toBeVisible();
 
   await manage.moveMoney('Payment', '50', 'Cheque 1001');
-  await expect(manage.balance).toHaveText('$45.0000');
+  await expect(manage.balance).toHaveText('$45.00');
   await expect(manage.status).toHaveText('Active');
   await manage.moveMoney('Charge', '60.00', 'Hardware');
-  await expect(manage.balance).toHaveText('-$15.0000');
+  await expect(manage.balance).toHaveText('-$15.00');
   await expect(manage.status).toHaveText('Suspended');
   await expect(manage.balance.locator('.amount--negative')).toBeVisible();
   await manage.moveMoney('Payment', '20');
-  await expect(manage.balance).toHaveText('$5.0000');
+  await expect(manage.balance).toHaveText('$5.00');
   await expect(manage.status).toHaveText('Active');
-  await expect(manage.ledgerRows.first()).toContainText('+$20.0000');
+  await expect(manage.ledgerRows.first()).toContainText('+$20.00');
   await expect(manage.noticesCard).toContainText('is active again');
 
   await manage.deleteClient();
@@ -157,7 +157,7 @@ test('bad input gets a field error and changes nothing', async ({ page, appUrl }
   await expect(list.rows).toHaveCount(2);
 
   await manage.goto(alice.id);
-  await expect(manage.balance).toHaveText('$30.0000');
+  await expect(manage.balance).toHaveText('$30.00');
   const ledgerBefore = await manage.ledgerRows.count();
   await page.getByRole('main').getByRole('button', { name: 'Payment', exact: true }).click();
   const amount = manage.dialogField('Amount');
@@ -174,7 +174,7 @@ test('bad input gets a field error and changes nothing', async ({ page, appUrl }
   await expectAccessible(page);
   await reviewScreenshot(page, 'client-payment-error', false);
   await page.keyboard.press('Escape');
-  await expect(manage.balance).toHaveText('$30.0000');
+  await expect(manage.balance).toHaveText('$30.00');
   await expect(manage.ledgerRows).toHaveCount(ledgerBefore);
 
   await manage.assignDid({ number: '+1 514 555 0101', minuteRate: '0.01', monthlyFee: '2' });
@@ -191,6 +191,6 @@ test('bad input gets a field error and changes nothing', async ({ page, appUrl }
   await page.keyboard.press('Escape');
   await expect(manage.packagesCard.locator('tbody tr')).toHaveCount(1);
   await page.reload();
-  await expect(manage.balance).toHaveText('$30.0000');
+  await expect(manage.balance).toHaveText('$30.00');
   await expect(manage.ledgerRows).toHaveCount(ledgerBefore);
 });

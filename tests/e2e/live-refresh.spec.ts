@@ -40,20 +40,20 @@ test('money moved in another window shows on the open client list and Manage pag
   const elsewhere = await context.newPage();
   await elsewhere.goto(appUrl);
   await callApi(elsewhere, 'clients.payment', { clientId: alice.id, amount: '25', description: 'Paid elsewhere' });
-  await expect(await list.cell('Alice Martin', 'Balance')).toHaveText('$25.0000');
+  await expect(await list.cell('Alice Martin', 'Balance')).toHaveText('$25.00');
 
   await list.row('Alice Martin').getByRole('link', { name: 'Alice Martin', exact: true }).click();
   await expect(manage.heading).toHaveText('Alice Martin');
-  await expect(manage.ledgerRow('Paid elsewhere')).toContainText('$25.0000');
+  await expect(manage.ledgerRow('Paid elsewhere')).toContainText('$25.00');
   await callApi(elsewhere, 'clients.charge', { clientId: alice.id, amount: '5', description: 'Charged elsewhere' });
-  await expect(manage.balance).toHaveText('$20.0000');
-  await expect(manage.ledgerRow('Charged elsewhere')).toContainText('-$5.0000');
+  await expect(manage.balance).toHaveText('$20.00');
+  await expect(manage.ledgerRow('Charged elsewhere')).toContainText('-$5.00');
 
   // Back to the list: its search is the window's own state and is still there.
   await page.getByRole('main').getByRole('link', { name: 'Clients', exact: true }).click();
   await expect(list.search).toHaveValue('alice');
   await expect.poll(() => list.names()).toEqual(['Alice Martin']);
-  await expect(await list.cell('Alice Martin', 'Balance')).toHaveText('$20.0000');
+  await expect(await list.cell('Alice Martin', 'Balance')).toHaveText('$20.00');
   expect(await page.evaluate(() => (window as unknown as { __stillTheSamePage?: boolean }).__stillTheSamePage)).toBe(true);
   await elsewhere.close();
 });

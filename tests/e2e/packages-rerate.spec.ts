@@ -36,7 +36,7 @@ test('a changed Canada rate re-rates the open cycle: preview per client, apply, 
 
   // 61 s → 2 minutes and 30 s → 1 minute at 0.02: 0.06 charged.
   await manage.goto(alice.id);
-  await expect(manage.balance).toHaveText('$9.9400');
+  await expect(manage.balance).toHaveText('$9.94');
 
   await manage.open(`/packages/${pkg.id}/rates`);
   const rates = new PackageRatesPanel(page);
@@ -76,7 +76,7 @@ test('a changed Canada rate re-rates the open cycle: preview per client, apply, 
 
   await row.getByRole('link', { name: 'Alice Martin' }).click();
   await expect(manage.heading).toHaveText('Alice Martin');
-  await expect(manage.balance).toHaveText('$9.9100');
+  await expect(manage.balance).toHaveText('$9.91');
 });
 
 test('a package no open cycle uses has nothing to re-rate', async ({ page, shell }) => {

@@ -60,8 +60,8 @@ test('a sub account without a client is given one with a new package on its edit
   await expect(manage.packagesCard.getByRole('rowheader', { name: 'Premium' })).toBeVisible();
   await expect(manage.packagesCard.locator('tbody tr')).toHaveCount(2);
   await expect(manage.subaccountsCard.getByRole('row', { name: /spare1/ })).toContainText('Premium');
-  await expect(manage.ledgerRow('Setup fee: Premium')).toContainText('-$15.0000');
-  await expect(manage.balance).toHaveText('-$15.0000');
+  await expect(manage.ledgerRow('Setup fee: Premium')).toContainText('-$15.00');
+  await expect(manage.balance).toHaveText('-$15.00');
 
   // An edit that leaves the reseller section alone sends only the changed field.
   await manage.subaccountsCard.getByRole('link', { name: 'Edit spare1' }).click();

@@ -149,7 +149,7 @@ describe('balances: HARD and SOFT', () => {
     expect(await ok('clients.get', { id: b })).toMatchObject({ balance: '-93.000000', belowThreshold: true });
     const notices = await ok<{ kind: string; message: string }[]>('notices.list', { clientId: b });
     expect(notices.filter((notice) => notice.kind === 'low_balance')).toHaveLength(1);
-    expect(notices[0]!.message).toContain('$7.0000');
+    expect(notices[0]!.message).toContain('($7.00) fell below the low-balance threshold of $10.00');
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareCallStatements } from '../../main/services/calls/statements';
+import { statementQuery } from '../../main/services/clientLedger';
 import { tempStore, type TempStore } from '../helpers/store';
 
 let temp: TempStore;
@@ -31,5 +32,15 @@ describe('query plans of the hot paths', () => {
       'ledger_entries_client_day',
     );
     expect(plan('select * from client_packages where disconnected_at is null and next_billing_date <= ?', '2026-01-01')).toContain('client_packages_due');
+  });
+
+  it('a client’s ledger in statement order reads the client/applies-date index, no sort for the running balance', () => {
+    for (const filter of [{ clientId: 1, kind: 'all' as const }, { clientId: 1, kind: 'fee' as const, from: '2026-01-01', to: '2026-01-31' }]) {
+      const query = statementQuery(temp.store.db, filter).limit(200).offset(0).compile();
+      const detail = plan(query.sql, ...query.parameters);
+      expect(detail).toContain('SEARCH entry USING INDEX ledger_entries_client_applies (client_id=?)');
+      // Only the outer newest-first order of the one client's rows sorts; the window reads them in index order.
+      expect(detail.match(/TEMP B-TREE/g)).toHaveLength(1);
+    }
   });
 });

@@ -1,15 +1,19 @@
-import { formatMoney, formatPercent, formatRate } from '../../../preload/common/format';
+import { formatMoney, formatPercent, formatRate, type MoneyKind, type RateKind } from '../../../preload/common/format';
 
-/** An amount from main (exact decimal text), right-aligned in tables by the `.num` class. */
-export function Money({ value, decimals = 4 }: { value: string; decimals?: 2 | 4 }) {
-  return <span className="num">{formatMoney(value, decimals)}</span>;
+/**
+ * An amount from main (exact decimal text), right-aligned in tables by the `.num` class:
+ * money (balances, fees, payments, totals) to 2 decimals, a `perCall` amount to 4
+ * (preload/common/format.ts, the one rule).
+ */
+export function Money({ value, kind = 'money' }: { value: string; kind?: MoneyKind }) {
+  return <span className="num">{formatMoney(value, kind)}</span>;
 }
 
-/** A per-minute rate: 4 decimals, more only when the rate has them. */
-export function Rate({ value, perMinute = false }: { value: string; perMinute?: boolean }) {
+/** A per-minute rate: 4 decimals; one the reseller sets (`ownRate`) keeps its own, up to 8. */
+export function Rate({ value, kind = 'rate', perMinute = false }: { value: string; kind?: RateKind; perMinute?: boolean }) {
   return (
     <span className="num">
-      {formatRate(value)}
+      {formatRate(value, kind)}
       {perMinute ? <span className="unit">/min</span> : null}
     </span>
   );

@@ -49,6 +49,8 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'costs.summary': ['costs'],
   'clients.list': ['clients', 'ledger', 'packages', 'dids', 'subaccounts', 'billing'],
   'clients.get': ['clients'],
+  'clients.ledger': ['ledger', 'clients'],
+  'clients.ledgerCsv': ['ledger', 'clients'],
   'clients.manage': ['clients', 'ledger', 'packages', 'dids', 'subaccounts', 'billing', 'notices'],
   'dids.list': ['dids', 'clients'],
   'subaccounts.list': ['subaccounts', 'clients', 'packages'],

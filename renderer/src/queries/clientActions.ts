@@ -14,10 +14,15 @@ export type MoneyMovementInput = ChannelInput<'clients.payment'>;
 export type ConnectPackageInput = ChannelInput<'clients.connectPackage'>;
 export type AssignDidInput = ChannelInput<'dids.assign'>;
 
-/** "+$50.0000 — balance is now $45.0000", from the newest ledger entry main returns. */
+/**
+ * "$50.00 — the balance is now $45.00", from the entry just written: the ledger main returns
+ * is in statement order (by date), so the newest entry is the one with the highest id.
+ */
 function movementSummary(ledger: readonly LedgerEntryView[]): string | undefined {
-  const newest = ledger[0];
-  return newest ? `${formatMoney(newest.amount)} — the balance is now ${formatMoney(newest.runningBalance)}.` : undefined;
+  const newest = ledger.reduce<LedgerEntryView | undefined>((latest, entry) => (latest === undefined || entry.id > latest.id ? entry : latest), undefined);
+  // The balance is the statement's last line (its first row), whatever date the new entry applies to.
+  const balance = ledger[0]?.runningBalance;
+  return newest && balance !== undefined ? `${formatMoney(newest.amount)} — the balance is now ${formatMoney(balance)}.` : undefined;
 }
 
 export function useAddPayment() {

@@ -2,6 +2,15 @@ import type { Locator, Page } from '@playwright/test';
 import { AppShell } from './AppShell';
 import { chooseOption, fieldErrorOf } from './ClientUi';
 
+/** One line of the ledger as the page shows it. */
+export interface LedgerLine {
+  date: string;
+  kind: string;
+  description: string;
+  amount: string;
+  balance: string;
+}
+
 export interface DidAssignment {
   number: string;
   minuteRate: string;
@@ -21,6 +30,12 @@ export class ClientManagePage extends AppShell {
   readonly subaccountsCard: Locator;
   readonly ledgerCard: Locator;
   readonly ledgerRows: Locator;
+  readonly ledgerCount: Locator;
+  readonly ledgerKind: Locator;
+  readonly ledgerFrom: Locator;
+  readonly ledgerTo: Locator;
+  readonly ledgerClearFilters: Locator;
+  readonly exportLedgerButton: Locator;
   readonly noticesCard: Locator;
   /** The open form dialog (payment, charge, connect, assign, reverse). */
   readonly dialog: Locator;
@@ -36,8 +51,15 @@ export class ClientManagePage extends AppShell {
     this.packagesCard = main.getByRole('region', { name: 'Packages' });
     this.didsCard = main.getByRole('region', { name: 'DIDs' });
     this.subaccountsCard = main.getByRole('region', { name: 'Sub accounts' });
-    this.ledgerCard = main.getByRole('region', { name: 'Ledger' });
-    this.ledgerRows = this.ledgerCard.locator('tbody tr');
+    // Exact: the ledger's scrolling table is a region of its own, "Ledger, by date, newest first".
+    this.ledgerCard = main.getByRole('region', { name: 'Ledger', exact: true });
+    this.ledgerRows = this.ledgerCard.locator('tbody tr[data-entry-id]');
+    this.ledgerCount = this.ledgerCard.getByRole('status');
+    this.ledgerKind = this.ledgerCard.getByRole('combobox', { name: 'Kind' });
+    this.ledgerFrom = this.ledgerCard.getByLabel('From', { exact: true });
+    this.ledgerTo = this.ledgerCard.getByLabel('To', { exact: true });
+    this.ledgerClearFilters = this.ledgerCard.getByRole('button', { name: 'Clear filters' });
+    this.exportLedgerButton = this.ledgerCard.getByRole('button', { name: 'Export CSV' });
     this.noticesCard = main.getByRole('region', { name: 'Notices' });
     this.dialog = page.getByRole('dialog');
     this.confirmDialog = page.getByRole('alertdialog');
@@ -96,6 +118,18 @@ export class ClientManagePage extends AppShell {
 
   ledgerRow(description: string | RegExp): Locator {
     return this.ledgerRows.filter({ hasText: description });
+  }
+
+  /** The ledger lines rendered, top to bottom (a short ledger renders every line). */
+  async ledgerLines(): Promise<LedgerLine[]> {
+    const rows = await this.ledgerRows.evaluateAll((elements) =>
+      elements.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
+    );
+    return rows.map(([date = '', kind = '', description = '', amount = '', balance = '']) => ({ date, kind, description, amount, balance }));
+  }
+
+  async filterLedgerByKind(label: 'All kinds' | 'Payments' | 'Charges' | 'Fees' | 'Calls' | 'Reversals'): Promise<void> {
+    await chooseOption(this.page, this.ledgerKind, label);
   }
 
   async newSubaccount(): Promise<void> {

@@ -161,6 +161,22 @@ describe('migrations', () => {
     await expect(line('CA')).rejects.toThrow(/UNIQUE/);
   });
 
+  it('11 (ledger statement order): migrate to 10, insert a client and ledger entries, migrate to 10, rows kept and the index there', async () => {
+    temp = await tempStore({ migrateTo: 10 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, company, email, phone, street, city, state, country, postal_code, balance_mode, low_balance_email, notes, status, created_at, updated_at)
+              values ('Ada', 'Lovelace', '', 'ada@example.com', '', '', '', '', '', '', 'soft', '', '', 'active', 'x', 'x')`.execute(db);
+    await sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at) values (1, 'payment', 5000000, 'Payment', '2026-11-02', 'x'), (1, 'calls', -60000, 'Calls', '2026-11-01', 'x')`.execute(db);
+    await migrate(db, 11);
+    expect(await schemaVersion(db)).toBe(11);
+    expect(await temp.store.db.selectFrom('ledger_entries').select(['id', 'kind', 'amount_micros', 'occurred_on']).orderBy('id').execute()).toEqual([
+      { id: 1, kind: 'payment', amount_micros: 5_000_000, occurred_on: '2026-11-02' },
+      { id: 2, kind: 'calls', amount_micros: -60_000, occurred_on: '2026-11-01' },
+    ]);
+    const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'ledger_entries'`.execute(db);
+    expect(indexes.rows.map((row) => row.name)).toContain('ledger_entries_client_applies');
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>

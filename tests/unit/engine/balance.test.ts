@@ -58,7 +58,7 @@ describe('balance outcome of a movement', () => {
 
   it('names the client and the balance in the notice', () => {
     const [notice] = balanceOutcome(client(), -10_500_000, 'USD').notices;
-    expect(notice?.message).toBe('Ada Lovelace is suspended: HARD balance reached -$0.5000');
+    expect(notice?.message).toBe('Ada Lovelace is suspended: HARD balance reached -$0.50');
   });
 
   it('no threshold set: never below', () => {

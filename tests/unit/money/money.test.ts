@@ -95,11 +95,11 @@ describe('money properties', () => {
 });
 
 describe('display', () => {
-  it('formats the exact decimal, half-up, with 4 or 2 decimals', () => {
-    expect(formatMoney(micros(1_000_050), 'USD', 4)).toBe('$1.0001');
-    expect(formatMoney(micros(1_000_049), 'USD', 4)).toBe('$1.0000');
-    expect(formatMoney(micros(-12_345_678), 'USD', 2)).toBe('-$12.35');
-    expect(formatMoney(micros(123_456_789_000_000), 'CAD', 2, 'en-CA')).toBe('$123,456,789.00');
+  it('formats the exact decimal, half-up: per-call amounts to 4 decimals, money to 2', () => {
+    expect(formatMoney(micros(1_000_050), 'USD', 'perCall')).toBe('$1.0001');
+    expect(formatMoney(micros(1_000_049), 'USD', 'perCall')).toBe('$1.0000');
+    expect(formatMoney(micros(-12_345_678), 'USD')).toBe('-$12.35');
+    expect(formatMoney(micros(123_456_789_000_000), 'CAD', 'money', 'en-CA')).toBe('$123,456,789.00');
   });
 
   it('a Micros is not a plain number at the type level', () => {

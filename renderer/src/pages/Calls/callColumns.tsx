@@ -101,9 +101,9 @@ const seconds: CallColumn = {
 const secondsOnly: CallColumn = { id: 'seconds', header: 'Seconds', width: 80, numeric: true, cell: (call) => formatCount(call.seconds) };
 
 const sellRate: CallColumn = { id: 'rate', header: 'Sell rate', width: 72, numeric: true, cell: (call) => (call.status === 'rated' ? <Rate value={call.sellRate} /> : '—') };
-const charge: CallColumn = { id: 'charge', header: 'Charge', width: 70, numeric: true, cell: (call) => <Money value={call.charge} /> };
-const cost: CallColumn = { id: 'cost', header: 'Cost', width: 68, numeric: true, cell: (call) => <Money value={call.cost} /> };
-const profit: CallColumn = { id: 'profit', header: 'Profit', width: 74, numeric: true, cell: (call) => <SignedMoney value={call.profit} /> };
+const charge: CallColumn = { id: 'charge', header: 'Charge', width: 70, numeric: true, cell: (call) => <Money value={call.charge} kind="perCall" /> };
+const cost: CallColumn = { id: 'cost', header: 'Cost', width: 68, numeric: true, cell: (call) => <Money value={call.cost} kind="perCall" /> };
+const profit: CallColumn = { id: 'profit', header: 'Profit', width: 74, numeric: true, cell: (call) => <SignedMoney value={call.profit} kind="perCall" /> };
 
 const rule: CallColumn = {
   id: 'rule',

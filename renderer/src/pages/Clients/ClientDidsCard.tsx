@@ -31,7 +31,7 @@ function didColumns(
   return [
     { id: 'number', header: 'Number', rowHeader: true, sortValue: (did) => did.number, cell: (did) => <PhoneNumber digits={did.number} /> },
     { id: 'package', header: 'Package', sortValue: (did) => did.packageName, cell: (did) => did.packageName },
-    { id: 'minuteRate', header: 'Per minute', numeric: true, sortValue: (did) => Number(did.minuteRate), cell: (did) => <Rate value={did.minuteRate} perMinute /> },
+    { id: 'minuteRate', header: 'Per minute', numeric: true, sortValue: (did) => Number(did.minuteRate), cell: (did) => <Rate value={did.minuteRate} kind="ownRate" perMinute /> },
     { id: 'monthlyFee', header: 'Monthly fee', numeric: true, sortValue: (did) => Number(did.monthlyFee), cell: (did) => <Money value={did.monthlyFee} /> },
     { id: 'setupFee', header: 'Setup fee', numeric: true, sortValue: (did) => Number(did.setupFee), cell: (did) => <Money value={did.setupFee} /> },
     {

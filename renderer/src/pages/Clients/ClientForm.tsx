@@ -130,7 +130,7 @@ export function ClientForm({ initialValues, currentBalance, submitLabel, cancelP
         {suspends ? (
           <div className="banner banner--warning" role="note" data-testid="suspend-warning">
             <p className="banner__body banner__message">
-              The balance is {formatMoney(currentBalance ?? '0', 2)}: as a HARD client it is suspended as soon as you save, until a payment brings the balance above zero.
+              The balance is {formatMoney(currentBalance ?? '0')}: as a HARD client it is suspended as soon as you save, until a payment brings the balance above zero.
             </p>
           </div>
         ) : null}
@@ -163,7 +163,7 @@ export function ClientForm({ initialValues, currentBalance, submitLabel, cancelP
         open={confirmingSuspension}
         onOpenChange={setConfirmingSuspension}
         title="Suspend this client now?"
-        description={`Switching to HARD with a balance of ${formatMoney(currentBalance ?? '0', 2)} suspends the client as soon as the change is saved: calls stop until a payment brings the balance above zero.`}
+        description={`Switching to HARD with a balance of ${formatMoney(currentBalance ?? '0')} suspends the client as soon as the change is saved: calls stop until a payment brings the balance above zero.`}
         confirmLabel="Save and suspend"
         destructive
         onConfirm={() => {

@@ -70,7 +70,7 @@ export function ConnectPackageDialog({ clientId, open, onClose }: ConnectPackage
             placeholder={packages.length === 0 ? 'No packages yet' : 'Choose a package…'}
             choices={packages.map((pkg) => ({
               value: String(pkg.id),
-              label: `${pkg.name} — ${formatMoney(pkg.monthlyFee, 2)}/month, setup ${formatMoney(pkg.setupFee, 2)}`,
+              label: `${pkg.name} — ${formatMoney(pkg.monthlyFee)}/month, setup ${formatMoney(pkg.setupFee)}`,
             }))}
             onChange={setPackageId}
           />

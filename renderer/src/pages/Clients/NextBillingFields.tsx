@@ -18,7 +18,7 @@ interface NextBillingFieldsProps {
  * package on the Manage page and by the reseller section of a new sub account.
  */
 export function NextBillingFields({ idPrefix, nextBillingDate, chargeSetupNow, setupFee, error, onDateChange, onChargeSetupNowChange }: NextBillingFieldsProps) {
-  const setupText = setupFee === null ? 'the package’s setup fee' : `the setup fee of ${formatMoney(setupFee, 2)}`;
+  const setupText = setupFee === null ? 'the package’s setup fee' : `the setup fee of ${formatMoney(setupFee)}`;
   return (
     <>
       <Field

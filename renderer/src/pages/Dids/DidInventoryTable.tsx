@@ -39,14 +39,14 @@ function columns(onEdit: (did: DidInventoryView) => void, onRemove: (did: DidInv
       header: 'Per minute',
       numeric: true,
       sortValue: (did) => Number(did.assignedTo?.minuteRate ?? -1),
-      cell: (did) => (did.assignedTo ? <Rate value={did.assignedTo.minuteRate} perMinute /> : none),
+      cell: (did) => (did.assignedTo ? <Rate value={did.assignedTo.minuteRate} kind="ownRate" perMinute /> : none),
     },
     {
       id: 'monthlyFee',
       header: 'Monthly',
       numeric: true,
       sortValue: (did) => Number(did.assignedTo?.monthlyFee ?? -1),
-      cell: (did) => (did.assignedTo ? <Money value={did.assignedTo.monthlyFee} decimals={2} /> : none),
+      cell: (did) => (did.assignedTo ? <Money value={did.assignedTo.monthlyFee} /> : none),
     },
     {
       id: 'actions',

@@ -47,7 +47,7 @@ function columnsFor(onDelete: (pkg: PackageListItem) => void): readonly DataColu
       cellTitle: markupExample,
       cell: (pkg) => (
         <>
-          <Rate value={pkg.markupFixed} perMinute /> + <Percent value={pkg.markupPercent} />
+          <Rate value={pkg.markupFixed} kind="ownRate" perMinute /> + <Percent value={pkg.markupPercent} />
         </>
       ),
     },
@@ -60,7 +60,7 @@ function columnsFor(onDelete: (pkg: PackageListItem) => void): readonly DataColu
       cell: (pkg) => `${pkg.pulseSeconds} s`,
     },
     { id: 'routes', header: 'Routes', className: 'table__nowrap', cell: (pkg) => <RoutesCell pkg={pkg} /> },
-    { id: 'monthlyFee', header: 'Monthly fee', numeric: true, sortValue: (pkg) => Number(pkg.monthlyFee), cell: (pkg) => <Money value={pkg.monthlyFee} decimals={2} /> },
+    { id: 'monthlyFee', header: 'Monthly fee', numeric: true, sortValue: (pkg) => Number(pkg.monthlyFee), cell: (pkg) => <Money value={pkg.monthlyFee} /> },
     { id: 'freeMinutes', header: 'Free min', numeric: true, sortValue: (pkg) => pkg.freeMinutes, cell: (pkg) => pkg.freeMinutes.toLocaleString('en-US') },
     {
       id: 'customRates',

@@ -73,16 +73,16 @@ export function PricePreviewResult({ preview }: { preview: PricePreview }) {
         ) : null}
         {preview.charge !== null ? (
           <Figure term="Charge" testId="preview-charge">
-            <Money value={preview.charge} />
+            <Money value={preview.charge} kind="perCall" />
           </Figure>
         ) : null}
         <Figure term="Cost" testId="preview-cost">
-          {preview.cost !== null ? <Money value={preview.cost} /> : <NotKnown />}
+          {preview.cost !== null ? <Money value={preview.cost} kind="perCall" /> : <NotKnown />}
         </Figure>
         <Figure term="Profit" testId="preview-profit">
           {preview.profit !== null ? (
             <span className={profitIsNegative ? 'figures__loss' : undefined}>
-              <Money value={preview.profit} />
+              <Money value={preview.profit} kind="perCall" />
             </span>
           ) : (
             <NotKnown />

@@ -8,8 +8,8 @@ type Figures = Pick<RerateTotals, 'calls' | 'before' | 'after' | 'difference'>;
 
 const FIGURE_COLUMNS: readonly DataColumn<Figures>[] = [
   { id: 'calls', header: 'Calls', numeric: true, cell: (figures) => figures.calls.toLocaleString('en-US') },
-  { id: 'before', header: 'Before', numeric: true, cell: (figures) => <Money value={figures.before} /> },
-  { id: 'after', header: 'After', numeric: true, cell: (figures) => <Money value={figures.after} /> },
+  { id: 'before', header: 'Before', numeric: true, cell: (figures) => <Money value={figures.before} kind="perCall" /> },
+  { id: 'after', header: 'After', numeric: true, cell: (figures) => <Money value={figures.after} kind="perCall" /> },
   { id: 'difference', header: 'Difference', numeric: true, className: 'rerate-table__difference', cell: (figures) => signedMoney(figures.difference) },
 ];
 
