@@ -48,8 +48,12 @@ export interface BillingScheduler {
 
 export type TimerHandle = unknown;
 
+/** Lends the database open now for one run (the workspace's `withStore`: a switch to the demo waits for it). */
+export type StoreLender = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
+
 export interface BillingSchedulerOptions {
-  store: Store;
+  /** The database to bill: one store, or a lender of the one open when a run starts. */
+  store: Store | StoreLender;
   /** The host's bus: a run that wrote announces `data.changed`, so open windows refresh. */
   events: EventBus;
   now?: () => Date;
@@ -103,6 +107,7 @@ export function billedNotice(trigger: BillingTrigger, result: BillingRunResult):
  */
 async function billDueCycles(ctx: ServiceContext, events: EventBus, trigger: BillingTrigger): Promise<ScheduledBilling> {
   const { store } = ctx;
+  // The start's checks of a database written before the money limits (issue 9), once a day here.
   const outOfRange = await store.exclusive(() => findOutOfRangeClients(store, ctx.now()));
   const result = await runDueBilling(ctx, new Set(outOfRange.map((client) => client.id)));
   const notice = billedNotice(trigger, result);
@@ -122,7 +127,8 @@ export function createBillingScheduler(options: BillingSchedulerOptions): Billin
   const clearTimer = options.clearTimeout ?? ((handle: TimerHandle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS;
   const log = options.log ?? ((line: string) => console.log(line));
-  const ctx = createContext(options.store, now, undefined, options.events);
+  const { store } = options;
+  const lend: StoreLender = typeof store === 'function' ? store : (work) => work(store);
 
   let running = false;
   let lastRunDate: string | null = null;
@@ -156,7 +162,7 @@ export function createBillingScheduler(options: BillingSchedulerOptions): Billin
     try {
       const today = localDate(now());
       if (today === lastRunDate) return null;
-      const outcome = await billDueCycles(ctx, options.events, trigger);
+      const outcome = await lend((current) => billDueCycles(createContext(current, now, undefined, options.events), options.events, trigger));
       lastRunDate = outcome.result.date;
       if (outcome.notice !== null) log(`[billing] ${outcome.notice}`);
       return outcome;
