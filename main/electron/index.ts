@@ -4,14 +4,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openStore, type Store } from '../../db/open';
 import { createWorkspace, type WorkspaceHost } from '../handlers/workspace';
 import { DATABASE_FILE } from '../paths';
+import { createBillingScheduler } from '../services/billingScheduler';
 import { onAppStart } from '../services/startup';
 import { EventBus } from '../events';
+import { runBillingScheduler } from './billing';
 import { forwardEvents } from './events';
 import { registerIpc, trustedSender } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 
 /** The Electron entry: thin. Opens the store, registers the handler table, opens the window. */
 let workspace: WorkspaceHost | undefined;
+let stopBilling: (() => Promise<void>) | undefined;
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 async function start(): Promise<void> {
@@ -24,13 +27,15 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  await onAppStart(store);
+  const billed = await onAppStart(store);
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const pageUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
-  // One bus: services (import progress) and the handler door (data.changed) emit, the window hears.
+  // One bus: services (import progress, midnight billing) and the handler door (data.changed) emit, the window hears.
   const events = new EventBus();
   // "Try the demo" opens reseller-demo.db beside reseller.db; "Back to my data" comes back.
   workspace = createWorkspace({ real: store, host: 'electron', events });
+  // Issue 10: bill while the app runs, at local midnight and after the computer wakes, on the database open then.
+  stopBilling = runBillingScheduler(createBillingScheduler({ store: workspace.withStore, events }), billed.date);
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);
   const window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), pageUrl });
   forwardEvents(events, window.webContents);
@@ -40,5 +45,13 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
 app.whenReady().then(start, (error: unknown) => console.error(error));
 app.on('window-all-closed', () => {
-  void (workspace?.close() ?? Promise.resolve()).finally(() => app.quit());
+  // The scheduler first: a billing run in flight ends before the database closes.
+  void (async () => {
+    try {
+      await stopBilling?.();
+      await workspace?.close();
+    } finally {
+      app.quit();
+    }
+  })();
 });

@@ -30,6 +30,11 @@ export interface WorkspaceHost {
   /** Serves every channel on the database open now; `workspace.open` switches it. */
   readonly table: HandlerTable;
   current(): { workspace: Workspace; path: string };
+  /**
+   * Runs work of main's own (the billing scheduler's midnight run, issue 10) on the database
+   * open now, counted like a request: a switch waits for it, and it waits for a switch.
+   */
+  withStore<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Waits for a switch under way, then closes the database open now. */
   close(): Promise<void>;
 }
@@ -76,17 +81,20 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   let gate: Promise<void> | null = null;
   let switching: Promise<AppInfo> | null = null;
 
-  async function run(name: ChannelName, input: unknown): Promise<unknown> {
+  async function onCurrent<T>(work: (opened: Opened) => Promise<T>): Promise<T> {
     while (gate) await gate;
     const opened = current;
     opened.inFlight += 1;
     try {
-      return await (opened.handlers.table[name] as (input: unknown) => Promise<unknown>)(input);
+      return await work(opened);
     } finally {
       opened.inFlight -= 1;
       if (opened.inFlight === 0) for (const wake of opened.idle.splice(0)) wake();
     }
   }
+
+  const run = (name: ChannelName, input: unknown): Promise<unknown> =>
+    onCurrent((opened) => (opened.handlers.table[name] as (input: unknown) => Promise<unknown>)(input));
 
   const info = (): Promise<AppInfo> => run('app.info', undefined) as Promise<AppInfo>;
 
@@ -179,6 +187,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   return {
     table,
     current: () => ({ workspace: current.workspace, path: current.store.path }),
+    withStore: (work) => onCurrent((opened) => work(opened.store)),
     close: async () => {
       await switching?.catch(() => undefined);
       await current.store.close();

@@ -6,8 +6,10 @@ import { openStore } from '../../db/open';
 import { EventBus } from '../events';
 import { createWorkspace } from '../handlers/workspace';
 import { resolveDatabasePath } from '../paths';
+import { createBillingScheduler } from '../services/billingScheduler';
 import { onAppStart } from '../services/startup';
 import { startHost } from './server';
+import { testClockFromEnv } from './testClock';
 
 /** `npm run serve -- [--db PATH] [--port N]`: the headless host. */
 async function main(): Promise<void> {
@@ -25,18 +27,36 @@ async function main(): Promise<void> {
     console.error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
     process.exit(1);
   }
+  // Null unless a test started this host with NODE_ENV=test and RESELLER_CONSOLE_TEST_CLOCK=1 (see testClock.ts).
+  const testClock = testClockFromEnv(process.env);
+  const now = testClock ? testClock.now : () => new Date();
   const store = await openStore(resolveDatabasePath(values.db));
-  const billed = await onAppStart(store);
+  const billed = await onAppStart(store, now);
   if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
   if (billed.skipped.length > 0) console.log(`Skipped ${billed.skipped.length} client packages the ledger refused to charge (see the notices).`);
   const events = new EventBus();
   // The window may open the demo in its own file beside this one ("Try the demo") and come back.
-  const workspace = createWorkspace({ real: store, host: 'headless', events });
-  const host = await startHost({ table: workspace.table, rendererDir, port, events });
+  const workspace = createWorkspace({ real: store, host: 'headless', events, now });
+  // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
+  // on the database open then.
+  const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
+  scheduler.start(billed.date);
+  const moveClock = testClock
+    ? (instant: Date) => {
+        testClock.set(instant);
+        return scheduler.check('midnight');
+      }
+    : undefined;
+  const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
+  if (testClock) console.log('Test clock on: POST /test/clock moves this host\'s clock (tests only).');
   console.log(`Open ${host.url}`);
   const stop = (): void => {
-    void host.close().then(() => workspace.close()).then(() => process.exit(0));
+    void scheduler
+      .stop()
+      .then(() => host.close())
+      .then(() => workspace.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

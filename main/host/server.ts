@@ -7,6 +7,7 @@ import { eventNames } from '../../preload/events';
 import { EventBus } from '../events';
 import { dispatch, type HandlerTable } from '../handlers/index';
 import { CONTENT_SECURITY_POLICY } from '../security';
+import { TEST_CLOCK_PATH } from './testClock';
 
 /**
  * The headless host: the same handler table as Electron's ipcMain, served over HTTP on
@@ -28,6 +29,11 @@ export interface HostOptions {
   token?: string;
   /** The bus the handler table's services emit on; dispatch announces mutations on it too. */
   events?: EventBus;
+  /**
+   * Tests only (main/host/testClock.ts): serves POST /test/clock `{ "now": ISO instant }`,
+   * which moves the host's clock and answers what the scheduler then did. Absent, the path does not exist.
+   */
+  testClock?: (instant: Date) => Promise<unknown>;
 }
 
 export interface RunningHost {
@@ -152,6 +158,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, 200, JSON.stringify(result));
   }
 
+  async function serveTestClock(req: IncomingMessage, res: ServerResponse, moveClock: (instant: Date) => Promise<unknown>): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Use POST');
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, expectedToken)) {
+      return refuse(res, 401, 'unauthorized', 'A valid session token is required');
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      return refuse(res, 415, 'unsupported_media_type', 'Send JSON (content-type: application/json)');
+    }
+    const body = await readBody(req);
+    let instant = new Date(Number.NaN);
+    try {
+      const parsed = JSON.parse(body ?? '') as { now?: unknown };
+      if (typeof parsed.now === 'string') instant = new Date(parsed.now);
+    } catch {
+      // Refused below with the same message as a missing field.
+    }
+    if (Number.isNaN(instant.getTime())) return refuse(res, 400, 'invalid_input', 'Send { "now": an ISO instant }');
+    send(res, 200, JSON.stringify({ ok: true, value: (await moveClock(instant)) ?? null }));
+  }
+
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Use GET');
     const relative = pathname === '/' ? 'index.html' : decodePath(pathname.slice(1));
@@ -183,6 +209,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (pathname === EVENTS_PATH) return serveEvents(req, res);
+      if (options.testClock && pathname === TEST_CLOCK_PATH) return serveTestClock(req, res, options.testClock);
       if (pathname.startsWith('/api/')) return serveApi(req, res, pathname.slice('/api/'.length));
       return serveStatic(req, res, pathname);
     };

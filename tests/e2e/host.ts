@@ -19,13 +19,22 @@ const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 // tsx compiles the host on start: on a loaded 2-core machine that alone can take tens of seconds.
 const STARTUP_TIMEOUT_MS = 90_000;
 
+export interface HeadlessHostOptions {
+  /**
+   * Issue 10: a host whose clock the test moves (POST /test/clock, see main/host/testClock.ts),
+   * in UTC like the browser, so "midnight" is the same instant for both.
+   */
+  testClock?: boolean;
+}
+
 /** `tsx main/host/index.ts --db <file> --port 0`, and the URL it prints once ready. */
-async function spawnHost(databasePath: string): Promise<{ child: ChildProcess; url: string }> {
+async function spawnHost(databasePath: string, options: HeadlessHostOptions): Promise<{ child: ChildProcess; url: string }> {
+  const clock = options.testClock ? { RESELLER_CONSOLE_TEST_CLOCK: '1', TZ: 'UTC' } : {};
   // tsx runs under this Node directly (no npx shell), so `child.pid` is the host itself.
   const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', databasePath, '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...clock },
   });
   try {
     return { child, url: await waitForUrl(child) };
@@ -39,12 +48,12 @@ async function spawnHost(databasePath: string): Promise<{ child: ChildProcess; u
  * Starts `tsx main/host/index.ts --db <fresh file> --port 0` and resolves with the URL
  * it prints ("Open http://127.0.0.1:PORT/"). Assumes out/renderer was built.
  */
-export async function startHeadlessHost(): Promise<RunningHeadlessHost> {
+export async function startHeadlessHost(options: HeadlessHostOptions = {}): Promise<RunningHeadlessHost> {
   const folder = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
   const databasePath = join(folder, 'console.db');
   let running: { child: ChildProcess; url: string } | undefined;
   try {
-    running = await spawnHost(databasePath);
+    running = await spawnHost(databasePath, options);
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
@@ -55,7 +64,7 @@ export async function startHeadlessHost(): Promise<RunningHeadlessHost> {
     restart: async () => {
       if (running) await stopProcess(running.child);
       running = undefined;
-      running = await spawnHost(databasePath);
+      running = await spawnHost(databasePath, options);
       host.url = running.url;
       return running.url;
     },

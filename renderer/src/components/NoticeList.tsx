@@ -8,6 +8,13 @@ const KIND_LABELS: Record<string, { label: string; tone: string }> = {
   reactivated: { label: 'Reactivated', tone: 'badge badge--success' },
   billing: { label: 'Billing', tone: 'badge badge--danger' },
 };
+// A billing notice of no client is what a billing run of the running app did (issue 10): news, not trouble.
+const RUN_SUMMARY = { label: 'Billed', tone: 'badge badge--success' };
+
+function kindOf(notice: NoticeView): { label: string; tone: string } {
+  if (notice.kind === 'billing' && notice.clientId === null) return RUN_SUMMARY;
+  return KIND_LABELS[notice.kind] ?? { label: notice.kind, tone: 'badge' };
+}
 
 interface NoticeListProps {
   notices: readonly NoticeView[];
@@ -20,7 +27,7 @@ export function NoticeList({ notices, linkToClient = false }: NoticeListProps) {
   return (
     <ul className="notice-list">
       {notices.map((notice) => {
-        const kind = KIND_LABELS[notice.kind] ?? { label: notice.kind, tone: 'badge' };
+        const kind = kindOf(notice);
         return (
           <li key={notice.id} className="notice-list__item">
             <span className={kind.tone}>{kind.label}</span>

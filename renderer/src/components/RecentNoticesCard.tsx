@@ -6,7 +6,7 @@ import { NoticeList } from './NoticeList';
 
 const SHOWN = 6;
 
-/** The dashboard's latest balance notices: low balance, suspended, reactivated. */
+/** The dashboard's latest notices: low balance, suspended, reactivated, and what automatic billing did. */
 export function RecentNoticesCard() {
   const { notices, status, error } = useNotices();
 
@@ -15,7 +15,7 @@ export function RecentNoticesCard() {
       {status === 'error' && error ? <ErrorBanner error={error} title="Could not load notices" /> : null}
       {status === 'idle' || status === 'loading' ? <Loading label="Loading notices…" /> : null}
       {status === 'ready' && notices.length === 0 ? (
-        <p className="muted">No notices yet. You will see here when a client’s balance runs low, or a HARD-balance client is suspended or active again.</p>
+        <p className="muted">No notices yet. You will see here when a client’s balance runs low, a HARD-balance client is suspended or active again, or billing ran at midnight.</p>
       ) : null}
       {status === 'ready' && notices.length > 0 ? <NoticeList notices={notices.slice(0, SHOWN)} linkToClient /> : null}
     </Card>

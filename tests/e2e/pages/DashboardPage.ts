@@ -5,12 +5,14 @@ export class DashboardPage extends AppShell {
   readonly packageCount: Locator;
   readonly newPackageLink: Locator;
   readonly installation: Locator;
+  readonly recentNotices: Locator;
 
   constructor(page: Page, baseUrl: string) {
     super(page, baseUrl);
     this.packageCount = page.getByTestId('package-count');
     this.newPackageLink = page.getByRole('main').getByRole('link', { name: 'New package' });
     this.installation = page.getByRole('region', { name: 'This installation' });
+    this.recentNotices = page.getByRole('region', { name: 'Recent notices' });
   }
 
   async goto(): Promise<void> {

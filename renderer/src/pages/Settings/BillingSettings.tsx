@@ -91,7 +91,8 @@ export function BillingSettings() {
   return (
     <Card title="Billing">
       <p className="muted">
-        Billing runs by itself every time the app starts, for every cycle that came due while it was closed. Run it here to bill a
+        Billing runs by itself every time the app starts, for every cycle that came due while it was closed, and while it runs at
+        local midnight and after the computer wakes (a notice says what it billed). Run it here to bill a
         given day now. Each package is billed for whole months on its billing date — no proration — and running twice never
         charges twice.
       </p>
