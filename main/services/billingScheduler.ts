@@ -95,7 +95,7 @@ export function billedNotice(trigger: BillingTrigger, result: BillingRunResult):
   const skipped = result.skipped.length > 0 ? ` ${plural(result.skipped.length, 'client package', 'client packages')} skipped (see its notice).` : '';
   return (
     `${TRIGGER_LABELS[trigger]} (${formatDay(result.date)}): ${plural(result.cyclesClosed, 'billing cycle', 'billing cycles')} closed ` +
-    `for ${plural(result.clients, 'client', 'clients')}, ${formatMoney(result.charged, 2)} in fees.${skipped}`
+    `for ${plural(result.clients, 'client', 'clients')}, ${formatMoney(result.charged)} in fees.${skipped}`
   );
 }
 
