@@ -31,7 +31,7 @@ test('an open console bills a package due tomorrow at midnight: the Dashboard an
   const clientWindow = await context.newPage();
   const manage = new ClientManagePage(clientWindow, appUrl);
   await manage.goto(alice.id);
-  await expect(manage.balance).toHaveText('$0.0000');
+  await expect(manage.balance).toHaveText('$0.00');
   await expect(manage.ledgerRow('Monthly fee: Basic')).toHaveCount(0);
   // Markers a reload would wipe.
   for (const open of [page, clientWindow]) await open.evaluate(() => Object.assign(window, { __stillTheSamePage: true }));
@@ -44,8 +44,8 @@ test('an open console bills a package due tomorrow at midnight: the Dashboard an
   const notice = dashboard.recentNotices.getByRole('listitem').filter({ hasText: 'Billing at midnight' });
   await expect(notice).toContainText('1 billing cycle closed for 1 client, $10.00 in fees.');
   await expect(notice).toContainText('Billed');
-  await expect(manage.ledgerRow('Monthly fee: Basic')).toContainText('-$10.0000');
-  await expect(manage.balance).toHaveText('-$10.0000');
+  await expect(manage.ledgerRow('Monthly fee: Basic')).toContainText('-$10.00');
+  await expect(manage.balance).toHaveText('-$10.00');
   for (const open of [page, clientWindow]) {
     expect(await open.evaluate(() => (window as unknown as { __stillTheSamePage?: boolean }).__stillTheSamePage)).toBe(true);
   }
