@@ -155,7 +155,7 @@ test('bad input gets a field error and changes nothing', async ({ page, appUrl }
   await expectAccessible(page);
   await list.goto();
   // The refused form still holds what was typed: leaving asks first (issue 10).
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
+  await list.leaveWithoutSaving();
   await expect(list.rows).toHaveCount(2);
 
   await manage.goto(alice.id);

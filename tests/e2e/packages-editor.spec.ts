@@ -163,5 +163,7 @@ test('an error on another tab marks that tab, and the summary opens it and focus
   await packageForm.page.screenshot({ path: 'test-results/package-tab-errors.png', fullPage: true });
 
   await packagesPage.goto();
+  // The refused form still holds what was typed: leaving asks first (issue 10).
+  await packagesPage.leaveWithoutSaving();
   await expect(packagesPage.emptyState).toBeVisible();
 });

@@ -22,6 +22,8 @@ test.describe('bad package input is refused with a field error and nothing is wr
       await expect(packageForm.tab('General')).toHaveAccessibleName('General (1 error)');
 
       await packagesPage.goto();
+      // The refused form still holds what was typed: leaving asks first (issue 10).
+      await packagesPage.leaveWithoutSaving();
       await packagesPage.page.reload();
       await expect(packagesPage.emptyState).toBeVisible();
     });

@@ -33,6 +33,16 @@ export class AppShell {
     await this.navLink(label).click();
   }
 
+  /**
+   * Issue 10: a form with unsaved edits asks before the page is left; this answers
+   * "Leave without saving" (after a navigation the test made on purpose).
+   */
+  async leaveWithoutSaving(): Promise<void> {
+    const ask = this.page.getByRole('alertdialog').filter({ hasText: 'Leave without saving?' });
+    await ask.getByRole('button', { name: 'Leave without saving' }).click();
+    await ask.waitFor({ state: 'detached' });
+  }
+
   toast(title: string): Locator {
     return this.toasts.getByRole('listitem').filter({ hasText: title });
   }
