@@ -62,6 +62,8 @@ test.describe('Packages', () => {
     // Still on the form, and nothing was written to the database.
     await expect(packagesPage.heading).toHaveText('New package');
     await packagesPage.goto();
+    // The refused form still holds what was typed: leaving asks first (issue 10).
+    await packagesPage.leaveWithoutSaving();
     await packagesPage.page.reload();
     await expect(packagesPage.emptyState).toBeVisible();
     await expect(packagesPage.rows).toHaveCount(0);
