@@ -49,6 +49,8 @@ test('screenshots of the dashboard and the packages pages', async ({ dashboard, 
   await shoot(packagesPage.page, 'package-rates');
 
   await packagesPage.open('/packages/new');
+  // The refused rate row is still unsaved: leaving asks first (issue 10).
+  await packagesPage.leaveWithoutSaving();
   await packageForm.fill({ name: '', markupFixed: '-1', pulse: '0' });
   await packageForm.submit();
   await expect(packageForm.errorSummary).toBeVisible();
