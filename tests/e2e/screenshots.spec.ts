@@ -57,6 +57,7 @@ test('screenshots of the dashboard and the packages pages', async ({ dashboard, 
   await shoot(packagesPage.page, 'package-form-errors');
 
   await dashboard.goto();
+  await shell.leaveWithoutSaving();
   await expect(dashboard.packageCount).toHaveText(String(packages.length));
   await expect(dashboard.detail('Version')).not.toBeEmpty();
   await shoot(dashboard.page, 'dashboard');
