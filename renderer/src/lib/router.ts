@@ -12,8 +12,6 @@ import { useLeaveGuard } from '../stores/leaveGuard';
 const listeners = new Set<() => void>();
 /** The path the app shows: what the hash said, unless a guarded form kept the page. */
 let shownPath: string | null = null;
-/** A navigation the app itself made (after a save, or "Leave without saving"). */
-let allowedPath: string | null = null;
 
 function hashPath(): string {
   const path = window.location.hash.replace(/^#/, '');
@@ -27,14 +25,17 @@ function guarded(): boolean {
 function onHashChange(): void {
   const next = hashPath();
   if (next === shownPath) return;
-  if (guarded() && next !== allowedPath && shownPath !== null) {
+  if (guarded() && shownPath !== null) {
     // Back/Forward or a typed address: put the address back and ask.
     window.history.replaceState(window.history.state, '', `#${shownPath}`);
     useLeaveGuard.getState().ask(next);
     return;
   }
-  allowedPath = null;
-  shownPath = next;
+  show(next);
+}
+
+function show(path: string): void {
+  shownPath = path;
   for (const listener of listeners) listener();
 }
 
@@ -94,9 +95,13 @@ export function onNavigateWithToasts(carry: (from: string, to: string) => void):
  * it is done ("Client created" shown on the new client's page).
  */
 export function navigate(path: string, options: { withToasts?: boolean } = {}): void {
-  if (options.withToasts) carryToasts(currentPath(), path);
-  if (path !== currentPath()) allowedPath = path;
+  const from = currentPath();
+  if (options.withToasts) carryToasts(from, path);
   window.location.hash = path;
+  // The app's own move is shown at once and never asked about: what follows in the same
+  // handler (a toast raised on the new page) already sees the new path. The hashchange
+  // that comes after finds it shown.
+  if (shownPath !== null && path !== from) show(path);
 }
 
 /** "Leave without saving": the parked navigation goes on and the edits are dropped. */
