@@ -1,14 +1,14 @@
 import type { Store } from '../../db/open';
 import { changesOf } from '../../preload/contract';
 import type { BillingRunResult } from '../../preload/schemas/clients';
-import { formatDay } from '../../preload/common/dates';
-import { formatMoney } from '../../preload/common/format';
-import { plural } from '../../preload/common/plural';
 import type { EventBus } from '../events';
 import { runDueBilling } from './billing';
 import { localDate } from './clock';
-import { createContext, isoNow, type ServiceContext } from './context';
+import { createContext, type ServiceContext } from './context';
+import { raiseBilledNotice, type BillingTrigger } from './billingNotice';
 import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
+
+export { billedNotice, type BillingTrigger } from './billingNotice';
 
 /**
  * Issue 10, "money on time": a console left open past a billing date must bill it. The
@@ -20,7 +20,6 @@ import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
  */
 
 /** What made the scheduler look: its midnight timer, the host's resume event, or its periodic check. */
-export type BillingTrigger = 'midnight' | 'wake' | 'check';
 
 export interface ScheduledBilling {
   trigger: BillingTrigger;
@@ -83,22 +82,6 @@ export function timerDelay(now: Date, at: Date): number {
   return Math.min(MAX_TIMER_MS, Math.max(0, at.getTime() - now.getTime()));
 }
 
-const TRIGGER_LABELS: Record<BillingTrigger, string> = {
-  midnight: 'Billing at midnight',
-  wake: 'Billing after the computer woke',
-  check: 'Billing for the new day',
-};
-
-/** "Billing at midnight (Nov 26, 2026): 3 billing cycles closed for 2 clients, $89.85 in fees." — or null when nothing was billed. */
-export function billedNotice(trigger: BillingTrigger, result: BillingRunResult): string | null {
-  if (result.cyclesClosed === 0 && result.entriesWritten === 0) return null;
-  const skipped = result.skipped.length > 0 ? ` ${plural(result.skipped.length, 'client package', 'client packages')} skipped (see its notice).` : '';
-  return (
-    `${TRIGGER_LABELS[trigger]} (${formatDay(result.date)}): ${plural(result.cyclesClosed, 'billing cycle', 'billing cycles')} closed ` +
-    `for ${plural(result.clients, 'client', 'clients')}, ${formatMoney(result.charged)} in fees.${skipped}`
-  );
-}
-
 /**
  * One run: the same due billing as the start (the clients the start would leave out are
  * left out), the start's notices for skipped client packages, a notice of what was billed,
@@ -110,11 +93,8 @@ async function billDueCycles(ctx: ServiceContext, events: EventBus, trigger: Bil
   // The start's checks of a database written before the money limits (issue 9), once a day here.
   const outOfRange = await store.exclusive(() => findOutOfRangeClients(store, ctx.now()));
   const result = await runDueBilling(ctx, new Set(outOfRange.map((client) => client.id)));
-  const notice = billedNotice(trigger, result);
   await store.exclusive(() => reportSkippedBilling(store, result.skipped, ctx.now()));
-  if (notice !== null) {
-    await ctx.db.insertInto('notices').values({ client_id: null, kind: 'billing', message: notice, created_at: isoNow(ctx) }).execute();
-  }
+  const notice = await raiseBilledNotice(ctx, trigger, result);
   if (notice !== null || result.skipped.length > 0 || outOfRange.length > 0) {
     events.emit('data.changed', { domains: [...changesOf('billing.run')] });
   }

@@ -2,6 +2,7 @@ import type { Store } from '../../db/open';
 import type { BillingRunResult } from '../../preload/schemas/clients';
 import { setAsideSummary, type SetAsideCallDay } from '../engine/callDays';
 import { runDueBilling } from './billing';
+import { raiseBilledNotice } from './billingNotice';
 import { postCallCharges } from './calls/callCharges';
 import { markInterruptedImports } from './calls/interrupted';
 import { createContext } from './context';
@@ -33,7 +34,10 @@ export async function onAppStart(store: Store, now: () => Date = () => new Date(
     // The client-days stay on the dirty list and are posted by the next import.
     console.warn('[startup] call charges not posted:', error instanceof Error ? error.message : error);
   }
-  const billed = await runDueBilling(createContext(store, now), outOfRange);
+  const ctx = createContext(store, now);
+  const billed = await runDueBilling(ctx, outOfRange);
   reportSkippedBilling(store, billed.skipped, now());
+  // Issue 10: what the start billed (cycles missed while the app was closed) becomes a notice.
+  await raiseBilledNotice(ctx, 'start', billed);
   return { ...billed, callChargesSetAside };
 }

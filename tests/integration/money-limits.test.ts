@@ -207,14 +207,18 @@ describe('money limits', () => {
       const billed = await onAppStart(temp.store, () => FIXED_NOW);
       expect(billed.skipped).toEqual([{ clientId: bad, clientName: 'Alice Martin', clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin's balance/) }]);
       expect(billed.cyclesClosed).toBe(1);
-      const notices = await ok<{ clientId: number; kind: string; message: string }[]>('notices.list');
+      const notices = await ok<{ clientId: number | null; kind: string; message: string }[]>('notices.list');
       const billing = notices.filter((notice) => notice.kind === 'billing');
-      expect(billing).toEqual([
+      expect(billing.filter((notice) => notice.clientId !== null)).toEqual([
         expect.objectContaining({ clientId: bad, message: expect.stringMatching(/^Automatic billing skipped Alice Martin \(the cycle stays due\): Amount: this would take Alice Martin's balance to -1000000010\.000000/) }),
       ]);
-      // The next start finds the same: no second notice.
+      // Issue 10: what the start did bill (Bob's cycle) is a notice of its own, naming the skip.
+      expect(billing.filter((notice) => notice.clientId === null).map((notice) => notice.message)).toEqual([
+        expect.stringMatching(/^Billing at start \(.+\): 1 billing cycle closed for 1 client, \$[\d.,]+ in fees\. 1 client package skipped/),
+      ]);
+      // The next start finds the same: no second notice of either kind (nothing new billed).
       await onAppStart(temp.store, () => FIXED_NOW);
-      expect((await ok<{ kind: string }[]>('notices.list')).filter((notice) => notice.kind === 'billing')).toHaveLength(1);
+      expect((await ok<{ kind: string }[]>('notices.list')).filter((notice) => notice.kind === 'billing')).toHaveLength(2);
     } finally {
       warn.mockRestore();
     }
