@@ -62,6 +62,22 @@ import {
   type DidInventoryView,
   type SubaccountView,
 } from './schemas/telephony';
+import {
+  clientTaxesInput,
+  creditNoteInput,
+  invoiceExportInput,
+  invoiceIssueInput,
+  invoiceListInput,
+  invoicePdfInput,
+  invoiceSettingsInput,
+  invoiceVoidInput,
+  type InvoiceExportResult,
+  type InvoicePage,
+  type InvoicePdfFile,
+  type InvoiceSettingsView,
+  type InvoiceView,
+  type TaxLineView,
+} from './schemas/invoices';
 
 /**
  * The spine: every IPC channel, declared once. Name → input schema (validated in main
@@ -144,7 +160,7 @@ export const contract = {
   'subaccounts.update': channel<SubaccountView>()(subaccountUpdateInput, ['subaccounts', 'billing', ...MONEY]),
   'subaccounts.delete': channel<{ id: number }>()(byId, ['subaccounts', 'clients']),
   'subaccounts.revealPassword': channel<SubaccountView>()(revealPasswordInput),
-  'billing.run': channel<BillingRunResult>()(billingRunInput, ['billing', ...MONEY]),
+  'billing.run': channel<BillingRunResult>()(billingRunInput, ['billing', 'invoices', ...MONEY]),
   'notices.list': channel<NoticeView[]>()(optionalClientFilter),
   /** Starts an import of a file the window streams piece by piece (any size, bounded memory). */
   'calls.importBegin': channel<ImportJobView>()(importBeginInput),
@@ -158,6 +174,24 @@ export const contract = {
   'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput, RATING),
   /** Re-rates open cycles after a package change; without apply, only previews the difference per client. */
   'calls.rerate': channel<RerateResult>()(rerateInput, RATING),
+  /** Invoice settings (Settings → Invoices): company block, logo, numbering, paper, taxes, payment instructions. */
+  'invoices.settings': channel<InvoiceSettingsView>()(noInput),
+  'invoices.saveSettings': channel<InvoiceSettingsView>()(invoiceSettingsInput, ['invoices']),
+  /** A client's own taxes (null: the default list). */
+  'invoices.clientTaxes': channel<TaxLineView[] | null>()(byId),
+  'invoices.setClientTaxes': channel<TaxLineView[] | null>()(clientTaxesInput, ['invoices']),
+  'invoices.list': channel<InvoicePage>()(invoiceListInput),
+  'invoices.get': channel<InvoiceView>()(byId),
+  /** On demand, for a period; the taxes it adds are posted to the ledger with it. */
+  'invoices.issue': channel<InvoiceView>()(invoiceIssueInput, ['invoices', ...MONEY]),
+  /** Keeps the number; reverses what issuing posted (taxes). */
+  'invoices.void': channel<InvoiceView>()(invoiceVoidInput, ['invoices', ...MONEY]),
+  /** A credit note referencing an issued invoice: its own number, a credit on the ledger. */
+  'invoices.creditNote': channel<InvoiceView>()(creditNoteInput, ['invoices', ...MONEY]),
+  /** One invoice as a PDF (identical bytes for the same invoice and paper). */
+  'invoices.pdf': channel<InvoicePdfFile>()(invoicePdfInput),
+  /** Every invoice of a month as PDFs into a folder, with 'invoices.exportProgress' events. */
+  'invoices.exportMonth': channel<InvoiceExportResult>()(invoiceExportInput),
   /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;

@@ -1,6 +1,7 @@
 import type { ImportJobView } from './schemas/calls';
 import type { DemoProgress } from './schemas/demo';
 import type { Workspace } from './schemas/app';
+import type { InvoiceExportProgress } from './schemas/invoices';
 import { dataDomains, EVENT_NAMES, type DataDomain } from './common/events';
 
 export { dataDomains, type DataDomain };
@@ -20,6 +21,8 @@ export interface AppEvents {
   'demo.progress': DemoProgress;
   /** The app opened another database (the demo, or the reseller's own): every window forgets what it read. */
   'workspace.changed': { workspace: Workspace };
+  /** An export of a month's invoices moved on (one more PDF written). */
+  'invoices.exportProgress': InvoiceExportProgress;
 }
 
 export type EventName = keyof AppEvents;

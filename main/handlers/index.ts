@@ -6,9 +6,11 @@ import { AppError } from '../errors';
 import { callHandlers } from './calls';
 import { clientHandlers } from './clients';
 import { DemoLoads, demoHandlers } from './demo';
+import { invoiceHandlers } from './invoices';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
+import type { ExportTargets } from '../services/exportTargets';
 
 export interface HandlerEnv {
   store: Store;
@@ -18,6 +20,11 @@ export interface HandlerEnv {
   events?: EventBus;
   /** Which database this is, when a workspace (main/handlers/workspace.ts) opened it; the reseller's own otherwise. */
   workspace?: WorkspaceView;
+  /**
+   * Where exports go (main/services/exportTargets.ts): Electron's dialogs, the host's
+   * download folder; without it, an `exports` folder beside the database.
+   */
+  exports?: ExportTargets;
 }
 
 /** A handler table and what runs on its database beyond one request (an import, a demo load). */
@@ -41,6 +48,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     clientHandlers(ctx),
     demoHandlers(ctx, (now) => createHandlerTable({ ...env, now }), demoLoads),
     callHandlers(ctx, imports),
+    invoiceHandlers(ctx),
   );
   return {
     table,
