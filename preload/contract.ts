@@ -39,13 +39,19 @@ import {
   type SubaccountSummary,
 } from './schemas/clients';
 import {
+  callExportInput,
+  callFilterInput,
   callListInput,
+  exportIdInput,
   importBeginInput,
   importChunkInput,
   importListInput,
   jobInput,
   rerateInput,
   type CallPage,
+  type CallTotals,
+  type ExportProgress,
+  type ExportStart,
   type ImportJobView,
   type ImportRecordView,
   type RerateResult,
@@ -168,7 +174,13 @@ export const contract = {
   'calls.importChunk': channel<ImportJobView>()(importChunkInput),
   'calls.importStatus': channel<ImportJobView>()(jobInput),
   'calls.cancelImport': channel<ImportJobView>()(jobInput, RATING),
+  /** Global CDR / a client's CDR: one page by keyset (first, last, or after / before a cursor), newest or oldest first. */
   'calls.list': channel<CallPage>()(callListInput),
+  /** The whole filter's totals (count, minutes, cost, sell, net profit): asked once per filter, not per page. */
+  'calls.totals': channel<CallTotals>()(callFilterInput),
+  /** Streams the filter's calls to a CSV file the host chose ('export.progress' events); not started when the Save dialog was cancelled. */
+  'calls.export': channel<ExportStart>()(callExportInput),
+  'calls.cancelExport': channel<ExportProgress>()(exportIdInput),
   /** The recorded imports, newest first, with how each ended ('interrupted': its process died). */
   'calls.imports': channel<ImportRecordView[]>()(importListInput),
   'calls.rerateUnrated': channel<{ rated: number; stillUnrated: number }>()(noInput, RATING),

@@ -1,4 +1,4 @@
-import type { ImportJobView } from './schemas/calls';
+import type { ExportProgress, ImportJobView } from './schemas/calls';
 import type { DemoProgress } from './schemas/demo';
 import type { Workspace } from './schemas/app';
 import type { InvoiceExportProgress } from './schemas/invoices';
@@ -23,6 +23,8 @@ export interface AppEvents {
   'workspace.changed': { workspace: Workspace };
   /** An export of a month's invoices moved on (one more PDF written). */
   'invoices.exportProgress': InvoiceExportProgress;
+  /** A file export (the Global CDR's CSV) moved on: rows written of the total, then done with where the file is. */
+  'export.progress': ExportProgress;
 }
 
 export type EventName = keyof AppEvents;

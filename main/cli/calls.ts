@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CDR_FORMATS, type CallView, type ImportJobView, type ImportRecordView } from '../../preload/schemas/calls';
+import { resolve } from 'node:path';
+import { CALL_DISPOSITIONS, CDR_FORMATS, callExportInput, type CallView, type ExportProgress, type ImportJobView, type ImportRecordView } from '../../preload/schemas/calls';
+import { CallExports } from '../services/calls/cdrExport';
 import { parseCdrFile, type CdrFormat } from '../cdr';
 import { ImportJobs } from '../services/calls/jobs';
 import { IMPORT_BATCH_SIZE } from '../services/calls/importCalls';
@@ -9,6 +11,42 @@ import { parseCommandOptions, print, requireOption } from './options';
 import { UserError, type Command, type CommandContext } from './run';
 
 const PROGRESS_EVERY_MS = 500;
+
+/** --type answered|no-answer|busy|failed: the provider's dispositions, as words a shell takes. */
+const CALL_TYPE_WORDS = CALL_DISPOSITIONS.map((disposition) => disposition.toLowerCase().replace(' ', '-'));
+
+const CDR_FILTER_OPTIONS = {
+  client: { type: 'string' },
+  subaccount: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  direction: { type: 'string' },
+  type: { type: 'string' },
+  search: { type: 'string' },
+  status: { type: 'string' },
+} as const;
+
+type FilterValues = { [K in keyof typeof CDR_FILTER_OPTIONS]?: string | boolean | undefined };
+
+/** The options of `cdr list` / `cdr export` as the channels' filter; the contract's schema checks every value. */
+function cdrFilter(values: FilterValues): Record<string, unknown> {
+  const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+  const type = text(values.type);
+  const typeIndex = type === undefined ? -1 : CALL_TYPE_WORDS.indexOf(type);
+  if (type !== undefined && typeIndex < 0) throw new UserError(`--type must be one of ${CALL_TYPE_WORDS.join(', ')}`);
+  const number = (value: string | undefined): number | undefined => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : Number.NaN);
+  const filter: Record<string, unknown> = {
+    clientId: number(text(values.client)),
+    subaccountId: number(text(values.subaccount)),
+    from: text(values.from),
+    to: text(values.to),
+    direction: text(values.direction),
+    disposition: typeIndex < 0 ? undefined : CALL_DISPOSITIONS[typeIndex],
+    search: text(values.search),
+    status: text(values.status),
+  };
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+}
 
 function progressLine(job: ImportJobView): string {
   const percent = job.totalBytes ? ` ${Math.floor((job.bytesRead * 100) / job.totalBytes)}%` : '';
@@ -81,16 +119,63 @@ export const callCommands: Command[] = [
   },
   {
     name: 'cdr list',
-    usage: 'cdr list [--client ID] [--from D] [--to D] [--limit N]   call records, newest first',
+    usage: `cdr list [--client ID] [--subaccount ID] [--from D] [--to D] [--direction inbound|outbound] [--type ${CALL_TYPE_WORDS.join('|')}]
+           [--search TEXT] [--status all|rated|unrated] [--oldest] [--after CURSOR | --before CURSOR | --last] [--limit N]
+                                        the Global CDR, a page at a time (keyset: --after the "next" cursor printed), and the filter's totals`,
     async run(ctx) {
-      const { values } = parseCommandOptions(ctx, { client: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string' } });
-      const page = await ctx.call('calls.list', {
-        ...(values.client !== undefined ? { clientId: Number(values.client) } : {}),
-        ...(values.from !== undefined ? { from: values.from } : {}),
-        ...(values.to !== undefined ? { to: values.to } : {}),
-        limit: values.limit === undefined ? 100 : Number(values.limit),
+      const { values } = parseCommandOptions(ctx, {
+        ...CDR_FILTER_OPTIONS,
+        oldest: { type: 'boolean' },
+        after: { type: 'string' },
+        before: { type: 'string' },
+        last: { type: 'boolean' },
+        limit: { type: 'string' },
       });
-      print(ctx, page, [`${page.total} calls`, ...page.rows.map(describeCall)].join('\n'));
+      const filter = cdrFilter(values);
+      const seeks = [values.after, values.before, values.last].filter((given) => given !== undefined && given !== false);
+      if (seeks.length > 1) throw new UserError('Give one of --after, --before and --last');
+      const seek = values.after !== undefined ? { after: values.after } : values.before !== undefined ? { before: values.before } : values.last ? 'last' : 'first';
+      const page = await ctx.call('calls.list', { ...filter, order: values.oldest ? 'oldest' : 'newest', seek, limit: values.limit === undefined ? 100 : Number(values.limit) });
+      const totals = await ctx.call('calls.totals', filter);
+      const lines = [
+        `${totals.calls} calls, ${totals.minutes} minutes; cost ${totals.cost}, sell ${totals.sell}, net profit ${totals.profit}`,
+        ...page.rows.map(describeCall),
+        ...(page.previous ? [`previous page: --before ${page.previous}`] : []),
+        ...(page.next ? [`next page: --after ${page.next}`] : []),
+      ];
+      print(ctx, { ...page, totals }, lines.join('\n'));
+    },
+  },
+  {
+    name: 'cdr export',
+    usage: 'cdr export --out F.csv [the filters of cdr list] [--oldest]   the filter\'s calls as CSV, streamed (any number of calls)',
+    async run(ctx) {
+      const { values } = parseCommandOptions(ctx, { ...CDR_FILTER_OPTIONS, out: { type: 'string' }, oldest: { type: 'boolean' } });
+      const out = resolve(requireOption(values.out, 'cdr export', '--out F.csv'));
+      const parsed = callExportInput.safeParse({ ...cdrFilter(values), order: values.oldest ? 'oldest' : 'newest' });
+      if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      const exports = new CallExports(createContext(ctx.store, undefined, undefined, ctx.events), {
+        file: () => Promise.resolve({ path: out, shownAs: out, downloadUrl: null }),
+        folder: () => Promise.resolve(null),
+      });
+      let shown = 0;
+      const stop = ctx.events.listen((name, payload) => {
+        if (name !== 'export.progress') return;
+        const progress = payload as ExportProgress;
+        if (progress.status === 'running' && progress.rows - shown >= 100_000) {
+          shown = progress.rows;
+          ctx.io.err(`export: ${progress.rows} of ${progress.total} calls`);
+        }
+      });
+      try {
+        const started = await exports.start(parsed.data);
+        if (!started.started) throw new UserError('The export did not start');
+        const ended = await exports.finished(started.exportId);
+        if (ended.status !== 'done') throw new UserError(`The export stopped: ${ended.message ?? ended.status}`);
+        print(ctx, ended, `Wrote ${ended.rows} calls to ${out}`);
+      } finally {
+        stop();
+      }
     },
   },
   {
@@ -112,7 +197,8 @@ export const callCommands: Command[] = [
         ctx.io.err(`Re-rated: ${result.rated} now rated, ${result.stillUnrated} still unrated`);
       }
       const page = await ctx.call('calls.list', { status: 'unrated', limit: 1000 });
-      print(ctx, page, [`${page.total} unrated calls`, ...page.rows.map(describeCall)].join('\n'));
+      const totals = await ctx.call('calls.totals', { status: 'unrated' });
+      print(ctx, { ...page, total: totals.calls }, [`${totals.calls} unrated calls`, ...page.rows.map(describeCall)].join('\n'));
     },
   },
 ];

@@ -10,7 +10,9 @@ import { invoiceHandlers } from './invoices';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
-import type { ExportTargets } from '../services/exportTargets';
+import { exportsFolder, type ExportTargets } from '../services/exportTargets';
+import { CallExports } from '../services/calls/cdrExport';
+import { dirname, join } from 'node:path';
 
 export interface HandlerEnv {
   store: Store;
@@ -47,7 +49,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     packageHandlers(ctx),
     clientHandlers(ctx),
     demoHandlers(ctx, (now) => createHandlerTable({ ...env, now }), demoLoads),
-    callHandlers(ctx, imports),
+    callHandlers(ctx, imports, new CallExports(ctx, env.exports ?? exportsFolder(join(dirname(env.store.path), 'exports')))),
     invoiceHandlers(ctx),
   );
   return {

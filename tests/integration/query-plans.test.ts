@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareCallStatements } from '../../main/services/calls/statements';
 import { statementQuery } from '../../main/services/clientLedger';
+import { seekPage, totalsQuery } from '../../main/services/calls/queries';
 import { tempStore, type TempStore } from '../helpers/store';
 
 let temp: TempStore;
@@ -24,9 +25,9 @@ describe('query plans of the hot paths', () => {
     expect(plan(statements.cycleCalls.source, 1, '2026-01-01')).toContain('calls_cycle');
   });
 
-  it('daily call charges and per-client call lists use the client/start index', () => {
+  it('daily call charges and per-client call lists use the client/start index (calls_client_cdr since migration 12)', () => {
     expect(plan("select sum(charge_micros) from calls where client_id = ? and status = 'rated' and started_at >= ? and started_at < ?", 1, 'a', 'b')).toContain(
-      'COVERING INDEX calls_client_started',
+      'COVERING INDEX calls_client_cdr',
     );
     expect(plan("select sum(amount_micros) from ledger_entries where client_id = ? and kind = 'calls' and occurred_on = ?", 1, 'd')).toContain(
       'ledger_entries_client_day',
@@ -42,5 +43,41 @@ describe('query plans of the hot paths', () => {
       // Only the outer newest-first order of the one client's rows sorts; the window reads them in index order.
       expect(detail.match(/TEMP B-TREE/g)).toHaveLength(1);
     }
+  });
+
+  describe('the Global CDR (migration 012): keyset pages and totals read an index, never sort', () => {
+    const compiled = (query: { compile(): { sql: string; parameters: readonly unknown[] } }): string => {
+      const { sql, parameters } = query.compile();
+      return plan(sql, ...parameters);
+    };
+    const clientMonth = { clientId: 1, from: '2026-01-01', to: '2026-01-31', status: 'all' as const };
+    const month = { from: '2026-01-01', to: '2026-01-31', status: 'all' as const };
+    const page = (filter: typeof month, seek: Parameters<typeof seekPage>[3], order: 'newest' | 'oldest' = 'newest') =>
+      compiled(seekPage(filter, temp.store.db, order, seek, 200).query.selectAll('calls'));
+
+    it('a page of a client + date filter, first, after a cursor, before one, last', () => {
+      for (const seek of ['first', 'last', { after: '2026-01-10 10:00:00~5' }, { before: '2026-01-10 10:00:00~5' }] as const) {
+        for (const order of ['newest', 'oldest'] as const) {
+          const detail = page(clientMonth, seek, order);
+          expect(detail).toContain('SEARCH calls USING INDEX calls_client_cdr (client_id=? AND started_at>? AND started_at<?)');
+          expect(detail).not.toContain('TEMP B-TREE');
+        }
+      }
+    });
+
+    it('the first and the last page of a date filter alone read calls_started from either end', () => {
+      for (const seek of ['first', 'last', { after: '2026-01-10 10:00:00~5' }] as const) {
+        const detail = page(month, seek);
+        expect(detail).toBe('SEARCH calls USING INDEX calls_started (started_at>? AND started_at<?)');
+      }
+    });
+
+    it('a sub account’s page reads its index', () => {
+      expect(page({ ...month, subaccountId: 3 } as typeof month, 'last')).toContain('USING INDEX calls_subaccount_started');
+    });
+
+    it('the totals of a client + date filter are read from the covering index alone', () => {
+      expect(compiled(totalsQuery(temp.store.db, clientMonth))).toBe('SEARCH calls USING COVERING INDEX calls_client_cdr (client_id=? AND started_at>? AND started_at<?)');
+    });
   });
 });

@@ -177,6 +177,19 @@ describe('migrations', () => {
     expect(indexes.rows.map((row) => row.name)).toContain('ledger_entries_client_applies');
   });
 
+  it('12 (CDR indexes): migrate to 11, insert a call, migrate to 12, the call kept and the indexes there', async () => {
+    temp = await tempStore({ migrateTo: 11 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into calls (call_id, started_at, account, destination, direction, disposition, seconds, cost_rate_e8, cost_micros, status)
+              values ('u1', '2026-01-01 10:00:00', '100000_a', '15145550100', 'outbound', 'ANSWERED', 10, 0, 700, 'unrated')`.execute(db);
+    await migrate(db, 12);
+    expect(await schemaVersion(db)).toBe(12);
+    expect(await temp.store.db.selectFrom('calls').select(['call_id', 'cost_micros']).execute()).toEqual([{ call_id: 'u1', cost_micros: 700 }]);
+    const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'calls'`.execute(db);
+    expect(indexes.rows.map((row) => row.name)).toEqual(expect.arrayContaining(['calls_client_cdr', 'calls_subaccount_started']));
+    expect(indexes.rows.map((row) => row.name)).not.toContain('calls_client_started');
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>
