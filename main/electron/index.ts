@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openStore, type Store } from '../../db/open';
@@ -8,6 +8,7 @@ import { createBillingScheduler } from '../services/billingScheduler';
 import { onAppStart } from '../services/startup';
 import { EventBus } from '../events';
 import { runBillingScheduler } from './billing';
+import { dialogExportTargets } from './exports';
 import { forwardEvents } from './events';
 import { registerIpc, trustedSender } from './ipc';
 import { createMainWindow, hardenSession } from './window';
@@ -33,7 +34,9 @@ async function start(): Promise<void> {
   // One bus: services (import progress, midnight billing) and the handler door (data.changed) emit, the window hears.
   const events = new EventBus();
   // "Try the demo" opens reseller-demo.db beside reseller.db; "Back to my data" comes back.
-  workspace = createWorkspace({ real: store, host: 'electron', events });
+  // Exports ask where to go with the Save dialog, over the app's window.
+  const exports = dialogExportTargets(dialog, () => BrowserWindow.getAllWindows()[0] ?? null, app.getPath('documents'));
+  workspace = createWorkspace({ real: store, host: 'electron', events, exports });
   // Issue 10: bill while the app runs, at local midnight and after the computer wakes, on the database open then.
   stopBilling = runBillingScheduler(createBillingScheduler({ store: workspace.withStore, events }), billed.date);
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);

@@ -5,6 +5,7 @@ import type { AppInfo, Workspace } from '../../preload/schemas/app';
 import { generateDemo, type DemoOptions } from '../demo';
 import { AppError } from '../errors';
 import type { EventBus } from '../events';
+import type { ExportTargets } from '../services/exportTargets';
 import { demoDatabasePathFor } from '../paths';
 import type { AppHost } from '../services/appInfo';
 import { onAppStart } from '../services/startup';
@@ -22,6 +23,8 @@ export interface WorkspaceOptions {
   events: EventBus;
   now?: () => Date;
   demo?: DemoSize;
+  /** Where exports go (Electron's Save dialog, the host's download folder); see HandlerEnv.exports. */
+  exports?: ExportTargets;
   /** The start's work on a database the switch opened (main/services/startup.ts by default). */
   onOpen?: (store: Store) => Promise<unknown>;
 }
@@ -71,7 +74,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   const serve = (workspace: Workspace, store: Store): Opened => ({
     workspace,
     store,
-    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath } }),
+    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}) }),
     inFlight: 0,
     idle: [],
   });

@@ -9,6 +9,7 @@ import { resolveDatabasePath } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
 import { onAppStart } from '../services/startup';
 import { startHost } from './server';
+import { HostDownloads } from './downloads';
 import { testClockFromEnv } from './testClock';
 
 /** `npm run serve -- [--db PATH] [--port N]`: the headless host. */
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
   if (billed.skipped.length > 0) console.log(`Skipped ${billed.skipped.length} client packages the ledger refused to charge (see the notices).`);
   const events = new EventBus();
   // The window may open the demo in its own file beside this one ("Try the demo") and come back.
-  const workspace = createWorkspace({ real: store, host: 'headless', events, now });
+  // Exports are written under an exports folder beside the database and downloaded once from there.
+  const downloads = new HostDownloads(join(dirname(store.path), 'exports'));
+  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets });
   // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
   // on the database open then.
   const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
         return scheduler.check('midnight');
       }
     : undefined;
-  const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock });
+  const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock, downloads });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
   if (testClock) console.log('Test clock on: POST /test/clock moves this host\'s clock (tests only).');
   console.log(`Open ${host.url}`);

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -8,6 +9,7 @@ import { EventBus } from '../events';
 import { dispatch, type HandlerTable } from '../handlers/index';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { TEST_CLOCK_PATH } from './testClock';
+import { DOWNLOADS_PATH, type HostDownloads } from './downloads';
 
 /**
  * The headless host: the same handler table as Electron's ipcMain, served over HTTP on
@@ -34,6 +36,8 @@ export interface HostOptions {
    * which moves the host's clock and answers what the scheduler then did. Absent, the path does not exist.
    */
   testClock?: (instant: Date) => Promise<unknown>;
+  /** Finished exports, served once each at GET /api/downloads/<id> (main/host/downloads.ts). */
+  downloads?: Pick<HostDownloads, 'take'>;
 }
 
 export interface RunningHost {
@@ -178,6 +182,34 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, 200, JSON.stringify({ ok: true, value: (await moveClock(instant)) ?? null }));
   }
 
+  /**
+   * A finished export, once: its address is the secret (128 random bits, told to the window
+   * when the file is complete), since a download the window opens cannot carry the token.
+   * The loopback Host check above still applies.
+   */
+  async function serveDownload(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    if (req.method !== 'GET') return refuse(res, 405, 'method_not_allowed', 'Use GET');
+    const file = options.downloads?.take(id) ?? null;
+    if (file === null) return refuse(res, 404, 'not_found', 'This download is not there (each is served once)');
+    const { size } = await stat(file.path);
+    const asciiName = file.name.replace(/[^\w.-]/g, '_');
+    res.writeHead(200, {
+      'content-type': file.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream',
+      'content-length': String(size),
+      'content-disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    const stream = createReadStream(file.path);
+    stream.pipe(res);
+    await new Promise<void>((resolve) => {
+      res.on('close', resolve);
+    });
+    stream.destroy();
+    await rm(file.folder, { recursive: true, force: true });
+  }
+
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Use GET');
     const relative = pathname === '/' ? 'index.html' : decodePath(pathname.slice(1));
@@ -210,6 +242,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (pathname === EVENTS_PATH) return serveEvents(req, res);
       if (options.testClock && pathname === TEST_CLOCK_PATH) return serveTestClock(req, res, options.testClock);
+      if (pathname.startsWith(DOWNLOADS_PATH)) return serveDownload(req, res, pathname.slice(DOWNLOADS_PATH.length));
       if (pathname.startsWith('/api/')) return serveApi(req, res, pathname.slice('/api/'.length));
       return serveStatic(req, res, pathname);
     };
