@@ -4,6 +4,7 @@ import { BrandingPage } from './pages/Branding/BrandingPage';
 import { CallsImportPage } from './pages/Calls/CallsImportPage';
 import { CallsPage } from './pages/Calls/CallsPage';
 import { UnratedCallsPage } from './pages/Calls/UnratedCallsPage';
+import { ClientCallsPage } from './pages/Clients/ClientCallsPage';
 import { ClientEditorPage } from './pages/Clients/ClientEditorPage';
 import { ClientManagePage } from './pages/Clients/ClientManagePage';
 import { ClientsPage } from './pages/Clients/ClientsPage';
@@ -35,6 +36,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/clients', render: () => <ClientsPage /> },
   { pattern: '/clients/new', render: () => <ClientEditorPage /> },
   { pattern: '/clients/:id', render: ({ id }) => <ClientManagePage clientId={Number(id)} /> },
+  { pattern: '/clients/:id/calls', render: ({ id }) => <ClientCallsPage key={id} clientId={Number(id)} /> },
   { pattern: '/clients/:id/edit', render: ({ id }) => <ClientEditorPage key={id} clientId={Number(id)} /> },
   { pattern: '/clients/:id/subaccounts/new', render: ({ id }) => <NewSubaccountPage clientId={Number(id)} /> },
   { pattern: '/subaccounts', render: () => <SubaccountsPage /> },

@@ -15,6 +15,16 @@ export function onImportProgress(listener: (job: AppEvents['import.progress']) =
   };
 }
 
+/** Who hears export progress (the export in progress lives in the window's own store, stores/callExport.ts). */
+const exportListeners = new Set<(progress: AppEvents['export.progress']) => void>();
+
+export function onExportProgress(listener: (progress: AppEvents['export.progress']) => void): () => void {
+  exportListeners.add(listener);
+  return () => {
+    exportListeners.delete(listener);
+  };
+}
+
 /**
  * The window's one subscription to main's events: a 'data.changed' refreshes the reads of
  * the changed domains (nothing polls on a timer), an 'import.progress' goes to the import
@@ -27,11 +37,15 @@ function ServerEvents() {
     const stopProgress = api.events.on('import.progress', (job) => {
       for (const listener of progressListeners) listener(job);
     });
+    const stopExport = api.events.on('export.progress', (progress) => {
+      for (const listener of exportListeners) listener(progress);
+    });
     // The demo or the reseller's own file opened (from this window or another): forget the other's data.
     const stopWorkspace = api.events.on('workspace.changed', () => forgetServerState(client));
     return () => {
       stopChanges();
       stopProgress();
+      stopExport();
       stopWorkspace();
     };
   }, [client]);

@@ -57,6 +57,7 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'subaccounts.get': ['subaccounts', 'clients', 'packages'],
   'notices.list': ['notices', 'clients'],
   'calls.list': ['calls', 'clients', 'packages', 'pricing'],
+  'calls.totals': ['calls', 'clients', 'packages', 'pricing'],
   'calls.imports': ['calls'],
   'app.info': [],
 };

@@ -5,7 +5,7 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
-import { useCallPages } from '../../queries/callList';
+import { useCallKeysetList, useCallTotals } from '../../queries/callList';
 import { useRerateUnrated } from '../../queries/calls';
 import { NO_CALL_FILTER, type CallFilter } from '../../stores/callFilter';
 import { UNRATED_COLUMNS } from './callColumns';
@@ -51,8 +51,12 @@ const UNRATED: CallFilter = { ...NO_CALL_FILTER, status: 'unrated' };
 
 /** Calls that could not be priced, with the reason, until the reseller fixes the cause. */
 export function UnratedCallsPage() {
-  const list = useCallPages(UNRATED);
-  const { total, status, error, reload } = list;
+  const list = useCallKeysetList(UNRATED);
+  const totals = useCallTotals(UNRATED);
+  const total = totals.data?.calls ?? 0;
+  const { error, reload } = list;
+  const status = list.status === 'ready' && totals.status !== 'ready' ? totals.status : list.status;
+  const rows = list.page?.rows ?? [];
 
   return (
     <>
@@ -81,7 +85,17 @@ export function UnratedCallsPage() {
       {status === 'ready' && total > 0 ? (
         <Card title="Calls waiting to be rated" aside={<span className="muted">{calls(total)}</span>}>
           {error ? <ErrorBanner error={error} title="Some calls could not be loaded" action={<TryAgain reload={reload} />} /> : null}
-          <CallsTable columns={UNRATED_COLUMNS} calls={list} label="Unrated calls, newest first" />
+          <CallsTable columns={UNRATED_COLUMNS} rows={rows} busy={list.refreshing} label="Unrated calls, newest first" />
+          {list.page?.next || list.page?.previous ? (
+            <nav className="cdr-pager" aria-label="Pages of calls">
+              <button type="button" className="button button--ghost" onClick={list.previous} disabled={!list.page.previous}>
+                Previous page
+              </button>
+              <button type="button" className="button button--ghost" onClick={list.next} disabled={!list.page.next}>
+                Next page
+              </button>
+            </nav>
+          ) : null}
         </Card>
       ) : null}
     </>

@@ -2,17 +2,17 @@ import type { ReactNode } from 'react';
 import type { CallView } from '../../../../preload/schemas/calls';
 import type { DataColumn } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
-import { Money, Rate } from '../../components/Money';
+import { Money } from '../../components/Money';
 import { PhoneNumber } from '../../components/PhoneNumber';
 import { SignedMoney } from '../../components/SignedMoney';
 import { hrefTo } from '../../lib/router';
-import { dispositionLabel, directionLabel, formatCount, isDialledNumber, RULE_LABELS, splitStartedAt } from './callLabels';
+import { dispositionLabel, directionLabel, formatCount, isDialledNumber, pricedByLabel, splitStartedAt } from './callLabels';
 
 /**
  * A column of the call tables, with a fixed width (a virtualised table must not re-flow its
- * columns as rows scroll in). No column has a sort value: main sends the calls newest first,
- * a page at a time, and sorting the pages in memory would order a few hundred rows of a list
- * of thousands and look like the whole list's order. The rows keep their keyboard access.
+ * columns as rows scroll in). No column has a sort value: main sends a page at a time in the
+ * list's order (by date, newest or oldest first: the order control above the table), and
+ * sorting a page in memory would look like the whole list's order. Rows keep keyboard access.
  */
 export type CallColumn = DataColumn<CallView> & { width: number };
 
@@ -37,7 +37,7 @@ const date: CallColumn = {
 
 const account: CallColumn = {
   id: 'account',
-  header: 'Account / client',
+  header: 'Sub account / client',
   width: 150,
   cell: (call) => (
     <TwoLines
@@ -89,7 +89,7 @@ function billedText(call: CallView): string | undefined {
 
 const seconds: CallColumn = {
   id: 'seconds',
-  header: 'Seconds / billed',
+  header: 'Duration / billed (s)',
   width: 80,
   numeric: true,
   cell: (call) => {
@@ -100,14 +100,15 @@ const seconds: CallColumn = {
 
 const secondsOnly: CallColumn = { id: 'seconds', header: 'Seconds', width: 80, numeric: true, cell: (call) => formatCount(call.seconds) };
 
-const sellRate: CallColumn = { id: 'rate', header: 'Sell rate', width: 72, numeric: true, cell: (call) => (call.status === 'rated' ? <Rate value={call.sellRate} /> : '—') };
-const charge: CallColumn = { id: 'charge', header: 'Charge', width: 70, numeric: true, cell: (call) => <Money value={call.charge} kind="perCall" /> };
+const charge: CallColumn = { id: 'charge', header: 'Sell', width: 70, numeric: true, cell: (call) => <Money value={call.charge} kind="perCall" /> };
+const callerId: CallColumn = { id: 'callerId', header: 'Caller ID', width: 120, cell: (call) => <span className="call-cell__clip" title={call.callerId}>{call.callerId || '—'}</span> };
+const country: CallColumn = { id: 'country', header: 'Country', width: 104, cell: (call) => <span className="call-cell__clip" title={call.countryName ?? undefined}>{call.countryName ?? '—'}</span> };
 const cost: CallColumn = { id: 'cost', header: 'Cost', width: 68, numeric: true, cell: (call) => <Money value={call.cost} kind="perCall" /> };
 const profit: CallColumn = { id: 'profit', header: 'Profit', width: 74, numeric: true, cell: (call) => <SignedMoney value={call.profit} kind="perCall" /> };
 
 const rule: CallColumn = {
   id: 'rule',
-  header: 'Status',
+  header: 'Priced by',
   width: 112,
   cell: (call) =>
     call.status === 'unrated' ? (
@@ -115,7 +116,7 @@ const rule: CallColumn = {
         Unrated
       </span>
     ) : (
-      <span className="badge">{RULE_LABELS[call.rule ?? ''] ?? call.rule ?? 'Rated'}</span>
+      <span className="badge">{pricedByLabel(call.status, call.rule)}</span>
     ),
 };
 
@@ -126,8 +127,11 @@ const reason: CallColumn = {
   cell: (call) => <span className="call-reason">{call.unratedReason ?? 'No reason recorded'}</span>,
 };
 
-/** The Global CDR: what the provider said, and what the client pays for it. */
-export const CALL_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, seconds, sellRate, charge, cost, profit, rule];
+/** The Global CDR: what the provider said, and what the client pays for it (the CSV export has the same columns). */
+export const CALL_COLUMNS: readonly CallColumn[] = [date, account, callerId, destination, country, disposition, seconds, cost, charge, profit, rule];
+
+/** Simple View (the guide): the same list without the call type (disposition). */
+export const SIMPLE_CALL_COLUMNS: readonly CallColumn[] = CALL_COLUMNS.filter((column) => column !== disposition);
 
 /** Unrated calls: what the provider said and the reason the call could not be priced. */
 export const UNRATED_COLUMNS: readonly CallColumn[] = [date, account, destination, disposition, secondsOnly, cost, reason];

@@ -57,8 +57,18 @@ export function ClientManagePage({ clientId }: { clientId: number }) {
 
   const { client } = view;
   const closed = client.status === 'closed';
-  const actions = closed ? null : (
+  // A closed client keeps its call history: its CDR stays reachable.
+  const callsLink = (
+    <a className="button button--secondary" href={hrefTo(`/clients/${client.id}/calls`)}>
+      <Icon name="calls" size={16} />
+      Calls (CDR)
+    </a>
+  );
+  const actions = closed ? (
+    callsLink
+  ) : (
     <>
+      {callsLink}
       <a className="button button--secondary" href={hrefTo(`/clients/${client.id}/edit`)}>
         <Icon name="edit" size={16} />
         Edit client
