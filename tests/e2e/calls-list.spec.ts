@@ -1,8 +1,8 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { CallListPage } from './pages/CallsPages';
-import { callApi } from './pages/ClientUi';
+import { callApi, chooseOption } from './pages/ClientUi';
 
-test('the Global CDR pages in as it scrolls and filters by client, date range and status', async ({ page, appUrl }) => {
+test('the Global CDR scrolls a page of 200 and filters by client, date range, status, direction, call type and search', async ({ page, appUrl }) => {
   test.setTimeout(180_000);
   const list = new CallListPage(page, appUrl);
   await list.goto();
@@ -12,9 +12,9 @@ test('the Global CDR pages in as it scrolls and filters by client, date range an
   await page.reload();
   await expect(list.count).toHaveText('1,500 calls');
 
-  // Rows far down are read when they scroll into view, a page of 200 at a time.
-  await list.scrollRegion.evaluate((box) => box.scrollTo({ top: 53 * 900 }));
-  await expect(list.table.locator('tbody tr[aria-rowindex="902"][data-call-id]')).toBeAttached();
+  // A page of 200 is virtualised: rows far down are drawn when they scroll into view.
+  await list.scrollRegion.evaluate((box) => box.scrollTo({ top: 53 * 180 }));
+  await expect(list.table.locator('tbody tr[aria-rowindex="182"][data-call-id]')).toBeAttached();
   expect(await list.rows.count()).toBeLessThan(80);
 
   const firstDate = (await list.rows.first().locator('td').first().locator('.call-cell__main').innerText()).trim();
@@ -38,5 +38,22 @@ test('the Global CDR pages in as it scrolls and filters by client, date range an
 
   await list.filterByStatus('Rated');
   await expect(list.rows.first()).not.toContainText('Unrated');
+  await list.clearFilters.click();
+
+  await chooseOption(page, list.directionFilter, 'Inbound');
+  await expect(list.count).not.toHaveText('1,500 calls');
+  expect(await list.rows.locator('.call-direction--outbound').count()).toBe(0);
+  await list.filterByType('Busy');
+  await expect(list.rows.first()).toBeVisible();
+  expect(new Set(await list.rows.locator('td:nth-child(6)').allInnerTexts())).toEqual(new Set(['Busy']));
+  // Simple View (the guide): no call type filter; choosing it clears the call type.
+  await list.viewButton('Simple view').click();
+  await expect(list.typeFilter).toHaveCount(0);
+  await list.viewButton('Standard view').click();
+  await expect(list.typeFilter).toHaveText('All call types');
+  await list.clearFilters.click();
+  await list.search.fill('Canada');
+  await expect(list.count).not.toHaveText('1,500 calls');
+  expect(new Set(await list.rows.locator('td:nth-child(5)').allInnerTexts())).toEqual(new Set(['Canada']));
   await expectAccessible(page);
 });

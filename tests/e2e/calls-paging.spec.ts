@@ -4,13 +4,19 @@ import { CallListPage } from './pages/CallsPages';
 import { callApi } from './pages/ClientUi';
 
 interface ListInput {
-  status?: string;
   limit?: number;
   offset?: number;
   clientId?: number;
+  seek?: unknown;
 }
 
-/** The input of a `calls.list` request of the call table (its pages are 200 rows; the dashboard asks for 1). */
+interface Page200 {
+  rows: { callId: string }[];
+  previous: string | null;
+  next: string | null;
+}
+
+/** The input of a `calls.list` request of the call table (its pages are 200 rows). */
 function tablePageInput(request: Request): ListInput | null {
   if (!request.url().endsWith('/api/calls.list')) return null;
   const input = (request.postDataJSON() as { input?: ListInput } | null)?.input ?? {};
@@ -26,56 +32,69 @@ function gate(): { promise: Promise<unknown>; open: () => void } {
   return { promise, open };
 }
 
-/** The provider's call id of the call at this position of the list, as main orders it (newest first). */
-async function callIdAt(page: CallListPage['page'], position: number): Promise<string> {
-  const answer = await callApi<{ rows: { callId: string }[] }>(page, 'calls.list', { status: 'all', limit: 1, offset: position });
-  return answer.rows[0]!.callId;
-}
-
-test('scrolling down the Global CDR reads the next pages one after the other; a jump starts at the rows in view and reads back up', async ({ page, appUrl }) => {
+test('the Global CDR pages by keyset: next, previous, last (from the other end), first; never by offset', async ({ page, appUrl }) => {
   test.setTimeout(180_000);
   const list = new CallListPage(page, appUrl);
   await list.goto();
   await callApi(page, 'demo.load', { clients: 8, cdrs: 1500 });
-  // The later pages asked for (the first page is asked again whenever the list refreshes, e.g. on main's 'data.changed' of the demo).
-  const offsets: number[] = [];
+  const seeks: unknown[] = [];
   page.on('request', (request) => {
-    const offset = tablePageInput(request)?.offset ?? 0;
-    if (offset > 0) offsets.push(offset);
+    const input = tablePageInput(request);
+    if (input) {
+      expect(input.offset).toBeUndefined();
+      seeks.push(input.seek ?? 'first');
+    }
   });
   await page.reload();
   await expect(list.count).toHaveText('1,500 calls');
-  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', await callIdAt(page, 0));
+  await expect(list.pagePlace).toHaveText('Calls 1–200 of 1,500');
+  // main's own pages, walked through the channel: what each page of the table must show.
+  const first = await callApi<Page200>(page, 'calls.list', { limit: 200 });
+  const second = await callApi<Page200>(page, 'calls.list', { limit: 200, seek: { after: first.next } });
+  const oldest = await callApi<Page200>(page, 'calls.list', { limit: 200, order: 'oldest' });
+  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', first.rows[0]!.callId);
+  await expect(list.table).toHaveAttribute('aria-rowcount', '201');
+  await expect(list.firstPage).toBeDisabled();
+  await expect(list.previousPage).toBeDisabled();
 
-  // A screenful at a time past the first pages: each later row arrives, the right call at the right place.
-  for (let position = 100; position <= 700; position += 100) {
-    await list.scrollToRow(position);
-    await expect(list.rowAt(position)).toHaveAttribute('data-call-id', /./);
-    // The rows either side of a page boundary (199 | 200) are the calls main has there.
-    for (const near of [position - 1, position]) await expect(list.rowAt(near)).toHaveAttribute('data-call-id', await callIdAt(page, near));
-  }
-  expect(offsets).toEqual([200, 400, 600]);
+  // Within a page the table is virtualised: the end of the page scrolls in, few rows are drawn.
+  await list.scrollToEnd();
+  await expect(list.rowAt(199)).toHaveAttribute('data-call-id', first.rows[199]!.callId);
   expect(await list.rows.count()).toBeLessThan(80);
-
-  // The keyboard walks the whole list: End reaches the oldest call, Home the newest.
-  await list.rowAt(700).focus();
-  await page.keyboard.press('End');
-  await expect(list.rowAt(1499)).toBeFocused();
-  await expect(list.rowAt(1499)).toHaveAttribute('data-call-id', await callIdAt(page, 1499));
+  // The keyboard walks the page: End reaches its last call, Home its first.
+  await list.rowAt(199).focus();
   await page.keyboard.press('Home');
   await expect(list.rowAt(0)).toBeFocused();
-  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', await callIdAt(page, 0));
+  await page.keyboard.press('End');
+  await expect(list.rowAt(199)).toBeFocused();
 
-  // Opened afresh, a drag to the end reads the last page, not every page before it, then reads back up.
-  offsets.length = 0;
-  await page.reload();
-  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', /./);
-  await list.scrollToEnd();
-  await expect(list.rowAt(1499)).toHaveAttribute('data-call-id', await callIdAt(page, 1499));
-  expect(offsets).toEqual([1400]);
-  await list.scrollToRow(1250);
-  await expect(list.rowAt(1250)).toHaveAttribute('data-call-id', await callIdAt(page, 1250));
-  expect(offsets).toEqual([1400, 1200]);
+  await list.nextPage.click();
+  await expect(list.pagePlace).toHaveText('Calls 201–400 of 1,500');
+  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', second.rows[0]!.callId);
+  await expect(list.previousPage).toBeEnabled();
+
+  // The last page is read from the other end: the oldest 200 calls, the very oldest at the bottom.
+  await list.lastPage.click();
+  await expect(list.pagePlace).toHaveText('Calls 1,301–1,500 of 1,500');
+  await expect(list.rowAt(199)).toHaveAttribute('data-call-id', oldest.rows[0]!.callId);
+  await expect(list.nextPage).toBeDisabled();
+  await expect(list.lastPage).toBeDisabled();
+  await list.previousPage.click();
+  await expect(list.pagePlace).toHaveText('Calls 1,101–1,300 of 1,500');
+  // The 200 calls just newer than the last page: the oldest list's second page, the other way round.
+  const olderSecond = await callApi<Page200>(page, 'calls.list', { limit: 200, order: 'oldest', seek: { after: oldest.next } });
+  await expect(list.rowAt(199)).toHaveAttribute('data-call-id', olderSecond.rows[0]!.callId);
+  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', olderSecond.rows[199]!.callId);
+  await list.firstPage.click();
+  await expect(list.pagePlace).toHaveText('Calls 1–200 of 1,500');
+  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', first.rows[0]!.callId);
+  expect(seeks).toEqual(expect.arrayContaining(['first', { after: first.next }, 'last']));
+  expect(seeks.some((seek) => typeof seek === 'object' && seek !== null && 'before' in seek)).toBe(true);
+
+  // Oldest first: the same calls the other way round.
+  await list.viewButton('Oldest first').click();
+  await expect(list.rowAt(0)).toHaveAttribute('data-call-id', oldest.rows[0]!.callId);
+  await expect(list.pagePlace).toHaveText('Calls 1–200 of 1,500');
   await expectAccessible(page);
 });
 
@@ -87,11 +106,12 @@ test('a filter change never shows the other filter’s rows, even when an answer
   await page.reload();
   await expect(list.count).toHaveText('1,500 calls');
 
-  // The unfiltered list's second page, and the filtered list's pages, are held until released.
+  // The unfiltered list's next page, and the filtered list's pages, are held until released.
   const held = { old: gate(), oldAsked: gate(), filtered: gate(), filteredAsked: gate() };
+  const isNextPage = (input: ListInput | null): boolean => input !== null && input.clientId === undefined && typeof input.seek === 'object';
   await page.route('**/api/calls.list', async (route) => {
     const input = tablePageInput(route.request());
-    if (input && input.clientId === undefined && input.offset === 200) {
+    if (isNextPage(input)) {
       held.oldAsked.open();
       await held.old.promise;
     } else if (input && input.clientId !== undefined) {
@@ -100,7 +120,7 @@ test('a filter change never shows the other filter’s rows, even when an answer
     }
     await route.continue();
   });
-  await list.scrollToRow(210);
+  await list.nextPage.click();
   await held.oldAsked.promise;
 
   await list.clientFilter.click();
@@ -110,14 +130,11 @@ test('a filter change never shows the other filter’s rows, even when an answer
   const stopRecording = await list.recordClientsShown();
   await held.filteredAsked.promise;
   // While the client's first page is on its way, no call of the other filter is on screen.
-  await expect(list.scrollRegion).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByText('Loading calls…')).toBeVisible();
   expect(await list.rows.count()).toBe(0);
 
   // The old filter's page answers late, then the client's: only the client's calls show.
-  const lateAnswer = page.waitForResponse((response) => {
-    const input = tablePageInput(response.request());
-    return input !== null && input.clientId === undefined && input.offset === 200;
-  });
+  const lateAnswer = page.waitForResponse((response) => isNextPage(tablePageInput(response.request())));
   held.old.open();
   await lateAnswer;
   expect(await list.rows.count()).toBe(0);

@@ -112,8 +112,8 @@ test('the ledger reads like a statement: a late call’s daily charge takes its 
   const calls = new CallListPage(page, appUrl);
   await calls.goto();
   await expect(calls.call('call-late')).toBeVisible();
-  await expect(await calls.cell(calls.call('call-late'), 'Charge')).toHaveText('$0.1200');
-  await expect(await calls.cell(calls.call('call-yesterday'), 'Charge')).toHaveText('$0.0600');
+  await expect(await calls.cell(calls.call('call-late'), 'Sell')).toHaveText('$0.1200');
+  await expect(await calls.cell(calls.call('call-yesterday'), 'Sell')).toHaveText('$0.0600');
 });
 
 test('a long history scrolls: the ledger is read a page at a time and keeps its order and balances', async ({ page, appUrl }) => {

@@ -43,32 +43,67 @@ class CallsSection extends AppShell {
   }
 }
 
-/** The Global CDR with its filters. */
+/** The Global CDR (or a client's CDR) with its filters, totals, pages and export. */
 export class CallListPage extends CallsSection {
+  readonly card: Locator;
   readonly count: Locator;
   readonly scrollRegion: Locator;
   readonly clientFilter: Locator;
+  readonly subaccountFilter: Locator;
   readonly statusFilter: Locator;
+  readonly directionFilter: Locator;
+  readonly typeFilter: Locator;
+  readonly search: Locator;
   readonly from: Locator;
   readonly to: Locator;
   readonly clearFilters: Locator;
   readonly emptyState: Locator;
+  readonly firstPage: Locator;
+  readonly previousPage: Locator;
+  readonly nextPage: Locator;
+  readonly lastPage: Locator;
+  readonly pagePlace: Locator;
+  readonly exportButton: Locator;
+  readonly exportProgress: Locator;
+  readonly exportOutcome: Locator;
 
-  constructor(page: Page, baseUrl: string) {
+  constructor(page: Page, baseUrl: string, cardName = 'Global CDR') {
     super(page, baseUrl);
-    const card = this.main.getByRole('region', { name: 'Global CDR' });
-    this.count = card.getByRole('status');
-    this.scrollRegion = this.main.getByRole('region', { name: 'Calls, newest first' });
+    this.card = this.main.getByRole('region', { name: cardName });
+    this.count = this.card.getByRole('status').first();
+    this.scrollRegion = this.main.getByRole('region', { name: /^Calls, (newest|oldest) first$/ });
     this.clientFilter = this.main.getByRole('combobox', { name: 'Client' });
+    this.subaccountFilter = this.main.getByRole('combobox', { name: 'Sub account' });
     this.statusFilter = this.main.getByRole('combobox', { name: 'Status' });
+    this.directionFilter = this.main.getByRole('combobox', { name: 'Direction' });
+    this.typeFilter = this.main.getByRole('combobox', { name: 'Call type' });
+    this.search = this.main.getByLabel('Destination or country');
     this.from = this.main.getByLabel('From', { exact: true });
     this.to = this.main.getByLabel('To', { exact: true });
     this.clearFilters = this.main.getByRole('button', { name: 'Clear filters' });
     this.emptyState = this.main.getByRole('heading', { name: 'No calls yet' });
+    const pager = this.main.getByRole('navigation', { name: 'Pages of calls' });
+    this.firstPage = pager.getByRole('button', { name: 'First page' });
+    this.previousPage = pager.getByRole('button', { name: 'Previous page' });
+    this.nextPage = pager.getByRole('button', { name: 'Next page' });
+    this.lastPage = pager.getByRole('button', { name: 'Last page' });
+    this.pagePlace = page.getByTestId('page-place');
+    this.exportButton = this.main.getByRole('button', { name: 'Export CSV' });
+    this.exportProgress = this.main.getByRole('progressbar', { name: 'Export progress' });
+    this.exportOutcome = page.getByTestId('export-outcome');
   }
 
   async goto(): Promise<void> {
     await this.open('/calls');
+  }
+
+  /** A total of the whole filter, as shown ("1,500", "$12.34"). */
+  total(name: 'calls' | 'minutes' | 'cost' | 'sell' | 'profit'): Locator {
+    return this.page.getByTestId(`total-${name}`);
+  }
+
+  viewButton(name: 'Standard view' | 'Simple view' | 'Newest first' | 'Oldest first'): Locator {
+    return this.main.getByRole('button', { name, exact: true });
   }
 
   async filterByStatus(label: 'Rated and unrated' | 'Rated' | 'Unrated'): Promise<void> {
@@ -79,17 +114,21 @@ export class CallListPage extends CallsSection {
     await chooseOption(this.page, this.clientFilter, name);
   }
 
-  /** Scrolls the table's own scrolling box to the end of the list. */
+  async filterByType(label: 'All call types' | 'Answered' | 'No answer' | 'Busy' | 'Failed'): Promise<void> {
+    await chooseOption(this.page, this.typeFilter, label);
+  }
+
+  /** Scrolls the table's own scrolling box to the end of the page. */
   async scrollToEnd(): Promise<void> {
     await this.scrollRegion.evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
   }
 
-  /** Scrolls so that the call at this position of the list (0 = newest) is near the top of the box. */
+  /** Scrolls so that the call at this position of the page (0 = first) is near the top of the box. */
   async scrollToRow(position: number): Promise<void> {
     await this.scrollRegion.evaluate((box, top) => box.scrollTo({ top }), position * CALL_ROW_HEIGHT);
   }
 
-  /** The rendered row at this position of the list, loaded or still a placeholder. */
+  /** The rendered row at this position of the page. */
   rowAt(position: number): Locator {
     return this.table.locator(`tbody tr[aria-rowindex="${position + 2}"]`);
   }
