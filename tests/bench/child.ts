@@ -8,6 +8,7 @@ import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
 import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
+import { benchCdr } from './cdr';
 
 /**
  * One measurement per process, so each peak RSS is its own. Prints one JSON line.
@@ -164,7 +165,9 @@ async function waits(): Promise<Record<string, number>> {
   };
 }
 
-const run = mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : null;
+// cdr DB: the Global CDR's page, last page, totals and CSV export (tests/bench/cdr.ts).
+const cdr = () => benchCdr(first);
+const run = mode === 'cdr' ? cdr : mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : null;
 if (!run) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

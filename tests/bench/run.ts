@@ -58,6 +58,15 @@ if (wanted('import')) {
       { name: 'for reference: insert of the same calls with rating columns NULL (no client, package)', value: Math.round(bare.rows! / bare.seconds!), unit: 'rows/s' },
       { name: 'for reference: import time / that insert time', value: Number((imported.seconds! / bare.seconds!).toFixed(2)), unit: '×' },
     );
+    // Issue 11: the Global CDR on the database the import built (tests/bench/cdr.ts).
+    log('Global CDR: a page, the last page, totals, the CSV of every call…');
+    const cdr = child(['cdr', join(dir, 'import.db')]);
+    figures.push(
+      { name: `Global CDR page of 200 (client + month: ${cdr.filterCalls!.toLocaleString('en-US')} calls); raw SQL floor ${cdr.pageFloorMs} ms`, value: cdr.pageMs!, unit: 'ms', goal: '≤ 20' },
+      { name: `  its last page (seek from the other end); raw SQL floor ${cdr.lastPageFloorMs} ms`, value: cdr.lastPageMs!, unit: 'ms', goal: '≤ 20' },
+      { name: `  totals of that filter (count, minutes, cost, sell, profit); raw SQL floor ${cdr.totalsFloorMs} ms`, value: cdr.totalsMs!, unit: 'ms', goal: '≤ 50' },
+      { name: `CSV export of all ${cdr.exportRows!.toLocaleString('en-US')} calls (streamed); raw SQL read of the same rows ${cdr.exportFloorSeconds} s`, value: cdr.exportSeconds!, unit: 's', goal: '≤ 5' },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

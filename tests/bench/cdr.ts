@@ -1,0 +1,94 @@
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openStore, type Store } from '../../db/open';
+import { CallExports } from '../../main/services/calls/cdrExport';
+import { callTotals, listCalls, seekPage, totalsQuery } from '../../main/services/calls/queries';
+import { createContext } from '../../main/services/context';
+import { exportsFolder } from '../../main/services/exportTargets';
+import type { CallFilterData, CallSeek } from '../../preload/schemas/calls';
+
+/**
+ * Issue 11's Global CDR figures on the bench's 1M-call database, each beside the raw-SQL
+ * floor: the same SQL (compiled by the same Kysely query) run straight on better-sqlite3,
+ * with no mapping to views, no decimals, no CSV.
+ */
+const RUNS = 15;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed(work: () => unknown): Promise<number> {
+  await work(); // warm: statement cache, pages in the OS cache
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return Number(median(times).toFixed(2));
+}
+
+/** The client with the most calls, over its busiest calendar month: the filter a reseller looks at. */
+function busiestClientMonth(store: Store): NonNullable<CallFilterData> {
+  const { client_id: clientId, month } = store.sqlite
+    .prepare(`select client_id, substr(started_at, 1, 7) as month from calls where client_id is not null group by client_id, month order by count(*) desc limit 1`)
+    .get() as { client_id: number; month: string };
+  return { clientId, from: `${month}-01`, to: `${month}-31`, status: 'all' };
+}
+
+export async function benchCdr(dbPath: string): Promise<Record<string, number>> {
+  const store = await openStore(dbPath);
+  try {
+    const filter = busiestClientMonth(store);
+    const list = (seek: CallSeek) => ({ ...filter, order: 'newest' as const, seek, limit: 200 });
+    const rawPage = (seek: CallSeek) => {
+      const compiled = seekPage(filter, store.db, 'newest', seek, 200)
+        .query.leftJoin('clients', 'clients.id', 'calls.client_id')
+        .selectAll('calls')
+        .select(['clients.first_name', 'clients.last_name', 'clients.company'])
+        .compile();
+      const statement = store.sqlite.prepare(compiled.sql);
+      return () => statement.all(...compiled.parameters);
+    };
+    const totalsCompiled = totalsQuery(store.db, filter).compile();
+    const totalsStatement = store.sqlite.prepare(totalsCompiled.sql).safeIntegers(true);
+    const filterCalls = (await callTotals(store, filter)).calls;
+
+    const figures: Record<string, number> = {
+      filterCalls,
+      pageMs: await timed(() => listCalls(store.db, list('first'))),
+      pageFloorMs: await timed(rawPage('first')),
+      lastPageMs: await timed(() => listCalls(store.db, list('last'))),
+      lastPageFloorMs: await timed(rawPage('last')),
+      totalsMs: await timed(() => callTotals(store, filter)),
+      totalsFloorMs: await timed(() => totalsStatement.get(...totalsCompiled.parameters)),
+    };
+
+    // The CSV of every call, newest first, through the real service (batches, events, the file).
+    const folder = join(dirname(dbPath), 'cdr-export');
+    const exports = new CallExports(createContext(store), exportsFolder(folder));
+    let started = process.hrtime.bigint();
+    const begun = await exports.start({ status: 'all', order: 'newest' });
+    if (!begun.started) throw new Error('the export did not start');
+    const ended = await exports.finished(begun.exportId);
+    figures.exportSeconds = Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(2));
+    figures.exportRows = ended.rows;
+    rmSync(folder, { recursive: true, force: true });
+    // Its floor: the same rows in the same order, read by one raw statement.
+    const all = seekPage({ status: 'all' }, store.db, 'newest', 'first', Number.MAX_SAFE_INTEGER - 1)
+      .query.leftJoin('clients', 'clients.id', 'calls.client_id')
+      .selectAll('calls')
+      .select(['clients.first_name', 'clients.last_name', 'clients.company'])
+      .compile();
+    started = process.hrtime.bigint();
+    let rows = 0;
+    for (const _row of store.sqlite.prepare(all.sql).iterate(...all.parameters)) rows += 1;
+    figures.exportFloorSeconds = Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(2));
+    figures.exportFloorRows = rows;
+    return figures;
+  } finally {
+    await store.close();
+  }
+}
