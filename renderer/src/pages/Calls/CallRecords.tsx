@@ -136,7 +136,8 @@ export function CallRecords({ title, filter, onFilter, view, onView, clients, em
       {list.status === 'error' && list.error ? <ErrorBanner error={list.error} title="Could not load the calls" action={<TryAgain reload={list.reload} />} /> : null}
       {list.status === 'loading' ? <Loading label="Loading calls…" /> : null}
       {list.status === 'ready' && rows.length === 0 ? <p className="muted">No call matches these filters.</p> : null}
-      {rows.length > 0 ? <CallsTable columns={view === 'simple' ? SIMPLE_CALL_COLUMNS : CALL_COLUMNS} rows={rows} busy={list.refreshing} label={label} highlightUnrated /> : null}
+      {/* Keyed by the page's first call: another page starts at its top, not where the last one was scrolled to. */}
+      {rows.length > 0 ? <CallsTable key={rows[0]!.id} columns={view === 'simple' ? SIMPLE_CALL_COLUMNS : CALL_COLUMNS} rows={rows} busy={list.refreshing} label={label} highlightUnrated /> : null}
       <nav className="cdr-pager" aria-label="Pages of calls">
         <button type="button" className="button button--ghost" onClick={list.first} disabled={!list.page?.previous}>
           First page
