@@ -35,6 +35,11 @@ const rateText = (rateE4: number): string => {
   return text.replace(/\.?0+$/, '');
 };
 
+const twoDecimals = (minutes: string): string => {
+  const [whole, fraction = ''] = minutes.split('.');
+  return `${Number(whole).toLocaleString('en-US')}.${fraction.padEnd(2, '0')}`;
+};
+
 export interface InvoicePdf {
   bytes: Buffer;
   pages: number;
@@ -100,19 +105,18 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
 
   // ---- First page: the company, the document's title and facts, the client.
   let y = MARGIN;
-  let companyX = left;
+  const companyX = left;
+  // The logo heads the company block (top left); the document's title and facts stand opposite.
+  let companyTop = y;
   if (invoice.logo) {
     try {
-      doc.image(invoice.logo, left, y, { fit: [120, 54] });
-      companyX = left + 132;
+      doc.image(invoice.logo, left, y, { fit: [150, 54] });
+      companyTop = y + 62;
     } catch {
       // An image pdfkit cannot read is left out rather than failing the invoice.
     }
   }
   const company = invoice.content.companyBlock;
-  text(company[0] ?? '', companyX, y, { font: 'Bold', size: 13 });
-  company.slice(1).forEach((line, index) => text(line, companyX, y + 18 + index * 11.5, { size: 8.5, color: MUTED }));
-  rightText(title.toUpperCase(), right, y, { font: 'Bold', size: 22, color: ACCENT });
   const facts: [string, string][] = [
     [invoice.kind === 'credit_note' ? 'Credit note no.' : 'Invoice no.', invoice.number],
     ['Issue date', invoice.issueDate],
@@ -122,12 +126,23 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
   if (invoice.kind === 'invoice') facts.push(['Amount due', `${currency} ${centsText(invoice.totalDue)}`]);
   doc.font('Bold').fontSize(9);
   const valueWidth = Math.max(...facts.map(([, value]) => doc.widthOfString(value)));
+  doc.font('Body').fontSize(9);
+  const labelWidth = Math.max(...facts.map(([label]) => doc.widthOfString(label)));
+  // The company block wraps before the facts column, so the two never overlap.
+  const companyWidth = right - valueWidth - 14 - labelWidth - 16 - companyX;
+  doc.font('Bold').fontSize(13).fillColor(INK).text(company[0] ?? '', companyX, companyTop, { width: companyWidth });
+  let companyY = doc.y + 3;
+  for (const line of company.slice(1)) {
+    doc.font('Body').fontSize(8.5).fillColor(MUTED).text(line, companyX, companyY, { width: companyWidth });
+    companyY = doc.y + 0.5;
+  }
+  rightText(title.toUpperCase(), right, y, { font: 'Bold', size: 22, color: ACCENT });
   facts.forEach(([label, value], index) => {
     const rowY = y + 34 + index * 13;
     rightText(value, right, rowY, { font: 'Bold', size: 9 });
     rightText(label, right - valueWidth - 14, rowY, { size: 9, color: MUTED });
   });
-  y = Math.max(y + 18 + company.length * 11.5, y + 34 + facts.length * 13) + 18;
+  y = Math.max(companyY, y + 34 + facts.length * 13) + 18;
 
   text('BILL TO', left, y, { font: 'Bold', size: 8, color: MUTED, characterSpacing: 0.8 });
   invoice.content.clientBlock.forEach((line, index) => text(line, left, y + 13 + index * 12, { font: index === 0 ? 'Bold' : 'Body', size: index === 0 ? 10.5 : 9 }));
@@ -183,7 +198,7 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
       if (line.date !== null) text(line.date, left + 6, y, { size: 8.5, color: MUTED });
       doc.font('Body').fontSize(8.5).fillColor(INK).text(line.description, descriptionX, y, { width });
       if (line.count !== null) rightText(line.count.toLocaleString('en-US'), countX + columns.count - 6, y, { size: 8.5 });
-      if (line.billedSeconds !== null) rightText(minutesText(line.billedSeconds), minutesX + columns.minutes - 6, y, { size: 8.5 });
+      if (line.billedSeconds !== null) rightText(twoDecimals(minutesText(line.billedSeconds)), minutesX + columns.minutes - 6, y, { size: 8.5 });
       rightText(centsText(line.amount), right - 6, y, { size: 8.5 });
       y += rowHeight;
       doc
@@ -245,13 +260,13 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
     y += instructionsHeight + 10;
   }
   const finePrint =
-    'Amounts are kept exact to a millionth of the currency; each printed figure is that amount rounded half-up to the cent, ' +
-    'so a Rounding line appears when the printed figures would not add up to the printed closing balance. ' +
-    'A positive balance is a credit in your favour; a negative balance is owed. Charges dated in an earlier invoiced period ' +
-    '(late calls, corrections) appear on the next invoice. Taxes are computed on the charges of the invoice.';
+    'Amounts are exact to a millionth; each printed figure is rounded half-up to the cent, and a Rounding line reconciles the printed totals ' +
+    'when needed. A positive balance is a credit in your favour. Charges dated in an already invoiced period (late calls, corrections) ' +
+    'appear on the next invoice. Taxes are computed on the charges of the invoice.';
   doc.font('Body').fontSize(7);
   const fineHeight = doc.heightOfString(finePrint, { width: contentWidth });
-  ensureRoom(fineHeight + 6, false);
+  // The fine print may use the space kept above the footer rather than open a page of its own.
+  if (y + fineHeight > bottom + FOOTER_SPACE - 16) ensureRoom(fineHeight + 6, false);
   doc.font('Body').fontSize(7).fillColor(MUTED).text(finePrint, left, y, { width: contentWidth });
 
   // ---- Footers, now that the page count is known.
