@@ -143,12 +143,16 @@ async function rebuildLedgerEntries(db: Kysely<unknown>): Promise<void> {
     occurred_on text not null,
     created_at text not null,
     reference text unique,
-    reverses_entry_id integer unique references ledger_entries(id),
+    reverses_entry_id integer unique references ledger_entries_014(id),
     client_package_id integer references client_packages(id),
     did_assignment_id integer references did_assignments(id)
   ) strict`).execute(db);
   const columns = 'id, client_id, kind, amount_micros, description, occurred_on, created_at, reference, reverses_entry_id, client_package_id, did_assignment_id';
   await sql.raw(`insert into ledger_entries_014 (${columns}) select ${columns} from ledger_entries order by id`).execute(db);
+  // The new table refers to itself by its own name, which the rename rewrites to
+  // ledger_entries, so dropping the old table (foreign keys stay on) removes only rows no
+  // other row refers to. No other table refers to ledger entries (a table that did would make
+  // this migration fail whole, leaving the file as it was).
   await sql`drop table ledger_entries`.execute(db);
   await sql`alter table ledger_entries_014 rename to ledger_entries`.execute(db);
   for (const row of dependents.rows) {
