@@ -38,6 +38,7 @@ export interface HandlerSet {
 
 export function createHandlerSet(env: HandlerEnv): HandlerSet {
   const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events);
+  const exportTargets = env.exports ?? exportsFolder(join(dirname(env.store.path), 'exports'));
   const imports = new ImportJobs(ctx);
   const demoLoads = new DemoLoads();
   const table = joinHandlers(
@@ -49,8 +50,8 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     packageHandlers(ctx),
     clientHandlers(ctx),
     demoHandlers(ctx, (now) => createHandlerTable({ ...env, now }), demoLoads),
-    callHandlers(ctx, imports, new CallExports(ctx, env.exports ?? exportsFolder(join(dirname(env.store.path), 'exports')))),
-    invoiceHandlers(ctx),
+    callHandlers(ctx, imports, new CallExports(ctx, exportTargets)),
+    invoiceHandlers(ctx, exportTargets),
   );
   return {
     table,

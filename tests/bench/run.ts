@@ -67,6 +67,12 @@ if (wanted('import')) {
       { name: `  totals of that filter (count, minutes, cost, sell, profit); raw SQL floor ${cdr.totalsFloorMs} ms`, value: cdr.totalsMs!, unit: 'ms', goal: '≤ 50' },
       { name: `CSV export of all ${cdr.exportRows!.toLocaleString('en-US')} calls (streamed); raw SQL read of the same rows ${cdr.exportFloorSeconds} s`, value: cdr.exportSeconds!, unit: 's', goal: '≤ 5' },
     );
+    log('invoices: 1,000 issued on the imported month, then their PDFs exported…');
+    const invoiced = child(['invoices', join(dir, 'import.db'), join(dir, 'invoices.db')]);
+    figures.push(
+      { name: `issuing ${invoiced.invoices} invoices (${invoiced.lines} lines, taxes posted), one transaction each`, value: Number(invoiced.issueSeconds!.toFixed(2)), unit: 's' },
+      { name: `${invoiced.pdfs} invoice PDFs written (${invoiced.pages} pages)`, value: Number(invoiced.pdfSeconds!.toFixed(2)), unit: 's', goal: '≤ 20' },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

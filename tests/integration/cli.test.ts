@@ -179,7 +179,7 @@ describe('command line', () => {
     const text = await cli('billing', 'run', '--date', '2026-12-01');
     expect(text.code).toBe(0);
     expect(text.out.trim().split('\n')).toEqual([
-      'Billing 2026-12-01: 1 cycles closed, 1 entries, 10.000000 charged to 1 clients',
+      'Billing 2026-12-01: 1 cycles closed, 1 invoices issued, 1 entries, 10.000000 charged to 1 clients',
       '1 client package skipped (still due: billed by a later run once fixed):',
       expect.stringMatching(/^ {2}Ann Lee \(client #1, client package #1\): Amount: this would take Ann Lee's balance to -1000000010\.000000; a balance stays within ±1,000,000,000\.00$/),
     ]);

@@ -190,6 +190,36 @@ describe('migrations', () => {
     expect(indexes.rows.map((row) => row.name)).not.toContain('calls_client_started');
   });
 
+  it('14 (invoices): migrate to 11, insert a ledger with a reversal, migrate to 14: ids, indexes, triggers and references kept; tax and credit accepted', async () => {
+    temp = await tempStore({ migrateTo: 11 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, company, email, phone, street, city, state, country, postal_code, balance_mode, low_balance_email, notes, status, created_at, updated_at)
+              values ('Ada', 'Lovelace', '', 'ada@example.com', '', '', '', '', '', '', 'soft', '', '', 'active', 'x', 'x')`.execute(db);
+    await sql`insert into ledger_entries (id, client_id, kind, amount_micros, description, occurred_on, created_at, reference)
+              values (7, 1, 'payment', 5000000, 'Payment', '2026-11-02', 'x', 'ref-7'), (9, 1, 'charge', -60000, 'Charge', '2026-11-01', 'x', null)`.execute(db);
+    await sql`insert into ledger_entries (id, client_id, kind, amount_micros, description, occurred_on, created_at, reverses_entry_id)
+              values (12, 1, 'reversal', 60000, 'Reversal', '2026-11-03', 'x', 9)`.execute(db);
+    const before = await sql<{ name: string }>`select name from sqlite_master where tbl_name = 'ledger_entries' and type in ('index', 'trigger') order by name`.execute(db);
+    await migrate(db, 14);
+    expect(await schemaVersion(db)).toBe(14);
+    expect(await temp.store.db.selectFrom('ledger_entries').select(['id', 'kind', 'amount_micros', 'reference', 'reverses_entry_id']).orderBy('id').execute()).toEqual([
+      { id: 7, kind: 'payment', amount_micros: 5_000_000, reference: 'ref-7', reverses_entry_id: null },
+      { id: 9, kind: 'charge', amount_micros: -60_000, reference: null, reverses_entry_id: null },
+      { id: 12, kind: 'reversal', amount_micros: 60_000, reference: null, reverses_entry_id: 9 },
+    ]);
+    const after = await sql<{ name: string }>`select name from sqlite_master where tbl_name = 'ledger_entries' and type in ('index', 'trigger') order by name`.execute(db);
+    expect(after.rows).toEqual(before.rows);
+    await expect(sql`update ledger_entries set amount_micros = 0 where id = 7`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at, reference) values (1, 'charge', 1, 'x', 'x', 'x', 'ref-7')`.execute(db)).rejects.toThrow(/UNIQUE/);
+    await expect(sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at, reverses_entry_id) values (1, 'reversal', 1, 'x', 'x', 'x', 999)`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at) values (1, 'bogus', 1, 'x', 'x', 'x')`.execute(db)).rejects.toThrow(/CHECK/);
+    await sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at) values (1, 'tax', -1, 'GST', 'x', 'x'), (1, 'credit', 1, 'Credit note', 'x', 'x')`.execute(db);
+    await sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at, reverses_entry_id) values (1, 'reversal', -5000000, 'x', 'x', 'x', 7)`.execute(db);
+    expect(temp.store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(temp.store.sqlite.prepare("select sql from sqlite_master where name = 'ledger_entries'").pluck().get()).not.toContain('ledger_entries_014');
+    expect(temp.store.sqlite.prepare('select next_number, last_number from invoice_numbering').get()).toEqual({ next_number: 1, last_number: 0 });
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>
