@@ -1,0 +1,80 @@
+import type { InvoiceLineView, InvoiceSummary, InvoiceView } from '../../../../preload/schemas/invoices';
+import { formatDay } from '../../../../preload/common/dates';
+
+/**
+ * Words of the invoice screens, and how an invoice's lines are grouped on screen. Nothing
+ * here adds money up: every figure shown is main's own (issue 11: the same figure is the
+ * same everywhere — on screen, in the PDF and in the ledger).
+ */
+
+export type InvoiceSection = InvoiceLineView['section'];
+
+/** The order sections read on an invoice, and their headings (as the PDF prints them). */
+export const SECTION_TITLES: Record<InvoiceSection, string> = {
+  calls: 'Calls by destination',
+  did_fees: 'DID fees',
+  package_fees: 'Package fees',
+  setup_fees: 'Setup fees',
+  charges: 'Other charges',
+  payments: 'Payments received',
+  taxes: 'Taxes',
+  credits: 'Credits',
+};
+
+const SECTION_ORDER = Object.keys(SECTION_TITLES) as InvoiceSection[];
+
+export interface LineGroup {
+  section: InvoiceSection;
+  title: string;
+  lines: InvoiceLineView[];
+}
+
+/**
+ * The lines in their sections, in the invoice's order, each section once and only when it
+ * has lines; lines keep main's order inside a section. Taxes are left out: the totals
+ * block shows them (name, rate, amount) under the subtotal, as the PDF does.
+ */
+export function groupLines(lines: readonly InvoiceLineView[]): LineGroup[] {
+  const groups = new Map<InvoiceSection, InvoiceLineView[]>();
+  for (const line of lines) {
+    if (line.section === 'taxes') continue;
+    const group = groups.get(line.section);
+    if (group) group.push(line);
+    else groups.set(line.section, [line]);
+  }
+  return SECTION_ORDER.filter((section) => groups.has(section)).map((section) => ({ section, title: SECTION_TITLES[section], lines: groups.get(section)! }));
+}
+
+/** "Jan 1, 2026 – Jan 31, 2026". */
+export const periodText = (invoice: Pick<InvoiceSummary, 'periodStart' | 'periodEnd'>): string => `${formatDay(invoice.periodStart)} – ${formatDay(invoice.periodEnd)}`;
+
+/** "Invoice INV-000123" or "Credit note CN-000004". */
+export const documentTitle = (invoice: Pick<InvoiceSummary, 'kind' | 'number'>): string => `${invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice'} ${invoice.number}`;
+
+export const STATUS_LABELS: Record<InvoiceSummary['status'], string> = { issued: 'Issued', void: 'Void' };
+
+/** What can still be done to an invoice: a void one, or a credit note, takes neither a void nor a credit note. */
+export function invoiceActions(invoice: Pick<InvoiceView, 'kind' | 'status'>): { canVoid: boolean; canCredit: boolean } {
+  const issued = invoice.status === 'issued';
+  return { canVoid: issued, canCredit: issued && invoice.kind === 'invoice' };
+}
+
+/** The first and last day of the month before `today` (YYYY-MM-DD): the usual period to invoice on demand. */
+export function previousMonthPeriod(today: string): { from: string; to: string } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const previousYear = month === 1 ? year - 1 : year;
+  const previousMonth = month === 1 ? 12 : month - 1;
+  const lastDay = new Date(Date.UTC(previousYear, previousMonth, 0)).getUTCDate();
+  const mm = String(previousMonth).padStart(2, '0');
+  return { from: `${previousYear}-${mm}-01`, to: `${previousYear}-${mm}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** The month before `today` as YYYY-MM: what a month export offers first. */
+export const previousMonth = (today: string): string => previousMonthPeriod(today).from.slice(0, 7);
+
+/** "March 2026" for "2026-03". */
+export function monthName(month: string): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? month : date.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
