@@ -15,7 +15,7 @@ import { useInvoiceSettings } from '../../queries/invoices';
 import { LogoField } from './LogoField';
 import { TaxesEditor } from './TaxesEditor';
 import {
-  numberExample,
+  nextNumberHint,
   SETTINGS_FIELD_IDS as IDS,
   SETTINGS_FIELD_LABELS as LABELS,
   settingsFingerprint,
@@ -119,7 +119,7 @@ function InvoiceSettingsForm({ saved }: FormProps) {
           <Field
             id={IDS.nextNumber}
             label={LABELS.nextNumber}
-            hint={`The next invoice is ${numberExample(values.numberPrefix, values.nextNumber)}. At least ${minNextNumber.toLocaleString('en-US')}: numbers are never reused or skipped once issued.`}
+            hint={nextNumberHint(values.nextNumber, minNextNumber)}
             error={fieldErrors.nextNumber}
           >
             {(control) => (

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { errorIdOf, hintIdOf } from '../../components/Field';
 import { Icon } from '../../components/Icon';
-import { LOGO_TYPES, logoProblem, MAX_LOGO_BYTES } from './invoiceSettingsForm';
+import { kilobytes, LOGO_TYPES, logoProblem, MAX_LOGO_BYTES } from './invoiceSettingsForm';
 
 interface LogoFieldProps {
   id: string;
@@ -29,7 +29,6 @@ function readAsDataUrl(file: File): Promise<string> {
 export function LogoField({ id, value, error, onChange }: LogoFieldProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const shownError = problem ?? error;
-  const maxKb = Math.floor(MAX_LOGO_BYTES / 1000);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
@@ -56,7 +55,7 @@ export function LogoField({ id, value, error, onChange }: LogoFieldProps) {
         Logo
       </label>
       <p className="field__hint" id={hintIdOf(id)}>
-        PNG or JPEG, at most {maxKb} KB. Printed at the top left of every invoice.
+        PNG or JPEG, at most {kilobytes(MAX_LOGO_BYTES)}. Printed at the top left of every invoice.
       </p>
       <div className="logo-field__body">
         <div className="logo-field__preview" data-testid="logo-preview">

@@ -97,8 +97,12 @@ export function toSettingsInput(values: InvoiceSettingsValues, minNextNumber: nu
   };
 }
 
-/** "INV-" + 1001 → "INV-1001": how the next invoice's number will read (main pads as it prints). */
-export const numberExample = (prefix: string, nextNumber: string): string => `${prefix.trim()}${nextNumber.trim() || '…'}`;
+/** The hint under "Next number": which number comes next, and the lowest allowed. */
+export function nextNumberHint(nextNumber: string, minNextNumber: number): string {
+  const next = parseNextNumber(nextNumber);
+  const lowest = `At least ${minNextNumber.toLocaleString('en-US')}: numbers are never reused or skipped once issued.`;
+  return next === null ? lowest : `The next invoice gets number ${next.toLocaleString('en-US')}, after the prefix. ${lowest}`;
+}
 
 /** Control ids, shared by the fields and the error summary that focuses them. */
 export const SETTINGS_FIELD_IDS: Record<InvoiceSettingsField, string> = {
@@ -176,7 +180,7 @@ export const logoDataUrlLength = (bytes: number, type: string): number => `data:
 /** The largest image main takes, in bytes (what fits MAX_LOGO_CHARS as a PNG data URL). */
 export const MAX_LOGO_BYTES = Math.floor((MAX_LOGO_CHARS - logoDataUrlLength(0, 'image/png')) / 4) * 3;
 
-const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1000).toLocaleString('en-US')} KB`;
+export const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1000).toLocaleString('en-US')} KB`;
 
 /** Why a chosen file cannot be the logo, or null when it can (checked before it is read). */
 export function logoProblem(file: { type: string; size: number }): string | null {
