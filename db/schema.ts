@@ -69,7 +69,11 @@ export type LedgerKind =
   | 'did_monthly_fee'
   | 'did_setup_fee'
   | 'calls'
-  | 'reversal';
+  | 'reversal'
+  /** Issue 11: a tax an invoice charges (posted when it is issued). */
+  | 'tax'
+  /** Issue 11: the credit of a credit note. */
+  | 'credit';
 
 export interface ClientsTable {
   id: Generated<number>;
@@ -255,6 +259,76 @@ export type NewCallRow = Insertable<CallsTable>;
 export type CallChargeDirtyRow = Selectable<CallChargeDirtyTable>;
 export type CallImportRejectRow = Insertable<CallImportRejectsTable>;
 
+export type InvoiceKind = 'invoice' | 'credit_note';
+export type InvoiceStatus = 'issued' | 'void';
+export type InvoiceSection = 'calls' | 'did_fees' | 'package_fees' | 'setup_fees' | 'charges' | 'payments' | 'taxes' | 'credits';
+
+/** Issue 11: an issued invoice or credit note; immutable but for a void (status, voided_at, void_reason). */
+export interface InvoicesTable {
+  id: Generated<number>;
+  number: number;
+  number_text: string;
+  kind: InvoiceKind;
+  status: InvoiceStatus;
+  client_id: number;
+  issue_date: string;
+  period_start: string;
+  period_end: string;
+  credit_for_invoice_id: number | null;
+  /** Balances in the ledger's sign (+ the client is in credit); totals as the invoice charges them (+). */
+  opening_micros: number;
+  subtotal_micros: number;
+  tax_micros: number;
+  payments_micros: number;
+  credits_micros: number;
+  closing_micros: number;
+  total_due_micros: number;
+  rounding_micros: number;
+  logo_id: number | null;
+  /** JSON InvoiceContent (main/services/invoices/content.ts): the blocks as printed. */
+  content: string;
+  created_at: string;
+  voided_at: Generated<string | null>;
+  void_reason: Generated<string | null>;
+}
+
+export interface InvoiceLinesTable {
+  id: Generated<number>;
+  invoice_id: number;
+  position: number;
+  section: InvoiceSection;
+  description: string;
+  call_count: number | null;
+  billed_seconds: number | null;
+  /** What the line adds to what the client owes (a payment is −). */
+  amount_micros: number;
+}
+
+export interface InvoiceEntriesTable {
+  id: Generated<number>;
+  invoice_id: number;
+  ledger_entry_id: number;
+  released_at: Generated<string | null>;
+}
+
+export interface InvoiceLogosTable {
+  id: Generated<number>;
+  sha256: string;
+  data_url: string;
+}
+
+export interface InvoiceNumberingTable {
+  id: number;
+  next_number: number;
+  last_number: number;
+}
+
+export interface ClientInvoiceTaxesTable {
+  client_id: number;
+  /** JSON [{ name, rateE4 }]. */
+  taxes: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   packages: PackagesTable;
@@ -272,4 +346,10 @@ export interface Database {
   call_import_rejects: CallImportRejectsTable;
   calls: CallsTable;
   call_charge_dirty: CallChargeDirtyTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  invoice_entries: InvoiceEntriesTable;
+  invoice_logos: InvoiceLogosTable;
+  invoice_numbering: InvoiceNumberingTable;
+  client_invoice_taxes: ClientInvoiceTaxesTable;
 }

@@ -204,7 +204,8 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
 /** What the handler receives (after parsing). */
 export type ParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
-export type ChannelOutput<K extends ChannelName> = NonNullable<Contract[K]['output']>;
+// Exclude, not NonNullable: the phantom `output?` adds undefined, but a result may be null (invoices.clientTaxes: the default list).
+export type ChannelOutput<K extends ChannelName> = Exclude<Contract[K]['output'], undefined>;
 
 type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
 type Domains = DomainOf<ChannelName>;

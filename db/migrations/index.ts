@@ -10,6 +10,7 @@ import * as m008 from './008_client_search';
 import * as m009 from './009_did_removed';
 import * as m010 from './010_cost_deck_regions';
 import * as m011 from './011_ledger_statement_order';
+import * as m014 from './014_invoices';
 
 export interface Migration {
   readonly version: number;
@@ -30,6 +31,8 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'DIDs removed from the inventory, history kept', up: m009.up },
   { version: 10, name: 'cost deck lines held by NANP region (USA and Canada under 1)', up: m010.up },
   { version: 11, name: 'ledger in statement order: by client, applies-date, entry', up: m011.up },
+  { version: 14, name: 'invoices, credit notes, invoice numbering; ledger kinds tax and credit', up: m014.up },
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+// The last migration's version (numbers are given out per issue, so a branch may skip some until they merge).
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -61,3 +61,11 @@ export function previousCycleDate(date: string, anchorDay: number): string {
   const day = Math.min(anchorDay, daysInMonth(previousYear, previousMonth));
   return `${pad(previousYear, 4)}-${pad(previousMonth)}-${pad(day)}`;
 }
+
+/** The calendar day before 'YYYY-MM-DD'. */
+export function previousDay(date: string): string {
+  const [year, month, day] = parts(date);
+  if (day > 1) return `${pad(year, 4)}-${pad(month)}-${pad(day - 1)}`;
+  if (month > 1) return `${pad(year, 4)}-${pad(month - 1)}-${pad(daysInMonth(year, month - 1))}`;
+  return `${pad(year - 1, 4)}-12-31`;
+}

@@ -10,7 +10,8 @@ import { invoiceHandlers } from './invoices';
 import { packageHandlers } from './packages';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
-import type { ExportTargets } from '../services/exportTargets';
+import { exportsFolder, type ExportTargets } from '../services/exportTargets';
+import { dirname, join } from 'node:path';
 
 export interface HandlerEnv {
   store: Store;
@@ -48,7 +49,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     clientHandlers(ctx),
     demoHandlers(ctx, (now) => createHandlerTable({ ...env, now }), demoLoads),
     callHandlers(ctx, imports),
-    invoiceHandlers(ctx),
+    invoiceHandlers(ctx, env.exports ?? exportsFolder(join(dirname(env.store.path), 'exports'))),
   );
   return {
     table,

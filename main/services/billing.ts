@@ -7,6 +7,8 @@ import { localDate } from './clock';
 import { bigMicrosToText, micros } from '../money';
 import { isoNow, type ServiceContext } from './context';
 import { ledgerDoor } from './ledger';
+import { issueForClosedCycle } from './invoices/issue';
+import { readInvoiceSettings } from './invoices/settings';
 
 /**
  * Closes every billing cycle due on or before `date`. What each cycle charges is the
@@ -40,8 +42,10 @@ export async function runBilling(
   const due = allDue.filter((row) => !skipClients.has(row.client_id));
   if (input.confirmManyCycles !== true) refuseManyCycles(due, input.date);
   // A BigInt: each client stays within its balance limit, but a run's total over many clients is not bounded by it (issue 9).
-  const result = { cyclesClosed: 0, entriesWritten: 0, charged: 0n, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
+  const result = { cyclesClosed: 0, invoicesIssued: 0, entriesWritten: 0, charged: 0n, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
   const door = ledgerDoor(ctx.store);
+  // Issue 11: each cycle a run closes is invoiced in the same transaction, when the settings say so.
+  const issueInvoices = (await readInvoiceSettings(ctx.db)).issueOnCycleClose;
 
   for (const row of due) {
     const { id, client_id: clientId } = row;
@@ -58,6 +62,7 @@ export async function runBilling(
   return {
     date: input.date,
     cyclesClosed: result.cyclesClosed,
+    invoicesIssued: result.invoicesIssued,
     entriesWritten: result.entriesWritten,
     charged: bigMicrosToText(result.charged),
     clients: result.clients.size,
@@ -119,7 +124,10 @@ export async function runBilling(
           .values({ client_package_id: id, client_id: connection.client_id, period_start: cycle.period.start, period_end: cycle.period.end, closed_at: now })
           .onConflict((oc) => oc.columns(['client_package_id', 'period_start']).doNothing())
           .executeTakeFirst();
-        if (Number(closed.numInsertedOrUpdatedRows ?? 0n) > 0) result.cyclesClosed += 1;
+        if (Number(closed.numInsertedOrUpdatedRows ?? 0n) > 0) {
+          result.cyclesClosed += 1;
+          if (issueInvoices && (await issueForClosedCycle(ctx, trx, connection.client_id, cycle.period)) !== null) result.invoicesIssued += 1;
+        }
       }
       await trx
         .updateTable('client_packages')

@@ -14,7 +14,12 @@ export const KIND_LABELS: Record<LedgerKind, string> = {
   did_setup_fee: 'DID setup fee',
   calls: 'Calls',
   reversal: 'Reversal',
+  tax: 'Tax',
+  credit: 'Credit',
 };
+
+/** Posted by an invoice (its taxes) or a credit note: corrected through the invoice (void, credit note), never reversed by hand. */
+export const INVOICE_KINDS: readonly LedgerKind[] = ['tax', 'credit'];
 
 /** The stored kinds a filter shows: "fee" is every fee, of a package or a DID, monthly or setup. */
 const KINDS_OF_FILTER: Record<Exclude<LedgerKindFilter, 'all'>, readonly LedgerKind[]> = {
@@ -23,6 +28,8 @@ const KINDS_OF_FILTER: Record<Exclude<LedgerKindFilter, 'all'>, readonly LedgerK
   fee: ['setup_fee', 'monthly_fee', 'did_monthly_fee', 'did_setup_fee'],
   calls: ['calls'],
   reversal: ['reversal'],
+  tax: ['tax'],
+  credit: ['credit'],
 };
 
 export function ledgerKindsOf(filter: LedgerKindFilter): readonly LedgerKind[] | null {
@@ -92,7 +99,7 @@ function toEntryView(row: StatementRow): LedgerEntryView {
     description: row.description,
     amount: moneyToText(micros(row.amount_micros)),
     runningBalance: moneyToText(micros(row.running_micros)),
-    reversible: row.kind !== 'reversal' && row.reversed_by === null,
+    reversible: row.kind !== 'reversal' && !INVOICE_KINDS.includes(row.kind) && row.reversed_by === null,
     reversedBy: row.reversed_by,
   };
 }

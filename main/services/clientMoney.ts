@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors';
 import { bigMicrosToText, micros } from '../money';
 import { openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
-import { clientLedger, KIND_LABELS } from './clientLedger';
+import { clientLedger, INVOICE_KINDS, KIND_LABELS } from './clientLedger';
 import { ledgerDoor } from './ledger';
 
 export { clientLedger };
@@ -43,6 +43,9 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
     const entry = await trx.selectFrom('ledger_entries').selectAll().where('id', '=', input.entryId).executeTakeFirst();
     if (!entry) throw notFound(`Ledger entry ${input.entryId}`);
     if (entry.kind === 'reversal') throw new AppError('conflict', 'A reversal cannot itself be reversed; add a new payment or charge instead');
+    if (INVOICE_KINDS.includes(entry.kind)) {
+      throw new AppError('conflict', `A ${KIND_LABELS[entry.kind].toLowerCase()} belongs to an invoice: void the invoice or issue a credit note instead`);
+    }
     const already = await trx.selectFrom('ledger_entries').select('id').where('reverses_entry_id', '=', entry.id).executeTakeFirst();
     if (already) throw new AppError('conflict', `Entry ${entry.id} was already reversed by entry ${already.id}`);
     await openClient(trx, entry.client_id);

@@ -130,7 +130,7 @@ export const reverseEntryInput = z
  * The ledger as a reseller filters it (issue 10): by kind, where "fee" gathers every fee
  * (package and DID, monthly and setup), and by the period the money applies to.
  */
-export const LEDGER_KIND_FILTERS = ['all', 'payment', 'charge', 'fee', 'calls', 'reversal'] as const;
+export const LEDGER_KIND_FILTERS = ['all', 'payment', 'charge', 'fee', 'calls', 'reversal', 'tax', 'credit'] as const;
 export type LedgerKindFilter = (typeof LEDGER_KIND_FILTERS)[number];
 
 const ledgerFilterFields = {
@@ -290,6 +290,8 @@ export interface ClientManageView {
 export interface BillingRunResult {
   date: string;
   cyclesClosed: number;
+  /** Invoices issued for the cycles closed (issue 11; when the invoice settings issue on cycle close). */
+  invoicesIssued: number;
   entriesWritten: number;
   charged: string;
   clients: number;

@@ -25,6 +25,8 @@ const KIND_CHOICES: { value: LedgerKindFilter; label: string }[] = [
   { value: 'fee', label: 'Fees' },
   { value: 'calls', label: 'Calls' },
   { value: 'reversal', label: 'Reversals' },
+  { value: 'tax', label: 'Taxes' },
+  { value: 'credit', label: 'Credits' },
 ];
 
 const isKindFilter = (value: string): value is LedgerKindFilter => KIND_CHOICES.some((choice) => choice.value === value);
