@@ -42,8 +42,8 @@ export function useInvoiceList(filter: InvoiceFilter) {
 }
 
 /** One client's invoices, newest first as main lists them (the client page's card). */
-export function useClientInvoices(clientId: number) {
-  const view = readView(useChannel('invoices.list', { clientId, status: 'all', limit: 50 }));
+export function useClientInvoices(clientId: number, enabled = true) {
+  const view = readView(useChannel('invoices.list', { clientId, status: 'all', limit: 50 }, { enabled }));
   return { ...view, invoices: view.data?.rows ?? [], total: view.data?.total ?? 0 };
 }
 

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './AppShell';
 import { chooseOption } from './ClientUi';
 
@@ -44,12 +44,16 @@ export class InvoicesListPage extends AppShell {
     return this.rows.filter({ has: this.page.getByRole('rowheader', { name: number, exact: true }) });
   }
 
-  /** "Issue invoice" → client, from, to → Issue: lands on the new invoice. */
-  async issue(clientName: string | null, from: string, to: string): Promise<void> {
+  /** "Issue invoice" → client (and the period, else the one offered) → Issue: lands on the new invoice. */
+  async issue(clientName: string, period?: { from: string; to: string }): Promise<void> {
     await this.issueButton.click();
-    if (clientName !== null) await chooseOption(this.page, this.dialog.getByRole('combobox', { name: 'Client' }), clientName);
-    await this.dialog.getByLabel('From').fill(from);
-    await this.dialog.getByLabel('To').fill(to);
+    await chooseOption(this.page, this.dialog.getByRole('combobox', { name: 'Client' }), clientName);
+    // The period offered follows the client's last invoice: wait for it before changing or sending it.
+    await expect(this.dialog.getByLabel('To')).not.toHaveValue('');
+    if (period) {
+      await this.dialog.getByLabel('From').fill(period.from);
+      await this.dialog.getByLabel('To').fill(period.to);
+    }
     await this.dialog.getByRole('button', { name: 'Issue invoice' }).click();
     await this.dialog.waitFor({ state: 'detached' });
   }

@@ -13,7 +13,7 @@ import {
   taxErrorTarget,
   toSettingsInput,
 } from '../../../renderer/src/pages/Settings/invoiceSettingsForm';
-import { groupLines, invoiceActions, previousMonth, previousMonthPeriod } from '../../../renderer/src/pages/Invoices/invoiceLabels';
+import { groupLines, invoiceActions, nextInvoicePeriod, previousMonth, previousMonthPeriod } from '../../../renderer/src/pages/Invoices/invoiceLabels';
 
 const SAVED: InvoiceSettingsView = {
   companyName: 'Northwind Voice',
@@ -131,5 +131,19 @@ describe('the invoice on screen', () => {
   ])('on $today the period offered is last month', ({ today, from, to }) => {
     expect(previousMonthPeriod(today)).toEqual({ from, to });
     expect(previousMonth(today)).toBe(from.slice(0, 7));
+  });
+});
+
+describe('the period an invoice on demand offers', () => {
+  const invoice = (periodEnd: string, status: 'issued' | 'void' = 'issued', kind: 'invoice' | 'credit_note' = 'invoice') => ({ periodEnd, status, kind });
+
+  it.each([
+    { case: 'never invoiced: last month to today', invoices: [], from: '2026-02-01', to: '2026-03-15' },
+    { case: 'after the last standing invoice', invoices: [invoice('2026-02-19'), invoice('2026-01-19')], from: '2026-02-20', to: '2026-03-15' },
+    { case: 'a void invoice does not count', invoices: [invoice('2026-03-01', 'void'), invoice('2026-02-19')], from: '2026-02-20', to: '2026-03-15' },
+    { case: 'a credit note does not count', invoices: [invoice('2026-03-10', 'issued', 'credit_note'), invoice('2026-02-28')], from: '2026-03-01', to: '2026-03-15' },
+    { case: 'invoiced up to today: tomorrow alone', invoices: [invoice('2026-03-15')], from: '2026-03-16', to: '2026-03-16' },
+  ])('$case', ({ invoices, from, to }) => {
+    expect(nextInvoicePeriod(invoices, '2026-03-15')).toEqual({ from, to });
   });
 });

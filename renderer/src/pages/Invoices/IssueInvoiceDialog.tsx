@@ -9,7 +9,8 @@ import { useChannelAction } from '../../queries/channel';
 import { useOpenClientChoices } from '../../queries/clients';
 import { unplacedMessage } from '../../queries/outcome';
 import type { ApiError } from '../../../../preload/result';
-import { documentTitle, previousMonthPeriod } from './invoiceLabels';
+import { useClientInvoices } from '../../queries/invoices';
+import { documentTitle, nextInvoicePeriod } from './invoiceLabels';
 
 interface IssueInvoiceDialogProps {
   open: boolean;
@@ -27,7 +28,12 @@ export function IssueInvoiceDialog({ open, onClose, clientId, clientName }: Issu
   const { choices } = useOpenClientChoices();
   const issue = useChannelAction('invoices.issue');
   const [chosenClient, setChosenClient] = useState(clientId === undefined ? '' : String(clientId));
-  const [period, setPeriod] = useState(() => previousMonthPeriod(todayIso()));
+  // Until the person picks dates: from the day after the client's last invoice, to today.
+  const [typedPeriod, setTypedPeriod] = useState<{ from: string; to: string } | null>(null);
+  const invoiced = useClientInvoices(chosenClient === '' ? 0 : Number(chosenClient), chosenClient !== '');
+  const offered = invoiced.status === 'ready' ? nextInvoicePeriod(invoiced.invoices, todayIso()) : { from: '', to: '' };
+  const period = typedPeriod ?? offered;
+  const changeDate = (part: 'from' | 'to', value: string): void => setTypedPeriod({ ...period, [part]: value });
   const [failure, setFailure] = useState<{ error: ApiError; fieldErrors: FieldErrors } | null>(null);
   const [localError, setLocalError] = useState<string | undefined>(undefined);
 
@@ -41,6 +47,7 @@ export function IssueInvoiceDialog({ open, onClose, clientId, clientName }: Issu
       setLocalError('Choose the client to invoice');
       return;
     }
+    if (period.from === '' || period.to === '') return;
     setLocalError(undefined);
     const outcome = await issue.run({ clientId: Number(chosenClient), from: period.from, to: period.to }, (invoice) => ({
       title: `${documentTitle(invoice)} issued`,
@@ -87,12 +94,12 @@ export function IssueInvoiceDialog({ open, onClose, clientId, clientName }: Issu
       <div className="form__row">
         <Field id="issue-from" label="From" error={fieldErrors.from}>
           {(control) => (
-            <input {...control} className="input input--date" type="date" value={period.from} onChange={(event) => setPeriod((current) => ({ ...current, from: event.target.value }))} />
+            <input {...control} className="input input--date" type="date" value={period.from} onChange={(event) => changeDate('from', event.target.value)} />
           )}
         </Field>
         <Field id="issue-to" label="To" error={backwards ? 'The period ends before it starts' : fieldErrors.to}>
           {(control) => (
-            <input {...control} className="input input--date" type="date" value={period.to} onChange={(event) => setPeriod((current) => ({ ...current, to: event.target.value }))} />
+            <input {...control} className="input input--date" type="date" value={period.to} onChange={(event) => changeDate('to', event.target.value)} />
           )}
         </Field>
       </div>

@@ -78,3 +78,22 @@ export function monthName(month: string): string {
   const date = new Date(`${month}-01T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? month : date.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** The day after `isoDay` (YYYY-MM-DD). */
+export function dayAfter(isoDay: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The period an invoice on demand offers first: from the day after the client's last
+ * standing invoice (main refuses a period invoiced already) — or last month's first day
+ * for a client never invoiced — to today.
+ */
+export function nextInvoicePeriod(invoices: readonly Pick<InvoiceSummary, 'kind' | 'status' | 'periodEnd'>[], today: string): { from: string; to: string } {
+  const ends = invoices.filter((invoice) => invoice.kind === 'invoice' && invoice.status === 'issued').map((invoice) => invoice.periodEnd);
+  if (ends.length === 0) return { from: previousMonthPeriod(today).from, to: today };
+  const from = dayAfter(ends.reduce((latest, end) => (end > latest ? end : latest)));
+  return from > today ? { from, to: from } : { from, to: today };
+}
