@@ -119,7 +119,7 @@ function InvoiceSettingsForm({ saved }: FormProps) {
           <Field
             id={IDS.nextNumber}
             label={LABELS.nextNumber}
-            hint={nextNumberHint(values.nextNumber, minNextNumber)}
+            hint={nextNumberHint(minNextNumber)}
             error={fieldErrors.nextNumber}
           >
             {(control) => (

@@ -97,12 +97,8 @@ export function toSettingsInput(values: InvoiceSettingsValues, minNextNumber: nu
   };
 }
 
-/** The hint under "Next number": which number comes next, and the lowest allowed. */
-export function nextNumberHint(nextNumber: string, minNextNumber: number): string {
-  const next = parseNextNumber(nextNumber);
-  const lowest = `At least ${minNextNumber.toLocaleString('en-US')}: numbers are never reused or skipped once issued.`;
-  return next === null ? lowest : `The next invoice gets number ${next.toLocaleString('en-US')}, after the prefix. ${lowest}`;
-}
+/** The hint under "Next number": the lowest it may be (the last issued + 1). */
+export const nextNumberHint = (minNextNumber: number): string => `Lowest allowed: ${minNextNumber.toLocaleString('en-US')} — issued numbers are never reused.`;
 
 /** Control ids, shared by the fields and the error summary that focuses them. */
 export const SETTINGS_FIELD_IDS: Record<InvoiceSettingsField, string> = {
