@@ -297,6 +297,8 @@ export interface InvoiceLinesTable {
   invoice_id: number;
   position: number;
   section: InvoiceSection;
+  /** The ledger entry's date; null for grouped lines (calls by destination, taxes). */
+  occurred_on: string | null;
   description: string;
   call_count: number | null;
   billed_seconds: number | null;

@@ -78,6 +78,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     invoice_id integer not null references invoices(id),
     position integer not null,
     section text not null check (section in ('calls', 'did_fees', 'package_fees', 'setup_fees', 'charges', 'payments', 'taxes', 'credits')),
+    occurred_on text,
     description text not null,
     call_count integer,
     billed_seconds integer,

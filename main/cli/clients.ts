@@ -180,7 +180,7 @@ export const clientCommands: Command[] = [
         if (error instanceof ChannelError && error.code === 'conflict') throw new UserError(`${error.message} Add --yes to bill them.`);
         throw error;
       }
-      print(ctx, result, [`Billing ${result.date}: ${result.cyclesClosed} cycles closed, ${result.entriesWritten} entries, ${result.charged} charged to ${result.clients} clients`, ...describeSkipped(result)].join('\n'));
+      print(ctx, result, [`Billing ${result.date}: ${result.cyclesClosed} cycles closed, ${result.invoicesIssued} invoices issued, ${result.entriesWritten} entries, ${result.charged} charged to ${result.clients} clients`, ...describeSkipped(result)].join('\n'));
     },
   },
 ];

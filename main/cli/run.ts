@@ -10,6 +10,7 @@ import { markInterruptedImports } from '../services/calls/interrupted';
 import { callCommands } from './calls';
 import { clientCommands } from './clients';
 import { demoCommands } from './demo';
+import { invoiceCommands } from './invoices';
 import { databasePath, openFailure, readableFile } from './files';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
@@ -55,7 +56,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...demoCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...demoCommands, ...invoiceCommands];
 
 function usage(): string {
   return [

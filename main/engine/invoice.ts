@@ -52,6 +52,8 @@ export interface TaxRate {
 
 export interface ComposedLine {
   section: InvoiceSection;
+  /** The entry's date (null for grouped lines: calls by destination, taxes). */
+  date: string | null;
   description: string;
   count: number | null;
   billedSeconds: number | null;
@@ -136,25 +138,25 @@ export function chargeLines(period: { from: string; to: string }, entries: reado
   const late = calls.filter((entry) => entry.occurredOn < period.from);
   const groups = [...callGroups].sort((a, b) => (a.destination < b.destination ? -1 : a.destination > b.destination ? 1 : 0));
   for (const group of groups) {
-    lines.push({ section: 'calls', description: group.destination, count: group.calls, billedSeconds: group.billedSeconds, amount: group.charge });
+    lines.push({ section: 'calls', date: null, description: group.destination, count: group.calls, billedSeconds: group.billedSeconds, amount: group.charge });
   }
   // The daily call charges on the ledger are the truth; the grouped calls explain them.
   // They differ only while a day waits to be posted (a refused day, an import under way).
   const posted = -sum(inPeriod.map((entry) => entry.amount));
   const grouped = sum(groups.map((group) => group.charge));
   if (posted !== grouped) {
-    lines.push({ section: 'calls', description: 'Calls charged on the ledger differ from the rated calls (awaiting posting)', count: null, billedSeconds: null, amount: posted - grouped });
+    lines.push({ section: 'calls', date: null, description: 'Calls charged on the ledger differ from the rated calls (awaiting posting)', count: null, billedSeconds: null, amount: posted - grouped });
   }
   if (late.length > 0) {
     const first = late.reduce((a, b) => (a.occurredOn < b.occurredOn ? a : b)).occurredOn;
-    lines.push({ section: 'calls', description: `Late calls and corrections from ${first} to before ${period.from}`, count: null, billedSeconds: null, amount: -sum(late.map((entry) => entry.amount)) });
+    lines.push({ section: 'calls', date: null, description: `Late calls and corrections from ${first} to before ${period.from}`, count: null, billedSeconds: null, amount: -sum(late.map((entry) => entry.amount)) });
   }
   const others = entries
     .filter((entry) => entry.kind !== 'calls')
     .map((entry) => ({ entry, section: sectionOf(entry.kind, entry.reversedKind) }))
     .sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) || (a.entry.occurredOn < b.entry.occurredOn ? -1 : a.entry.occurredOn > b.entry.occurredOn ? 1 : a.entry.id - b.entry.id));
   for (const { entry, section } of others) {
-    lines.push({ section, description: `${entry.occurredOn} · ${entry.description}`, count: null, billedSeconds: null, amount: -entry.amount });
+    lines.push({ section, date: entry.occurredOn, description: entry.description, count: null, billedSeconds: null, amount: -entry.amount });
   }
   return lines.sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
 }

@@ -44,7 +44,7 @@ export function companyBlock(settings: StoredInvoiceSettings): string[] {
   return lines.map((line) => line.trim()).filter(Boolean);
 }
 
-function clientBlock(client: Awaited<ReturnType<typeof loadClient>>): string[] {
+export function clientBlock(client: Awaited<ReturnType<typeof loadClient>>): string[] {
   const cityLine = [client.city, client.state, client.postal_code].filter(Boolean).join(' ');
   return [`${client.first_name} ${client.last_name}`.trim(), client.company, client.street, cityLine, client.country, client.email]
     .map((line) => line.trim())
@@ -163,7 +163,7 @@ export async function issueInTransaction(ctx: ServiceContext, trx: Db, request: 
     );
     if (id === null) throw new AppError('internal', `The taxes of invoice ${text} were already posted`);
     taxEntryIds.push(id);
-    lines.push({ section: 'taxes', description: `${tax.name} ${rateText(tax.rateE4)} %`, count: null, billedSeconds: null, amount: tax.amount });
+    lines.push({ section: 'taxes', date: null, description: `${tax.name} ${rateText(tax.rateE4)} %`, count: null, billedSeconds: null, amount: tax.amount });
   }
   const opening = await invoicedBalance(trx, request.clientId);
   if (previous && previous.closing_micros !== opening) {
@@ -219,6 +219,7 @@ export async function insertLines(trx: Db, invoiceId: number, lines: readonly Co
     invoice_id: invoiceId,
     position,
     section: line.section,
+    occurred_on: line.date,
     description: line.description,
     call_count: line.count,
     billed_seconds: line.billedSeconds,

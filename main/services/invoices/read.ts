@@ -39,7 +39,7 @@ const printedSign = (section: LineRow['section']): number => (section === 'payme
 export function toLineView(line: LineRow): InvoiceLineView {
   return {
     section: line.section,
-    description: line.description,
+    description: line.occurred_on === null ? line.description : `${line.occurred_on} · ${line.description}`,
     count: line.call_count,
     minutes: line.billed_seconds === null ? null : minutesText(line.billed_seconds),
     amount: money(printedSign(line.section) * line.amount_micros),
@@ -108,6 +108,56 @@ export async function getInvoice(ctx: ServiceContext, id: number): Promise<Invoi
     creditFor: credited ? { id: credited.id, number: credited.number_text } : null,
     creditNotes: creditNotes.map((note) => ({ id: note.id, number: note.number_text, amount: money(note.credits_micros) })),
     voidedAt: row.voided_at,
+    voidReason: row.void_reason,
+  };
+}
+
+/** Everything a PDF prints of an invoice, as stored when it was issued. */
+export interface PrintableInvoice {
+  number: string;
+  kind: 'invoice' | 'credit_note';
+  status: 'issued' | 'void';
+  issueDate: string;
+  periodStart: string;
+  periodEnd: string;
+  content: InvoiceContent;
+  logo: Buffer | null;
+  lines: { section: LineRow['section']; date: string | null; description: string; count: number | null; billedSeconds: number | null; amount: number }[];
+  opening: number;
+  subtotal: number;
+  taxes: InvoiceContent['taxes'];
+  payments: number;
+  credits: number;
+  rounding: number;
+  closing: number;
+  totalDue: number;
+  creditFor: string | null;
+  voidReason: string | null;
+}
+
+export async function printableInvoice(db: ServiceContext['db'], id: number): Promise<PrintableInvoice> {
+  const { row, lines, content } = await loadInvoice(db, id);
+  const logo = row.logo_id === null ? undefined : await db.selectFrom('invoice_logos').select('data_url').where('id', '=', row.logo_id).executeTakeFirst();
+  const credited = row.credit_for_invoice_id === null ? undefined : await db.selectFrom('invoices').select('number_text').where('id', '=', row.credit_for_invoice_id).executeTakeFirst();
+  return {
+    number: row.number_text,
+    kind: row.kind,
+    status: row.status,
+    issueDate: row.issue_date,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    content,
+    logo: logo ? Buffer.from(logo.data_url.slice(logo.data_url.indexOf(',') + 1), 'base64') : null,
+    lines: lines.map((line) => ({ section: line.section, date: line.occurred_on, description: line.description, count: line.call_count, billedSeconds: line.billed_seconds, amount: printedSign(line.section) * line.amount_micros })),
+    opening: row.opening_micros,
+    subtotal: row.subtotal_micros,
+    taxes: content.taxes,
+    payments: row.payments_micros,
+    credits: row.credits_micros,
+    rounding: row.rounding_micros,
+    closing: row.closing_micros,
+    totalDue: row.total_due_micros,
+    creditFor: credited?.number_text ?? null,
     voidReason: row.void_reason,
   };
 }

@@ -1,0 +1,66 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InvoiceExportResult, InvoicePdfFile, PaperSize } from '../../../preload/schemas/invoices';
+import { AppError } from '../../errors';
+import type { ServiceContext } from '../context';
+import type { ExportTargets } from '../exportTargets';
+import { renderInvoicePdf } from './pdf';
+import { printableInvoice } from './read';
+import { readInvoiceSettings } from './settings';
+
+const fileNamePart = (text: string): string => text.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '');
+
+async function paperOf(ctx: ServiceContext, paper: PaperSize | undefined): Promise<PaperSize> {
+  return paper ?? (await readInvoiceSettings(ctx.db)).paper;
+}
+
+/** One invoice as a PDF: its bytes, its file name ("NW-000123-Alice-Martin.pdf") and page count. */
+export async function invoicePdf(ctx: ServiceContext, input: { id: number; paper?: PaperSize | undefined }): Promise<{ fileName: string; bytes: Buffer; pages: number }> {
+  const printable = await printableInvoice(ctx.db, input.id);
+  const { bytes, pages } = await renderInvoicePdf(printable, await paperOf(ctx, input.paper));
+  const client = fileNamePart(printable.content.clientBlock[0] ?? '');
+  return { fileName: `${fileNamePart(printable.number) || `invoice-${input.id}`}${client ? `-${client}` : ''}.pdf`, bytes, pages };
+}
+
+/** `invoices.pdf`: the PDF as base64 for the window (a Save dialog, a download). */
+export async function invoicePdfFile(ctx: ServiceContext, input: { id: number; paper?: PaperSize | undefined }): Promise<InvoicePdfFile> {
+  const { fileName, bytes, pages } = await invoicePdf(ctx, input);
+  return { fileName, base64: bytes.toString('base64'), pages };
+}
+
+/** The ids of every invoice and credit note issued in a month (YYYY-MM), in number order. Index: invoices_issued. */
+export async function invoicesOfMonth(ctx: ServiceContext, month: string): Promise<number[]> {
+  const rows = await ctx.db
+    .selectFrom('invoices')
+    .select('id')
+    .where('issue_date', '>=', `${month}-01`)
+    .where('issue_date', '<=', `${month}-31`)
+    .orderBy('issue_date')
+    .orderBy('number')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * `invoices.exportMonth`: every invoice of the month as one PDF each, into a folder the
+ * host chooses (Electron: a folder dialog; the headless host and the CLI: their exports
+ * folder), one 'invoices.exportProgress' event per file written. One PDF in memory at a time.
+ */
+export async function exportMonth(
+  ctx: ServiceContext,
+  targets: ExportTargets,
+  input: { month: string; paper?: PaperSize | undefined },
+): Promise<InvoiceExportResult> {
+  const ids = await invoicesOfMonth(ctx, input.month);
+  if (ids.length === 0) throw new AppError('not_found', `No invoice was issued in ${input.month}`);
+  const destination = await targets.folder(`invoices-${input.month}`);
+  if (destination === null) throw new AppError('conflict', 'The export was cancelled: no folder was chosen');
+  const paper = await paperOf(ctx, input.paper);
+  ctx.events.emit('invoices.exportProgress', { month: input.month, done: 0, total: ids.length });
+  for (const [index, id] of ids.entries()) {
+    const { fileName, bytes } = await invoicePdf(ctx, { id, paper });
+    await writeFile(join(destination.path, fileName), bytes);
+    ctx.events.emit('invoices.exportProgress', { month: input.month, done: index + 1, total: ids.length });
+  }
+  return { month: input.month, folder: destination.shownAs, files: ids.length };
+}
