@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { formatMoney } from '../../preload/common/format';
 import type { InvoiceView } from '../../preload/schemas/invoices';
 import { expect, expectAccessible, test } from './fixtures';
-import { callApi, reviewScreenshot, todayIso } from './pages/ClientUi';
+import { callApi, chooseOption, reviewScreenshot, todayIso } from './pages/ClientUi';
 import { InvoiceSettingsPanel } from './pages/InvoiceSettingsPanel';
 import { InvoicesListPage, InvoiceViewPage } from './pages/InvoicesPages';
 
@@ -46,10 +46,10 @@ async function fitsWindow(page: Page): Promise<string[]> {
   });
 }
 
-async function demoClient(page: Page): Promise<ClientRow> {
+async function demoClients(page: Page): Promise<[ClientRow, ClientRow]> {
   await callApi(page, 'demo.load', { clients: 4, cdrs: 300, months: 2 });
   const clients = await callApi<ClientRow[]>(page, 'clients.list', { status: 'open' });
-  return clients[0]!;
+  return [clients[0]!, clients[1]!];
 }
 
 test('invoice settings, an invoice on demand, its figures, a credit note, its PDF, a void and a month export', async ({ page, appUrl }) => {
@@ -59,7 +59,7 @@ test('invoice settings, an invoice on demand, its figures, a credit note, its PD
   const view = new InvoiceViewPage(page, appUrl);
   await page.setViewportSize({ width: 1280, height: 900 });
   await settings.open('/');
-  const client = await demoClient(page);
+  const [client, second] = await demoClients(page);
 
   // --- Settings → Invoices ---------------------------------------------------------
   await settings.goto();
@@ -149,27 +149,44 @@ test('invoice settings, an invoice on demand, its figures, a credit note, its PD
   // The total as the screen shows it, with or without the currency sign.
   expect(text).toContain(formatMoney(issued.totalDue).replace(/^-?\$/, ''));
 
+  // Once credited, an invoice is corrected, not voided.
+  await expect(view.voidButton).toHaveCount(0);
+
   // --- Void: the number is kept ----------------------------------------------------
+  await list.navigateTo('Invoices');
+  await list.issue(second.name);
+  const voidId = Number(/#\/invoices\/(\d+)$/.exec(page.url())?.[1]);
+  const toVoid = await callApi<InvoiceView>(page, 'invoices.get', { id: voidId });
+  expect(toVoid.number).toMatch(/^NV-0*1003$/);
   await view.voidButton.click();
-  await expect(view.dialog).toContainText(`The number ${issued.number} is kept`);
+  await expect(view.dialog).toContainText(`The number ${toVoid.number} is kept`);
   await view.dialog.getByRole('button', { name: 'Cancel' }).click();
   await view.voidWith('Issued for the wrong period');
+  await expect(view.toast('voided')).toBeVisible();
   await expect(view.voidBanner).toContainText('Issued for the wrong period');
-  await expect(view.voidBanner).toContainText(`The number ${issued.number} stays taken`);
+  await expect(view.voidBanner).toContainText(`The number ${toVoid.number} stays taken`);
   await expect(view.voidButton).toHaveCount(0);
   await expect(view.creditNoteButton).toHaveCount(0);
-  const voided = await callApi<InvoiceView>(page, 'invoices.get', { id: invoiceId });
+  await reviewScreenshot(page, 'invoices-void-1280');
+  const voided = await callApi<InvoiceView>(page, 'invoices.get', { id: voidId });
   expect(voided.status).toBe('void');
-  expect(voided.number).toBe(issued.number);
+  expect(voided.number).toBe(toVoid.number);
 
   // --- The list: filters, and the month's export -----------------------------------
   await list.goto();
-  await expect(list.row(issued.number)).toContainText('Void');
+  await expect(list.row(toVoid.number)).toContainText('Void');
+  await expect(list.row(issued.number)).toContainText('Issued');
   await chooseStatus(list, 'Void');
-  await expect(list.row(issued.number)).toBeVisible();
-  await chooseStatus(list, 'Issued');
+  await expect(list.row(toVoid.number)).toBeVisible();
   await expect(list.row(issued.number)).toHaveCount(0);
+  await chooseStatus(list, 'Issued');
+  await expect(list.row(toVoid.number)).toHaveCount(0);
+  await expect(list.row(issued.number)).toBeVisible();
   await chooseStatus(list, 'Issued and void');
+  await chooseOption(page, list.clientFilter, second.name);
+  await expect(list.row(issued.number)).toHaveCount(0);
+  await expect(list.row(toVoid.number)).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
   await expectAccessible(page);
 
   const month = issued.issueDate.slice(0, 7);
@@ -203,7 +220,7 @@ test('the client page lists its invoices, issues one, and keeps its own taxes', 
   test.setTimeout(180_000);
   const view = new InvoiceViewPage(page, appUrl);
   await view.open('/');
-  const client = await demoClient(page);
+  const [client] = await demoClients(page);
   const { minNextNumber } = await callApi<{ minNextNumber: number }>(page, 'invoices.settings');
   await callApi(page, 'invoices.saveSettings', {
     companyName: COMPANY.name,

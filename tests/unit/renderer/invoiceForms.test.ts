@@ -118,10 +118,12 @@ describe('the invoice on screen', () => {
     ]);
   });
 
-  it('offers a void and a credit note only while an invoice stands', () => {
-    expect(invoiceActions({ kind: 'invoice', status: 'issued' })).toEqual({ canVoid: true, canCredit: true });
-    expect(invoiceActions({ kind: 'invoice', status: 'void' })).toEqual({ canVoid: false, canCredit: false });
-    expect(invoiceActions({ kind: 'credit_note', status: 'issued' })).toEqual({ canVoid: true, canCredit: false });
+  it('offers a void and a credit note only while an invoice stands, and no void once credited', () => {
+    const note = { id: 9, number: 'INV-000009', amount: '1.000000' };
+    expect(invoiceActions({ kind: 'invoice', status: 'issued', creditNotes: [] })).toEqual({ canVoid: true, canCredit: true });
+    expect(invoiceActions({ kind: 'invoice', status: 'issued', creditNotes: [note] })).toEqual({ canVoid: false, canCredit: true });
+    expect(invoiceActions({ kind: 'invoice', status: 'void', creditNotes: [] })).toEqual({ canVoid: false, canCredit: false });
+    expect(invoiceActions({ kind: 'credit_note', status: 'issued', creditNotes: [] })).toEqual({ canVoid: false, canCredit: false });
   });
 
   it.each([

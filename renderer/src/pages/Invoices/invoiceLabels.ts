@@ -53,10 +53,14 @@ export const documentTitle = (invoice: Pick<InvoiceSummary, 'kind' | 'number'>):
 
 export const STATUS_LABELS: Record<InvoiceSummary['status'], string> = { issued: 'Issued', void: 'Void' };
 
-/** What can still be done to an invoice: a void one, or a credit note, takes neither a void nor a credit note. */
-export function invoiceActions(invoice: Pick<InvoiceView, 'kind' | 'status'>): { canVoid: boolean; canCredit: boolean } {
-  const issued = invoice.status === 'issued';
-  return { canVoid: issued, canCredit: issued && invoice.kind === 'invoice' };
+/**
+ * What can still be done to an invoice standing (not void): a credit note against it, or a
+ * void while nothing corrected it yet. A credit note itself takes neither. (Main also
+ * voids only a client's latest invoice; it says so when asked for an older one.)
+ */
+export function invoiceActions(invoice: Pick<InvoiceView, 'kind' | 'status' | 'creditNotes'>): { canVoid: boolean; canCredit: boolean } {
+  const standing = invoice.status === 'issued' && invoice.kind === 'invoice';
+  return { canVoid: standing && invoice.creditNotes.length === 0, canCredit: standing };
 }
 
 /** The first and last day of the month before `today` (YYYY-MM-DD): the usual period to invoice on demand. */
