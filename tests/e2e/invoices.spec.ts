@@ -290,3 +290,29 @@ test('unsaved invoice settings are not lost: a tab switch keeps them, leaving th
   await settings.leaveWithoutSaving();
   await expect(settings.heading).toHaveText('Clients');
 });
+
+test('main’s refusals of the invoice settings land under their fields, and at most five taxes', async ({ page, appUrl }) => {
+  const settings = new InvoiceSettingsPanel(page, appUrl);
+  await settings.goto();
+  await settings.setTaxes([
+    { name: 'GST', rate: 'five' },
+    { name: '', rate: '9.975' },
+  ]);
+  await settings.companyEmail.fill('not an e-mail');
+  await settings.save();
+  await expect(settings.errorSummary).toBeVisible();
+  await expect(settings.errorSummary).toBeFocused();
+  await expect(settings.taxRate(1)).toHaveAttribute('aria-invalid', 'true');
+  await expect(settings.taxName(2)).toHaveAttribute('aria-invalid', 'true');
+  // An entry of the summary takes the focus to its control.
+  await settings.errorSummary.getByRole('button', { name: /^Tax 1:/ }).click();
+  await expect(settings.taxRate(1)).toBeFocused();
+  await expectAccessible(page);
+  await reviewScreenshot(page, 'invoices-settings-errors');
+
+  for (let row = 3; row <= 5; row += 1) await settings.addTax.click();
+  await expect(settings.addTax).toBeDisabled();
+  await expect(settings.form.getByText('At most 5 taxes.')).toBeVisible();
+  await settings.removeTax(5).click();
+  await expect(settings.addTax).toBeEnabled();
+});
