@@ -58,6 +58,12 @@ if (wanted('import')) {
       { name: 'for reference: insert of the same calls with rating columns NULL (no client, package)', value: Math.round(bare.rows! / bare.seconds!), unit: 'rows/s' },
       { name: 'for reference: import time / that insert time', value: Number((imported.seconds! / bare.seconds!).toFixed(2)), unit: '×' },
     );
+    log('invoices: 1,000 issued on the imported month, then their PDFs exported…');
+    const invoiced = child(['invoices', join(dir, 'import.db'), join(dir, 'invoices.db')]);
+    figures.push(
+      { name: `issuing ${invoiced.invoices} invoices (${invoiced.lines} lines, taxes posted), one transaction each`, value: Number(invoiced.issueSeconds!.toFixed(2)), unit: 's' },
+      { name: `${invoiced.pdfs} invoice PDFs written (${invoiced.pages} pages)`, value: Number(invoiced.pdfSeconds!.toFixed(2)), unit: 's', goal: '≤ 20' },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

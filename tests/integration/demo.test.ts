@@ -93,6 +93,13 @@ describe('demo data', () => {
     }
     const kinds = temp.store.sqlite.prepare('select distinct kind from ledger_entries').pluck().all();
     expect(kinds).toEqual(expect.arrayContaining(['payment', 'monthly_fee', 'did_monthly_fee', 'calls']));
+    // Issue 11: each cycle the demo's billing runs close is invoiced; per client the invoices chain.
+    const invoices = temp.store.sqlite.prepare('select client_id, opening_micros, closing_micros from invoices order by client_id, number').all() as { client_id: number; opening_micros: number; closing_micros: number }[];
+    expect(invoices.length).toBeGreaterThanOrEqual(10);
+    invoices.forEach((invoice, index) => {
+      const previous = invoices[index - 1];
+      expect(invoice.opening_micros).toBe(previous?.client_id === invoice.client_id ? previous.closing_micros : 0);
+    });
   });
 
   it('refuses a second load, by function and by channel', async () => {

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { micros } from '../../main/money';
+import { ledgerDoor } from '../../main/services/ledger';
 import type { InvoicePage, InvoiceSettingsView, InvoiceView } from '../../preload/schemas/invoices';
 import { channelCaller } from '../helpers/channels';
-import { tempStore, type TempStore } from '../helpers/store';
+import { fillBalanceToLimit } from '../helpers/seed';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 // FIXED_NOW is 2026-11-25.
 let temp: TempStore;
@@ -108,5 +112,137 @@ describe('issuing', () => {
     const invoice = await ok<InvoiceView>('invoices.get', { id: page.rows[0]!.id });
     // The cycle [11-25, 11-30) is invoiced as 11-25 … 11-29; the fee charged on 11-30 pays the next cycle.
     expect(invoice).toMatchObject({ periodStart: '2026-11-25', periodEnd: '2026-11-29', subtotal: '5.000000', payments: '100.000000' });
+  });
+});
+
+// ---- Numbering, immutability, corrections, the chain on a real database.
+
+const door = () => ledgerDoor(temp.store);
+function post(clientId: number, kind: 'payment' | 'charge' | 'calls' | 'monthly_fee', amount: number, occurredOn: string, description: string = kind): number {
+  return door().post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString())!;
+}
+
+describe('numbering', () => {
+  it('is gapless under concurrent issuing and failures: a failed issue gives its number back', async () => {
+    await ok('invoices.saveSettings', { ...settings, nextNumber: 1 });
+    const clients: number[] = [];
+    for (let index = 0; index < 8; index += 1) {
+      const id = await newClient(`c${index}@example.com`);
+      post(id, 'charge', -10_000_000, '2026-11-10');
+      clients.push(id);
+    }
+    // Two clients whose tax the ledger door refuses (their balance at the limit): their issue fails after taking a number.
+    fillBalanceToLimit(temp.store.sqlite, clients[2]!, '2026-11-01');
+    fillBalanceToLimit(temp.store.sqlite, clients[5]!, '2026-11-01');
+    const results = await Promise.all(clients.map((clientId) => call('invoices.issue', { clientId, from: '2026-11-01', to: '2026-11-20' })));
+    expect(results.filter((result) => !result.ok)).toHaveLength(2);
+    const numbers = (await ok<InvoicePage>('invoices.list', {})).rows.map((row) => row.number).sort();
+    expect(numbers).toEqual(['NW-000001', 'NW-000002', 'NW-000003', 'NW-000004', 'NW-000005', 'NW-000006']);
+    expect(await ok('invoices.settings')).toMatchObject({ nextNumber: 7, minNextNumber: 7 });
+    // Nothing of the failed issues stayed: no tax entries, no claims.
+    const taxes = await temp.store.db.selectFrom('ledger_entries').select('client_id').where('kind', '=', 'tax').execute();
+    expect(new Set(taxes.map((tax) => tax.client_id))).toEqual(new Set(clients.filter((_, index) => index !== 2 && index !== 5)));
+  });
+});
+
+describe('an issued invoice', () => {
+  async function issued() {
+    await ok('invoices.saveSettings', settings);
+    const a = await newClient();
+    post(a, 'payment', 50_000_000, '2026-11-02', 'Cheque 1001');
+    post(a, 'calls', -12_345_678, '2026-11-05', 'Calls of 2026-11-05');
+    post(a, 'charge', -10_000_000, '2026-11-08', 'Porting fee');
+    const invoice = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-01', to: '2026-11-10' });
+    return { a, invoice };
+  }
+
+  it('never changes: later entries, even dated in its period, land on the next invoice; the row refuses updates', async () => {
+    const { a, invoice } = await issued();
+    post(a, 'calls', -1_000_000, '2026-11-06', 'Late calls of 2026-11-06');
+    post(a, 'payment', 5_000_000, '2026-11-15', 'Cheque 1002');
+    await ok('clients.charge', { clientId: a, amount: '3' });
+    expect(await ok('invoices.get', { id: invoice.id })).toEqual(invoice);
+    expect(() => temp.store.sqlite.prepare('update invoices set closing_micros = 0 where id = ?').run(invoice.id)).toThrow(/immutable/);
+    expect(() => temp.store.sqlite.prepare('update invoice_lines set amount_micros = 0 where invoice_id = ?').run(invoice.id)).toThrow(/immutable/);
+    expect(() => temp.store.sqlite.prepare('delete from invoices where id = ?').run(invoice.id)).toThrow(/never deleted/);
+    const next = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-11', to: '2026-11-25' });
+    expect(next.openingBalance).toBe(invoice.closingBalance);
+    expect(next.lines.find((line) => line.section === 'calls')).toMatchObject({ description: 'Late calls and corrections from 2026-11-06 to before 2026-11-11', amount: '1.000000' });
+    // The chain ends at the ledger: the last closing balance is the client's balance.
+    expect(next.closingBalance).toBe(await balance(a));
+    // Every ledger entry is on exactly one invoice.
+    const entries = await temp.store.db.selectFrom('ledger_entries').select('id').where('client_id', '=', a).execute();
+    const claims = await temp.store.db.selectFrom('invoice_entries').select('ledger_entry_id').where('released_at', 'is', null).execute();
+    expect(claims.map((claim) => claim.ledger_entry_id).sort((x, y) => x - y)).toEqual(entries.map((entry) => entry.id).sort((x, y) => x - y));
+  });
+
+  it('void keeps the number, reverses its taxes, and its entries land on the next invoice', async () => {
+    const { a, invoice } = await issued();
+    const before = await balance(a);
+    const voided = await ok<InvoiceView>('invoices.void', { id: invoice.id, reason: 'Wrong period' });
+    expect(voided).toMatchObject({ number: invoice.number, status: 'void', voidReason: 'Wrong period', closingBalance: invoice.closingBalance });
+    const taxTotal = invoice.taxes.reduce((sum, tax) => sum + Number(tax.amount), 0);
+    expect(Number(await balance(a))).toBeCloseTo(Number(before) + taxTotal, 6);
+    expect(await call('invoices.void', { id: invoice.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const again = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-01', to: '2026-11-12' });
+    expect(again.number).not.toBe(invoice.number);
+    expect(again).toMatchObject({ openingBalance: '0.000000', subtotal: invoice.subtotal, taxes: invoice.taxes, closingBalance: await balance(a) });
+    // Only the latest invoice can be voided; the older one takes a credit note.
+    const later = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-13', to: '2026-11-20' });
+    expect(await call('invoices.void', { id: again.id, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await ok<InvoiceView>('invoices.void', { id: later.id, reason: 'empty' })).status).toBe('void');
+  });
+
+  it('a credit note has its own number, posts a credit, and never credits more than the invoice charged', async () => {
+    const { a, invoice } = await issued();
+    const charged = (Number(invoice.subtotal) + invoice.taxes.reduce((sum, tax) => sum + Number(tax.amount), 0)).toFixed(6);
+    expect(await call('invoices.creditNote', { invoiceId: invoice.id, amount: '100', reason: 'Too much' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const note = await ok<InvoiceView>('invoices.creditNote', { invoiceId: invoice.id, amount: '5', reason: 'Dropped calls' });
+    expect(note).toMatchObject({ kind: 'credit_note', number: 'NW-000101', creditFor: { id: invoice.id, number: invoice.number } });
+    expect((await ok<InvoiceView>('invoices.get', { id: invoice.id })).creditNotes).toEqual([{ id: note.id, number: 'NW-000101', amount: '5.000000' }]);
+    const left = (Number(charged) - 5).toFixed(6);
+    expect(await call('invoices.creditNote', { invoiceId: invoice.id, amount: (Number(left) + 0.01).toFixed(2), reason: 'x' })).toMatchObject({ ok: false });
+    await ok('invoices.creditNote', { invoiceId: invoice.id, amount: left, reason: 'The rest' });
+    expect(await call('invoices.void', { id: invoice.id, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // The credits land on the next invoice, under credits.
+    const next = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-11', to: '2026-11-25' });
+    expect(next.lines.filter((line) => line.section === 'credits').map((line) => line.amount)).toEqual(['5.000000', left]);
+    expect(next.closingBalance).toBe(await balance(a));
+  });
+});
+
+describe('the chain on generated ledgers (property, on the database)', () => {
+  it('opening(next) = closing(previous), and the last closing is the ledger balance, whatever the dates of the entries', async () => {
+    await ok('invoices.saveSettings', settings);
+    const kinds = ['payment', 'charge', 'calls', 'monthly_fee'] as const;
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ kind: fc.constantFrom(...kinds), amount: fc.integer({ min: 1, max: 90_000_000 }), day: fc.integer({ min: 1, max: 25 }), after: fc.integer({ min: 0, max: 3 }) }), { maxLength: 25 }),
+        async (generated) => {
+          run += 1;
+          const a = await newClient(`p${run}@example.com`);
+          const periods = [['2026-11-01', '2026-11-07'], ['2026-11-08', '2026-11-14'], ['2026-11-15', '2026-11-21'], ['2026-11-22', '2026-11-25']] as const;
+          const issuedViews: InvoiceView[] = [];
+          for (const [index, [from, to]] of periods.entries()) {
+            // Entries written before this invoice, dated anywhere up to today: late ones too.
+            for (const item of generated.filter((entry) => entry.after === index)) {
+              const sign = item.kind === 'payment' ? 1 : -1;
+              post(a, item.kind, sign * item.amount, `2026-11-${String(item.day).padStart(2, '0')}`);
+            }
+            issuedViews.push(await ok<InvoiceView>('invoices.issue', { clientId: a, from, to }));
+          }
+          for (let index = 1; index < issuedViews.length; index += 1) expect(issuedViews[index]!.openingBalance).toBe(issuedViews[index - 1]!.closingBalance);
+          expect(issuedViews.at(-1)!.closingBalance).toBe(await balance(a));
+          for (const view of issuedViews) {
+            const exact = (text: string) => BigInt(text.replace('.', ''));
+            const taxes = view.taxes.reduce((sum, tax) => sum + exact(tax.amount), 0n);
+            const credits = view.lines.filter((line) => line.section === 'credits').reduce((sum, line) => sum + exact(line.amount), 0n);
+            expect(exact(view.openingBalance) - exact(view.subtotal) - taxes + exact(view.payments) + credits).toBe(exact(view.closingBalance));
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });

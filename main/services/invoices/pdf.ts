@@ -48,6 +48,8 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
     size: [width, height],
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
+    // No default font: pdfkit would parse Helvetica's metrics for every document; ours are registered below.
+    font: null as unknown as string,
     autoFirstPage: true,
     compress: true,
     info: {
