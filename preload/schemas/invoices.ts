@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// The limits live in preload/common so the window may use them too (it imports only types from schemas/).
+import { MAX_LOGO_CHARS, MAX_TAXES, PAPER_SIZES, type PaperSize } from '../common/invoiceLimits';
 import { isoDate } from './clients';
 import { idField, nonNegativePercent, requiredText, TEXT_LIMITS, textField } from './fields';
 
@@ -9,8 +11,7 @@ import { idField, nonNegativePercent, requiredText, TEXT_LIMITS, textField } fro
  * Amounts in views are decimal strings in the account currency (micros exact).
  */
 
-export const PAPER_SIZES = ['A4', 'Letter'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
+export { MAX_LOGO_CHARS, MAX_TAXES, PAPER_SIZES, type PaperSize };
 
 /** A month as YYYY-MM. */
 export const isoMonth = z
@@ -27,9 +28,6 @@ export const taxLineInput = z
   })
   .strict();
 
-export const MAX_TAXES = 5;
-/** A logo as a data URL (PNG or JPEG), at most this many characters (~375 KB of image). */
-export const MAX_LOGO_CHARS = 500_000;
 
 const logoDataUrl = z
   .string()

@@ -10,6 +10,8 @@ import { ClientManagePage } from './pages/Clients/ClientManagePage';
 import { ClientsPage } from './pages/Clients/ClientsPage';
 import { DashboardPage } from './pages/Dashboard/DashboardPage';
 import { DidsPage } from './pages/Dids/DidsPage';
+import { InvoicePage } from './pages/Invoices/InvoicePage';
+import { InvoicesPage } from './pages/Invoices/InvoicesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { CostDeckPage } from './pages/Packages/CostDeckPage';
 import { PackageEditorPage } from './pages/Packages/PackageEditorPage';
@@ -46,9 +48,12 @@ const ROUTES: readonly Route[] = [
   { pattern: '/calls/import', render: () => <CallsImportPage /> },
   { pattern: '/calls/unrated', render: () => <UnratedCallsPage /> },
   { pattern: '/reports', render: () => <ReportsPage /> },
+  { pattern: '/invoices', render: () => <InvoicesPage /> },
+  { pattern: '/invoices/:id', render: ({ id }) => <InvoicePage key={id} invoiceId={Number(id)} /> },
   { pattern: '/branding', render: () => <BrandingPage /> },
   { pattern: '/sync', render: () => <SyncPage /> },
   { pattern: '/settings', render: () => <SettingsPage /> },
+  { pattern: '/settings/:tab', render: ({ tab }) => <SettingsPage key={tab} tab={tab} /> },
 ];
 
 export function renderRoute(path: string): ReactNode {

@@ -63,6 +63,8 @@ test('every page fits a 1024 px window: no sideways page scroll, no control out 
     '/calls/import',
     '/calls/unrated',
     '/settings',
+    '/settings/invoices',
+    '/invoices',
   ];
   const problems: string[] = [];
   for (const path of paths) {

@@ -6,6 +6,7 @@ const SECTIONS = [
   { label: 'Clients', heading: 'Clients' },
   { label: 'Sub accounts', heading: 'Sub accounts' },
   { label: 'Reports', heading: 'Reports' },
+  { label: 'Invoices', heading: 'Invoices' },
   { label: 'Branding & Access', heading: 'Branding & Access' },
   { label: 'Sync', heading: 'Sync' },
   { label: 'Settings', heading: 'Settings' },

@@ -59,6 +59,10 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'calls.list': ['calls', 'clients', 'packages', 'pricing'],
   'calls.totals': ['calls', 'clients', 'packages', 'pricing'],
   'calls.imports': ['calls'],
+  'invoices.settings': ['invoices'],
+  'invoices.clientTaxes': ['invoices', 'clients'],
+  'invoices.list': ['invoices', 'ledger', 'clients'],
+  'invoices.get': ['invoices', 'ledger', 'clients'],
   'app.info': [],
 };
 

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'DIDs', path: '/dids', icon: 'phone' },
   { label: 'Calls', path: '/calls', icon: 'calls' },
   { label: 'Reports', path: '/reports', icon: 'reports' },
+  { label: 'Invoices', path: '/invoices', icon: 'invoices' },
   { label: 'Branding & Access', path: '/branding', icon: 'branding' },
   { label: 'Sync', path: '/sync', icon: 'sync' },
   { label: 'Settings', path: '/settings', icon: 'settings' },

@@ -14,8 +14,10 @@ import { useDeleteClient } from '../../queries/clientActions';
 import { useClientManage } from '../../queries/clients';
 import { BalancePanel } from './BalancePanel';
 import { ClientDidsCard } from './ClientDidsCard';
+import { ClientInvoicesCard } from './ClientInvoicesCard';
 import { ClientPackagesCard } from './ClientPackagesCard';
 import { ClientSubaccountsCard } from './ClientSubaccountsCard';
+import { ClientTaxesCard } from './ClientTaxesCard';
 import { LedgerCard } from './LedgerCard';
 
 const backLink = (
@@ -100,6 +102,8 @@ export function ClientManagePage({ clientId }: { clientId: number }) {
       <ClientDidsCard view={view} onConfirm={setConfirmation} />
       <ClientSubaccountsCard view={view} onConfirm={setConfirmation} />
       <LedgerCard view={view} />
+      <ClientInvoicesCard view={view} />
+      <ClientTaxesCard view={view} />
       <div className="grid grid--2">
         <Card title="Notices">
           {view.notices.length === 0 ? <p className="empty-line">No notices for this client.</p> : <NoticeList notices={view.notices} />}

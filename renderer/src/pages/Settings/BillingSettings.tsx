@@ -110,6 +110,10 @@ export function BillingSettings() {
           <DetailList
             details={[
               { term: 'Cycles closed', value: <span data-testid="billing-cycles">{result.cyclesClosed}</span> },
+              {
+                term: 'Invoices issued',
+                value: result.invoicesIssued > 0 ? <a href={hrefTo('/invoices')} data-testid="billing-invoices">{result.invoicesIssued}</a> : <span data-testid="billing-invoices">0</span>,
+              },
               { term: 'Entries written', value: <span data-testid="billing-entries">{result.entriesWritten}</span> },
               { term: 'Amount charged', value: <Money value={result.charged} /> },
               { term: 'Clients billed', value: result.clients },

@@ -4,12 +4,18 @@ import { Card } from '../../components/Card';
 import { PageHeader } from '../../components/PageHeader';
 import { BillingSettings } from './BillingSettings';
 import { DisplaySettings } from './DisplaySettings';
+import { InvoiceSettings } from './InvoiceSettings';
 
-export function SettingsPage() {
+const TABS = ['installation', 'display', 'billing', 'invoices', 'later'] as const;
+
+/** The tab a link opens ("/settings/invoices"); the first for an unknown one. */
+const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).includes(tab ?? '') ? tab! : 'installation';
+
+export function SettingsPage({ tab }: { tab?: string }) {
   return (
     <>
-      <PageHeader title="Settings" description="This installation, how amounts are displayed, and billing." />
-      <Tabs.Root className="tabs" defaultValue="installation">
+      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing and invoices." />
+      <Tabs.Root className="tabs" defaultValue={tabOf(tab)}>
         <Tabs.List className="tabs__list" aria-label="Settings sections">
           <Tabs.Trigger className="tabs__trigger" value="installation">
             Installation
@@ -19,6 +25,9 @@ export function SettingsPage() {
           </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="billing">
             Billing
+          </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__trigger" value="invoices">
+            Invoices
           </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="later">
             Provider &amp; backup
@@ -33,11 +42,15 @@ export function SettingsPage() {
         <Tabs.Content className="tabs__content" value="billing">
           <BillingSettings />
         </Tabs.Content>
+        {/* Kept mounted (hidden while another tab shows) so edits survive a look at another tab. */}
+        <Tabs.Content className="tabs__content tabs__content--kept" value="invoices" forceMount>
+          <InvoiceSettings />
+        </Tabs.Content>
         <Tabs.Content className="tabs__content" value="later">
           <Card title="Coming in a later release">
             <ul className="feature-list">
               <li>VoIP.ms API user and password, stored encrypted by the operating system.</li>
-              <li>Your account currency and invoice taxes.</li>
+              <li>Your account currency.</li>
               <li>Backup of the database to a file, and restore from one.</li>
             </ul>
           </Card>
