@@ -10,6 +10,7 @@ import * as m008 from './008_client_search';
 import * as m009 from './009_did_removed';
 import * as m010 from './010_cost_deck_regions';
 import * as m011 from './011_ledger_statement_order';
+import * as m013 from './013_report_totals';
 
 export interface Migration {
   readonly version: number;
@@ -30,6 +31,8 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'DIDs removed from the inventory, history kept', up: m009.up },
   { version: 10, name: 'cost deck lines held by NANP region (USA and Canada under 1)', up: m010.up },
   { version: 11, name: 'ledger in statement order: by client, applies-date, entry', up: m011.up },
+  { version: 13, name: 'report rollups: calls per month and client, country, DID; ledger per month, client, kind', up: m013.up },
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+// Issue 11's helpers each take a number (12 CDR, 13 reports, 14 invoices): the last one's, not the count.
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -13,6 +13,7 @@ import { demoCommands } from './demo';
 import { databasePath, openFailure, readableFile } from './files';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
+import { reportCommands } from './reports';
 
 /**
  * The command line drives the same handler table as the two hosts (so a JSON file is
@@ -55,7 +56,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...demoCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands];
 
 function usage(): string {
   return [

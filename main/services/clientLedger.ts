@@ -14,6 +14,8 @@ export const KIND_LABELS: Record<LedgerKind, string> = {
   did_setup_fee: 'DID setup fee',
   calls: 'Calls',
   reversal: 'Reversal',
+  tax: 'Tax',
+  credit: 'Credit note',
 };
 
 /** The stored kinds a filter shows: "fee" is every fee, of a package or a DID, monthly or setup. */
