@@ -82,12 +82,10 @@ import {
   dashboardInput,
   didReportInput,
   financialInput,
-  reportCsvInput,
   type ClientMonthTotals,
   type Dashboard,
   type DidReport,
   type FinancialReport,
-  type ReportFile,
   type SubaccountReportRow,
 } from './schemas/reports';
 
@@ -213,8 +211,6 @@ export const contract = {
   'reports.subaccounts': channel<SubaccountReportRow[]>()(noInput),
   /** Every DID with its client, package, rate, fee and its calls of a month (this month by default). */
   'reports.dids': channel<DidReport>()(didReportInput),
-  /** A report as CSV (built in memory: reports are small). */
-  'reports.csv': channel<ReportFile>()(reportCsvInput),
   /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;

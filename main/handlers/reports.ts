@@ -1,5 +1,4 @@
 import { clientMonthTotals, dashboard } from '../services/reports/dashboard';
-import { reportCsv } from '../services/reports/csv';
 import { financialReport } from '../services/reports/financial';
 import { didsReport, subaccountsReport } from '../services/reports/inventory';
 import { currentMonth } from '../services/reports/months';
@@ -13,5 +12,4 @@ export const reportHandlers = (ctx: ServiceContext) =>
     'reports.clientMonth': (input) => clientMonthTotals(ctx.db, input?.month ?? currentMonth(ctx.now())),
     'reports.subaccounts': () => subaccountsReport(ctx.db),
     'reports.dids': (input) => didsReport(ctx.db, input?.month ?? currentMonth(ctx.now())),
-    'reports.csv': (input) => reportCsv(ctx.db, input, currentMonth(ctx.now())),
   }) satisfies PartialHandlerTable;

@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { FINANCIAL_MAX_MONTHS, monthsBetween } from '../common/months';
 
 /** A calendar month, 'YYYY-MM'. */
 export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM');
 
-/** The financial report reads at most this many months at once (ten years). */
-export const FINANCIAL_MAX_MONTHS = 120;
-
-export function monthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
-  return (ty - fy) * 12 + (tm - fm) + 1;
-}
 
 export const financialInput = z
   .object({ from: monthField, to: monthField })
@@ -142,22 +135,3 @@ export interface ClientMonthTotals {
   sell: Money;
   profit: Money;
 }
-
-export interface ReportFile {
-  fileName: string;
-  csv: string;
-  rows: number;
-}
-
-export const reportCsvInput = z
-  .discriminatedUnion('report', [
-    z.object({ report: z.literal('financial'), from: monthField, to: monthField }).strict(),
-    z.object({ report: z.literal('subaccounts') }).strict(),
-    z.object({ report: z.literal('dids'), month: monthField.optional() }).strict(),
-  ])
-  .superRefine((input, ctx) => {
-    if (input.report !== 'financial') return;
-    const checked = financialInput.safeParse({ from: input.from, to: input.to });
-    for (const issue of checked.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  });
-export type ReportCsvInput = z.output<typeof reportCsvInput>;

@@ -67,7 +67,6 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'reports.clientMonth': REPORT_DOMAINS,
   'reports.subaccounts': REPORT_DOMAINS,
   'reports.dids': REPORT_DOMAINS,
-  'reports.csv': REPORT_DOMAINS,
 };
 
 export function readsOf(name: string): readonly DataDomain[] {
