@@ -20,7 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('amount_micros', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('entries', 'integer', (col) => col.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint('ledger_totals_pk', ['month', 'client_id', 'kind'])
+    // Month, then kind: the financial report groups by both in this order, reading the key without a sort.
+    .addPrimaryKeyConstraint('ledger_totals_pk', ['month', 'kind', 'client_id'])
     .modifyEnd(sql`strict, without rowid`)
     .execute();
 

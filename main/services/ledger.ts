@@ -121,7 +121,7 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
     .insertInto('ledger_totals')
     .values({ month: '', client_id: 0, kind: 'payment', amount_micros: 0, entries: 0 })
     .onConflict((oc) =>
-      oc.columns(['month', 'client_id', 'kind']).doUpdateSet((eb) => ({
+      oc.columns(['month', 'kind', 'client_id']).doUpdateSet((eb) => ({
         amount_micros: eb(eb.ref('ledger_totals.amount_micros'), '+', eb.ref('excluded.amount_micros')),
         entries: eb(eb.ref('ledger_totals.entries'), '+', eb.ref('excluded.entries')),
       })),

@@ -8,6 +8,7 @@ import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
 import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
+import { benchReportsChild } from './reports';
 
 /**
  * One measurement per process, so each peak RSS is its own. Prints one JSON line.
@@ -16,6 +17,7 @@ import { BENCH_NOW } from './fixture';
  *   bare   SETUP CSV WORK   raw prepared inserts of the file's rows, rating columns NULL
  *   import SETUP CSV WORK   import + rate + persist through the real service
  *   rerate DB CLIENT_PACKAGE re-rate one client's open cycle
+ *   reports DB              the financial report and per-client month totals, beside their floors
  *   waits  SETUP CSV WORK   the window's requests (payments, client and call lists, a
  *                           client's page) sent every REQUEST_EVERY_MS during the import,
  *                           and the same requests with no import, for comparison
@@ -164,7 +166,7 @@ async function waits(): Promise<Record<string, number>> {
   };
 }
 
-const run = mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : null;
+const run = mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : mode === 'reports' ? () => benchReportsChild(first) : null;
 if (!run) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchEngine, type BenchFigure } from './engine';
 import { BENCH_CALLS, buildFixture, HEAVY_CALLS } from './fixture';
+import { reportFigures } from './reports';
 
 /**
  * `npm run bench`: prints the figures the issues ask for, measured in this run. No
@@ -58,6 +59,9 @@ if (wanted('import')) {
       { name: 'for reference: insert of the same calls with rating columns NULL (no client, package)', value: Math.round(bare.rows! / bare.seconds!), unit: 'rows/s' },
       { name: 'for reference: import time / that insert time', value: Number((imported.seconds! / bare.seconds!).toFixed(2)), unit: '×' },
     );
+    // Issue 11: the reports read rollups written with the calls; on the 1M-call database the import built.
+    log('reports: financial report and per-client month totals on the imported database…');
+    figures.push(...reportFigures(child(['reports', join(dir, 'import.db')])));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

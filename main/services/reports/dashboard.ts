@@ -32,15 +32,25 @@ export async function clientMonthTotals(db: Kysely<Database>, month: string): Pr
   }));
 }
 
-/** Revenue per client and month (ledger_totals, revenue kinds; the ledger keeps fees as −). */
-function revenueByClientQuery(db: Kysely<Database>, from: string, to: string) {
+/** Revenue per month (ledger_totals, revenue kinds; the ledger keeps fees as −), read in key order. */
+function revenueByMonthQuery(db: Kysely<Database>, from: string, to: string) {
   return db
     .selectFrom('ledger_totals')
-    .select((eb) => ['month', 'client_id', eb.fn.sum<number>('amount_micros').as('amount')])
+    .select((eb) => ['month', eb.fn.sum<number>('amount_micros').as('amount')])
     .where('month', '>=', from)
     .where('month', '<=', to)
     .where('kind', 'in', REVENUE_KINDS)
-    .groupBy(['month', 'client_id']);
+    .groupBy('month');
+}
+
+/** Revenue per client in one month. */
+function revenueByClientQuery(db: Kysely<Database>, month: string) {
+  return db
+    .selectFrom('ledger_totals')
+    .select((eb) => ['client_id', eb.fn.sum<number>('amount_micros').as('amount')])
+    .where('month', '=', month)
+    .where('kind', 'in', REVENUE_KINDS)
+    .groupBy('client_id');
 }
 
 function callsByMonthQuery(db: Kysely<Database>, from: string, to: string) {
@@ -67,8 +77,9 @@ function callsByMonthQuery(db: Kysely<Database>, from: string, to: string) {
  */
 export async function dashboard(db: Kysely<Database>, month: string): Promise<Dashboard> {
   const first = twelveBack(month);
-  const [revenueRows, callRows, countryRows, clientCalls, below] = await Promise.all([
-    revenueByClientQuery(db, first, month).execute(),
+  const [revenueRows, clientRevenueRows, callRows, countryRows, clientCalls, below] = await Promise.all([
+    revenueByMonthQuery(db, first, month).execute(),
+    revenueByClientQuery(db, month).execute(),
     callsByMonthQuery(db, first, month).execute(),
     db.selectFrom('call_country_totals').select(['country', 'calls', 'seconds', 'cost_micros', 'charge_micros']).where('month', '=', month).execute(),
     clientMonthTotalsQuery(db, month).execute(),
@@ -82,11 +93,8 @@ export async function dashboard(db: Kysely<Database>, month: string): Promise<Da
   ]);
   const months = monthRange(first, month);
   const revenue = new Map(months.map((m) => [m, 0]));
-  const clientRevenue = new Map<number, number>();
-  for (const row of revenueRows) {
-    revenue.set(row.month, (revenue.get(row.month) ?? 0) - Number(row.amount));
-    if (row.month === month) clientRevenue.set(row.client_id, -Number(row.amount));
-  }
+  for (const row of revenueRows) revenue.set(row.month, -Number(row.amount));
+  const clientRevenue = new Map(clientRevenueRows.map((row) => [row.client_id, -Number(row.amount)]));
   const calls = new Map(callRows.map((row) => [row.month, row]));
   const figures = (m: string): MonthFigures => {
     const row = calls.get(m);

@@ -4,7 +4,7 @@ import { AppShell } from './AppShell';
 
 /** The text of a file the page downloads when `click` runs. */
 export async function downloadedText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const [download]: [Download, unknown] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }

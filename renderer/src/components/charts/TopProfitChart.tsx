@@ -1,6 +1,11 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { moneyTick, moneyTooltip, plotted, SERIES_COLORS, useReducedMotion } from './chartFormat';
 
+const LABEL_CHARACTERS = 24;
+
+/** A name on the axis fits one line; the tooltip and the CSV keep it whole. */
+const shortLabel = (label: string): string => (label.length > LABEL_CHARACTERS ? `${label.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…` : label);
+
 interface TopProfitChartProps {
   entries: readonly { key: string; label: string; profit: string }[];
   title: string;
@@ -15,7 +20,7 @@ export function TopProfitChart({ entries, title }: TopProfitChartProps) {
       <BarChart data={data} layout="vertical" title={title} accessibilityLayer margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid stroke="#e3e8ef" horizontal={false} />
         <XAxis type="number" tickFormatter={moneyTick} tick={{ fontSize: 12, fill: '#556274' }} />
-        <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12, fill: '#18212f' }} interval={0} />
+        <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12, fill: '#18212f' }} tickFormatter={shortLabel} interval={0} />
         <Tooltip formatter={moneyTooltip} />
         <Bar dataKey="profit" name="Profit" isAnimationActive={!reducedMotion} maxBarSize={18}>
           {data.map((row) => (

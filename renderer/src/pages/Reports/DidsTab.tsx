@@ -22,20 +22,20 @@ export const minutesText = (seconds: number): string => (seconds / 60).toLocaleS
 const dash = <span className="muted">—</span>;
 
 const COLUMNS: readonly DataColumn<DidReportRow>[] = [
-  { id: 'did', header: 'DID', rowHeader: true, width: 170, cell: (row) => <PhoneNumber digits={row.number} />, sortValue: (row) => row.number },
+  { id: 'did', header: 'DID', rowHeader: true, width: 150, cell: (row) => <PhoneNumber digits={row.number} />, sortValue: (row) => row.number },
   {
     id: 'client',
     header: 'Client',
-    width: 230,
+    width: 210,
     cell: (row) => (row.clientId === null ? <span className="muted">Not connected</span> : <a href={hrefTo(`/clients/${row.clientId}`)}>{row.clientName}</a>),
     sortValue: (row) => row.clientName ?? '',
   },
-  { id: 'package', header: 'Package', width: 140, cell: (row) => row.packageName ?? dash, sortValue: (row) => row.packageName ?? '' },
-  { id: 'rate', header: 'Per minute', numeric: true, width: 110, cell: (row) => (row.minuteRate === null ? dash : <Rate value={row.minuteRate} kind="ownRate" />), sortValue: (row) => Number(row.minuteRate ?? -1) },
-  { id: 'fee', header: 'Monthly fee', numeric: true, width: 110, cell: (row) => (row.monthlyFee === null ? dash : <Money value={row.monthlyFee} />), sortValue: (row) => Number(row.monthlyFee ?? -1) },
-  { id: 'calls', header: 'Calls', numeric: true, width: 80, cell: (row) => row.calls.toLocaleString('en-US'), sortValue: (row) => row.calls },
-  { id: 'minutes', header: 'Minutes', numeric: true, width: 90, cell: (row) => minutesText(row.seconds), sortValue: (row) => row.seconds },
-  { id: 'revenue', header: 'Revenue', numeric: true, width: 110, cell: (row) => <Money value={row.revenue} />, sortValue: (row) => Number(row.revenue) },
+  { id: 'package', header: 'Package', width: 130, cell: (row) => row.packageName ?? dash, sortValue: (row) => row.packageName ?? '' },
+  { id: 'rate', header: 'Per minute', numeric: true, width: 95, cell: (row) => (row.minuteRate === null ? dash : <Rate value={row.minuteRate} kind="ownRate" />), sortValue: (row) => Number(row.minuteRate ?? -1) },
+  { id: 'fee', header: 'Monthly fee', numeric: true, width: 95, cell: (row) => (row.monthlyFee === null ? dash : <Money value={row.monthlyFee} />), sortValue: (row) => Number(row.monthlyFee ?? -1) },
+  { id: 'calls', header: 'Calls', numeric: true, width: 65, cell: (row) => row.calls.toLocaleString('en-US'), sortValue: (row) => row.calls },
+  { id: 'minutes', header: 'Minutes', numeric: true, width: 80, cell: (row) => minutesText(row.seconds), sortValue: (row) => row.seconds },
+  { id: 'revenue', header: 'Revenue', numeric: true, width: 95, cell: (row) => <Money value={row.revenue} />, sortValue: (row) => Number(row.revenue) },
 ];
 
 /** DID report (guide): every DID with its client, package, rate and fee, and its inbound calls of a month. */
@@ -87,6 +87,7 @@ export function DidsTab() {
             rows={rows}
             rowKey={(row) => String(row.didId)}
             className="report-table"
+            wrapClassName="report-table__scroll"
             initialSort={{ id: 'did', desc: false }}
             virtual={{ rowCount: rows.length, rowHeight: ROW_HEIGHT, label: 'DID report' }}
             footer={<DidTotalRow rows={rows} />}

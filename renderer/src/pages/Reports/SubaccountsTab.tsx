@@ -77,6 +77,7 @@ export function SubaccountsTab() {
             rows={rows}
             rowKey={(row) => String(row.subaccountId)}
             className="report-table"
+            wrapClassName="report-table__scroll"
             initialSort={{ id: 'client', desc: false }}
             virtual={{ rowCount: rows.length, rowHeight: ROW_HEIGHT, label: 'Sub accounts report' }}
           />
