@@ -53,52 +53,83 @@ export function prepareCallTotalsStatements(db: Kysely<Database>, sqlite: Better
   };
 }
 
+type Sums = Measures;
+
+/** One month's deltas, by client, by destination country (outbound), by DID (inbound). */
+interface MonthDelta {
+  clients: Map<number, Sums>;
+  countries: Map<string, Sums>;
+  dids: Map<string, Sums>;
+}
+
+function bump<K>(map: Map<K, Sums>, key: K, sign: number, answered: number, call: CallTotalsSource): void {
+  let sums = map.get(key);
+  if (sums === undefined) {
+    sums = [0, 0, 0, 0, 0, 0];
+    map.set(key, sums);
+  }
+  sums[0] += sign;
+  sums[1] += answered;
+  sums[2] += sign * call.seconds;
+  sums[3] += sign * call.billed_seconds;
+  sums[4] += sign * call.cost_micros;
+  sums[5] += sign * call.charge_micros;
+}
+
 /**
  * The rollups' deltas of one transaction, summed in memory per key and written once at its
  * end (a client-month is touched by thousands of calls of a batch): + a call inserted,
  * − the stored row a re-rate replaces and + its new rating. Written in the transaction
  * of the calls, so the rollups never lag them; a transaction rolled back drops its delta.
+ * On the import's hot path: no string is built per call (calls come in time order, so the
+ * month's maps are found by a prefix check).
  */
 export class CallTotalsDelta {
-  private readonly rows = new Map<string, Measures>();
+  private readonly months = new Map<string, MonthDelta>();
+  private lastMonth = '';
+  private last: MonthDelta | null = null;
 
   add(call: CallTotalsSource, sign: 1 | -1): void {
-    const month = call.started_at.slice(0, 7);
-    const answered = call.disposition === 'ANSWERED' ? sign : 0;
-    this.bump(`call_totals\u0000${month}\u0000${call.client_id ?? 0}`, sign, answered, call);
-    if (call.direction === 'outbound') this.bump(`call_country_totals\u0000${month}\u0000${call.country ?? ''}`, sign, answered, call);
-    else if (call.did_number !== null) this.bump(`call_did_totals\u0000${month}\u0000${call.did_number}`, sign, answered, call);
-  }
-
-  get size(): number {
-    return this.rows.size;
-  }
-
-  private bump(key: string, sign: 1 | -1, answered: number, call: CallTotalsSource): void {
-    let row = this.rows.get(key);
-    if (!row) {
-      row = [0, 0, 0, 0, 0, 0];
-      this.rows.set(key, row);
+    let month = this.last;
+    if (month === null || !call.started_at.startsWith(this.lastMonth)) {
+      const key = call.started_at.slice(0, 7);
+      month = this.months.get(key) ?? null;
+      if (month === null) {
+        month = { clients: new Map(), countries: new Map(), dids: new Map() };
+        this.months.set(key, month);
+      }
+      this.lastMonth = key;
+      this.last = month;
     }
-    row[0] += sign;
-    row[1] += answered;
-    row[2] += sign * call.seconds;
-    row[3] += sign * call.billed_seconds;
-    row[4] += sign * call.cost_micros;
-    row[5] += sign * call.charge_micros;
+    const answered = call.disposition === 'ANSWERED' ? sign : 0;
+    bump(month.clients, call.client_id ?? 0, sign, answered, call);
+    if (call.direction === 'outbound') bump(month.countries, call.country ?? '', sign, answered, call);
+    else if (call.did_number !== null) bump(month.dids, call.did_number, sign, answered, call);
+  }
+
+  /** Keys touched (rows the flush will write at most). */
+  get size(): number {
+    let size = 0;
+    for (const month of this.months.values()) size += month.clients.size + month.countries.size + month.dids.size;
+    return size;
   }
 
   /** Writes the deltas (inside the caller's transaction) and forgets them. */
   flush(statements: CallTotalsStatements): void {
-    for (const [key, row] of this.rows) {
-      if (row.every((value) => value === 0)) continue;
-      const [table, month, value] = key.split('\u0000') as [TotalsTable, string, string];
-      statements.upsert[table].run(month, table === 'call_totals' ? Number(value) : value, ...row);
+    const write = <K extends string | number>(table: TotalsTable, month: string, map: Map<K, Sums>) => {
+      for (const [key, sums] of map) if (sums.some((value) => value !== 0)) statements.upsert[table].run(month, key, ...sums);
+    };
+    for (const [month, delta] of this.months) {
+      write('call_totals', month, delta.clients);
+      write('call_country_totals', month, delta.countries);
+      write('call_did_totals', month, delta.dids);
     }
-    this.rows.clear();
+    this.clear();
   }
 
   clear(): void {
-    this.rows.clear();
+    this.months.clear();
+    this.lastMonth = '';
+    this.last = null;
   }
 }

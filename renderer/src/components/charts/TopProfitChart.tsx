@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { moneyTick, moneyTooltip, plotted, SERIES_COLORS, useReducedMotion } from './chartFormat';
 
-const LABEL_CHARACTERS = 24;
+const LABEL_CHARACTERS = 20;
 
 /** A name on the axis fits one line; the tooltip and the CSV keep it whole. */
 const shortLabel = (label: string): string => (label.length > LABEL_CHARACTERS ? `${label.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…` : label);
