@@ -90,6 +90,11 @@ test('the financial report: a year by default, filtered by months, charts drawn,
 
   const deposits = await downloadedText(page, () => reports.chartCsvButton('Deposits').click());
   expect(deposits.text.trim().split('\n')).toEqual(['Month,Deposits', ...report.months.map((row) => `${row.month},${row.deposits}`)]);
+
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await reports.field('From').fill(`${year - 1}-${String(month).padStart(2, '0')}`);
+  await expect(reports.rows).toHaveCount(13);
+  await reviewScreenshot(page, 'reports-financial-1024');
 });
 
 test('the sub accounts and DID reports: searched, month chosen, totals, CSV of what is shown', async ({ page, appUrl }) => {
@@ -123,6 +128,7 @@ test('the sub accounts and DID reports: searched, month chosen, totals, CSV of w
   await reports.search.fill(busiest.number);
   await expect(reports.rows).toHaveCount(1);
   await expect(reports.totalRow).toContainText(busiest.calls.toLocaleString('en-US'));
+  await reviewScreenshot(page, 'reports-subaccounts-dids-searched');
   const csv = await downloadedText(page, () => reports.exportButton.click());
   expect(csv.name).toBe(`dids-${month}.csv`);
   const lines = csv.text.trim().split('\n');
