@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FINANCIAL_MAX_MONTHS, monthsBetween } from '../common/months';
 
 /** A calendar month, 'YYYY-MM'. */
-export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM');
+export const monthField = z.string().max(7, 'A month is written YYYY-MM').regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM');
 
 
 export const financialInput = z
