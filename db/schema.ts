@@ -252,6 +252,48 @@ export interface CallChargeDirtyTable {
   day: string;
 }
 
+/**
+ * Issue 11, the report rollups (migration 013): the calls summed per month and client, per
+ * month and destination country, per month and DID, and the ledger per month, client and
+ * kind. Written in the same transaction as the calls (import, re-rate) and as the ledger
+ * entries (the ledger door), so a report never reads a stale figure.
+ */
+export interface CallMeasures {
+  calls: number;
+  answered: number;
+  seconds: number;
+  billed_seconds: number;
+  cost_micros: number;
+  charge_micros: number;
+}
+
+/** month 'YYYY-MM' of started_at; client_id 0 for calls no client holds (unrated, unknown sub account). */
+export interface CallTotalsTable extends CallMeasures {
+  month: string;
+  client_id: number;
+}
+
+/** Outbound calls only; country '' when rating found none (unrated). */
+export interface CallCountryTotalsTable extends CallMeasures {
+  month: string;
+  country: string;
+}
+
+/** Inbound calls on a DID. */
+export interface CallDidTotalsTable extends CallMeasures {
+  month: string;
+  did_number: string;
+}
+
+/** month 'YYYY-MM' of occurred_on; kind is the kind a reversal reverses (counted against it), else the entry's own. */
+export interface LedgerTotalsTable {
+  month: string;
+  client_id: number;
+  kind: LedgerKind;
+  amount_micros: number;
+  entries: number;
+}
+
 /** A stored call as a query reads it: the one shape of a call row. */
 export type CallRow = Selectable<CallsTable>;
 export type NewCallRow = Insertable<CallsTable>;
@@ -354,4 +396,8 @@ export interface Database {
   invoice_logos: InvoiceLogosTable;
   invoice_numbering: InvoiceNumberingTable;
   client_invoice_taxes: ClientInvoiceTaxesTable;
+  call_totals: CallTotalsTable;
+  call_country_totals: CallCountryTotalsTable;
+  call_did_totals: CallDidTotalsTable;
+  ledger_totals: LedgerTotalsTable;
 }

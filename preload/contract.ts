@@ -84,6 +84,16 @@ import {
   type InvoiceView,
   type TaxLineView,
 } from './schemas/invoices';
+import {
+  dashboardInput,
+  didReportInput,
+  financialInput,
+  type ClientMonthTotals,
+  type Dashboard,
+  type DidReport,
+  type FinancialReport,
+  type SubaccountReportRow,
+} from './schemas/reports';
 
 /**
  * The spine: every IPC channel, declared once. Name → input schema (validated in main
@@ -204,6 +214,15 @@ export const contract = {
   'invoices.pdf': channel<InvoicePdfFile>()(invoicePdfInput),
   /** Every invoice of a month as PDFs into a folder, with 'invoices.exportProgress' events. */
   'invoices.exportMonth': channel<InvoiceExportResult>()(invoiceExportInput),
+  /** Month by month: revenue by what was sold, deposits, provider cost, profit, margin (at most 120 months). */
+  'reports.financial': channel<FinancialReport>()(financialInput),
+  /** This month against the last, profit over 12 months, top destinations and clients, ASR/ACD, low balances. */
+  'reports.dashboard': channel<Dashboard>()(dashboardInput),
+  /** Every client's call figures of a month (this month by default). */
+  'reports.clientMonth': channel<ClientMonthTotals[]>()(dashboardInput),
+  'reports.subaccounts': channel<SubaccountReportRow[]>()(noInput),
+  /** Every DID with its client, package, rate, fee and its calls of a month (this month by default). */
+  'reports.dids': channel<DidReport>()(didReportInput),
   /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;

@@ -11,6 +11,7 @@ import * as m009 from './009_did_removed';
 import * as m010 from './010_cost_deck_regions';
 import * as m011 from './011_ledger_statement_order';
 import * as m012 from './012_cdr_indexes';
+import * as m013 from './013_report_totals';
 import * as m014 from './014_invoices';
 
 export interface Migration {
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'cost deck lines held by NANP region (USA and Canada under 1)', up: m010.up },
   { version: 11, name: 'ledger in statement order: by client, applies-date, entry', up: m011.up },
   { version: 12, name: 'Global CDR: keyset pages and totals by client, by sub account', up: m012.up },
+  { version: 13, name: 'report rollups: calls per month and client, country, DID; ledger per month, client, kind', up: m013.up },
   { version: 14, name: 'invoices, credit notes, invoice numbering; ledger kinds tax and credit', up: m014.up },
 ];
 

@@ -14,6 +14,7 @@ import { invoiceCommands } from './invoices';
 import { databasePath, openFailure, readableFile } from './files';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
+import { reportCommands } from './reports';
 
 /**
  * The command line drives the same handler table as the two hosts (so a JSON file is
@@ -56,7 +57,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...demoCommands, ...invoiceCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands];
 
 function usage(): string {
   return [

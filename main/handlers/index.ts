@@ -8,6 +8,7 @@ import { clientHandlers } from './clients';
 import { DemoLoads, demoHandlers } from './demo';
 import { invoiceHandlers } from './invoices';
 import { packageHandlers } from './packages';
+import { reportHandlers } from './reports';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
 import { exportsFolder, type ExportTargets } from '../services/exportTargets';
@@ -52,6 +53,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     demoHandlers(ctx, (now) => createHandlerTable({ ...env, now }), demoLoads),
     callHandlers(ctx, imports, new CallExports(ctx, exportTargets)),
     invoiceHandlers(ctx, exportTargets),
+    reportHandlers(ctx),
   );
   return {
     table,

@@ -15,7 +15,7 @@ export const KIND_LABELS: Record<LedgerKind, string> = {
   calls: 'Calls',
   reversal: 'Reversal',
   tax: 'Tax',
-  credit: 'Credit',
+  credit: 'Credit note',
 };
 
 /** Posted by an invoice (its taxes) or a credit note: corrected through the invoice (void, credit note), never reversed by hand. */

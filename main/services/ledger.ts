@@ -116,6 +116,17 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
     .compile();
   const insertNotice = db.insertInto('notices').values({ client_id: 0, kind: 'low_balance', message: '', created_at: '' }).compile();
   const readCurrency = db.selectFrom('settings').select('value').where('key', '=', 'currency').compile();
+  const readKind = db.selectFrom('ledger_entries').select('kind').where('id', '=', 0).compile();
+  const addTotal = db
+    .insertInto('ledger_totals')
+    .values({ month: '', client_id: 0, kind: 'payment', amount_micros: 0, entries: 0 })
+    .onConflict((oc) =>
+      oc.columns(['month', 'kind', 'client_id']).doUpdateSet((eb) => ({
+        amount_micros: eb(eb.ref('ledger_totals.amount_micros'), '+', eb.ref('excluded.amount_micros')),
+        entries: eb(eb.ref('ledger_totals.entries'), '+', eb.ref('excluded.entries')),
+      })),
+    )
+    .compile();
 
   const statements = {
     insertEntry: sqlite.prepare<EntryParams, { id: number }>(insertEntry.sql),
@@ -123,12 +134,22 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
     updateClient: sqlite.prepare<ClientUpdateParams>(updateClient.sql),
     insertNotice: sqlite.prepare<NoticeParams>(insertNotice.sql),
     readCurrency: sqlite.prepare<[string], { value: string }>(readCurrency.sql),
+    readKind: sqlite.prepare<[number], LedgerKind>(readKind.sql).pluck(),
+    addTotal: sqlite.prepare<[string, number, LedgerKind, number, number]>(addTotal.sql),
+  };
+
+  /** The kind an entry counts as in the reports (ledger_totals): a reversal as the kind it reverses. */
+  const reportKind = (entry: NewLedgerEntry): LedgerKind => {
+    if (entry.kind !== 'reversal' || entry.reversesEntryId === undefined) return entry.kind;
+    return statements.readKind.get(entry.reversesEntryId) ?? 'reversal';
   };
 
   const append = sqlite.transaction((entries: readonly NewLedgerEntry[], createdAt: string, setAside: boolean): AppendResult & { refused: RefusedEntry[] } => {
     const clients = new Map<number, { row: ClientRow; delta: number; written: number }>();
     const ids: (number | null)[] = [];
     const refused: RefusedEntry[] = [];
+    // The report rollup (ledger_totals, migration 013) moves with the entries, in this transaction.
+    const totals = new Map<string, { month: string; clientId: number; kind: LedgerKind; amount: number; entries: number }>();
     for (const [index, entry] of entries.entries()) {
       if (!Number.isSafeInteger(entry.amount)) throw new AppError('internal', 'A ledger amount must be integer micros');
       let client = clients.get(entry.clientId);
@@ -162,8 +183,16 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
       if (inserted) {
         client.delta += entry.amount;
         client.written += 1;
+        const kind = reportKind(entry);
+        const month = entry.occurredOn.slice(0, 7);
+        const key = `${month}|${entry.clientId}|${kind}`;
+        const total = totals.get(key) ?? { month, clientId: entry.clientId, kind, amount: 0, entries: 0 };
+        total.amount += entry.amount;
+        total.entries += 1;
+        totals.set(key, total);
       }
     }
+    for (const total of totals.values()) statements.addTotal.run(total.month, total.clientId, total.kind, total.amount, total.entries);
     let moved = 0;
     const currency = clients.size > 0 ? (statements.readCurrency.get('currency')?.value ?? DEFAULT_CURRENCY) : DEFAULT_CURRENCY;
     for (const [clientId, { row, delta, written }] of clients) {

@@ -10,6 +10,7 @@ import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues
 import { BENCH_NOW } from './fixture';
 import { benchCdr } from './cdr';
 import { benchInvoices } from './invoices';
+import { benchReportsChild } from './reports';
 
 /**
  * One measurement per process, so each peak RSS is its own. Prints one JSON line.
@@ -19,6 +20,7 @@ import { benchInvoices } from './invoices';
  *   import SETUP CSV WORK   import + rate + persist through the real service
  *   rerate DB CLIENT_PACKAGE re-rate one client's open cycle
  *   invoices DB WORK [N]    issue N (1,000) invoices on a copy of the imported database, then export their PDFs
+ *   reports DB              the financial report and per-client month totals, beside their floors
  *   waits  SETUP CSV WORK   the window's requests (payments, client and call lists, a
  *                           client's page) sent every REQUEST_EVERY_MS during the import,
  *                           and the same requests with no import, for comparison
@@ -169,7 +171,7 @@ async function waits(): Promise<Record<string, number>> {
 
 // cdr DB: the Global CDR's page, last page, totals and CSV export (tests/bench/cdr.ts).
 const cdr = () => benchCdr(first);
-const run = mode === 'cdr' ? cdr : mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : mode === 'invoices' ? () => benchInvoices(first, second, now, work ? Number(work) : undefined) : null;
+const run = mode === 'cdr' ? cdr : mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : mode === 'reports' ? () => benchReportsChild(first) : mode === 'invoices' ? () => benchInvoices(first, second, now, work ? Number(work) : undefined) : null;
 if (!run) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchEngine, type BenchFigure } from './engine';
 import { BENCH_CALLS, buildFixture, HEAVY_CALLS } from './fixture';
+import { reportFigures } from './reports';
 
 /**
  * `npm run bench`: prints the figures the issues ask for, measured in this run. No
@@ -73,6 +74,9 @@ if (wanted('import')) {
       { name: `issuing ${invoiced.invoices} invoices (${invoiced.lines} lines, taxes posted), one transaction each`, value: Number(invoiced.issueSeconds!.toFixed(2)), unit: 's' },
       { name: `${invoiced.pdfs} invoice PDFs written (${invoiced.pages} pages)`, value: Number(invoiced.pdfSeconds!.toFixed(2)), unit: 's', goal: '≤ 20' },
     );
+    // Issue 11: the reports read rollups written with the calls; on the 1M-call database the import built.
+    log('reports: financial report and per-client month totals on the imported database…');
+    figures.push(...reportFigures(child(['reports', join(dir, 'import.db')])));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

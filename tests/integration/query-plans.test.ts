@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareCallStatements } from '../../main/services/calls/statements';
 import { statementQuery } from '../../main/services/clientLedger';
 import { seekPage, totalsQuery } from '../../main/services/calls/queries';
+import { clientMonthTotalsQuery } from '../../main/services/reports/dashboard';
+import { costByMonthQuery, ledgerByMonthQuery } from '../../main/services/reports/financial';
+import { didTotalsQuery } from '../../main/services/reports/inventory';
 import { tempStore, type TempStore } from '../helpers/store';
 
 let temp: TempStore;
@@ -79,5 +82,16 @@ describe('query plans of the hot paths', () => {
     it('the totals of a client + date filter are read from the covering index alone', () => {
       expect(compiled(totalsQuery(temp.store.db, clientMonth))).toBe('SEARCH calls USING COVERING INDEX calls_client_cdr (client_id=? AND started_at>? AND started_at<?)');
     });
+  });
+
+  it('the reports read their rollups by month through the primary keys, never the calls or the ledger', () => {
+    const search = (query: { sql: string; parameters: readonly unknown[] }) => plan(query.sql, ...query.parameters);
+    const financialLedger = search(ledgerByMonthQuery(temp.store.db, '2026-01', '2026-12').compile());
+    expect(financialLedger).toMatch(/SEARCH ledger_totals USING PRIMARY KEY \(month>\? AND month<\?\)/);
+    const financialCost = search(costByMonthQuery(temp.store.db, '2026-01', '2026-12').compile());
+    expect(financialCost).toMatch(/SEARCH call_totals USING PRIMARY KEY \(month>\? AND month<\?\)/);
+    expect(search(clientMonthTotalsQuery(temp.store.db, '2026-11').compile())).toMatch(/SEARCH call_totals USING PRIMARY KEY \(month=\?/);
+    expect(search(didTotalsQuery(temp.store.db, '2026-11').compile())).toMatch(/SEARCH call_did_totals USING PRIMARY KEY \(month=\?\)/);
+    for (const detail of [financialLedger, financialCost]) expect(detail).not.toMatch(/\bcalls\b|ledger_entries/);
   });
 });

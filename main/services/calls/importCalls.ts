@@ -4,6 +4,7 @@ import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
 import { withSetAsideSummary } from '../../engine/callDays';
 import { postCallCharges } from './callCharges';
+import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
 import { parsedCdrToRate, type CallToRate } from './callToRate';
 import { rateBatch, storedCycleQueries } from './rateBatch';
 import { callValuesInOrder, dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder } from './statements';
@@ -106,6 +107,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const started = timers.now();
   const world = await RatingWorld.load(store.db);
   const statements = prepareCallStatements(store.db, store.sqlite);
+  const totalsStatements = prepareCallTotalsStatements(store.db, store.sqlite);
   const { id: importId } = await store.db
     .insertInto('call_imports')
     .values({ source: options.source, format: options.format, started_at: now().toISOString(), finished_at: null, status: 'running', pid: process.pid })
@@ -115,8 +117,11 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const cycleStates = new Map();
   const queries = storedCycleQueries(statements);
 
-  /** Writes a batch's calls and rejects; the client-days whose charges moved go into `dirty` (marked once per transaction). */
-  const writeBatch = (batch: CdrBatch, counts: BatchCounts, dirty: Set<string>): void => {
+  /**
+   * Writes a batch's calls and rejects; the client-days whose charges moved go into `dirty`
+   * (marked once per transaction), what they add to the report rollups into `totals`.
+   */
+  const writeBatch = (batch: CdrBatch, counts: BatchCounts, dirty: Set<string>, totals: CallTotalsDelta): void => {
     const ids = batch.good.map((cdr) => cdr.callId);
     const existing = new Set(statements.existingIds.all(JSON.stringify(ids)));
     const fresh: CallToRate[] = [];
@@ -132,12 +137,16 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     rateBatch(fresh, world, queries, cycleStates, importId, ({ values, rowId }) => {
       if (rowId === undefined) {
         statements.insert.run(callValuesInOrder(values));
+        totals.add(values, 1);
         counts.added += 1;
         if (values.status === 'rated') counts.rated += 1;
         else counts.unrated += 1;
         if (values.client_id !== null && values.status === 'rated') dirty.add(dirtyDayKey(values.client_id, values.started_at));
       } else {
+        const before = totalsStatements.read.get(rowId);
+        if (before) totals.add(before, -1);
         statements.updateRating.run(ratingValuesInOrder(values, rowId));
+        totals.add(values, 1);
         counts.rerated += 1;
         if (values.client_id !== null) dirty.add(dirtyDayKey(values.client_id, values.started_at));
       }
@@ -174,6 +183,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     const committed: BatchCounts = { duplicates: 0, added: 0, rated: 0, unrated: 0, rerated: 0, rejected: 0 };
     const rejects: CdrBatch['rejected'] = [];
     const dirty = new Set<string>();
+    const totals = new CallTotalsDelta();
     const began = timers.now();
     store.sqlite.exec('begin');
     let failure: unknown = null;
@@ -182,7 +192,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       let rows = 0;
       while (batch) {
         try {
-          writeBatch(batch, committed, dirty);
+          writeBatch(batch, committed, dirty, totals);
         } catch (error) {
           // A write failed half-way through a batch: nothing of this transaction is kept.
           if (store.sqlite.inTransaction) store.sqlite.exec('rollback');
@@ -208,8 +218,9 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     let kept = store.sqlite.inTransaction;
     if (kept) {
       try {
-        // Once per transaction: a client-day is in many batches.
+        // Once per transaction: a client-day is in many batches, a client-month in more.
         markDirtyDays(statements, dirty);
+        totals.flush(totalsStatements);
       } catch (error) {
         store.sqlite.exec('rollback');
         kept = false;

@@ -6,21 +6,31 @@ import { clientName } from '../clients';
 import type { ServiceContext } from '../context';
 import { IMPORT_DOMAINS } from './jobs';
 import { postCallCharges } from './callCharges';
+import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
 import { emptyCycleQueries, rateBatch, storedCycleQueries, type RatedRow } from './rateBatch';
 import { storedCallToRate } from './callToRate';
 import { dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder, STORED_CALL_COLUMNS } from './statements';
 import { RatingWorld } from './world';
 
-/** Writes re-rated calls and marks their client-days for the ledger; the caller holds the store (`exclusive`). */
+/**
+ * Writes re-rated calls, marks their client-days for the ledger and moves the report
+ * rollups by the difference, in one transaction; the caller holds the store (`exclusive`).
+ */
 function applyUpdates(store: Store, updates: RatedRow[]): void {
   const statements = prepareCallStatements(store.db, store.sqlite);
+  const totalsStatements = prepareCallTotalsStatements(store.db, store.sqlite);
   store.sqlite.transaction(() => {
     const dirty = new Set<string>();
+    const totals = new CallTotalsDelta();
     for (const update of updates) {
+      const before = totalsStatements.read.get(update.rowId!);
+      if (before) totals.add(before, -1);
       statements.updateRating.run(ratingValuesInOrder(update.values, update.rowId!));
+      totals.add(update.values, 1);
       if (update.values.client_id !== null) dirty.add(dirtyDayKey(update.values.client_id, update.values.started_at));
     }
     markDirtyDays(statements, dirty);
+    totals.flush(totalsStatements);
   })();
 }
 

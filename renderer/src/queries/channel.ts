@@ -36,6 +36,9 @@ export async function callChannel<K extends ChannelName>(name: K, input?: Channe
 
 export const channelKey = <K extends ChannelName>(name: K, input?: ChannelInput<K>): QueryKey => [name, input ?? null];
 
+/** The reports sum calls and the ledger, and name clients, DIDs, sub accounts, packages. */
+const REPORT_DOMAINS: readonly DataDomain[] = ['calls', 'ledger', 'clients', 'dids', 'subaccounts', 'billing', 'invoices', 'packages'];
+
 /**
  * The domains a read shows, beyond its own (`clients.*` reads clients). A view that
  * composes several domains says so here, so a change to any of them refreshes it.
@@ -64,6 +67,11 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'invoices.list': ['invoices', 'ledger', 'clients'],
   'invoices.get': ['invoices', 'ledger', 'clients'],
   'app.info': [],
+  'reports.financial': REPORT_DOMAINS,
+  'reports.dashboard': REPORT_DOMAINS,
+  'reports.clientMonth': REPORT_DOMAINS,
+  'reports.subaccounts': REPORT_DOMAINS,
+  'reports.dids': REPORT_DOMAINS,
 };
 
 export function readsOf(name: string): readonly DataDomain[] {

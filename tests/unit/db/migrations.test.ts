@@ -190,6 +190,44 @@ describe('migrations', () => {
     expect(indexes.rows.map((row) => row.name)).not.toContain('calls_client_started');
   });
 
+  it('13 (report rollups): migrate to 11, insert calls and ledger entries, migrate to 13, the rollups back-filled from them', async () => {
+    temp = await tempStore({ migrateTo: 11 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, company, email, phone, street, city, state, country, postal_code, balance_mode, low_balance_email, notes, status, created_at, updated_at)
+              values ('Ada', 'Lovelace', '', 'ada@example.com', '', '', '', '', '', '', 'soft', '', '', 'active', 'x', 'x')`.execute(db);
+    await sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at, reverses_entry_id) values
+              (1, 'payment', 5000000, 'Payment', '2026-10-02', 'x', null), (1, 'monthly_fee', -2000000, 'Fee', '2026-10-05', 'x', null),
+              (1, 'reversal', 2000000, 'Undo fee', '2026-11-01', 'x', 2), (1, 'calls', -60000, 'Calls', '2026-11-01', 'x', null)`.execute(db);
+    const call = (id: string, startedAt: string, client: number | null, direction: string, disposition: string, seconds: number, cost: number, charge: number, country: string | null, did: string | null) =>
+      sql`insert into calls (call_id, started_at, account, destination, direction, disposition, seconds, cost_rate_e8, cost_micros, did_number, client_id, status, billed_seconds, charge_micros, country)
+          values (${id}, ${startedAt}, 'a', '447700900123', ${direction}, ${disposition}, ${seconds}, 0, ${cost}, ${did}, ${client}, ${client === null ? 'unrated' : 'rated'}, ${seconds}, ${charge}, ${country})`.execute(db);
+    await call('c1', '2026-11-01 10:00:00', 1, 'outbound', 'ANSWERED', 60, 10_000, 30_000, 'GB', null);
+    await call('c2', '2026-11-03 10:00:00', 1, 'outbound', 'BUSY', 0, 0, 0, 'GB', null);
+    await call('c3', '2026-11-04 10:00:00', 1, 'inbound', 'ANSWERED', 120, 5_000, 30_000, null, '15145550100');
+    await call('c4', '2026-10-30 10:00:00', null, 'outbound', 'ANSWERED', 30, 7_000, 0, null, null);
+    await migrate(db, 13);
+    expect(await schemaVersion(db)).toBe(13);
+    const measures = ['month', 'calls', 'answered', 'seconds', 'billed_seconds', 'cost_micros', 'charge_micros'] as const;
+    expect(await temp.store.db.selectFrom('call_totals').select(['client_id', ...measures]).orderBy('month').execute()).toEqual([
+      { client_id: 0, month: '2026-10', calls: 1, answered: 1, seconds: 30, billed_seconds: 30, cost_micros: 7_000, charge_micros: 0 },
+      { client_id: 1, month: '2026-11', calls: 3, answered: 2, seconds: 180, billed_seconds: 180, cost_micros: 15_000, charge_micros: 60_000 },
+    ]);
+    expect(await temp.store.db.selectFrom('call_country_totals').select(['country', 'month', 'calls', 'cost_micros']).orderBy('month').execute()).toEqual([
+      { country: '', month: '2026-10', calls: 1, cost_micros: 7_000 },
+      { country: 'GB', month: '2026-11', calls: 2, cost_micros: 10_000 },
+    ]);
+    expect(await temp.store.db.selectFrom('call_did_totals').select(['did_number', 'month', 'calls', 'charge_micros']).execute()).toEqual([
+      { did_number: '15145550100', month: '2026-11', calls: 1, charge_micros: 30_000 },
+    ]);
+    // The reversal of October's fee counts against monthly fees, in its own month.
+    expect(await temp.store.db.selectFrom('ledger_totals').select(['month', 'kind', 'amount_micros', 'entries']).orderBy('month').orderBy('kind').execute()).toEqual([
+      { month: '2026-10', kind: 'monthly_fee', amount_micros: -2_000_000, entries: 1 },
+      { month: '2026-10', kind: 'payment', amount_micros: 5_000_000, entries: 1 },
+      { month: '2026-11', kind: 'calls', amount_micros: -60_000, entries: 1 },
+      { month: '2026-11', kind: 'monthly_fee', amount_micros: 2_000_000, entries: 1 },
+    ]);
+  });
+
   it('14 (invoices): migrate to 11, insert a ledger with a reversal, migrate to 14: ids, indexes, triggers and references kept; tax and credit accepted', async () => {
     temp = await tempStore({ migrateTo: 11 });
     const db = temp.store.db as unknown as Kysely<unknown>;

@@ -1,6 +1,7 @@
 import { AppInfoCard } from '../../components/AppInfoCard';
 import { PageHeader } from '../../components/PageHeader';
 import { RecentNoticesCard } from '../../components/RecentNoticesCard';
+import { BusinessCards } from './BusinessCards';
 import { CallsSummaryCard } from './CallsSummaryCard';
 import { DemoDataCard } from './DemoDataCard';
 import { GettingStartedCard } from './GettingStartedCard';
@@ -11,6 +12,7 @@ export function DashboardPage() {
     <>
       <PageHeader title="Dashboard" description="Your reseller business at a glance." />
       <DemoDataCard />
+      <BusinessCards />
       <div className="grid grid--2">
         <PackagesSummaryCard />
         <GettingStartedCard />

@@ -17,7 +17,7 @@ export function GettingStartedCard() {
     { label: 'Create a package with your markup and pulse', done: packageCount > 0, path: '/packages/new' },
     { label: 'Add clients and connect packages, DIDs and sub accounts', done: false, path: '/clients/new' },
     { label: 'Sync call records from VoIP.ms', done: false },
-    { label: 'Review revenue and profit in Reports', done: false },
+    { label: 'Review revenue and profit in Reports', done: false, path: '/reports' },
   ];
   return (
     <Card title="Getting started">
