@@ -77,6 +77,7 @@ import {
   invoicePdfInput,
   invoiceSettingsInput,
   invoiceVoidInput,
+  type InvoiceCsvFile,
   type InvoiceExportResult,
   type InvoicePage,
   type InvoicePdfFile,
@@ -212,6 +213,8 @@ export const contract = {
   'invoices.creditNote': channel<InvoiceView>()(creditNoteInput, ['invoices', ...MONEY]),
   /** One invoice as a PDF (identical bytes for the same invoice and paper). */
   'invoices.pdf': channel<InvoicePdfFile>()(invoicePdfInput),
+  /** The same invoice as CSV: its lines and the PDF's summary, printed (cents) and exact (micros). */
+  'invoices.csv': channel<InvoiceCsvFile>()(byId),
   /** Every invoice of a month as PDFs into a folder, with 'invoices.exportProgress' events. */
   'invoices.exportMonth': channel<InvoiceExportResult>()(invoiceExportInput),
   /** Month by month: revenue by what was sold, deposits, provider cost, profit, margin (at most 120 months). */

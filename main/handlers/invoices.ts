@@ -19,5 +19,6 @@ export const invoiceHandlers = (ctx: ServiceContext, exports: ExportTargets) =>
     'invoices.void': async (input) => read.getInvoice(ctx, await corrections.voidInvoice(ctx, input)),
     'invoices.creditNote': async (input) => read.getInvoice(ctx, await corrections.issueCreditNote(ctx, input)),
     'invoices.pdf': (input) => files.invoicePdfFile(ctx, input),
+    'invoices.csv': (input) => files.invoiceCsvFile(ctx, input.id),
     'invoices.exportMonth': (input) => files.exportMonth(ctx, exports, input),
   }) satisfies PartialHandlerTable;

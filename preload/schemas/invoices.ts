@@ -178,6 +178,13 @@ export interface InvoicePdfFile {
   pages: number;
 }
 
+/** One invoice as CSV: its lines and the summary the PDF prints, as printed (cents) and exact (micros). */
+export interface InvoiceCsvFile {
+  fileName: string;
+  csv: string;
+  rows: number;
+}
+
 export interface InvoiceExportResult {
   month: string;
   /** Where the PDFs were written, as shown to the person. */

@@ -149,6 +149,17 @@ test('invoice settings, an invoice on demand, its figures, a credit note, its PD
   // The total as the screen shows it, with or without the currency sign.
   expect(text).toContain(formatMoney(issued.totalDue).replace(/^-?\$/, ''));
 
+  // --- Its CSV: the same summary figures as the screen and the PDF -------------------
+  const csvPromise = page.waitForEvent('download');
+  await view.csvButton.click();
+  const csvDownload = await csvPromise;
+  expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  const summaryAmount = (label: string): string | undefined => csv.split('\n').find((line) => line.includes(`,Summary,,${label},`))?.split(',')[6];
+  expect(summaryAmount('Closing balance')).toBe(formatMoney(issued.closingBalance).replace(/[$,]/g, ''));
+  expect(summaryAmount('Amount due')).toBe(formatMoney(issued.totalDue).replace(/[$,]/g, ''));
+  expect(text).toContain(formatMoney(issued.closingBalance).replace(/^-?\$/, ''));
+
   // Once credited, an invoice is corrected, not voided.
   await expect(view.voidButton).toHaveCount(0);
 

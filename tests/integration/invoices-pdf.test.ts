@@ -7,7 +7,8 @@ import { exportsFolder } from '../../main/services/exportTargets';
 import { centsText } from '../../main/services/invoices/pdf';
 import { micros } from '../../main/money';
 import { ledgerDoor } from '../../main/services/ledger';
-import type { InvoicePdfFile, InvoiceView } from '../../preload/schemas/invoices';
+import type { InvoiceCsvFile, InvoicePdfFile, InvoiceView } from '../../preload/schemas/invoices';
+import { parse } from 'csv-parse/sync';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
@@ -88,6 +89,32 @@ describe('invoice PDF', () => {
     const printedTaxes = taxes.reduce((total, tax) => total + Number(centsText(tax).replace(/,/g, '')), 0);
     const printed = -Number(centsText(charges).replace(/,/g, '')) - printedTaxes + 250 + (invoice.rounding === null ? 0 : Number(invoice.rounding));
     expect(printed.toFixed(2)).toBe(centsText(closing).replace(/,/g, ''));
+  });
+
+  it('its CSV holds the same lines and the same summary as the PDF, to the cent, and the exact figures add up to the ledger to the micro', async () => {
+    await ok('invoices.saveSettings', settings);
+    const a = await clientWith(7);
+    const invoice = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-01', to: '2026-11-24' });
+    const file = await ok<InvoiceCsvFile>('invoices.csv', { id: invoice.id });
+    const text = pdfText(await ok<InvoicePdfFile>('invoices.pdf', { id: invoice.id }));
+    const [header, ...rows] = parse(file.csv) as string[][];
+    expect(header).toEqual(['Invoice', 'Section', 'Date', 'Description', 'Calls', 'Minutes', 'Amount', 'Exact amount']);
+    expect(rows).toHaveLength(file.rows);
+    expect(rows.every((row) => row[0] === invoice.number)).toBe(true);
+    const summary = new Map(rows.filter((row) => row[1] === 'Summary').map((row) => [row[3]!, { printed: row[6]!, exact: micro(row[7]!) }]));
+    // Every summary row is printed in the PDF with the same figure.
+    for (const [label, amount] of summary) {
+      const printed = Number(amount.printed).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(text).toMatch(new RegExp(`${label.replace(/[.()]/g, '\\$&')}\\s+(USD )?${printed.replace(/[.]/g, '\\.')}\\b`));
+    }
+    // The ledger, to the micro: closing = the client's balance; opening + lines = closing.
+    const balance = (await temp.store.db.selectFrom('clients').select('balance_micros').where('id', '=', a).executeTakeFirstOrThrow()).balance_micros;
+    expect(summary.get('Closing balance')!.exact).toBe(balance);
+    const lineSum = rows.filter((row) => row[1] !== 'Summary').reduce((total, row) => total + (['Payments received', 'Credits'].includes(row[1]!) ? 1 : -1) * micro(row[7]!), 0);
+    expect(summary.get('Opening balance')!.exact + lineSum).toBe(balance);
+    expect(micro(invoice.closingBalance)).toBe(balance);
+    // A line per ledger entry: the 7 charges, the fees, the payment and the two taxes.
+    expect(rows.filter((row) => row[1] !== 'Summary')).toHaveLength(7 + 2 + 1 + 2);
   });
 
   it('a 500-line invoice spans pages, the table header on each, "Page n of N" on each', async () => {

@@ -1,11 +1,14 @@
 import { writeFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
-import type { InvoiceExportResult, InvoicePdfFile, PaperSize } from '../../../preload/schemas/invoices';
+import type { InvoiceCsvFile, InvoiceExportResult, InvoicePdfFile, PaperSize } from '../../../preload/schemas/invoices';
+import { SECTION_TITLES } from '../../engine/invoice';
+import { micros, moneyToText } from '../../money';
 import { AppError } from '../../errors';
 import type { ServiceContext } from '../context';
 import type { ExportTargets } from '../exportTargets';
-import { renderInvoicePdf } from './pdf';
-import { printableInvoice } from './read';
+import { centsText, renderInvoicePdf, summaryRows } from './pdf';
+import { minutesText, printableInvoice } from './read';
 import { readInvoiceSettings } from './settings';
 
 const fileNamePart = (text: string): string => text.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -26,6 +29,37 @@ export async function invoicePdf(ctx: ServiceContext, input: { id: number; paper
 export async function invoicePdfFile(ctx: ServiceContext, input: { id: number; paper?: PaperSize | undefined }): Promise<InvoicePdfFile> {
   const { fileName, bytes, pages } = await invoicePdf(ctx, input);
   return { fileName, base64: bytes.toString('base64'), pages };
+}
+
+const CSV_HEADER = ['Invoice', 'Section', 'Date', 'Description', 'Calls', 'Minutes', 'Amount', 'Exact amount'];
+
+/**
+ * `invoices.csv`: the invoice's lines, then the summary the PDF prints (summaryRows: the
+ * same labels, the same figures). "Amount" is what is printed, to the cent; "Exact amount"
+ * is the stored micros, so a spreadsheet can check opening + charges − payments = closing.
+ */
+export async function invoiceCsvFile(ctx: ServiceContext, id: number): Promise<InvoiceCsvFile> {
+  const printable = await printableInvoice(ctx.db, id);
+  const printed = (amount: number): string => centsText(amount).replace(/,/g, '');
+  const exact = (amount: number): string => moneyToText(micros(amount));
+  const rows: string[][] = printable.lines.map((line) => [
+    printable.number,
+    SECTION_TITLES[line.section],
+    line.date ?? '',
+    line.description,
+    line.count === null ? '' : String(line.count),
+    line.billedSeconds === null ? '' : minutesText(line.billedSeconds),
+    printed(line.amount),
+    exact(line.amount),
+  ]);
+  for (const row of summaryRows(printable)) rows.push([printable.number, 'Summary', '', row.label, '', '', printed(row.amount), exact(row.amount)]);
+  if (printable.kind === 'invoice') rows.push([printable.number, 'Summary', '', 'Amount due', '', '', printed(printable.totalDue), exact(printable.totalDue)]);
+  const client = fileNamePart(printable.content.clientBlock[0] ?? '');
+  return {
+    fileName: `${fileNamePart(printable.number) || `invoice-${id}`}${client ? `-${client}` : ''}.csv`,
+    csv: stringify([CSV_HEADER, ...rows]),
+    rows: rows.length,
+  };
 }
 
 /** The ids of every invoice and credit note issued in a month (YYYY-MM), in number order. Index: invoices_issued. */

@@ -45,6 +45,22 @@ export interface InvoicePdf {
   pages: number;
 }
 
+/** The summary under an invoice's lines, as the PDF and the CSV print it (one list, so they cannot differ). */
+export function summaryRows(invoice: PrintableInvoice): { label: string; amount: number; strong?: boolean }[] {
+  return (
+    invoice.kind === 'credit_note'
+      ? [{ label: 'Total credited', amount: invoice.credits, strong: true }]
+      : [
+          { label: 'Opening balance', amount: invoice.opening },
+          { label: 'Charges', amount: -invoice.subtotal },
+          ...invoice.taxes.map((tax) => ({ label: `${tax.name} ${rateText(tax.rateE4)} % on ${centsText(tax.base)}`, amount: -tax.amount })),
+          { label: 'Payments received', amount: invoice.payments },
+          ...(invoice.credits !== 0 ? [{ label: 'Credits', amount: invoice.credits }] : []),
+          ...(invoice.rounding !== 0 ? [{ label: 'Rounding (see below)', amount: invoice.rounding }] : []),
+          { label: 'Closing balance', amount: invoice.closing, strong: true },
+        ]);
+}
+
 export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): Promise<InvoicePdf> {
   const [width, height] = PAPER[paper];
   const fixedDate = new Date(`${invoice.issueDate}T00:00:00.000Z`);
@@ -216,18 +232,7 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
   }
 
   // ---- The summary: every figure printed as the sum the fine print explains.
-  const summary: { label: string; amount: number; strong?: boolean }[] =
-    invoice.kind === 'credit_note'
-      ? [{ label: 'Total credited', amount: invoice.credits, strong: true }]
-      : [
-          { label: 'Opening balance', amount: invoice.opening },
-          { label: 'Charges', amount: -invoice.subtotal },
-          ...invoice.taxes.map((tax) => ({ label: `${tax.name} ${rateText(tax.rateE4)} % on ${centsText(tax.base)}`, amount: -tax.amount })),
-          { label: 'Payments received', amount: invoice.payments },
-          ...(invoice.credits !== 0 ? [{ label: 'Credits', amount: invoice.credits }] : []),
-          ...(invoice.rounding !== 0 ? [{ label: 'Rounding (see below)', amount: invoice.rounding }] : []),
-          { label: 'Closing balance', amount: invoice.closing, strong: true },
-        ];
+  const summary = summaryRows(invoice);
   const summaryHeight = summary.length * 15 + (invoice.kind === 'invoice' ? 34 : 8);
   ensureRoom(summaryHeight + 8, false);
   const labelRight = amountX - 8;

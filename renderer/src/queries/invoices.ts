@@ -73,6 +73,12 @@ export function useInvoicePdf() {
   return { fetchPdf: mutation.mutateAsync, fetching: mutation.isPending };
 }
 
+/** `invoices.csv`: the invoice's lines and summary as CSV, asked for when the person downloads it. */
+export function useInvoiceCsv() {
+  const mutation = useMutation({ mutationFn: (input: { id: number }) => callChannel('invoices.csv', input) });
+  return { fetchCsv: mutation.mutateAsync, fetching: mutation.isPending };
+}
+
 export interface MonthExportState {
   running: boolean;
   /** The month being (or last) exported, as YYYY-MM. */

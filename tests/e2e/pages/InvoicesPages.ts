@@ -77,6 +77,7 @@ export class InvoiceViewPage extends AppShell {
   readonly voidButton: Locator;
   readonly creditNoteButton: Locator;
   readonly downloadButton: Locator;
+  readonly csvButton: Locator;
   readonly voidBanner: Locator;
   readonly dialog: Locator;
   readonly creditNotes: Locator;
@@ -95,6 +96,7 @@ export class InvoiceViewPage extends AppShell {
     this.voidButton = main.getByRole('button', { name: 'Void', exact: true });
     this.creditNoteButton = main.getByRole('button', { name: 'Credit note', exact: true });
     this.downloadButton = main.getByRole('button', { name: 'Download PDF' });
+    this.csvButton = main.getByRole('button', { name: 'Download CSV' });
     this.voidBanner = main.getByTestId('void-banner');
     this.dialog = page.getByRole('dialog');
     this.creditNotes = this.document.getByRole('region', { name: 'Credit notes' });

@@ -8,9 +8,9 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
 import { toApiError } from '../../queries/channel';
-import { useInvoice, useInvoicePdf } from '../../queries/invoices';
+import { useInvoice, useInvoiceCsv, useInvoicePdf } from '../../queries/invoices';
 import { showToast } from '../../stores/toasts';
-import { downloadBase64File } from '../Packages/downloadFile';
+import { downloadBase64File, downloadTextFile } from '../Packages/downloadFile';
 import { CreditNoteDialog, VoidInvoiceDialog } from './InvoiceDialogs';
 import { InvoiceDocument } from './InvoiceDocument';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
@@ -42,6 +42,24 @@ function DownloadPdfButton({ invoice }: { invoice: InvoiceView }) {
   );
 }
 
+function DownloadCsvButton({ invoice }: { invoice: InvoiceView }) {
+  const { fetchCsv, fetching } = useInvoiceCsv();
+  const download = async (): Promise<void> => {
+    try {
+      const file = await fetchCsv({ id: invoice.id });
+      downloadTextFile(file.fileName, file.csv);
+      showToast({ tone: 'success', title: 'CSV downloaded', description: `${file.fileName}: ${plural(file.rows, 'row', 'rows')}.` });
+    } catch (error) {
+      showToast({ tone: 'error', title: 'No CSV made', description: toApiError(error).message });
+    }
+  };
+  return (
+    <button type="button" className="button button--secondary" disabled={fetching} onClick={() => void download()}>
+      {fetching ? 'Making the CSV…' : 'Download CSV'}
+    </button>
+  );
+}
+
 /** One invoice or credit note as issued, with what can still be done to it (void, credit note, PDF). */
 export function InvoicePage({ invoiceId }: { invoiceId: number }) {
   const { invoice, status, error } = useInvoice(invoiceId);
@@ -69,6 +87,7 @@ export function InvoicePage({ invoiceId }: { invoiceId: number }) {
           Void
         </button>
       ) : null}
+      <DownloadCsvButton invoice={invoice} />
       <DownloadPdfButton invoice={invoice} />
     </>
   );
