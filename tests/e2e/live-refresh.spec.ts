@@ -94,10 +94,15 @@ test('calls loaded in another window show in an open Global CDR without reloadin
   await elsewhere.goto(appUrl);
   await callApi(elsewhere, 'demo.load', { clients: 3, cdrs: 300 });
 
-  // main's 'data.changed' refreshes the list's pages: the count, and rows past the first page.
+  // main's 'data.changed' refreshes the list: the count, the first page, and the pages after it.
   await expect(list.count).toHaveText('300 calls');
+  await expect(list.pagePlace).toHaveText('Calls 1–200 of 300');
   await list.scrollToEnd();
-  await expect(list.rowAt(299)).toHaveAttribute('data-call-id', /./);
+  await expect(list.rowAt(199)).toHaveAttribute('data-call-id', /./);
+  await list.nextPage.click();
+  await expect(list.pagePlace).toHaveText('Calls 201–300 of 300');
+  await list.scrollToEnd();
+  await expect(list.rowAt(99)).toHaveAttribute('data-call-id', /./);
   expect(await page.evaluate(() => (window as unknown as { __stillTheSamePage?: boolean }).__stillTheSamePage)).toBe(true);
   await elsewhere.close();
 });
