@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/electron/index.ts') } },
+      // The export workers' entry beside the app's (main/workers/pool.ts: setWorkerEntry).
+      rollupOptions: { input: { index: resolve('main/electron/index.ts'), worker: resolve('main/workers/worker.ts') } },
     },
   },
   preload: {

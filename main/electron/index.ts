@@ -12,11 +12,14 @@ import { dialogExportTargets } from './exports';
 import { forwardEvents } from './events';
 import { registerIpc, trustedSender } from './ipc';
 import { createMainWindow, hardenSession } from './window';
+import { setWorkerEntry } from '../workers/pool';
 
 /** The Electron entry: thin. Opens the store, registers the handler table, opens the window. */
 let workspace: WorkspaceHost | undefined;
 let stopBilling: (() => Promise<void>) | undefined;
 const here = fileURLToPath(new URL('.', import.meta.url));
+// The export workers run the build's worker.js, beside this file (electron.vite.config.ts).
+setWorkerEntry(join(here, 'worker.js'));
 
 async function start(): Promise<void> {
   hardenSession();

@@ -13,7 +13,7 @@ export const RULE_LABELS: Record<string, string> = {
   inbound_did: 'DID rate',
 };
 
-const DISPOSITION_LABELS: Record<string, string> = {
+export const DISPOSITION_LABELS: Record<string, string> = {
   ANSWERED: 'Answered',
   'NO ANSWER': 'No answer',
   BUSY: 'Busy',

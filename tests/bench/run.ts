@@ -66,7 +66,7 @@ if (wanted('import')) {
       { name: `Global CDR page of 200 (client + month: ${cdr.filterCalls!.toLocaleString('en-US')} calls); raw SQL floor ${cdr.pageFloorMs} ms`, value: cdr.pageMs!, unit: 'ms', goal: '≤ 20' },
       { name: `  its last page (seek from the other end); raw SQL floor ${cdr.lastPageFloorMs} ms`, value: cdr.lastPageMs!, unit: 'ms', goal: '≤ 20' },
       { name: `  totals of that filter (count, minutes, cost, sell, profit); raw SQL floor ${cdr.totalsFloorMs} ms`, value: cdr.totalsMs!, unit: 'ms', goal: '≤ 50' },
-      { name: `CSV export of all ${cdr.exportRows!.toLocaleString('en-US')} calls (streamed); raw SQL read of the same columns and rows ${cdr.exportFloorSeconds} s`, value: cdr.exportSeconds!, unit: 's', goal: '≤ 5' },
+      { name: `CSV export of all ${cdr.exportRows!.toLocaleString('en-US')} calls (streamed, on worker threads); SQLite making the same lines on one thread ${cdr.exportFloorSeconds} s`, value: cdr.exportSeconds!, unit: 's', goal: '≤ 5' },
     );
     log('invoices: 1,000 issued on the imported month, then their PDFs exported…');
     const invoiced = child(['invoices', join(dir, 'import.db'), join(dir, 'invoices.db')]);

@@ -82,6 +82,14 @@ beforeAll(async () => {
      values (?, '2026-11-20 12:00:00', '100000_ghost', '4420711112222', 'United Kingdom, "London"', 'outbound', 'ANSWERED', 65, 0, 1300, 'unrated', 'Sub account 100000_ghost is not known here', 'GB')`,
   );
   for (let n = 0; n < 45; n += 1) sameSecond.run(`tie-${n}`);
+  // A call whose text needs every kind of CSV quoting, with a disposition the labels do not know.
+  temp.store.sqlite
+    .prepare(
+      `insert into calls (call_id, started_at, account, caller_id, destination, description, direction, disposition, seconds, cost_rate_e8, cost_micros, status, unrated_reason, country)
+       values ('odd,"one"', '2026-11-20 12:00:01', '100000_o''brien, pat', '"O''Brien, ""Pat""" <5145550100>', '33155501234', 'Line one
+line "two", trois – ünïcode', 'outbound', 'CONGESTION', 3, 0, 60, 'unrated', 'Sub account unknown', 'ZZ')`,
+    )
+    .run();
   all = temp.store.sqlite.prepare('select * from calls').all() as RawCall[];
   const counts = new Map<number, number>();
   for (const row of all) if (row.client_id !== null) counts.set(row.client_id, (counts.get(row.client_id) ?? 0) + 1);
@@ -253,6 +261,70 @@ describe('the CSV export', () => {
     exports.cancel(second.exportId);
     expect(await exports.finished(second.exportId)).toMatchObject({ status: 'cancelled' });
     expect(() => readFileSync(join(temp.dir, 'cancelled', 'calls.csv'))).toThrow();
+  });
+});
+
+describe('the CSV export cut into slices, made on worker threads', () => {
+  const SLICED: [string, () => Filter][] = [
+    ['no filter', () => ({})],
+    ['client + date', () => ({ clientId: busiestClient, ...oneMonth })],
+    ['date only', () => ({ ...oneMonth })],
+    ['inbound, answered', () => ({ direction: 'inbound', disposition: 'ANSWERED' })],
+    ['description text', () => ({ search: 'line' })],
+  ];
+
+  it.each(SLICED)('"%s", both orders: slices of ~40 calls in chunks of 7 make the same rows in the same order as the list', async (_name, filterOf) => {
+    const filter = filterOf();
+    for (const order of ['newest', 'oldest'] as const) {
+      const events = new EventBus();
+      const progress: ExportProgress[] = [];
+      events.listen((name, payload) => {
+        if (name === 'export.progress') progress.push(payload as ExportProgress);
+      });
+      const exports = new CallExports(createContext(temp.store, () => FIXED_NOW, undefined, events), exportsFolder(join(temp.dir, `sliced-${order}`)), 7, 40);
+      const started = await exports.start({ ...filter, status: filter.status ?? 'all', order });
+      if (!started.started) throw new Error('not started');
+      const ended = await exports.finished(started.exportId);
+      expect(ended).toMatchObject({ status: 'done', message: null });
+      const expected = await allRows(filter, order);
+      expect(ended.rows).toBe(expected.length);
+      const parsed = parse(readFileSync(ended.shownAs!, 'utf8')) as string[][];
+      expect(parsed[0]).toEqual([...CALL_CSV_HEADER]);
+      expect(parsed.slice(1)).toEqual(expected.map(csvRowOf));
+      // Progress only moves forward, a chunk (at most 7 calls) at a time, to the total.
+      const rows = progress.map((one) => one.rows);
+      for (let k = 1; k < rows.length; k += 1) {
+        expect(rows[k]! - rows[k - 1]!).toBeGreaterThanOrEqual(0);
+        expect(rows[k]! - rows[k - 1]!).toBeLessThanOrEqual(7);
+      }
+      expect(rows.at(-1)).toBe(expected.length);
+    }
+  });
+
+  it('quotes what needs quoting: commas, quotes, a line break and an unknown disposition survive the round trip', async () => {
+    const exports = new CallExports(createContext(temp.store), exportsFolder(join(temp.dir, 'odd')), 7, 40);
+    const started = await exports.start({ status: 'unrated', order: 'newest' });
+    if (!started.started) throw new Error('not started');
+    const ended = await exports.finished(started.exportId);
+    const parsed = parse(readFileSync(ended.shownAs!, 'utf8')) as string[][];
+    expect(parsed.find((row) => row[15] === 'odd,"one"')).toEqual([
+      '2026-11-20 12:00:01',
+      '',
+      "100000_o'brien, pat",
+      `"O'Brien, ""Pat""" <5145550100>`,
+      'Outbound',
+      '33155501234',
+      'ZZ',
+      'Line one\nline "two", trois – ünïcode',
+      'CONGESTION',
+      '3',
+      '0',
+      '0.000060',
+      '0.000000',
+      '0.000000',
+      'Unrated',
+      'odd,"one"',
+    ]);
   });
 });
 

