@@ -32,6 +32,8 @@ export interface PackagesTable {
   archived_at: Generated<string | null>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
+  /** The provider's id of the same row (issue 12), null until created there or matched from there. */
+  provider_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type Route = 'value' | 'premium';
@@ -100,6 +102,8 @@ export interface ClientsTable {
   created_at: ColumnType<string, string, never>;
   updated_at: string;
   closed_at: Generated<string | null>;
+  /** The provider's id of the same row (issue 12), null until created there or matched from there. */
+  provider_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClientPackagesTable {
@@ -156,6 +160,8 @@ export interface SubaccountsTable {
   created_at: string;
   updated_at: string;
   deleted_at: Generated<string | null>;
+  /** The provider's id of the same row (issue 12), null until created there or matched from there. */
+  provider_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LedgerEntriesTable {

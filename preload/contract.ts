@@ -3,6 +3,7 @@ import { dataDomains, type AppEvents, type DataDomain, type EventName } from './
 import type { Result } from './result';
 import { noInput, workspaceOpenInput, type AppInfo } from './schemas/app';
 import { demoLoadInput, type DemoResult } from './schemas/demo';
+import { providerSettingsInput, syncItemsInput, type ConnectionTest, type OutboxItemView, type ProviderSettingsView, type SyncStatus } from './schemas/sync';
 import { byId } from './schemas/fields';
 import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageListItem, type PackageView } from './schemas/packages';
 import {
@@ -226,6 +227,21 @@ export const contract = {
   'reports.subaccounts': channel<SubaccountReportRow[]>()(noInput),
   /** Every DID with its client, package, rate, fee and its calls of a month (this month by default). */
   'reports.dids': channel<DidReport>()(didReportInput),
+  /** Provider API settings (Settings → Provider): the API e-mail, whether a password is saved (never the password), the API's address. */
+  'sync.settings': channel<ProviderSettingsView>()(noInput),
+  'sync.saveSettings': channel<ProviderSettingsView>()(providerSettingsInput, ['sync']),
+  /** getIP then getBalance with the saved settings; explains ip_not_enabled with the IP to allow-list. */
+  'sync.testConnection': channel<ConnectionTest>()(noInput),
+  /** Counts for the sidebar and the Sync page: pending, failed, configured, last sync. */
+  'sync.status': channel<SyncStatus>()(noInput),
+  /** The outbox: changes waiting (open), failed, or all, oldest first. */
+  'sync.items': channel<OutboxItemView[]>()(syncItemsInput),
+  /** Sends a failed item again (and the items of its entity held behind it). */
+  'sync.retry': channel<OutboxItemView>()(byId, ['sync']),
+  /** Drops a failed item: the provider never hears of that change (the window confirms first). */
+  'sync.discard': channel<OutboxItemView>()(byId, ['sync']),
+  /** Sends what is due now (the command line's `sync push`). */
+  'sync.push': channel<SyncStatus>()(noInput, ['sync']),
   /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;

@@ -13,6 +13,7 @@ import * as m011 from './011_ledger_statement_order';
 import * as m012 from './012_cdr_indexes';
 import * as m013 from './013_report_totals';
 import * as m014 from './014_invoices';
+import * as m015 from './015_provider_ids';
 
 export interface Migration {
   readonly version: number;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'Global CDR: keyset pages and totals by client, by sub account', up: m012.up },
   { version: 13, name: 'report rollups: calls per month and client, country, DID; ledger per month, client, kind', up: m013.up },
   { version: 14, name: 'invoices, credit notes, invoice numbering; ledger kinds tax and credit', up: m014.up },
+  { version: 15, name: 'provider ids on clients, sub accounts and packages', up: m015.up },
 ];
 
 // The last migration's version (numbers are given out per issue, so a branch may skip some until they merge).

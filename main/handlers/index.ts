@@ -9,6 +9,7 @@ import { DemoLoads, demoHandlers } from './demo';
 import { invoiceHandlers } from './invoices';
 import { packageHandlers } from './packages';
 import { reportHandlers } from './reports';
+import { syncHandlers } from './sync';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
 import { exportsFolder, type ExportTargets } from '../services/exportTargets';
@@ -54,6 +55,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     callHandlers(ctx, imports, new CallExports(ctx, exportTargets)),
     invoiceHandlers(ctx, exportTargets),
     reportHandlers(ctx),
+    syncHandlers(ctx),
   );
   return {
     table,
