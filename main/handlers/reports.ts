@@ -9,7 +9,7 @@ export const reportHandlers = (ctx: ServiceContext) =>
   ({
     'reports.financial': (input) => financialReport(ctx.db, input),
     'reports.dashboard': (input) => dashboard(ctx.db, input?.month ?? currentMonth(ctx.now())),
-    'reports.clientMonth': (input) => clientMonthTotals(ctx.db, input?.month ?? currentMonth(ctx.now())),
+    'reports.clientMonth': (input) => clientMonthTotals(ctx.store, input?.month ?? currentMonth(ctx.now())),
     'reports.subaccounts': () => subaccountsReport(ctx.db),
     'reports.dids': (input) => didsReport(ctx.db, input?.month ?? currentMonth(ctx.now())),
   }) satisfies PartialHandlerTable;

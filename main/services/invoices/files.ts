@@ -100,6 +100,26 @@ export async function writeInvoicePdfs(sqlite: BetterSqlite3.Database, batch: Pd
   return { files: batch.ids.length };
 }
 
+/** Writes the invoices' PDFs into a folder on worker threads; `onFile` hears how many are written after each. */
+export async function writeInvoicePdfFiles(ctx: ServiceContext, batch: PdfBatch, onFile: (done: number) => void = () => undefined): Promise<void> {
+  let done = 0;
+  const pool = new WorkerPool(ctx.store.path, Math.min(defaultPoolSize(), Math.ceil(batch.ids.length / PDFS_PER_JOB)));
+  try {
+    const jobs: Promise<unknown>[] = [];
+    for (let at = 0; at < batch.ids.length; at += PDFS_PER_JOB) {
+      jobs.push(
+        pool.run('invoices.pdfs', { ...batch, ids: batch.ids.slice(at, at + PDFS_PER_JOB) }, () => {
+          done += 1;
+          onFile(done);
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * `invoices.exportMonth`: every invoice of the month as one PDF each, into a folder the
  * host chooses (Electron: a folder dialog; the headless host and the CLI: their exports
@@ -117,23 +137,7 @@ export async function exportMonth(
   const destination = await targets.folder(`invoices-${input.month}`);
   if (destination === null) throw new AppError('conflict', 'The export was cancelled: no folder was chosen');
   const paper = await paperOf(ctx.db, input.paper);
-  let done = 0;
-  ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length });
-  const pool = new WorkerPool(ctx.store.path, Math.min(defaultPoolSize(), Math.ceil(ids.length / PDFS_PER_JOB)));
-  try {
-    const jobs: Promise<unknown>[] = [];
-    for (let at = 0; at < ids.length; at += PDFS_PER_JOB) {
-      const batch: PdfBatch = { ids: ids.slice(at, at + PDFS_PER_JOB), folder: destination.path, paper };
-      jobs.push(
-        pool.run('invoices.pdfs', batch, () => {
-          done += 1;
-          ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length });
-        }),
-      );
-    }
-    await Promise.all(jobs);
-  } finally {
-    await pool.close();
-  }
+  ctx.events.emit('invoices.exportProgress', { month: input.month, done: 0, total: ids.length });
+  await writeInvoicePdfFiles(ctx, { ids, folder: destination.path, paper }, (done) => ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length }));
   return { month: input.month, folder: destination.shownAs, files: ids.length };
 }
