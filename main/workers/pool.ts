@@ -32,7 +32,9 @@ export function setWorkerEntry(file: string): void {
 function startWorker(workerData: unknown): Worker {
   if (!entry.typescript) return new Worker(entry.file, { workerData });
   const url = JSON.stringify(pathToFileURL(entry.file).href);
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); })`, { eval: true, workerData });
+  // tsx as this process resolves it: an eval'd worker would look for it from the working directory.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${url}); })`, { eval: true, workerData });
 }
 
 /** Two workers on this two-core machine; never more than four (each holds a page cache). */

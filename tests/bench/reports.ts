@@ -47,7 +47,10 @@ export async function benchReportsChild(path: string): Promise<Record<string, nu
     };
     const ledgerFloor = prepared(store, ledgerByMonthQuery(store.db, YEAR.from, YEAR.to).compile());
     const costFloor = prepared(store, costByMonthQuery(store.db, YEAR.from, YEAR.to).compile());
-    const clientsFloor = prepared(store, clientMonthTotalsQuery(store.db, MONTH).compile());
+    // The service reads these rows as arrays (raw mode): so does its floor.
+    const clientsCompiled = clientMonthTotalsQuery(store.db, MONTH).compile();
+    const clientsStatement = store.sqlite.prepare(clientsCompiled.sql).raw();
+    const clientsFloor = () => clientsStatement.all(...clientsCompiled.parameters);
     const rawLedger = store.sqlite.prepare(
       `select substr(occurred_on, 1, 7) as month, kind, sum(amount_micros) from ledger_entries where occurred_on >= ? and occurred_on < ? group by 1, 2`,
     );
