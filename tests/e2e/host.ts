@@ -25,6 +25,8 @@ export interface HeadlessHostOptions {
    * in UTC like the browser, so "midnight" is the same instant for both.
    */
   testClock?: boolean;
+  /** Issue 12: more environment for the host, e.g. RESELLER_API_URL and the API credentials of an emulator. */
+  env?: Record<string, string>;
 }
 
 /** `tsx main/host/index.ts --db <file> --port 0`, and the URL it prints once ready. */
@@ -34,7 +36,7 @@ async function spawnHost(databasePath: string, options: HeadlessHostOptions): Pr
   const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', databasePath, '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test', ...clock },
+    env: { ...process.env, NODE_ENV: 'test', ...clock, ...options.env },
   });
   try {
     return { child, url: await waitForUrl(child) };
