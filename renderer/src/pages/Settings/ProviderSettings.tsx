@@ -14,6 +14,11 @@ import { PasswordInput } from '../Subaccounts/PasswordInput';
 
 const DEFAULT_URL_HINT = 'The provider\'s REST/JSON API (https://voip.ms/api/v1/rest.php); change it only to try the sync against an emulator.';
 
+function passwordHint(saved: ProviderSettingsView): string {
+  if (!saved.canSavePassword) return 'Not saved on this computer: it has no keychain to encrypt it.';
+  return saved.passwordSaved ? 'Saved, encrypted by your operating system. Leave blank to keep it.' : 'Kept encrypted by your operating system; never shown again.';
+}
+
 interface Values {
   apiUsername: string;
   apiPassword: string;
@@ -100,7 +105,7 @@ function ProviderSettingsForm({ saved }: { saved: ProviderSettingsView }) {
         <Field
           id="provider-password"
           label="API password"
-          hint={current.passwordSaved ? 'Saved, encrypted by your operating system. Leave blank to keep it.' : 'Kept encrypted by your operating system; never shown again.'}
+          hint={passwordHint(current)}
           error={fieldErrors.apiPassword}
         >
           {(control) => <PasswordInput {...control} value={values.apiPassword} onChange={(value) => change('apiPassword', value)} />}
@@ -143,7 +148,7 @@ function TestResult({ result }: { result: ConnectionTest }) {
     <div role="alert" className="banner banner--error" data-testid="connection-result">
       <Icon name="alert" />
       <div className="banner__body">
-        <p className="banner__title">The connection failed{result.status ? ` (${result.status})` : ''}</p>
+        <p className="banner__title">{result.status === 'not_configured' ? 'Nothing to test yet' : `The connection failed${result.status ? ` (${result.status})` : ''}`}</p>
         <p className="banner__message">{result.message}</p>
       </div>
     </div>
@@ -151,11 +156,13 @@ function TestResult({ result }: { result: ConnectionTest }) {
 }
 
 /** "Test connection": getIP, then getBalance, with the provider's answer — or what to do about it. */
-function ConnectionCard() {
+function ConnectionCard({ editable }: { editable: boolean }) {
   const connection = useConnectionTest();
   return (
     <Card title="Connection">
-      <p className="muted">Asks the provider which IP it sees for this computer, then reads your balance there. Save your changes first: the test uses the saved settings.</p>
+      <p className="muted">
+        Asks the provider which IP it sees for this computer, then reads your balance there.{editable ? ' Save your changes first: the test uses the saved settings.' : ''}
+      </p>
       <div className="form__actions">
         <button type="button" className="button button--primary" disabled={connection.testing} onClick={() => connection.test()}>
           {connection.testing ? 'Testing…' : 'Test connection'}
@@ -178,7 +185,7 @@ export function ProviderSettings() {
   return (
     <div className="provider-settings__stack">
       {settings.fromEnvironment ? <EnvironmentCredentials saved={settings} /> : <ProviderSettingsForm saved={settings} />}
-      <ConnectionCard />
+      <ConnectionCard editable={!settings.fromEnvironment} />
     </div>
   );
 }
