@@ -214,3 +214,39 @@ describe('faults: what may be tried again, and what must be checked first', () =
     expect(await run(43)).not.toEqual(first);
   });
 });
+
+describe('under random faults, the client\'s verdict matches what the emulator did', () => {
+  it('success, transient (nothing applied) or unknown (maybe applied), request by request, for a fixed seed', async () => {
+    await emulator.stop();
+    let controller = new AbortController();
+    // A held request fires the client's timeout at once: no wall-clock wait.
+    emulator = await startEmulator({ now: () => new Date('2026-11-25T12:00:00Z'), onHold: () => controller.abort() });
+    const provider = new VoipmsProvider({
+      credentials: { username: emulator.username, password: emulator.password, baseUrl: emulator.url },
+      timeoutSignal: () => {
+        controller = new AbortController();
+        return controller.signal;
+      },
+    });
+    const client = (await provider.call('signupClient', ALICE)).client as string;
+    emulator.setFaults({ rates: { timeout: 0.06, appliedTimeout: 0.06, http500: 0.06, limit: 0.06, drop: 0.06 }, seed: 2026 });
+    const verdicts: string[] = [];
+    for (let index = 0; index < 150; index += 1) {
+      const outcome = await provider.call('addPayment', { client, payment: '1.00', description: `rc:payment:${index}` }).then(
+        () => 'success',
+        (error: unknown) => (error instanceof ProviderError ? error.kind : 'other'),
+      );
+      verdicts.push(outcome);
+    }
+    const expected = emulator
+      .requests()
+      .filter((entry) => entry.method === 'addPayment')
+      .map((entry) => (entry.fault === null ? 'success' : entry.fault === 'http500' || entry.fault === 'limit' ? 'transient' : 'unknown'));
+    expect(verdicts).toEqual(expected);
+    expect(new Set(verdicts)).toEqual(new Set(['success', 'transient', 'unknown']));
+    // Every applied payment is in the provider's deposits once; nothing else is.
+    const applied = emulator.requests().filter((entry) => entry.method === 'addPayment' && entry.applied).map((entry) => entry.params.description);
+    expect(emulator.snapshot().deposits.map((deposit) => deposit.description)).toEqual(applied);
+    expect(applied.length).toBe(verdicts.filter((verdict) => verdict === 'success').length + emulator.requests().filter((entry) => entry.fault === 'appliedTimeout').length);
+  });
+});
