@@ -11,6 +11,7 @@ import { onAppStart } from '../services/startup';
 import { startHost } from './server';
 import { HostDownloads } from './downloads';
 import { testClockFromEnv } from './testClock';
+import { testSecretBoxFromEnv } from './testSecretBox';
 import { environmentAccess } from '../sync/settings';
 
 /** The emulator lives with the tests' fixtures: loaded only when asked for. */
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
   const events = new EventBus();
   // Issue 12: no keychain here; the API credentials come from RESELLER_API_USERNAME / _PASSWORD / _URL (or the emulator).
   const emulator = values.emulator ? await startDemoEmulator() : null;
-  const provider = environmentAccess(emulator ? { ...process.env, ...emulator.environment } : process.env);
+  // Null unless a test asked for a box to save the password with (see testSecretBox.ts).
+  const testSecrets = testSecretBoxFromEnv(process.env);
+  const provider = environmentAccess(emulator ? { ...process.env, ...emulator.environment } : process.env, testSecrets ?? undefined);
   // The window may open the demo in its own file beside this one ("Try the demo") and come back.
   // Exports are written under an exports folder beside the database and downloaded once from there.
   const downloads = new HostDownloads(join(dirname(store.path), 'exports'));
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock, downloads });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
   if (testClock) console.log('Test clock on: POST /test/clock moves this host\'s clock (tests only).');
+  if (testSecrets) console.log('Test secret box on: the API password can be saved (tests only).');
   if (emulator) console.log(`Provider emulator (demo data, user ${emulator.environment.RESELLER_API_USERNAME}) at ${emulator.url}`);
   console.log(`Open ${host.url}`);
   const stop = (): void => {

@@ -45,8 +45,8 @@ export function providerEnvironment(env: Readonly<Record<string, string | undefi
   return { ...(username ? { username } : {}), ...(password ? { password } : {}), ...(baseUrl ? { baseUrl } : {}) };
 }
 
-/** The command line's and the headless host's access: no keychain, the environment's credentials. */
-export const environmentAccess = (env: Readonly<Record<string, string | undefined>>): ProviderAccess => ({ secrets: NO_SECRET_BOX, environment: providerEnvironment(env) });
+/** The command line's and the headless host's access: the environment's credentials, and no keychain (unless a test gives a box). */
+export const environmentAccess = (env: Readonly<Record<string, string | undefined>>, secrets: SecretBox = NO_SECRET_BOX): ProviderAccess => ({ secrets, environment: providerEnvironment(env) });
 
 /** Without a host's access (a test's bare context): nothing sealed, nothing from the environment. */
 const NO_ACCESS: ProviderAccess = { secrets: NO_SECRET_BOX, environment: null };

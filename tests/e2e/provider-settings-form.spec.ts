@@ -1,4 +1,6 @@
+import { startEmulator } from '../fixtures/emulator/server';
 import { expect, expectAccessible, test } from './fixtures';
+import { startHeadlessHost } from './host';
 import { ProviderSettingsPanel } from './pages/ProviderSettingsPanel';
 
 // Issue 12: without credentials in its environment the headless host shows the form; it has no
@@ -26,4 +28,34 @@ test('the form without a keychain: e-mail and address are saved, the password is
   await provider.apiCard.waitFor();
   await expect(provider.apiUsername).toHaveValue('reseller@example.com');
   await expect(provider.apiAddress).toHaveValue('http://127.0.0.1:9/api/v1/rest.php');
+});
+
+test('configured in Settings: the emulator\'s address and credentials are saved (password sealed), and the connection test passes', async ({ page }) => {
+  const emulator = await startEmulator({ data: { balance: '50.00' } });
+  // A host that can seal the password, as the desktop app's keychain does (main/host/testSecretBox.ts).
+  const host = await startHeadlessHost({ testSecretBox: true });
+  try {
+    const provider = new ProviderSettingsPanel(page, host.url);
+    await provider.goto();
+    await expect(provider.noKeychain).toHaveCount(0);
+    await provider.apiUsername.fill(emulator.username);
+    await provider.apiPassword.fill(emulator.password);
+    await provider.apiAddress.fill(emulator.url);
+    await provider.saveButton.click();
+    await expect(provider.form.getByText('Saved, encrypted by your operating system')).toBeVisible();
+    await expect(provider.apiPassword).toHaveValue('');
+    await provider.testConnection();
+    await expect(provider.result).toContainText('Connected to the provider');
+    await expect(provider.result).toContainText('$50.00');
+    await page.screenshot({ path: 'test-results/settings-provider-saved.png', fullPage: true });
+    // Reopened, the app still connects with the sealed password.
+    await host.restart();
+    const reopened = new ProviderSettingsPanel(page, host.url);
+    await reopened.goto();
+    await reopened.testConnection();
+    await expect(reopened.result).toContainText('Connected to the provider');
+  } finally {
+    await host.stop();
+    await emulator.stop();
+  }
 });
