@@ -28,7 +28,7 @@ export interface WorkspaceOptions {
   exports?: ExportTargets;
   /** The start's work on a database the switch opened (main/services/startup.ts by default). */
   onOpen?: (store: Store) => Promise<unknown>;
-  /** How to reach the provider (issue 12), the same for either database. */
+  /** How to reach the provider (issue 12): for the reseller's own database only — the demo's made-up clients never reach the provider. */
   provider?: ProviderAccess;
 }
 
@@ -77,7 +77,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   const serve = (workspace: Workspace, store: Store): Opened => ({
     workspace,
     store,
-    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider ? { provider: options.provider } : {}) }),
+    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider && workspace === 'real' ? { provider: options.provider } : {}) }),
     inFlight: 0,
     idle: [],
   });

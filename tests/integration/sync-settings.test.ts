@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/open';
+import { EventBus } from '../../main/events';
 import { createHandlerTable } from '../../main/handlers/index';
+import { dispatch } from '../../main/handlers/table';
+import { createWorkspace } from '../../main/handlers/workspace';
 import { createContext } from '../../main/services/context';
 import { DEFAULT_PROVIDER_URL } from '../../main/sync/provider';
 import type { SecretBox } from '../../main/sync/secretBox';
@@ -127,5 +130,32 @@ describe('Test connection', () => {
     const away = channels(environmentAccess({ RESELLER_API_USERNAME: 'a@example.com', RESELLER_API_PASSWORD: 'p', RESELLER_API_URL: url }));
     expect(await away.ok<ConnectionTest>('sync.testConnection')).toMatchObject({ ok: false, ip: null, status: 'network' });
     emulator = await startEmulator();
+  });
+});
+
+describe('the demo beside the real data', () => {
+  it('never reaches the provider: the real database has the access, the demo has none', async () => {
+    const workspace = createWorkspace({
+      real: store,
+      host: 'headless',
+      events: new EventBus(),
+      now: () => new Date('2026-11-25T12:00:00Z'),
+      demo: { clients: 2, cdrs: 50, seed: 3, months: 1 },
+      provider: environmentAccess({ RESELLER_API_USERNAME: emulator.username, RESELLER_API_PASSWORD: emulator.password, RESELLER_API_URL: emulator.url }),
+    });
+    const ask = async <T>(name: string, input?: unknown): Promise<T> => {
+      const result = await dispatch(workspace.table, name, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    expect(await ask<ProviderSettingsView>('sync.settings')).toMatchObject({ fromEnvironment: true });
+    await ask('workspace.open', { to: 'demo' });
+    expect(await ask<ProviderSettingsView>('sync.settings')).toMatchObject({ fromEnvironment: false, apiUsername: '' });
+    expect(await ask<ConnectionTest>('sync.testConnection')).toMatchObject({ ok: false, status: 'not_configured' });
+    await ask('workspace.open', { to: 'real' });
+    expect(await ask<ConnectionTest>('sync.testConnection')).toMatchObject({ ok: true });
+    // The workspace closes the database it has open (the real one, this test's `store`): reopen it for afterEach.
+    await workspace.close();
+    store = await openStore(join(dir, 'test.db'));
   });
 });
