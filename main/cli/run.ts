@@ -7,6 +7,7 @@ import { EventBus } from '../events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
 import { markInterruptedImports } from '../services/calls/interrupted';
+import { environmentAccess } from '../sync/settings';
 import { callCommands } from './calls';
 import { clientCommands } from './clients';
 import { demoCommands } from './demo';
@@ -91,6 +92,8 @@ function unwrap<T>(result: Result<T>): T {
 /** For tests: the clock the handlers read (billing refuses dates past it). */
 export interface CliOptions {
   now?: () => Date;
+  /** Where RESELLER_API_USERNAME / RESELLER_API_PASSWORD / RESELLER_API_URL are read (issue 12); process.env unless a test gives its own. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
@@ -128,7 +131,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     // part of the app's start runs here: billing and call charges are not every command's work.
     await markInterruptedImports(store, options.now ?? (() => new Date()));
     const events = new EventBus();
-    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events, ...(options.now ? { now: options.now } : {}) });
+    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events, provider: environmentAccess(options.env ?? process.env), ...(options.now ? { now: options.now } : {}) });
     const commandWords = command.name.split(' ').length;
     await command.run({
       // What follows the command words, with the global options taken out.

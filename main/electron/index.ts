@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openStore, type Store } from '../../db/open';
@@ -11,6 +11,7 @@ import { runBillingScheduler } from './billing';
 import { dialogExportTargets } from './exports';
 import { forwardEvents } from './events';
 import { registerIpc, trustedSender } from './ipc';
+import { safeStorageBox } from './secretBox';
 import { createMainWindow, hardenSession } from './window';
 import { setWorkerEntry } from '../workers/pool';
 
@@ -39,7 +40,9 @@ async function start(): Promise<void> {
   // "Try the demo" opens reseller-demo.db beside reseller.db; "Back to my data" comes back.
   // Exports ask where to go with the Save dialog, over the app's window.
   const exports = dialogExportTargets(dialog, () => BrowserWindow.getAllWindows()[0] ?? null, app.getPath('documents'));
-  workspace = createWorkspace({ real: store, host: 'electron', events, exports });
+  // Issue 12: the API password is sealed by the OS keychain; the desktop app reads no credentials from the environment.
+  const provider = { secrets: safeStorageBox(() => safeStorage), environment: null };
+  workspace = createWorkspace({ real: store, host: 'electron', events, exports, provider });
   // Issue 10: bill while the app runs, at local midnight and after the computer wakes, on the database open then.
   stopBilling = runBillingScheduler(createBillingScheduler({ store: workspace.withStore, events }), billed.date);
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);

@@ -15,6 +15,7 @@ import type { EventBus } from '../events';
 import { exportsFolder, type ExportTargets } from '../services/exportTargets';
 import { CallExports } from '../services/calls/cdrExport';
 import { dirname, join } from 'node:path';
+import type { ProviderAccess } from '../sync/settings';
 
 export interface HandlerEnv {
   store: Store;
@@ -29,6 +30,8 @@ export interface HandlerEnv {
    * download folder; without it, an `exports` folder beside the database.
    */
   exports?: ExportTargets;
+  /** How to reach the provider (issue 12): the host's secret box and the environment's credentials. */
+  provider?: ProviderAccess;
 }
 
 /** A handler table and what runs on its database beyond one request (an import, a demo load). */
@@ -39,7 +42,7 @@ export interface HandlerSet {
 }
 
 export function createHandlerSet(env: HandlerEnv): HandlerSet {
-  const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events);
+  const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events, env.provider);
   const exportTargets = env.exports ?? exportsFolder(join(dirname(env.store.path), 'exports'));
   const imports = new ImportJobs(ctx);
   const demoLoads = new DemoLoads();

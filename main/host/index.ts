@@ -11,11 +11,23 @@ import { onAppStart } from '../services/startup';
 import { startHost } from './server';
 import { HostDownloads } from './downloads';
 import { testClockFromEnv } from './testClock';
+import { testSecretBoxFromEnv } from './testSecretBox';
+import { environmentAccess } from '../sync/settings';
 
-/** `npm run serve -- [--db PATH] [--port N]`: the headless host. */
+/** The emulator lives with the tests' fixtures: loaded only when asked for. */
+async function startDemoEmulator(): Promise<{ url: string; environment: Record<string, string>; stop(): Promise<void> }> {
+  const { startDemoEmulator: start } = await import('../../tests/fixtures/emulator/demo');
+  return start();
+}
+
+/**
+ * `npm run serve -- [--db PATH] [--port N] [--emulator]`: the headless host. With --emulator,
+ * a provider emulator with demo data runs in this process and the host's provider settings
+ * point at it (issue 12: try sync without an account).
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, emulator: { type: 'boolean', default: false } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -36,10 +48,15 @@ async function main(): Promise<void> {
   if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
   if (billed.skipped.length > 0) console.log(`Skipped ${billed.skipped.length} client packages the ledger refused to charge (see the notices).`);
   const events = new EventBus();
+  // Issue 12: no keychain here; the API credentials come from RESELLER_API_USERNAME / _PASSWORD / _URL (or the emulator).
+  const emulator = values.emulator ? await startDemoEmulator() : null;
+  // Null unless a test asked for a box to save the password with (see testSecretBox.ts).
+  const testSecrets = testSecretBoxFromEnv(process.env);
+  const provider = environmentAccess(emulator ? { ...process.env, ...emulator.environment } : process.env, testSecrets ?? undefined);
   // The window may open the demo in its own file beside this one ("Try the demo") and come back.
   // Exports are written under an exports folder beside the database and downloaded once from there.
   const downloads = new HostDownloads(join(dirname(store.path), 'exports'));
-  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets });
+  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets, provider });
   // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
   // on the database open then.
   const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
@@ -53,12 +70,15 @@ async function main(): Promise<void> {
   const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock, downloads });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
   if (testClock) console.log('Test clock on: POST /test/clock moves this host\'s clock (tests only).');
+  if (testSecrets) console.log('Test secret box on: the API password can be saved (tests only).');
+  if (emulator) console.log(`Provider emulator (demo data, user ${emulator.environment.RESELLER_API_USERNAME}) at ${emulator.url}`);
   console.log(`Open ${host.url}`);
   const stop = (): void => {
     void scheduler
       .stop()
       .then(() => host.close())
       .then(() => workspace.close())
+      .then(() => emulator?.stop())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

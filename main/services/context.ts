@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { EventBus } from '../events';
+import type { ProviderAccess } from '../sync/settings';
 
 /**
  * What every service needs from the outside world, injected so tests are deterministic
@@ -17,6 +18,8 @@ export interface ServiceContext {
   readonly nextId: (kind: string) => number;
   /** Events for the window (import progress, data changed); the hosts forward them. */
   readonly events: EventBus;
+  /** How this host reaches the provider (issue 12: the secret box, the environment's credentials); see main/sync/settings.ts. */
+  readonly provider?: ProviderAccess;
 }
 
 /** A counter per kind, starting at 1. */
@@ -29,8 +32,8 @@ export function counterIds(): (kind: string) => number {
   };
 }
 
-export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds(), events = new EventBus()): ServiceContext {
-  return { store, db: store.db, now, nextId, events };
+export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds(), events = new EventBus(), provider?: ProviderAccess): ServiceContext {
+  return { store, db: store.db, now, nextId, events, ...(provider ? { provider } : {}) };
 }
 
 export const isoNow = (ctx: Pick<ServiceContext, 'now'>): string => ctx.now().toISOString();

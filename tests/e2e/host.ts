@@ -25,16 +25,21 @@ export interface HeadlessHostOptions {
    * in UTC like the browser, so "midnight" is the same instant for both.
    */
   testClock?: boolean;
+  /** Issue 12: more environment for the host, e.g. RESELLER_API_URL and the API credentials of an emulator. */
+  env?: Record<string, string>;
+  /** Issue 12: a host that can save the API password (main/host/testSecretBox.ts), as the desktop app's keychain would. */
+  testSecretBox?: boolean;
 }
 
 /** `tsx main/host/index.ts --db <file> --port 0`, and the URL it prints once ready. */
 async function spawnHost(databasePath: string, options: HeadlessHostOptions): Promise<{ child: ChildProcess; url: string }> {
   const clock = options.testClock ? { RESELLER_CONSOLE_TEST_CLOCK: '1', TZ: 'UTC' } : {};
+  const secrets = options.testSecretBox ? { RESELLER_CONSOLE_TEST_SECRET_BOX: '1' } : {};
   // tsx runs under this Node directly (no npx shell), so `child.pid` is the host itself.
   const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', databasePath, '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test', ...clock },
+    env: { ...process.env, NODE_ENV: 'test', ...clock, ...secrets, ...options.env },
   });
   try {
     return { child, url: await waitForUrl(child) };

@@ -5,8 +5,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { BillingSettings } from './BillingSettings';
 import { DisplaySettings } from './DisplaySettings';
 import { InvoiceSettings } from './InvoiceSettings';
+import { ProviderSettings } from './ProviderSettings';
 
-const TABS = ['installation', 'display', 'billing', 'invoices', 'later'] as const;
+const TABS = ['installation', 'display', 'billing', 'invoices', 'provider', 'later'] as const;
 
 /** The tab a link opens ("/settings/invoices"); the first for an unknown one. */
 const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).includes(tab ?? '') ? tab! : 'installation';
@@ -14,7 +15,7 @@ const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).i
 export function SettingsPage({ tab }: { tab?: string }) {
   return (
     <>
-      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing and invoices." />
+      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing, invoices and your provider." />
       <Tabs.Root className="tabs" defaultValue={tabOf(tab)}>
         <Tabs.List className="tabs__list" aria-label="Settings sections">
           <Tabs.Trigger className="tabs__trigger" value="installation">
@@ -29,8 +30,11 @@ export function SettingsPage({ tab }: { tab?: string }) {
           <Tabs.Trigger className="tabs__trigger" value="invoices">
             Invoices
           </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__trigger" value="provider">
+            Provider
+          </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="later">
-            Provider &amp; backup
+            Backup
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content className="tabs__content" value="installation">
@@ -46,10 +50,12 @@ export function SettingsPage({ tab }: { tab?: string }) {
         <Tabs.Content className="tabs__content tabs__content--kept" value="invoices" forceMount>
           <InvoiceSettings />
         </Tabs.Content>
+        <Tabs.Content className="tabs__content tabs__content--kept" value="provider" forceMount>
+          <ProviderSettings />
+        </Tabs.Content>
         <Tabs.Content className="tabs__content" value="later">
           <Card title="Coming in a later release">
             <ul className="feature-list">
-              <li>VoIP.ms API user and password, stored encrypted by the operating system.</li>
               <li>Your account currency.</li>
               <li>Backup of the database to a file, and restore from one.</li>
             </ul>
