@@ -9,7 +9,7 @@ import { DemoLoads, demoHandlers } from './demo';
 import { invoiceHandlers } from './invoices';
 import { packageHandlers } from './packages';
 import { reportHandlers } from './reports';
-import { syncHandlers } from './sync';
+import { syncHandlers, type ProviderSource } from './sync';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
 import { exportsFolder, type ExportTargets } from '../services/exportTargets';
@@ -29,6 +29,8 @@ export interface HandlerEnv {
    * download folder; without it, an `exports` folder beside the database.
    */
   exports?: ExportTargets;
+  /** Issue 12: the provider the sync channels call (null or absent: not set up, a pull says so). */
+  provider?: ProviderSource;
 }
 
 /** A handler table and what runs on its database beyond one request (an import, a demo load). */
@@ -55,7 +57,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     callHandlers(ctx, imports, new CallExports(ctx, exportTargets)),
     invoiceHandlers(ctx, exportTargets),
     reportHandlers(ctx),
-    syncHandlers(ctx),
+    syncHandlers(ctx, env.provider),
   );
   return {
     table,
