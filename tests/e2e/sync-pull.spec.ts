@@ -62,6 +62,15 @@ test('the Reconciliation page lists the client whose balance differs, with the c
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/sync-package-differs.png', fullPage: true });
 
+  // Unlinked, nothing is compared; linked again, the warning is back.
+  await panel.linkTo('Not linked');
+  await expect(shell.toast('Package unlinked')).toBeVisible();
+  await expect(panel.linkSelect).toHaveText(/Not linked/);
+  await expect(panel.differs).toHaveCount(0);
+  await panel.linkTo('Basic (8378)');
+  await expect(shell.toast('Package linked')).toBeVisible();
+  await expect(panel.difference('monthly_fee').getByRole('cell')).toHaveText(['10.000000', '12.000000']);
+
   await shell.open(`/packages/${premiumId}`);
   await expect(panel.same).toContainText("Same terms as the provider's “Premium Talk”");
   await expect(panel.differs).toHaveCount(0);

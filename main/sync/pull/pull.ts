@@ -13,7 +13,8 @@ import { readState, writeState } from './state';
 
 export type SyncPullData = z.output<typeof syncPullInput>;
 
-const TIMEZONE_KEY = 'timezone';
+/** The reseller's time zone for call records: a setting (the settings table), like the currency. */
+const TIMEZONE_SETTING = 'cdr_timezone';
 const LAST_PULL_KEY = 'last_pull';
 
 /** Where the provider is not set up: nothing can be pulled, and the person is told where to set it up. */
@@ -26,8 +27,8 @@ export const notConfigured = (): AppError =>
  * days the reseller lives in.
  */
 export async function pullTimezone(ctx: ServiceContext): Promise<number> {
-  const saved = await readState(ctx.db, TIMEZONE_KEY);
-  if (saved !== null && Number.isFinite(Number(saved))) return Number(saved);
+  const saved = await ctx.db.selectFrom('settings').select('value').where('key', '=', TIMEZONE_SETTING).executeTakeFirst();
+  if (saved !== undefined && saved.value !== '' && Number.isFinite(Number(saved.value))) return Number(saved.value);
   return -ctx.now().getTimezoneOffset() / 60;
 }
 
@@ -41,7 +42,14 @@ export async function pullFromProvider(ctx: ServiceContext, provider: Provider |
   if (!provider) throw notConfigured();
   const options = input ?? { accounts: true, calls: true, balances: true };
   const startedAt = isoNow(ctx);
-  if (options.timezone !== undefined) await writeState(ctx, TIMEZONE_KEY, String(options.timezone));
+  if (options.timezone !== undefined) {
+    const value = String(options.timezone);
+    await ctx.db
+      .insertInto('settings')
+      .values({ key: TIMEZONE_SETTING, value })
+      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
+      .execute();
+  }
   const timezone = await pullTimezone(ctx);
   const today = localDate(ctx.now());
   const failures: PullFailure[] = [];

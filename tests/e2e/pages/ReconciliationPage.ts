@@ -41,6 +41,12 @@ export class ProviderPackagePanel {
     this.linkSelect = this.card.getByRole('combobox', { name: "Linked to the provider's package" });
   }
 
+  /** Links the package to another of the provider's packages ("Not linked" unlinks it). */
+  async linkTo(choice: string): Promise<void> {
+    await this.linkSelect.click();
+    await this.page.getByRole('option', { name: choice, exact: true }).click();
+  }
+
   /** A row of the differences: label cell, here, at the provider. */
   difference(field: string): Locator {
     return this.differs.getByRole('row').filter({ has: this.page.locator('code', { hasText: new RegExp(`^${field}$`) }) });
