@@ -49,6 +49,9 @@ test('the Reconciliation page lists the client whose balance differs, with the c
   await expect(reconciliation.detail(bob, 'At the provider')).toHaveText('-$3.00');
   const yesterday = addDays(localDate(new Date()), -1);
   await expect(reconciliation.day(bob, yesterday)).toHaveText(['1', '$0.1200', '0', '$0.0000']);
+  const lastPull = page.getByRole('region', { name: 'Last pull from the provider' });
+  await expect(lastPull).toContainText('Clients: 2 matched (0 newly), 0 added');
+  await expect(lastPull).toContainText('call times in UTC+0');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/sync-reconciliation.png', fullPage: true });
 

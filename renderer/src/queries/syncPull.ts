@@ -34,3 +34,8 @@ export function usePackageLink(packageId: number) {
     linking: link.pending,
   };
 }
+
+/** The last pull (what it brought, what the provider refused) and how far each linked client's calls were pulled. */
+export function usePullStatus() {
+  return readView(useChannel('sync.pullStatus'));
+}

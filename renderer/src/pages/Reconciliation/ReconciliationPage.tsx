@@ -1,14 +1,15 @@
-import type { ReconciliationRowView } from '../../../../preload/schemas/sync';
+import type { AccountImportCounts, PullResult, ReconciliationRowView } from '../../../../preload/schemas/sync';
 import { Card } from '../../components/Card';
 import { DetailList } from '../../components/DetailList';
 import { EmptyState } from '../../components/EmptyState';
+import { Icon } from '../../components/Icon';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { SignedMoney } from '../../components/SignedMoney';
 import { hrefTo } from '../../lib/router';
-import { useReconciliation } from '../../queries/syncPull';
+import { usePullStatus, useReconciliation } from '../../queries/syncPull';
 
 const when = (iso: string): string => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -72,9 +73,54 @@ function DifferenceCard({ row }: { row: ReconciliationRowView }) {
   );
 }
 
+const counted = (label: string, counts: AccountImportCounts): string =>
+  `${label}: ${counts.matched + counts.linked} matched (${counts.linked} newly), ${counts.created} added`;
+
+/** What the last pull brought, and what the provider refused in the provider's own words. */
+function LastPullCard({ pull }: { pull: PullResult }) {
+  const lines: string[] = [];
+  if (pull.accounts) {
+    lines.push(counted('Clients', pull.accounts.clients), counted('Packages', pull.accounts.packages), counted('Sub accounts', pull.accounts.subaccounts), counted('DIDs', pull.accounts.dids));
+  }
+  if (pull.calls) {
+    lines.push(`Calls ${pull.calls.from ?? ''} to ${pull.calls.to}: ${pull.calls.added} added (${pull.calls.rated} rated, ${pull.calls.unrated} unrated), ${pull.calls.duplicates} already here`);
+  }
+  return (
+    <Card title="Last pull from the provider" className="reconciliation__pull">
+      <p>
+        {when(pull.finishedAt)}, call times in UTC{pull.timezone >= 0 ? '+' : ''}
+        {pull.timezone}.
+      </p>
+      {lines.length > 0 ? (
+        <ul className="reconciliation__pull-lines">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      {pull.failures.length > 0 ? (
+        <div className="banner banner--error" role="alert">
+          <Icon name="alert" />
+          <div className="banner__body">
+            <p className="banner__title">The provider did not answer everything; the next pull reads it again</p>
+            <ul className="banner__message">
+              {pull.failures.map((failure) => (
+                <li key={failure.what}>
+                  {failure.what}: {failure.message} ({failure.status})
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
 /** Issue 12: each client's balance here against the provider's, and the calls that explain a difference. */
 export function ReconciliationPage() {
   const { data, status, error, checkAgain, checking } = useReconciliation();
+  const lastPull = usePullStatus().data?.lastPull ?? null;
   const header = (
     <PageHeader
       title="Reconciliation"
@@ -101,6 +147,7 @@ export function ReconciliationPage() {
         <EmptyState icon="sync" title="Balances not compared yet">
           Pull from the provider (<code>sync pull</code>) or compare now: each client linked to the provider is listed here when its balance differs.
         </EmptyState>
+        {lastPull ? <LastPullCard pull={lastPull} /> : null}
       </>
     );
   }
@@ -114,6 +161,7 @@ export function ReconciliationPage() {
       {data.differences.map((row) => (
         <DifferenceCard key={row.clientId} row={row} />
       ))}
+      {lastPull ? <LastPullCard pull={lastPull} /> : null}
     </>
   );
 }
