@@ -379,6 +379,41 @@ export interface ClientInvoiceTaxesTable {
   taxes: string;
 }
 
+/** Issue 12 (migration 17): what pulls remember between runs, by key ("calls_pulled_to:<provider client>", "last_pull"). */
+export interface SyncStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** Issue 12: the provider's packages as last read (getPackages); a local package links to one (packages.provider_id). */
+export interface ProviderPackagesTable {
+  provider_id: string;
+  name: string;
+  markup_fixed_e8: number;
+  markup_percent_e4: number;
+  pulse_seconds: number;
+  international_route: Route;
+  canada_route: Route;
+  monthly_fee_micros: number;
+  setup_fee_micros: number;
+  free_minutes: number;
+  pulled_at: string;
+}
+
+/** Issue 12: a linked client's balance here against the provider's (getResellerBalance), as last checked. */
+export interface ReconciliationTable {
+  client_id: number;
+  local_balance_micros: number;
+  provider_balance_micros: number;
+  checked_at: string;
+  /** The days of calls compared ('YYYY-MM-DD', inclusive). */
+  window_from: string;
+  window_to: string;
+  /** JSON ReconciliationDayRow[] (main/sync/pull/reconcile.ts): the days whose calls differ. */
+  explanation: Generated<string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   packages: PackagesTable;
@@ -406,4 +441,7 @@ export interface Database {
   call_country_totals: CallCountryTotalsTable;
   call_did_totals: CallDidTotalsTable;
   ledger_totals: LedgerTotalsTable;
+  sync_state: SyncStateTable;
+  provider_packages: ProviderPackagesTable;
+  reconciliation: ReconciliationTable;
 }

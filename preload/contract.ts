@@ -4,6 +4,7 @@ import type { Result } from './result';
 import { noInput, workspaceOpenInput, type AppInfo } from './schemas/app';
 import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { providerSettingsInput, syncItemsInput, type ConnectionTest, type OutboxItemView, type ProviderSettingsView, type SyncStatus } from './schemas/sync';
+import { linkPackageInput, syncPullInput, type PackageProviderView, type PullResult, type PullStatusView, type ReconciliationView } from './schemas/sync';
 import { byId } from './schemas/fields';
 import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageListItem, type PackageView } from './schemas/packages';
 import {
@@ -242,6 +243,17 @@ export const contract = {
   'sync.discard': channel<OutboxItemView>()(byId, ['sync']),
   /** Sends what is due now (the command line's `sync push`). */
   'sync.push': channel<SyncStatus>()(noInput, ['sync']),
+  /** Pulls from the provider (the command line's `sync pull`): clients, packages, sub accounts and DIDs matched or added, calls rated on arrival, balances compared. */
+  'sync.pull': channel<PullResult>()(syncPullInput, ['sync', 'packages', 'subaccounts', 'dids', ...RATING]),
+  /** The last pull, the time zone of call records, and how far each linked client's calls were pulled. */
+  'sync.pullStatus': channel<PullStatusView>()(noInput),
+  /** Balances here against the provider's, as last compared, with the calls that explain each difference. */
+  'sync.reconciliation': channel<ReconciliationView>()(noInput),
+  /** Compares the balances again (getResellerBalance for every linked client). */
+  'sync.reconcile': channel<PullResult>()(noInput, ['sync']),
+  /** A package against the provider's package it is linked to: the fields that differ, and the provider's packages to link. */
+  'sync.packageLink': channel<PackageProviderView>()(byId),
+  'sync.linkPackage': channel<PackageProviderView>()(linkPackageInput, ['sync', 'packages']),
   /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;

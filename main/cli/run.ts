@@ -16,6 +16,8 @@ import { databasePath, openFailure, readableFile } from './files';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
 import { reportCommands } from './reports';
+import { syncPullCommands } from './syncPull';
+import type { ProviderSource } from '../handlers/sync';
 
 /**
  * The command line drives the same handler table as the two hosts (so a JSON file is
@@ -58,7 +60,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands, ...syncPullCommands];
 
 function usage(): string {
   return [
@@ -94,6 +96,8 @@ export interface CliOptions {
   now?: () => Date;
   /** Where RESELLER_API_USERNAME / RESELLER_API_PASSWORD / RESELLER_API_URL are read (issue 12); process.env unless a test gives its own. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Issue 12: the provider `sync …` calls, instead of the one the settings make (tests give an in-memory one). */
+  providerSource?: ProviderSource;
 }
 
 export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
@@ -131,7 +135,14 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     // part of the app's start runs here: billing and call charges are not every command's work.
     await markInterruptedImports(store, options.now ?? (() => new Date()));
     const events = new EventBus();
-    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events, provider: environmentAccess(options.env ?? process.env), ...(options.now ? { now: options.now } : {}) });
+    const table: HandlerTable = createHandlerTable({
+      store,
+      host: 'headless',
+      events,
+      provider: environmentAccess(options.env ?? process.env),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.providerSource ? { providerSource: options.providerSource } : {}),
+    });
     const commandWords = command.name.split(' ').length;
     await command.run({
       // What follows the command words, with the global options taken out.

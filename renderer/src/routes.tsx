@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { CostDeckPage } from './pages/Packages/CostDeckPage';
 import { PackageEditorPage } from './pages/Packages/PackageEditorPage';
 import { PackagesPage } from './pages/Packages/PackagesPage';
+import { ReconciliationPage } from './pages/Reconciliation/ReconciliationPage';
 import { ReportsPage } from './pages/Reports/ReportsPage';
 import { SettingsPage } from './pages/Settings/SettingsPage';
 import { EditSubaccountPage, NewSubaccountPage } from './pages/Subaccounts/SubaccountEditorPage';
@@ -52,6 +53,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/invoices/:id', render: ({ id }) => <InvoicePage key={id} invoiceId={Number(id)} /> },
   { pattern: '/branding', render: () => <BrandingPage /> },
   { pattern: '/sync', render: () => <SyncPage /> },
+  { pattern: '/reconciliation', render: () => <ReconciliationPage /> },
   { pattern: '/settings', render: () => <SettingsPage /> },
   { pattern: '/settings/:tab', render: ({ tab }) => <SettingsPage key={tab} tab={tab} /> },
 ];

@@ -9,6 +9,7 @@ const SECTIONS = [
   { label: 'Invoices', heading: 'Invoices' },
   { label: 'Branding & Access', heading: 'Branding & Access' },
   { label: 'Sync', heading: 'Sync' },
+  { label: 'Reconciliation', heading: 'Reconciliation' },
   { label: 'Settings', heading: 'Settings' },
 ] as const;
 

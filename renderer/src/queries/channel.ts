@@ -72,6 +72,9 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'reports.clientMonth': REPORT_DOMAINS,
   'reports.subaccounts': REPORT_DOMAINS,
   'reports.dids': REPORT_DOMAINS,
+  'sync.reconciliation': ['sync', 'clients', 'ledger', 'calls'],
+  'sync.packageLink': ['sync', 'packages'],
+  'sync.pullStatus': ['sync', 'clients', 'calls'],
 };
 
 export function readsOf(name: string): readonly DataDomain[] {

@@ -258,6 +258,24 @@ describe('migrations', () => {
     expect(temp.store.sqlite.prepare('select next_number, last_number from invoice_numbering').get()).toEqual({ next_number: 1, last_number: 0 });
   });
 
+  it('17 (pulls): migrate to 15, insert a linked client and package, migrate to 17: rows kept; sync state, provider packages and reconciliation usable', async () => {
+    temp = await tempStore({ migrateTo: 15 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, company, email, phone, street, city, state, country, postal_code, balance_mode, low_balance_email, notes, status, created_at, updated_at, provider_id)
+              values ('Alice', 'Martin', '', 'alice@example.com', '', '', '', '', '', '', 'soft', '', '', 'active', 'c', 'u', '561115')`.execute(db);
+    await sql`insert into packages (name, markup_fixed_e8, markup_percent_e4, pulse_seconds, created_at, updated_at, provider_id) values ('Basic', 0, 200000, 60, 'c', 'u', '8378')`.execute(db);
+    await migrate(db, 17);
+    expect(await schemaVersion(db)).toBe(17);
+    expect(await temp.store.db.selectFrom('clients').select(['email', 'provider_id']).execute()).toEqual([{ email: 'alice@example.com', provider_id: '561115' }]);
+    expect(await temp.store.db.selectFrom('packages').select(['name', 'provider_id']).execute()).toEqual([{ name: 'Basic', provider_id: '8378' }]);
+    await temp.store.db.insertInto('sync_state').values({ key: 'calls_pulled_to:561115', value: '2026-11-25', updated_at: 'u' }).execute();
+    await temp.store.db.insertInto('reconciliation').values({ client_id: 1, local_balance_micros: 0, provider_balance_micros: 5, checked_at: 'c', window_from: 'a', window_to: 'b' }).execute();
+    expect(await temp.store.db.selectFrom('reconciliation').select('explanation').executeTakeFirst()).toEqual({ explanation: '[]' });
+    const route = sql`insert into provider_packages (provider_id, name, markup_fixed_e8, markup_percent_e4, pulse_seconds, international_route, canada_route, monthly_fee_micros, setup_fee_micros, free_minutes, pulled_at)
+                      values ('1', 'x', 0, 0, 60, 'gold', 'value', 0, 0, 0, 'p')`;
+    await expect(route.execute(db)).rejects.toThrow(/CHECK constraint/);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>

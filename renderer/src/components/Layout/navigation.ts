@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Invoices', path: '/invoices', icon: 'invoices' },
   { label: 'Branding & Access', path: '/branding', icon: 'branding' },
   { label: 'Sync', path: '/sync', icon: 'sync' },
+  { label: 'Reconciliation', path: '/reconciliation', icon: 'check' },
   { label: 'Settings', path: '/settings', icon: 'settings' },
 ];
 

@@ -8,6 +8,7 @@ import { usePackage, usePackageSave, type PackageCreateInput } from '../../queri
 import { useRateDrafts } from '../../stores/rateDrafts';
 import { ExportPriceListButton } from './ExportPriceListButton';
 import { PackageEditor } from './PackageEditor';
+import { ProviderPackageCard } from './ProviderPackageCard';
 import { isPackageTab } from './packageFields';
 
 const backLink = (
@@ -71,6 +72,7 @@ export function PackageEditorPage({ packageId, tab }: { packageId?: number; tab?
         }
         actions={<ExportPriceListButton packageId={loaded.id} />}
       />
+      <ProviderPackageCard packageId={loaded.id} />
       <PackageEditor key={loaded.id} saved={loaded} initialTab={initialTab} saveState={packageSave} onSubmit={handleUpdate} />
     </>
   );
