@@ -14,6 +14,7 @@ import * as m012 from './012_cdr_indexes';
 import * as m013 from './013_report_totals';
 import * as m014 from './014_invoices';
 import * as m015 from './015_provider_ids';
+import * as m016 from './016_outbox';
 
 export interface Migration {
   readonly version: number;
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'report rollups: calls per month and client, country, DID; ledger per month, client, kind', up: m013.up },
   { version: 14, name: 'invoices, credit notes, invoice numbering; ledger kinds tax and credit', up: m014.up },
   { version: 15, name: 'provider ids on clients, sub accounts and packages', up: m015.up },
+  { version: 16, name: 'sync outbox: local changes on their way to the provider; client portal passwords', up: m016.up },
 ];
 
 // The last migration's version (numbers are given out per issue, so a branch may skip some until they merge).

@@ -15,6 +15,8 @@ import { databasePath, openFailure, readableFile } from './files';
 import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
 import { reportCommands } from './reports';
+import { syncCommands } from './sync';
+import type { ProviderLookup } from '../sync/pushWorker';
 
 /**
  * The command line drives the same handler table as the two hosts (so a JSON file is
@@ -57,7 +59,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands, ...syncCommands];
 
 function usage(): string {
   return [
@@ -91,6 +93,8 @@ function unwrap<T>(result: Result<T>): T {
 /** For tests: the clock the handlers read (billing refuses dates past it). */
 export interface CliOptions {
   now?: () => Date;
+  /** Issue 12: the provider `sync push` sends to (tests give a fake); none: changes wait. */
+  provider?: ProviderLookup;
 }
 
 export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
@@ -128,7 +132,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     // part of the app's start runs here: billing and call charges are not every command's work.
     await markInterruptedImports(store, options.now ?? (() => new Date()));
     const events = new EventBus();
-    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events, ...(options.now ? { now: options.now } : {}) });
+    const table: HandlerTable = createHandlerTable({ store, host: 'headless', events, ...(options.now ? { now: options.now } : {}), ...(options.provider ? { provider: options.provider } : {}) });
     const commandWords = command.name.split(' ').length;
     await command.run({
       // What follows the command words, with the global options taken out.

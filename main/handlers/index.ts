@@ -14,6 +14,7 @@ import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
 import { exportsFolder, type ExportTargets } from '../services/exportTargets';
 import { CallExports } from '../services/calls/cdrExport';
+import type { ProviderLookup } from '../sync/pushWorker';
 import { dirname, join } from 'node:path';
 
 export interface HandlerEnv {
@@ -29,6 +30,8 @@ export interface HandlerEnv {
    * download folder; without it, an `exports` folder beside the database.
    */
   exports?: ExportTargets;
+  /** Issue 12: the provider configured for this database (sync.push, sync.status); none when not given. */
+  provider?: ProviderLookup;
 }
 
 /** A handler table and what runs on its database beyond one request (an import, a demo load). */
@@ -55,7 +58,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     callHandlers(ctx, imports, new CallExports(ctx, exportTargets)),
     invoiceHandlers(ctx, exportTargets),
     reportHandlers(ctx),
-    syncHandlers(ctx),
+    syncHandlers(ctx, env.provider),
   );
   return {
     table,

@@ -11,6 +11,7 @@ import type { AppHost } from '../services/appInfo';
 import { onAppStart } from '../services/startup';
 import { createHandlerSet, createHandlerTable, type HandlerSet } from './index';
 import type { HandlerTable } from './table';
+import type { ProviderLookup } from '../sync/pushWorker';
 
 /** The demo the window builds: main's defaults unless a test asks for a smaller one. */
 export type DemoSize = Pick<DemoOptions, 'clients' | 'cdrs' | 'seed' | 'months'>;
@@ -27,6 +28,8 @@ export interface WorkspaceOptions {
   exports?: ExportTargets;
   /** The start's work on a database the switch opened (main/services/startup.ts by default). */
   onOpen?: (store: Store) => Promise<unknown>;
+  /** Issue 12: the provider configured for the database open now (sync.push, sync.status); none when not given. */
+  provider?: ProviderLookup;
 }
 
 export interface WorkspaceHost {
@@ -74,7 +77,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   const serve = (workspace: Workspace, store: Store): Opened => ({
     workspace,
     store,
-    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}) }),
+    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider ? { provider: options.provider } : {}) }),
     inFlight: 0,
     idle: [],
   });

@@ -7,6 +7,7 @@ import { EventBus } from '../events';
 import { createWorkspace } from '../handlers/workspace';
 import { resolveDatabasePath } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
+import { createPushWorker, type ProviderLookup } from '../sync/pushWorker';
 import { onAppStart } from '../services/startup';
 import { startHost } from './server';
 import { HostDownloads } from './downloads';
@@ -39,11 +40,16 @@ async function main(): Promise<void> {
   // The window may open the demo in its own file beside this one ("Try the demo") and come back.
   // Exports are written under an exports folder beside the database and downloaded once from there.
   const downloads = new HostDownloads(join(dirname(store.path), 'exports'));
-  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets });
+  // Issue 12: no provider is configured yet here (Settings → Provider and RESELLER_API_* plug in through this lookup): changes wait in the outbox.
+  const provider: ProviderLookup = () => null;
+  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets, provider });
   // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
   // on the database open then.
   const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
   scheduler.start(billed.date);
+  // Issue 12: the outbox is pushed while the host runs, from the database open then.
+  const pushWorker = createPushWorker({ store: workspace.withStore, provider, events, now });
+  pushWorker.start();
   const moveClock = testClock
     ? (instant: Date) => {
         testClock.set(instant);
@@ -55,8 +61,7 @@ async function main(): Promise<void> {
   if (testClock) console.log('Test clock on: POST /test/clock moves this host\'s clock (tests only).');
   console.log(`Open ${host.url}`);
   const stop = (): void => {
-    void scheduler
-      .stop()
+    void Promise.all([scheduler.stop(), pushWorker.stop()])
       .then(() => host.close())
       .then(() => workspace.close())
       .then(() => process.exit(0));

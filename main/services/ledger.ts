@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors';
 import { micros, moneyToText, type Micros } from '../money';
 import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import { DEFAULT_CURRENCY } from './settings';
+import { moneyMoved } from '../sync/changes';
 
 export interface NewLedgerEntry {
   clientId: number;
@@ -180,6 +181,12 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
         entry.didAssignmentId ?? null,
       );
       ids.push(inserted?.id ?? null);
+      if (inserted && (entry.kind === 'payment' || entry.kind === 'charge')) {
+        // Issue 12: a manual payment or charge goes to the provider too, through the outbox, in this transaction.
+        const { first_name, last_name, company } = client.row;
+        const clientName = company ? `${first_name} ${last_name} (${company})`.trim() : `${first_name} ${last_name}`.trim();
+        moneyMoved({ db, sqlite }, { id: inserted.id, clientId: entry.clientId, clientName, kind: entry.kind, amountMicros: entry.amount, description: entry.description }, createdAt);
+      }
       if (inserted) {
         client.delta += entry.amount;
         client.written += 1;
