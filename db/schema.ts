@@ -401,6 +401,8 @@ export interface OutboxTable {
   attempts: Generated<number>;
   next_attempt_at: string | null;
   verify_first: Generated<0 | 1>;
+  /** The process sending it (state 'sending'). */
+  claimed_by: number | null;
   last_status: string | null;
   last_message: string | null;
   created_at: string;

@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     attempts integer not null default 0 check (attempts >= 0),
     next_attempt_at text,
     verify_first integer not null default 0 check (verify_first in (0, 1)),
+    claimed_by integer,
     last_status text,
     last_message text,
     created_at text not null,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import type { EventBus } from '../events';
+import { processAlive } from '../services/calls/interrupted';
 import { createContext, type ServiceContext } from '../services/context';
 import type { StoreLender, TimerHandle } from '../services/billingScheduler';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -59,8 +60,13 @@ function serialized<T>(store: Pick<Store, 'sqlite'>, work: () => Promise<T>): Pr
  * call may have been applied. They go back to pending, to be checked before they are sent
  * again — a payment is looked for by its reference, never simply sent twice.
  */
-export async function recoverInterrupted(db: Kysely<Database>): Promise<number> {
-  const result = await db.updateTable('outbox').set({ state: 'pending', verify_first: 1, next_attempt_at: null }).where('state', '=', 'sending').executeTakeFirst();
+export async function recoverInterrupted(db: Kysely<Database>, alive: (pid: number) => boolean = processAlive): Promise<number> {
+  const sending = await db.selectFrom('outbox').select(['id', 'claimed_by']).where('state', '=', 'sending').execute();
+  // This process sends one pass at a time per database: its own 'sending' items are left over
+  // from a pass that never ended. Another live process (the app while a `sync push` runs) is still sending its own.
+  const stale = sending.filter((row) => row.claimed_by === null || row.claimed_by === process.pid || !alive(row.claimed_by)).map((row) => row.id);
+  if (stale.length === 0) return 0;
+  const result = await db.updateTable('outbox').set({ state: 'pending', verify_first: 1, next_attempt_at: null, claimed_by: null }).where('id', 'in', stale).where('state', '=', 'sending').executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -93,7 +99,7 @@ async function record(db: Kysely<Database>, row: OutboxRow, delivery: Delivery, 
         if (stored?.table === 'subaccounts') await trx.updateTable('subaccounts').set({ provider_id: stored.id }).where('id', '=', row.entity_id).execute();
         await trx
           .updateTable('outbox')
-          .set({ state: 'done', sent_at: now.toISOString(), last_status: 'success', last_message: null, next_attempt_at: null, verify_first: 0 })
+          .set({ state: 'done', sent_at: now.toISOString(), last_status: 'success', last_message: null, next_attempt_at: null, verify_first: 0, claimed_by: null })
           .where('id', '=', row.id)
           .execute();
       });
@@ -101,12 +107,12 @@ async function record(db: Kysely<Database>, row: OutboxRow, delivery: Delivery, 
     } catch (error) {
       // The provider's id is already another local row's: the reseller must sort it out.
       const message = `Sent, but the provider's id ${stored?.id ?? ''} could not be kept: ${error instanceof Error ? error.message : String(error)}`;
-      await db.updateTable('outbox').set({ state: 'failed', last_status: 'local_conflict', last_message: message, verify_first: 1 }).where('id', '=', row.id).execute();
+      await db.updateTable('outbox').set({ state: 'failed', last_status: 'local_conflict', last_message: message, verify_first: 1, claimed_by: null }).where('id', '=', row.id).execute();
       return 'failed';
     }
   }
   if (delivery.kind === 'permanent') {
-    await db.updateTable('outbox').set({ state: 'failed', last_status: delivery.status, last_message: delivery.message, next_attempt_at: null }).where('id', '=', row.id).execute();
+    await db.updateTable('outbox').set({ state: 'failed', last_status: delivery.status, last_message: delivery.message, next_attempt_at: null, claimed_by: null }).where('id', '=', row.id).execute();
     return 'failed';
   }
   // `row.attempts` counts the attempt that just failed (1 after the first).
@@ -115,6 +121,7 @@ async function record(db: Kysely<Database>, row: OutboxRow, delivery: Delivery, 
     .updateTable('outbox')
     .set({
       state: 'pending',
+      claimed_by: null,
       last_status: delivery.status,
       last_message: delivery.message,
       next_attempt_at: new Date(now.getTime() + wait).toISOString(),
@@ -169,7 +176,7 @@ async function pushPass(db: Kysely<Database>, options: PushOptions): Promise<Pus
     if (!next) break;
     const { row } = next;
     attempted.add(row.id);
-    const claimed = await db.updateTable('outbox').set({ state: 'sending', attempts: row.attempts + 1 }).where('id', '=', row.id).where('state', '=', 'pending').executeTakeFirst();
+    const claimed = await db.updateTable('outbox').set({ state: 'sending', attempts: row.attempts + 1, claimed_by: process.pid }).where('id', '=', row.id).where('state', '=', 'pending').executeTakeFirst();
     if (claimed.numUpdatedRows === 0n) continue;
     changed();
     const delivery = await deliver(options.provider, row, next.params);

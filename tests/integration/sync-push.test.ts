@@ -235,4 +235,17 @@ describe('the push worker', () => {
     expect(await push()).toMatchObject({ pending: 0 });
     expect(fake.applied().map((call) => call.method)).toEqual(['signupClient', 'createSubAccount', 'delSubAccount', 'delClient']);
   });
+
+  it('an item another live process is sending is left to it; one a dead process left is checked and sent', async () => {
+    const alice = await world.ok<{ id: number }>('clients.create', aliceInput);
+    const bob = await world.ok<{ id: number }>('clients.create', bobInput);
+    await world.ok('clients.payment', { clientId: alice.id, amount: '3' });
+    await world.ok('clients.payment', { clientId: bob.id, amount: '4' });
+    // The parent process (the test runner) is alive and is not this one.
+    await world.store.db.updateTable('outbox').set({ state: 'sending', claimed_by: process.ppid }).where('method', '=', 'signupClient').where('entity_id', '=', alice.id).execute();
+    await world.store.db.updateTable('outbox').set({ state: 'sending', claimed_by: 2 ** 22 + 12345 }).where('method', '=', 'signupClient').where('entity_id', '=', bob.id).execute();
+    expect(await push()).toMatchObject({ pending: 2, failed: 0 });
+    expect(fake.calls.map((call) => `${call.method}:${call.params.email ?? call.params.client}`)).toEqual(['getClients:bob@example.com', 'signupClient:bob@example.com', 'addPayment:' + [...fake.clients.keys()][0]]);
+    expect((await outboxRows(world.store)).map((row) => row.state)).toEqual(['sending', 'done', 'pending', 'done']);
+  });
 });
