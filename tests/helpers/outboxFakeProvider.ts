@@ -58,6 +58,8 @@ export class OutboxFakeProvider implements Provider {
   readonly dids = new Map<string, string>();
   /** When false every call fails as the network would before sending (offline). */
   online = true;
+  /** Faults at random (the soak): asked for each call no scripted fault matched. */
+  randomFault: ((method: string) => Fault | null) | null = null;
   private nextId = 500_001;
   private readonly scripted: { method: string; fault: Fault; when?: (params: Record<string, string>) => boolean }[] = [];
 
@@ -89,7 +91,7 @@ export class OutboxFakeProvider implements Provider {
       if (doc.includes('(required)') && (wire[name] === undefined || wire[name] === '')) refuse('permanent', `missing_${name}`, method);
     }
     const index = this.scripted.findIndex((entry) => entry.method === method && (entry.when === undefined || entry.when(wire)));
-    const fault = index >= 0 ? this.scripted.splice(index, 1)[0]!.fault : null;
+    const fault = index >= 0 ? this.scripted.splice(index, 1)[0]!.fault : (this.randomFault?.(method) ?? null);
     if (fault?.kind === 'transient') refuse('transient', fault.status ?? 'api_limit_exceeded', method);
     if (fault?.kind === 'permanent') refuse('permanent', fault.status, method);
     if (fault?.kind === 'unknown' && !fault.applied) refuse('unknown', 'timeout', method);
