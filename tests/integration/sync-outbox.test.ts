@@ -53,9 +53,13 @@ describe('the outbox: rows written with their change, by the API names', () => {
     expect(await outboxRows(world.store)).toHaveLength(3);
     await world.ok('clients.update', { id: alice.id, balanceMode: 'soft', city: 'Laval', country: 'canada' });
     await world.ok('clients.charge', { clientId: alice.id, amount: '4.5', description: 'Porting' });
+    // A reversed charge is given back at the provider too (the opposite call), with the reversal's own reference.
+    const [charge] = (await world.ok<{ rows: { id: number }[] }>('clients.ledger', { clientId: alice.id, kind: 'charge' })).rows;
+    await world.ok('clients.reverse', { entryId: charge!.id, reason: 'typo' });
     await world.ok('clients.delete', { id: alice.id });
     rows = await outboxRows(world.store);
-    expect(rows.map((row) => row.method)).toEqual(['signupClient', 'setClientThreshold', 'addPayment', 'setClient', 'addCharge', 'delClient']);
+    expect(rows.map((row) => row.method)).toEqual(['signupClient', 'setClientThreshold', 'addPayment', 'setClient', 'addCharge', 'addPayment', 'delClient']);
+    expect(rows[5]!.params).toEqual({ client: { $ref: 'client', id: alice.id }, payment: '4.50', description: `Reversal of charge #${charge!.id}: typo [${rows[5]!.reference}]` });
     // setClient is a full replace: every field, the same portal password.
     expect(rows[3]!.params).toEqual({
       client: { $ref: 'client', id: alice.id },
@@ -74,7 +78,7 @@ describe('the outbox: rows written with their change, by the API names', () => {
     });
     expect(rows[4]!.params).toEqual({ client: { $ref: 'client', id: alice.id }, charge: '4.50', description: `Porting [${rows[4]!.reference}]` });
     expect(rows[4]!.reference).not.toBe(payment.reference);
-    expect(rows[5]!.params).toEqual({ client: { $ref: 'client', id: alice.id } });
+    expect(rows[6]!.params).toEqual({ client: { $ref: 'client', id: alice.id } });
   });
 
   it('a sub account and a DID: createSubAccount with the reseller fields together, setSubAccount, connectDID, unconnectDID, delSubAccount', async () => {
