@@ -61,7 +61,7 @@ test('changes made in the UI wait on the Sync page; the sidebar counts them; a f
   await reviewScreenshot(page, 'sync-page');
 
   await sync.retry('New client Alice Martin (Acme)');
-  await expect(sync.toast('Sent again')).toBeVisible();
+  await expect(sync.toast('Queued again')).toBeVisible();
   await expect(sync.row('New client Alice Martin (Acme)')).toContainText('Pending');
   await expect(sync.row('Payment 25.00 for Alice Martin (Acme)')).not.toContainText('Held behind');
 

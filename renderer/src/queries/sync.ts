@@ -18,7 +18,7 @@ export function useSyncItems() {
   return {
     ...view,
     items: view.data ?? [],
-    retry: (item: OutboxItemView) => retry.run({ id: item.id }, () => ({ title: 'Sent again', description: `${item.summary} is waiting to be sent.` })),
+    retry: (item: OutboxItemView) => retry.run({ id: item.id }, () => ({ title: 'Queued again', description: `${item.summary} will be sent again, before the changes held behind it.` })),
     discard: (item: OutboxItemView) => discard.run({ id: item.id }, () => ({ title: 'Change discarded', description: `The provider will not hear of: ${item.summary}.` })),
     push: () =>
       push.run(undefined, (status) => ({
