@@ -104,6 +104,8 @@ export interface ClientsTable {
   closed_at: Generated<string | null>;
   /** The provider's id of the same row (issue 12), null until created there or matched from there. */
   provider_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The client's password at the provider's portal (issue 12: signupClient and setClient send it), made when the client is first sent there. */
+  portal_password: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClientPackagesTable {
@@ -414,6 +416,34 @@ export interface ReconciliationTable {
   explanation: Generated<string>;
 }
 
+export type OutboxEntity = 'client' | 'subaccount' | 'did';
+export type OutboxRowState = 'pending' | 'sending' | 'failed' | 'done';
+
+/** Issue 12: one local change on its way to the provider (migration 016, main/sync/outbox.ts). */
+export interface OutboxTable {
+  id: Generated<number>;
+  entity: OutboxEntity;
+  entity_id: number;
+  /** The client the change belongs to (a client's delete waits for its sub accounts' and DIDs' changes). */
+  client_id: number | null;
+  method: string;
+  /** JSON OutboxParams: the call's parameters by the API's names, provider ids as references until sent. */
+  params: string;
+  summary: string;
+  /** Money calls: the unique text in `description` that getCharges/getDeposits are searched for. */
+  reference: string | null;
+  state: Generated<OutboxRowState>;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  verify_first: Generated<0 | 1>;
+  /** The process sending it (state 'sending'). */
+  claimed_by: number | null;
+  last_status: string | null;
+  last_message: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   packages: PackagesTable;
@@ -444,4 +474,5 @@ export interface Database {
   sync_state: SyncStateTable;
   provider_packages: ProviderPackagesTable;
   reconciliation: ReconciliationTable;
+  outbox: OutboxTable;
 }

@@ -14,6 +14,7 @@ import * as m012 from './012_cdr_indexes';
 import * as m013 from './013_report_totals';
 import * as m014 from './014_invoices';
 import * as m015 from './015_provider_ids';
+import * as m016 from './016_outbox';
 import * as m017 from './017_sync_pull';
 
 export interface Migration {
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'report rollups: calls per month and client, country, DID; ledger per month, client, kind', up: m013.up },
   { version: 14, name: 'invoices, credit notes, invoice numbering; ledger kinds tax and credit', up: m014.up },
   { version: 15, name: 'provider ids on clients, sub accounts and packages', up: m015.up },
+  { version: 16, name: 'sync outbox: local changes on their way to the provider; client portal passwords', up: m016.up },
   { version: 17, name: 'pulls: sync state, the provider\'s packages, balance reconciliation', up: m017.up },
 ];
 

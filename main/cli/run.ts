@@ -17,7 +17,8 @@ import { packageCommands } from './packages';
 import { pricingCommands } from './pricing';
 import { reportCommands } from './reports';
 import { syncPullCommands } from './syncPull';
-import type { ProviderSource } from '../handlers/sync';
+import { syncCommands } from './sync';
+import type { ProviderLookup } from '../sync/pushWorker';
 
 /**
  * The command line drives the same handler table as the two hosts (so a JSON file is
@@ -60,7 +61,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands, ...syncPullCommands];
+const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands, ...syncCommands, ...syncPullCommands];
 
 function usage(): string {
   return [
@@ -97,7 +98,7 @@ export interface CliOptions {
   /** Where RESELLER_API_USERNAME / RESELLER_API_PASSWORD / RESELLER_API_URL are read (issue 12); process.env unless a test gives its own. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Issue 12: the provider `sync …` calls, instead of the one the settings make (tests give an in-memory one). */
-  providerSource?: ProviderSource;
+  providerLookup?: ProviderLookup;
 }
 
 export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
@@ -141,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       events,
       provider: environmentAccess(options.env ?? process.env),
       ...(options.now ? { now: options.now } : {}),
-      ...(options.providerSource ? { providerSource: options.providerSource } : {}),
+      ...(options.providerLookup ? { providerLookup: options.providerLookup } : {}),
     });
     const commandWords = command.name.split(' ').length;
     await command.run({

@@ -76,7 +76,10 @@ export async function generateDemo(store: Store, tableFor: TableFactory, options
   const plan = planDemo({ clients, seed }, Number(count) > 0 ? await existingData(store) : undefined);
   const { from, today } = demoWindow(now, months);
   const clock: DemoClock = { current: now };
+  const outboxBefore = await store.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   const counts = await createReseller(tableFor(() => clock.current), clock, plan, { from, today, now, callsPerMonth: cdrs / months }, onProgress);
+  // Issue 12: the demo's reseller is imaginary; its history is not a list of changes for a real provider (what waited before stays).
+  await store.db.deleteFrom('outbox').where('id', '>', outboxBefore?.id ?? 0).execute();
 
   const calls = { written: 0, imported: 0, rated: 0, unrated: 0, rejected: 0 };
   if (cdrs > 0) {

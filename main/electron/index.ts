@@ -5,6 +5,7 @@ import { openStore, type Store } from '../../db/open';
 import { createWorkspace, type WorkspaceHost } from '../handlers/workspace';
 import { DATABASE_FILE } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
+import { createPushWorker, ownProvider, type PushWorker } from '../sync/pushWorker';
 import { onAppStart } from '../services/startup';
 import { EventBus } from '../events';
 import { runBillingScheduler } from './billing';
@@ -18,6 +19,7 @@ import { setWorkerEntry } from '../workers/pool';
 /** The Electron entry: thin. Opens the store, registers the handler table, opens the window. */
 let workspace: WorkspaceHost | undefined;
 let stopBilling: (() => Promise<void>) | undefined;
+let pushWorker: PushWorker | undefined;
 const here = fileURLToPath(new URL('.', import.meta.url));
 // The export workers run the build's worker.js, beside this file (electron.vite.config.ts).
 setWorkerEntry(join(here, 'worker.js'));
@@ -45,6 +47,10 @@ async function start(): Promise<void> {
   workspace = createWorkspace({ real: store, host: 'electron', events, exports, provider });
   // Issue 10: bill while the app runs, at local midnight and after the computer wakes, on the database open then.
   stopBilling = runBillingScheduler(createBillingScheduler({ store: workspace.withStore, events }), billed.date);
+  // Issue 12: push the outbox while the app runs, from the database open then.
+  // Only the reseller's own database reaches the provider: the demo's made-up clients never do.
+  pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events });
+  pushWorker.start();
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);
   const window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), pageUrl });
   forwardEvents(events, window.webContents);
@@ -57,7 +63,7 @@ app.on('window-all-closed', () => {
   // The scheduler first: a billing run in flight ends before the database closes.
   void (async () => {
     try {
-      await stopBilling?.();
+      await Promise.all([stopBilling?.(), pushWorker?.stop()]);
       await workspace?.close();
     } finally {
       app.quit();

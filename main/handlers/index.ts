@@ -9,11 +9,12 @@ import { DemoLoads, demoHandlers } from './demo';
 import { invoiceHandlers } from './invoices';
 import { packageHandlers } from './packages';
 import { reportHandlers } from './reports';
-import { syncHandlers, type ProviderSource } from './sync';
+import { syncHandlers } from './sync';
 import { joinHandlers, type HandlerTable } from './table';
 import type { EventBus } from '../events';
 import { exportsFolder, type ExportTargets } from '../services/exportTargets';
 import { CallExports } from '../services/calls/cdrExport';
+import type { ProviderLookup } from '../sync/pushWorker';
 import { dirname, join } from 'node:path';
 import type { ProviderAccess } from '../sync/settings';
 
@@ -32,8 +33,8 @@ export interface HandlerEnv {
   exports?: ExportTargets;
   /** How to reach the provider (issue 12): the host's secret box and the environment's credentials. */
   provider?: ProviderAccess;
-  /** Issue 12: the provider the sync channels call, instead of the one the settings make (tests give an in-memory one). */
-  providerSource?: ProviderSource;
+  /** Issue 12: the provider the sync channels call, instead of the one the settings make (providerFor; tests give an in-memory one). */
+  providerLookup?: ProviderLookup;
 }
 
 /** A handler table and what runs on its database beyond one request (an import, a demo load). */
@@ -60,7 +61,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     callHandlers(ctx, imports, new CallExports(ctx, exportTargets)),
     invoiceHandlers(ctx, exportTargets),
     reportHandlers(ctx),
-    syncHandlers(ctx, env.providerSource),
+    syncHandlers(ctx, env.providerLookup),
   );
   return {
     table,

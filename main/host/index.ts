@@ -7,6 +7,7 @@ import { EventBus } from '../events';
 import { createWorkspace } from '../handlers/workspace';
 import { resolveDatabasePath } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
+import { createPushWorker, ownProvider } from '../sync/pushWorker';
 import { onAppStart } from '../services/startup';
 import { startHost } from './server';
 import { HostDownloads } from './downloads';
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
   // on the database open then.
   const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
   scheduler.start(billed.date);
+  // Issue 12: the outbox is pushed while the host runs, from the database open then.
+  // Only the reseller's own database reaches the provider: the demo's made-up clients never do.
+  const pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events, now });
+  pushWorker.start();
   const moveClock = testClock
     ? (instant: Date) => {
         testClock.set(instant);
@@ -74,8 +79,7 @@ async function main(): Promise<void> {
   if (emulator) console.log(`Provider emulator (demo data, user ${emulator.environment.RESELLER_API_USERNAME}) at ${emulator.url}`);
   console.log(`Open ${host.url}`);
   const stop = (): void => {
-    void scheduler
-      .stop()
+    void Promise.all([scheduler.stop(), pushWorker.stop()])
       .then(() => host.close())
       .then(() => workspace.close())
       .then(() => emulator?.stop())

@@ -14,6 +14,7 @@ import { isoNow, type ServiceContext } from './context';
 import { ledgerDoor } from './ledger';
 import { statusFor } from '../engine/balance';
 import { clientSearchText, foldForSearch } from '../../preload/common/search';
+import { clientCreated, clientDeleted, clientUpdated } from '../sync/changes';
 
 type ClientRow = Selectable<ClientsTable>;
 
@@ -120,6 +121,8 @@ export async function createClient(ctx: ServiceContext, input: ClientData): Prom
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Issue 12: signupClient (and its threshold) in the outbox, before the opening payment.
+    clientCreated(ctx.store, row, now);
     if (!input.openingPayment) return toClientView(row);
     // Through the money door, in the client's own transaction: a HARD client paid up front starts active.
     ledgerDoor(ctx.store).post(
@@ -151,6 +154,7 @@ export async function updateClient(ctx: ServiceContext, input: ClientUpdateData)
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    clientUpdated(ctx.store, current, row, row.updated_at);
     return toClientView(row);
   });
 }
@@ -210,6 +214,7 @@ export async function deleteClient(ctx: ServiceContext, input: { id: number }): 
     }
     const now = isoNow(ctx);
     await trx.updateTable('clients').set({ status: 'closed', closed_at: now, updated_at: now }).where('id', '=', input.id).execute();
+    clientDeleted(ctx.store, client, now);
     return { id: input.id, status: 'closed' as const };
   });
 }

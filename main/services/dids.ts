@@ -9,6 +9,7 @@ import { micros, moneyToText, rateE8, rateToText } from '../money';
 import { clientName, openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
 import { ledgerDoor } from './ledger';
+import { didConnected, didUnconnected } from '../sync/changes';
 
 /**
  * E.164 digits without '+', through the one normaliser: a 10-digit NANP number gets its
@@ -159,7 +160,7 @@ async function loadOpenConnection(trx: Transaction<Database>, clientPackageId: n
   const connection = await trx
     .selectFrom('client_packages')
     .innerJoin('packages', 'packages.id', 'client_packages.package_id')
-    .select(['client_packages.id', 'client_packages.client_id', 'client_packages.disconnected_at', 'packages.name'])
+    .select(['client_packages.id', 'client_packages.client_id', 'client_packages.disconnected_at', 'client_packages.next_billing_date', 'packages.name'])
     .where('client_packages.id', '=', clientPackageId)
     .executeTakeFirst();
   if (!connection || connection.disconnected_at !== null) throw fieldError('clientPackageId', 'Choose a package connected to the client');
@@ -184,7 +185,7 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
       .executeTakeFirst();
     if (taken) throw fieldError('number', `+${number} is already assigned to ${clientName(taken)}`);
     const connection = await loadOpenConnection(trx, input.clientPackageId);
-    await openClient(trx, connection.client_id);
+    const client = await openClient(trx, connection.client_id);
     const now = isoNow(ctx);
     const setupFee = input.setupFee ?? micros(0);
     const { id } = await trx
@@ -200,6 +201,22 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Issue 12: connectDID in the outbox, with this transaction.
+    didConnected(
+      ctx.store,
+      {
+        didId: did.id,
+        number,
+        clientId: connection.client_id,
+        clientName: clientName(client),
+        clientPackageId: connection.id,
+        monthlyFeeMicros: input.monthlyFee,
+        setupFeeMicros: setupFee,
+        minuteRateE8: input.minuteRate,
+        nextBilling: connection.next_billing_date,
+      },
+      now,
+    );
     if (setupFee > 0) {
       ledgerDoor(ctx.store).post(
         {
@@ -220,16 +237,28 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
 }
 
 export async function unassignDid(ctx: ServiceContext, input: { id: number }): Promise<DidAssignmentView[]> {
-  const assignment = await ctx.db.selectFrom('did_assignments').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!assignment || assignment.unassigned_at !== null) throw notFound(`DID assignment ${input.id}`);
-  const result = await ctx.db
-    .updateTable('did_assignments')
-    .set({ unassigned_at: isoNow(ctx) })
-    .where('id', '=', input.id)
-    .where('unassigned_at', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('conflict', 'That DID was just unassigned');
-  return clientDids(ctx, assignment.client_id);
+  const clientId = await ctx.db.transaction().execute(async (trx) => {
+    const assignment = await trx
+      .selectFrom('did_assignments')
+      .innerJoin('dids', 'dids.id', 'did_assignments.did_id')
+      .innerJoin('clients', 'clients.id', 'did_assignments.client_id')
+      .select(['did_assignments.did_id', 'did_assignments.client_id', 'did_assignments.unassigned_at', 'dids.number', 'clients.first_name', 'clients.last_name', 'clients.company'])
+      .where('did_assignments.id', '=', input.id)
+      .executeTakeFirst();
+    if (!assignment || assignment.unassigned_at !== null) throw notFound(`DID assignment ${input.id}`);
+    const now = isoNow(ctx);
+    const result = await trx
+      .updateTable('did_assignments')
+      .set({ unassigned_at: now })
+      .where('id', '=', input.id)
+      .where('unassigned_at', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new AppError('conflict', 'That DID was just unassigned');
+    // Issue 12: unconnectDID in the outbox, with this transaction.
+    didUnconnected(ctx.store, { didId: assignment.did_id, number: assignment.number, clientId: assignment.client_id, clientName: clientName(assignment) }, now);
+    return assignment.client_id;
+  });
+  return clientDids(ctx, clientId);
 }
 
 export async function clientDids(ctx: ServiceContext, clientId: number): Promise<DidAssignmentView[]> {

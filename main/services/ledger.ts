@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors';
 import { micros, moneyToText, type Micros } from '../money';
 import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import { DEFAULT_CURRENCY } from './settings';
+import { moneyMoved } from '../sync/changes';
 
 export interface NewLedgerEntry {
   clientId: number;
@@ -180,6 +181,16 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
         entry.didAssignmentId ?? null,
       );
       ids.push(inserted?.id ?? null);
+      // Issue 12: a manual payment or charge goes to the provider too, through the outbox, in
+      // this transaction; so does the reversal of one (the opposite call). Fees, calls and
+      // taxes are the provider's own billing or the console's: not sent.
+      const pushedKind = entry.kind === 'reversal' ? reportKind(entry) : entry.kind;
+      if (inserted && entry.amount !== 0 && (pushedKind === 'payment' || pushedKind === 'charge')) {
+        const { first_name, last_name, company } = client.row;
+        const clientName = company ? `${first_name} ${last_name} (${company})`.trim() : `${first_name} ${last_name}`.trim();
+        const kind = entry.amount > 0 ? 'payment' : 'charge';
+        moneyMoved({ db, sqlite }, { id: inserted.id, clientId: entry.clientId, clientName, kind, amountMicros: entry.amount, description: entry.description }, createdAt);
+      }
       if (inserted) {
         client.delta += entry.amount;
         client.written += 1;

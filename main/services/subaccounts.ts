@@ -8,6 +8,7 @@ import { clientName, openClient } from './clients';
 import { connectPackageInTransaction } from './clientPackages';
 import { isoNow, type ServiceContext } from './context';
 import { getMainAccount } from './settings';
+import { subaccountCreated, subaccountDeleted, subaccountUpdated } from '../sync/changes';
 
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
@@ -106,7 +107,7 @@ export async function createSubaccount(ctx: ServiceContext, input: SubaccountDat
     await assertUsernameFree(trx, input.username);
     const clientPackageId = input.clientId === undefined ? null : await resolveClientPackage(trx, ctx, { ...input, clientId: input.clientId });
     const now = isoNow(ctx);
-    const { id: created } = await trx
+    const created = await trx
       .insertInto('subaccounts')
       .values({
         username: input.username,
@@ -126,9 +127,11 @@ export async function createSubaccount(ctx: ServiceContext, input: SubaccountDat
         created_at: now,
         updated_at: now,
       })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow();
-    return created;
+    // Issue 12: createSubAccount in the outbox, with this transaction.
+    await subaccountCreated(trx, ctx.store, created, now);
+    return created.id;
   });
   // The password is shown once, when it is made.
   return readSubaccount(ctx.db, id, true);
@@ -163,21 +166,27 @@ export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpd
       set.client_id = input.clientId;
       set.client_package_id = await resolveClientPackage(trx, ctx, { ...input, clientId: input.clientId });
     }
-    await trx.updateTable('subaccounts').set({ ...set, updated_at: isoNow(ctx) }).where('id', '=', input.id).execute();
+    const row = await trx.updateTable('subaccounts').set({ ...set, updated_at: isoNow(ctx) }).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
+    // setSubAccount is a full replace: every field, the reseller fields with them.
+    await subaccountUpdated(trx, ctx.store, row, row.updated_at);
   });
   return readSubaccount(ctx.db, input.id);
 }
 
 /** Deleted sub accounts keep their row (calls refer to them); the username becomes free again. */
 export async function deleteSubaccount(ctx: ServiceContext, input: { id: number }): Promise<{ id: number }> {
-  const result = await ctx.db
-    .updateTable('subaccounts')
-    .set({ deleted_at: isoNow(ctx), updated_at: isoNow(ctx) })
-    .where('id', '=', input.id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw notFound(`Sub account ${input.id}`);
-  return { id: input.id };
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('subaccounts')
+      .set({ deleted_at: isoNow(ctx), updated_at: isoNow(ctx) })
+      .where('id', '=', input.id)
+      .where('deleted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound(`Sub account ${input.id}`);
+    subaccountDeleted(ctx.store, row, row.updated_at);
+    return { id: input.id };
+  });
 }
 
 export const revealPassword = async (ctx: ServiceContext, input: { id: number }): Promise<SubaccountView> =>

@@ -16,7 +16,7 @@ let table: HandlerTable;
 beforeEach(async () => {
   temp = await tempStore();
   provider = new FakePullProvider(resellerAtProvider());
-  table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, providerSource: () => provider });
+  table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, providerLookup: () => provider });
 });
 afterEach(() => temp.cleanup());
 
@@ -275,7 +275,7 @@ describe('command line: sync pull', () => {
     const code = await runCli(
       ['--db', join(temp.dir, 'test.db'), ...argv],
       { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) },
-      { now: () => FIXED_NOW, ...(withProvider ? { providerSource: () => provider } : {}) },
+      { now: () => FIXED_NOW, ...(withProvider ? { providerLookup: () => provider } : {}) },
     );
     return { code, out, err };
   };

@@ -67,6 +67,9 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'invoices.list': ['invoices', 'ledger', 'clients'],
   'invoices.get': ['invoices', 'ledger', 'clients'],
   'app.info': [],
+  // Issue 12: every change the provider must know writes an outbox row with it.
+  'sync.status': ['sync', 'clients', 'ledger', 'subaccounts', 'dids'],
+  'sync.items': ['sync', 'clients', 'ledger', 'subaccounts', 'dids'],
   'reports.financial': REPORT_DOMAINS,
   'reports.dashboard': REPORT_DOMAINS,
   'reports.clientMonth': REPORT_DOMAINS,

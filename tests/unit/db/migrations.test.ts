@@ -258,6 +258,28 @@ describe('migrations', () => {
     expect(temp.store.sqlite.prepare('select next_number, last_number from invoice_numbering').get()).toEqual({ next_number: 1, last_number: 0 });
   });
 
+  it('16 (outbox): migrate to 15, insert a client, migrate to 16: the client kept without a portal password; the outbox checks its states and unique references', async () => {
+    temp = await tempStore({ migrateTo: 15 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, company, email, phone, street, city, state, country, postal_code, balance_mode, low_balance_email, notes, status, created_at, updated_at, provider_id)
+              values ('Ada', 'Lovelace', '', 'ada@example.com', '', '', '', '', '', '', 'soft', '', '', 'active', 'x', 'x', '561115')`.execute(db);
+    await migrate(db, 16);
+    expect(await schemaVersion(db)).toBe(16);
+    expect(await temp.store.db.selectFrom('clients').select(['first_name', 'provider_id', 'portal_password']).execute()).toEqual([{ first_name: 'Ada', provider_id: '561115', portal_password: null }]);
+    const insert = (state: string, reference: string | null) =>
+      sql`insert into outbox (entity, entity_id, client_id, method, params, summary, reference, state, created_at) values ('client', 1, 1, 'addPayment', '{}', 'Payment', ${reference}, ${state}, 'x')`.execute(db);
+    await insert('pending', 'RC-1-aa');
+    await expect(insert('pending', 'RC-1-aa')).rejects.toThrow(/UNIQUE/);
+    await expect(insert('lost', null)).rejects.toThrow(/CHECK/);
+    await insert('failed', null);
+    expect(await temp.store.db.selectFrom('outbox').select(['state', 'attempts', 'verify_first', 'next_attempt_at']).orderBy('id').execute()).toEqual([
+      { state: 'pending', attempts: 0, verify_first: 0, next_attempt_at: null },
+      { state: 'failed', attempts: 0, verify_first: 0, next_attempt_at: null },
+    ]);
+    const indexes = await sql<{ name: string }>`select name from sqlite_master where tbl_name = 'outbox' and type = 'index' and name like 'outbox_%' order by name`.execute(db);
+    expect(indexes.rows.map((row) => row.name)).toEqual(['outbox_by_entity', 'outbox_by_state']);
+  });
+
   it('17 (pulls): migrate to 15, insert a linked client and package, migrate to 17: rows kept; sync state, provider packages and reconciliation usable', async () => {
     temp = await tempStore({ migrateTo: 15 });
     const db = temp.store.db as unknown as Kysely<unknown>;
