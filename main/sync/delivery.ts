@@ -109,7 +109,14 @@ async function findApplied(provider: Provider, row: OutboxRow, params: ProviderP
 }
 
 async function findClient(provider: Provider, email: string): Promise<ProviderReply | null> {
-  const reply = await provider.call('getClients', { client: email });
+  let reply: ProviderReply;
+  try {
+    reply = await provider.call('getClients', { client: email });
+  } catch (error) {
+    // Asked by e-mail, the provider answers invalid_client when it has no such client: the signup was not applied.
+    if (error instanceof ProviderError && error.status === 'invalid_client') return null;
+    throw error;
+  }
   const client = listOf(reply, 'clients').find((entry) => text(entry.email).toLowerCase() === email.toLowerCase());
   return client ? { status: 'success', client: text(client.client) } : null;
 }
