@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../preload/schemas/sync';
+import { seededRandom } from '../fixtures/emulator';
 import type { Fault } from '../helpers/outboxFakeProvider';
 import { OutboxFakeProvider } from '../helpers/outboxFakeProvider';
 import { aliceInput, syncWorld, type SyncWorld } from '../helpers/syncWorld';
@@ -17,21 +18,9 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-/** A small seeded generator (mulberry32): the same run for the same seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the outbox under faults', () => {
   it.each([1, 2, 3])('seed %i: 200 changes with 30 percent of calls faulty drain to the same state at the provider, nothing doubled or lost', async (seed) => {
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const FAULTS: Fault[] = [{ kind: 'transient' }, { kind: 'unknown', applied: true }, { kind: 'unknown', applied: false }];
     fake.randomFault = () => (random() < 0.3 ? pick(FAULTS) : null);
