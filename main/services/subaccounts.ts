@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SubaccountSummary } from '../../preload/schemas/clients';
 import type { SubaccountData, SubaccountUpdateData, SubaccountView } from '../../preload/schemas/telephony';
-import { fieldError, notFound } from '../errors';
+import { AppError, fieldError, notFound } from '../errors';
 import { clientName, openClient } from './clients';
 import { connectPackageInTransaction } from './clientPackages';
 import { isoNow, type ServiceContext } from './context';
@@ -176,6 +176,22 @@ export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpd
 /** Deleted sub accounts keep their row (calls refer to them); the username becomes free again. */
 export async function deleteSubaccount(ctx: ServiceContext, input: { id: number }): Promise<{ id: number }> {
   return ctx.db.transaction().execute(async (trx) => {
+    // The provider connects each DID to a sub account of the client's package, and will not
+    // delete a sub account a DID is connected to (account_with_dids): the DIDs go first.
+    const dids = await trx
+      .selectFrom('subaccounts')
+      .innerJoin('did_assignments', 'did_assignments.client_package_id', 'subaccounts.client_package_id')
+      .innerJoin('dids', 'dids.id', 'did_assignments.did_id')
+      .select('dids.number')
+      .where('subaccounts.id', '=', input.id)
+      .where('subaccounts.deleted_at', 'is', null)
+      .where('did_assignments.unassigned_at', 'is', null)
+      .orderBy('dids.number')
+      .execute();
+    if (dids.length > 0) {
+      const numbers = dids.map((did) => `+${did.number}`).join(', ');
+      throw new AppError('conflict', `This sub account's package has DIDs assigned (${numbers}): the provider connects each DID to a sub account, so unassign them first`);
+    }
     const row = await trx
       .updateTable('subaccounts')
       .set({ deleted_at: isoNow(ctx), updated_at: isoNow(ctx) })

@@ -195,6 +195,13 @@ export function subaccountDeleted(store: Door, row: SubaccountRow, createdAt: st
 /** The provider's DIDs are NANP numbers written with their 10 digits ("5551234567"); the console keeps E.164 digits. */
 export const providerDid = (number: string): string => (number.length === 11 && number.startsWith('1') ? number.slice(1) : number);
 
+/**
+ * connectDID. The provider charges the setup fee at once, as assignDid posts it here; its
+ * first month it would also charge at once, but the console bills a DID's month at the
+ * client package's billing date (billingRun.ts), so `dont_charge_monthly` and that date as
+ * `next_billing`: both sides then charge the same fees on the same days, and the
+ * Reconciliation page shows no difference for them.
+ */
 export function didConnected(
   store: Door,
   assignment: { didId: number; number: string; clientId: number; clientName: string; clientPackageId: number; monthlyFeeMicros: number; setupFeeMicros: number; minuteRateE8: number; nextBilling: string },
@@ -213,6 +220,7 @@ export function didConnected(
         setup: wireDecimal(micros(assignment.setupFeeMicros), 6),
         minute: wireDecimal(rateE8(assignment.minuteRateE8), 8),
         next_billing: assignment.nextBilling,
+        dont_charge_monthly: 1,
       },
       summary: `Connect DID +${assignment.number} to ${assignment.clientName}`,
     },

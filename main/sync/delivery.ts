@@ -102,8 +102,17 @@ async function findApplied(provider: Provider, row: OutboxRow, params: ProviderP
       return findClient(provider, text(params.email));
     case 'createSubAccount':
       return findSubaccount(provider, text(params.username));
+    case 'connectDID':
+    case 'unconnectDID': {
+      // connectDID charges the setup fee each time it is applied: whether the DID already sits
+      // on the sub account (or, for unconnectDID, on none) is asked before sending again.
+      const did = await findDid(provider, text(params.did));
+      const account = text(did?.reseller_account);
+      if (row.method === 'connectDID') return account === text(params.account) ? { status: 'success' } : null;
+      return did === null || account === '' ? { status: 'success' } : null;
+    }
     default:
-      // setClient, setSubAccount, setClientThreshold, connectDID, unconnectDID: sending the same again does the same.
+      // setClient, setSubAccount, setClientThreshold: sending the same again does the same.
       return null;
   }
 }
@@ -119,6 +128,18 @@ async function findClient(provider: Provider, email: string): Promise<ProviderRe
   }
   const client = listOf(reply, 'clients').find((entry) => text(entry.email).toLowerCase() === email.toLowerCase());
   return client ? { status: 'success', client: text(client.client) } : null;
+}
+
+async function findDid(provider: Provider, did: string): Promise<Record<string, unknown> | null> {
+  let reply: ProviderReply;
+  try {
+    reply = await provider.call('getDIDsInfo', { did });
+  } catch (error) {
+    // Asked for one DID the account does not hold (or no longer holds), the provider answers invalid_did.
+    if (error instanceof ProviderError && error.status === 'invalid_did') return null;
+    throw error;
+  }
+  return listOf(reply, 'dids').find((entry) => text(entry.did) === did) ?? null;
 }
 
 async function findSubaccount(provider: Provider, username: string): Promise<ProviderReply | null> {

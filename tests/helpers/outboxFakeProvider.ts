@@ -176,6 +176,9 @@ export class OutboxFakeProvider implements Provider {
         this.dids.set(p.did!, p.account!);
         return { status: 'success' };
       }
+      case 'getDIDsInfo':
+        // Every DID asked for is the reseller's here; reseller_account says where it is connected ('' = nowhere).
+        return { status: 'success', dids: [{ did: p.did ?? '', reseller_account: this.dids.get(p.did ?? '') ?? '' }] };
       case 'unconnectDID':
         if (!this.dids.delete(p.did!)) refuse('permanent', 'invalid_did', method);
         return { status: 'success' };

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch, type HandlerTable } from '../../main/handlers/table';
 import { EventBus } from '../../main/events';
@@ -141,6 +141,12 @@ describe('contract fuzz', () => {
 
     const started = performance.now();
     const failures: string[] = [];
+    // What was being sent when the test failed (a timeout names the input that never answered).
+    let inFlight = '(nothing)';
+    let roundNumber = 0;
+    onTestFailed(() => {
+      console.log(`contract fuzz failed in round ${roundNumber} while waiting on ${inFlight}`);
+    });
     const perChannel = new Map<string, { sent: number; accepted: number; ms: number }>();
     let checkMs = 0;
     const show = (value: unknown): string => (JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? 'undefined').slice(0, 300);
@@ -159,6 +165,7 @@ describe('contract fuzz', () => {
       perChannel.set(name, counts);
       let result: Result<unknown>;
       const began = performance.now();
+      inFlight = `${name} ${show(input)}`;
       try {
         result = await dispatch(table, name, input);
         counts.ms += performance.now() - began;
@@ -184,6 +191,8 @@ describe('contract fuzz', () => {
     };
 
     for (let round = 0; round * ROUND < RUNS && failures.length < 20; round += 1) {
+      roundNumber = round;
+      inFlight = `opening round ${round}`;
       await openRound();
       try {
         lastChanges = totalChanges();
@@ -198,6 +207,7 @@ describe('contract fuzz', () => {
           if (failures.length >= 20) break;
         }
       } finally {
+        inFlight = `closing round ${round}`;
         await closeRound();
       }
     }
@@ -214,6 +224,7 @@ describe('contract fuzz', () => {
           await send('calls.importChunk', withJob);
         }
         await send('calls.importChunk', { jobId, text: '', last: true });
+        inFlight = `the end of import ${jobId}`;
         await importSettled(jobId);
         // What the pieces wrote is the import's own: the rule here is balance = ledger, checked below.
         check(name, input, true);

@@ -95,6 +95,9 @@ describe('the outbox: rows written with their change, by the API names', () => {
     await world.ok('subaccounts.update', { id: sub.id, description: 'Front desk' });
     await world.ok('dids.add', { number: '+1 514 555 0101', description: '' });
     const [assignment] = await world.ok<{ id: number }[]>('dids.assign', { number: '15145550101', clientPackageId: sub.clientPackageId, minuteRate: '0.0125', monthlyFee: '3.5', setupFee: '1' });
+    // The provider keeps a DID on a sub account: while the package has one, its sub account stays.
+    const refused = await world.call('subaccounts.delete', { id: sub.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('+15145550101') } });
     await world.ok('dids.unassign', { id: assignment!.id });
     await world.ok('subaccounts.delete', { id: sub.id });
     const rows = (await outboxRows(world.store)).filter((row) => row.entity !== 'client');
@@ -127,6 +130,8 @@ describe('the outbox: rows written with their change, by the API names', () => {
       setup: '1.00',
       minute: '0.0125',
       next_billing: '2026-12-01',
+      // The console bills the DID's month at the package's date: the provider does not charge one at connect.
+      dont_charge_monthly: 1,
     });
     expect(rows[3]!.params).toEqual({ did: '5145550101' });
     expect(rows[4]!.params).toEqual({ id: { $ref: 'subaccount', id: sub.id } });

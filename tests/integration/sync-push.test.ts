@@ -191,6 +191,25 @@ describe('the push worker', () => {
     expect(await world.ok('sync.status')).toMatchObject({ pending: 0, failed: 0 });
   });
 
+  it('a DID connect or unconnect with an unknown outcome is checked on the DID before it is sent again (connectDID charges the setup fee each time)', async () => {
+    await aliceWithTelephony();
+    fake.failNext('connectDID', { kind: 'unknown', applied: true });
+    await push();
+    expect((await outboxRows(world.store)).find((row) => row.method === 'connectDID')).toMatchObject({ state: 'pending', verify_first: 1 });
+    await push();
+    expect(fake.applied('connectDID')).toHaveLength(1);
+    expect(fake.calls.filter((call) => call.method.includes('DID')).map((call) => call.method)).toEqual(['connectDID', 'getDIDsInfo']);
+
+    const [assignment] = await world.store.db.selectFrom('did_assignments').select('id').execute();
+    await world.ok('dids.unassign', { id: assignment!.id });
+    fake.failNext('unconnectDID', { kind: 'unknown', applied: true });
+    await push();
+    await push();
+    expect(fake.dids.has('5145550101')).toBe(false);
+    expect(fake.calls.filter((call) => call.method.includes('DID')).map((call) => call.method)).toEqual(['connectDID', 'getDIDsInfo', 'unconnectDID', 'getDIDsInfo']);
+    expect(await world.ok('sync.status')).toMatchObject({ pending: 0, failed: 0 });
+  });
+
   it('a restart in the middle: the item left "sending" and the pending ones resume, nothing sent twice', async () => {
     const alice = await world.ok<{ id: number }>('clients.create', aliceInput);
     await push();
