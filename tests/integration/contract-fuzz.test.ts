@@ -57,6 +57,8 @@ let table: HandlerTable;
  */
 let reader: BetterSqlite3.Database;
 const importFailures: string[] = [];
+/** The last status each export reported ('export.progress'): an export runs in the background, and the fuzz waits for its end. */
+const exportStatus = new Map<number, string>();
 
 async function ok<T>(name: string, input?: unknown): Promise<T> {
   const result = (await dispatch(table, name, input)) as Result<T>;
@@ -115,6 +117,15 @@ async function importSettled(jobId: number): Promise<void> {
   throw new Error(`import ${jobId} did not finish`);
 }
 
+/** An export writes in the background: wait for it to end, so its workers are gone before the next input (and the round's cleanup). */
+async function exportSettled(exportId: number): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 5) {
+    if (exportStatus.get(exportId) !== 'running') return;
+    await sleep(5);
+  }
+  throw new Error(`export ${exportId} did not finish`);
+}
+
 /** A fresh database with the fixtures: each round of inputs starts from one, so the fixture ids 1–8 exist again. */
 async function openRound(): Promise<void> {
   temp = await tempStore();
@@ -123,6 +134,9 @@ async function openRound(): Promise<void> {
     if (name !== 'import.progress') return;
     const view = payload as { status: string; message: string | null };
     if (view.status === 'failed') importFailures.push(view.message ?? '(no message)');
+  });
+  events.listen((name, payload) => {
+    if (name === 'export.progress') exportStatus.set((payload as { exportId: number }).exportId, (payload as { status: string }).status);
   });
   table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, events });
   await seedFixtures();
@@ -151,6 +165,8 @@ describe('contract fuzz', () => {
     let checkMs = 0;
     const show = (value: unknown): string => (JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? 'undefined').slice(0, 300);
     let lastChanges = 0;
+    /** Import episodes so far: each one's pieces come from its own seed, so a run repeats exactly. */
+    let episodes = 0;
     const holdSnapshot = (): void => {
       reader.exec('begin');
       reader.prepare('select count(*) from sqlite_master').pluck().get();
@@ -218,7 +234,8 @@ describe('contract fuzz', () => {
       if (name === 'calls.importBegin' && result.ok) {
         // An import episode: a few generated pieces for this job, the last piece, then its end.
         const { jobId } = result.value as { jobId: number };
-        const pieces = fc.sample(arbitraryFor(contract['calls.importChunk'].input), { numRuns: 3 });
+        episodes += 1;
+        const pieces = fc.sample(arbitraryFor(contract['calls.importChunk'].input), { numRuns: 3, seed: SEED + episodes });
         for (const piece of pieces) {
           const withJob = piece !== null && typeof piece === 'object' && !Array.isArray(piece) ? { ...piece, jobId } : piece;
           await send('calls.importChunk', withJob);
@@ -229,6 +246,11 @@ describe('contract fuzz', () => {
         // What the pieces wrote is the import's own: the rule here is balance = ledger, checked below.
         check(name, input, true);
         return;
+      }
+      if (name === 'calls.export' && result.ok && (result.value as { started: boolean }).started) {
+        const { exportId } = result.value as { exportId: number };
+        inFlight = `the end of export ${exportId}`;
+        await exportSettled(exportId);
       }
       check(name, input, result.ok);
     }
