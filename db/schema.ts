@@ -75,7 +75,9 @@ export type LedgerKind =
   /** Issue 11: a tax an invoice charges (posted when it is issued). */
   | 'tax'
   /** Issue 11: the credit of a credit note. */
-  | 'credit';
+  | 'credit'
+  /** Issue 12: the balance a client had at the provider when first pulled. */
+  | 'opening';
 
 export interface ClientsTable {
   id: Generated<number>;

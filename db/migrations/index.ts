@@ -16,6 +16,7 @@ import * as m014 from './014_invoices';
 import * as m015 from './015_provider_ids';
 import * as m016 from './016_outbox';
 import * as m017 from './017_sync_pull';
+import * as m018 from './018_opening_balance';
 
 export interface Migration {
   readonly version: number;
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'provider ids on clients, sub accounts and packages', up: m015.up },
   { version: 16, name: 'sync outbox: local changes on their way to the provider; client portal passwords', up: m016.up },
   { version: 17, name: 'pulls: sync state, the provider\'s packages, balance reconciliation', up: m017.up },
+  { version: 18, name: 'ledger kind opening: a client\'s balance at the provider when first pulled', up: m018.up },
 ];
 
 // The last migration's version (numbers are given out per issue, so a branch may skip some until they merge).

@@ -22,7 +22,7 @@ import { divideHalfUp } from './integerMath';
  */
 
 /** The ledger's kinds (db/schema.ts LedgerKind; the engine takes plain data). */
-export type LedgerKind = 'payment' | 'charge' | 'setup_fee' | 'monthly_fee' | 'did_monthly_fee' | 'did_setup_fee' | 'calls' | 'reversal' | 'tax' | 'credit';
+export type LedgerKind = 'payment' | 'charge' | 'setup_fee' | 'monthly_fee' | 'did_monthly_fee' | 'did_setup_fee' | 'calls' | 'reversal' | 'tax' | 'credit' | 'opening';
 export type InvoiceSection = 'calls' | 'did_fees' | 'package_fees' | 'setup_fees' | 'charges' | 'payments' | 'taxes' | 'credits';
 
 export interface InvoiceEntry {
@@ -107,6 +107,8 @@ const SECTION_OF_KIND: Record<Exclude<LedgerKind, 'reversal'>, InvoiceSection> =
   payment: 'payments',
   tax: 'taxes',
   credit: 'credits',
+  // A balance brought from the provider stands beside the credits: + a credit, − owed.
+  opening: 'credits',
 };
 
 /** A reversal stands in the section of what it reverses (a reversed payment is under payments). */

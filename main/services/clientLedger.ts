@@ -16,6 +16,7 @@ export const KIND_LABELS: Record<LedgerKind, string> = {
   reversal: 'Reversal',
   tax: 'Tax',
   credit: 'Credit note',
+  opening: 'Opening balance',
 };
 
 /** Posted by an invoice (its taxes) or a credit note: corrected through the invoice (void, credit note), never reversed by hand. */

@@ -39,6 +39,10 @@ describe('a pull from the emulator', () => {
       dids: { created: there.dids.length },
     });
     expect(first.calls).toMatchObject({ read: there.cdrs, added: there.cdrs, rated: there.cdrs, rejected: 0 });
+    // Each client starts from its balance at the provider (its past calls are in it): no difference to reconcile.
+    expect(first.balances).toEqual({ checked: there.clients.length, differing: 0 });
+    const openings = await temp.store.db.selectFrom('ledger_entries').select('client_id').where('kind', '=', 'opening').execute();
+    expect(openings.length).toBeGreaterThan(0);
     const count = (table: 'clients' | 'packages' | 'subaccounts' | 'dids' | 'calls') =>
       temp.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((row) => Number(row.n));
     expect(await count('calls')).toBe(there.cdrs);

@@ -85,8 +85,13 @@ describe('sync pull: first connection', () => {
       { number: '15145550100', source: 'manual', client_id: aliceId, minute_rate_e8: 1_000_000, monthly_fee_micros: 2_000_000 },
       { number: '15145550101', source: 'sync', client_id: bobId, minute_rate_e8: 900_000, monthly_fee_micros: 1_500_000 },
     ]);
-    // Nothing imported moved money: no setup fee, no DID fee.
-    expect(await temp.store.db.selectFrom('ledger_entries').selectAll().execute()).toEqual([]);
+    // No setup fee, no DID fee: the one entry is Bob's balance at the provider, where the new client starts from (Alice, linked, keeps her own ledger).
+    expect(await temp.store.db.selectFrom('ledger_entries').select(['client_id', 'kind', 'amount_micros', 'reference']).execute()).toEqual([
+      { client_id: bobId, kind: 'opening', amount_micros: 12_500_000, reference: 'opening:561116' },
+    ]);
+    expect(await temp.store.db.selectFrom('clients').select('balance_micros').where('id', '=', bobId).executeTakeFirst()).toEqual({ balance_micros: 12_500_000 });
+    // And nothing of it goes back to the provider.
+    expect(await temp.store.db.selectFrom('outbox').select('method').where('client_id', '=', bobId).execute()).toEqual([]);
 
     const before = await rowCounts();
     const second = await ok<PullResult>('sync.pull', pullOnlyAccounts);

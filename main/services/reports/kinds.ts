@@ -23,6 +23,8 @@ export const FINANCIAL_LINE_OF_KIND: Record<LedgerKind, FinancialLine | null> = 
   tax: 'taxes',
   payment: 'deposits',
   reversal: null,
+  // A balance brought from the provider is neither revenue nor a deposit of this console's months.
+  opening: null,
 };
 
 /** The kinds whose entries are revenue. */

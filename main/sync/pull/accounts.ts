@@ -8,8 +8,10 @@ import { localDate } from '../../services/clock';
 import { isoNow, type ServiceContext } from '../../services/context';
 import { canonicalDid } from '../../services/dids';
 import type { Provider } from '../provider';
-import { askProvider } from './ask';
-import { listField, moneyField, routeField, scaledField, text, wholeField, dateField, type WireRecord } from './wire';
+import { askProvider, failureOf, type PullFailure } from './ask';
+import { micros, type Micros } from '../../money';
+import { ledgerDoor } from '../../services/ledger';
+import { listField, moneyField, objectField, routeField, scaledField, text, wholeField, dateField, type WireRecord } from './wire';
 
 /**
  * First connection (issue 12): the reseller's clients, packages, sub accounts and DIDs as
@@ -19,21 +21,59 @@ import { listField, moneyField, routeField, scaledField, text, wholeField, dateF
  * Safe to run again: a second run matches everything by provider id and creates nothing.
  *
  * Rows are written directly, not through the services that push to the provider: what
- * comes from the provider must not go back to it as a new change. Nothing here moves money
- * (an imported connection's setup fee was charged at the provider already).
+ * comes from the provider must not go back to it as a new change. The only money is a
+ * created client's balance at the provider, brought over after the pull's calls
+ * (openingBalances); an imported connection's setup fee was charged at the provider already.
  */
-export async function importAccounts(ctx: ServiceContext, provider: Provider): Promise<AccountsImportResult> {
+export async function importAccounts(ctx: ServiceContext, provider: Provider): Promise<{ counts: AccountsImportResult; created: CreatedClient[] }> {
   // Read everything first: a refusal leaves the database as it was.
   const packages = listField(await askProvider(provider, 'getPackages'), 'packages');
   const clients = listField(await askProvider(provider, 'getClients'), 'clients');
   const accounts = listField(await askProvider(provider, 'getSubAccounts'), 'accounts');
   const dids = listField(await askProvider(provider, 'getDIDsInfo'), 'dids');
-  return ctx.db.transaction().execute(async (trx) => ({
+  const created: CreatedClient[] = [];
+  const counts = await ctx.db.transaction().execute(async (trx) => ({
     packages: await importPackages(trx, ctx, packages),
-    clients: await importClients(trx, ctx, clients),
+    clients: await importClients(trx, ctx, clients, created),
     subaccounts: await importSubaccounts(trx, ctx, accounts),
     dids: await importDids(trx, ctx, dids),
   }));
+  return { counts, created };
+}
+
+/** A client this pull made from the provider's: its balance is brought over once the pull's calls are in (openingBalances). */
+export interface CreatedClient {
+  id: number;
+  providerId: string;
+}
+
+/**
+ * The clients this pull created start from their balance at the provider, read after the
+ * pull's calls were imported: their calls of the past are in that balance already, so the
+ * 'opening' entry is what makes the balance here equal the provider's (provider − here),
+ * and the Reconciliation page lists no difference on the first day. An 'opening' entry is
+ * not a payment or charge of this console: nothing goes back to the provider.
+ */
+export async function openingBalances(ctx: ServiceContext, provider: Provider, created: readonly CreatedClient[]): Promise<PullFailure[]> {
+  const failures: PullFailure[] = [];
+  for (const client of created) {
+    let providerBalance: Micros;
+    try {
+      const reply = await provider.call('getResellerBalance', { client: client.providerId });
+      providerBalance = moneyField(objectField(reply, 'balance')['current_balance']);
+    } catch (error) {
+      failures.push(failureOf(error, `getResellerBalance for client ${client.providerId} (its opening balance)`));
+      continue;
+    }
+    const { balance_micros: here } = await ctx.db.selectFrom('clients').select('balance_micros').where('id', '=', client.id).executeTakeFirstOrThrow();
+    const opening = micros(providerBalance - here);
+    if (opening === 0) continue;
+    ledgerDoor(ctx.store).post(
+      { clientId: client.id, kind: 'opening', amount: opening, description: 'Balance at the provider when first pulled', occurredOn: localDate(ctx.now()), reference: `opening:${client.providerId}` },
+      isoNow(ctx),
+    );
+  }
+  return failures;
 }
 
 const noCounts = (): AccountImportCounts => ({ matched: 0, linked: 0, created: 0 });
@@ -95,7 +135,7 @@ async function importPackages(trx: Transaction<Database>, ctx: ServiceContext, r
   return counts;
 }
 
-async function importClients(trx: Transaction<Database>, ctx: ServiceContext, records: readonly WireRecord[]): Promise<AccountImportCounts> {
+async function importClients(trx: Transaction<Database>, ctx: ServiceContext, records: readonly WireRecord[], created: CreatedClient[]): Promise<AccountImportCounts> {
   const counts = noCounts();
   const now = isoNow(ctx);
   for (const record of records) {
@@ -131,7 +171,7 @@ async function importClients(trx: Transaction<Database>, ctx: ServiceContext, re
     };
     // balance_management: 1 = Hard (suspend at zero), anything else Soft.
     const mode = text(record['balance_management']) === '1' ? 'hard' : 'soft';
-    await trx
+    const { id } = await trx
       .insertInto('clients')
       .values({
         ...columns,
@@ -150,7 +190,9 @@ async function importClients(trx: Transaction<Database>, ctx: ServiceContext, re
         updated_at: now,
         provider_id: providerId,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    created.push({ id, providerId });
     counts.created += 1;
   }
   return counts;

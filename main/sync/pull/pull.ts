@@ -5,7 +5,7 @@ import { clientName } from '../../services/clients';
 import { localDate } from '../../services/clock';
 import { isoNow, type ServiceContext } from '../../services/context';
 import type { Provider } from '../provider';
-import { importAccounts } from './accounts';
+import { importAccounts, openingBalances } from './accounts';
 import type { PullFailure } from './ask';
 import { callsPulledToKey, pullCalls } from './calls';
 import { reconcileBalances } from './reconcile';
@@ -53,13 +53,16 @@ export async function pullFromProvider(ctx: ServiceContext, provider: Provider |
   const timezone = await pullTimezone(ctx);
   const today = localDate(ctx.now());
   const failures: PullFailure[] = [];
-  const accounts = options.accounts ? await importAccounts(ctx, provider) : null;
+  const imported = options.accounts ? await importAccounts(ctx, provider) : null;
   let calls: PullResult['calls'] = null;
   if (options.calls) {
     const pulled = await pullCalls(ctx, provider, { ...(options.from ? { from: options.from } : {}), to: options.to ?? today, today, timezone });
     calls = pulled.result;
     failures.push(...pulled.failures);
   }
+  // The clients this pull made start from their balance at the provider, their calls now in.
+  if (imported) failures.push(...(await openingBalances(ctx, provider, imported.created)));
+  const accounts = imported?.counts ?? null;
   let balances: PullResult['balances'] = null;
   if (options.balances) {
     const checked = await reconcileBalances(ctx, provider, { today, timezone });

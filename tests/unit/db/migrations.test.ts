@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../db/open';
 import { migrate, schemaVersion, SchemaTooNewError } from '../../../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index';
+import { channelCaller } from '../../helpers/channels';
 import { tempStore, type TempStore } from '../../helpers/store';
 
 let temp: TempStore | undefined;
@@ -296,6 +297,32 @@ describe('migrations', () => {
     const route = sql`insert into provider_packages (provider_id, name, markup_fixed_e8, markup_percent_e4, pulse_seconds, international_route, canada_route, monthly_fee_micros, setup_fee_micros, free_minutes, pulled_at)
                       values ('1', 'x', 0, 0, 60, 'gold', 'value', 0, 0, 0, 'p')`;
     await expect(route.execute(db)).rejects.toThrow(/CHECK constraint/);
+  });
+
+  it('18 (opening balances): migrate to 17, a ledger with a reversal claimed by an invoice, migrate to 18: ids, claims, indexes and triggers kept; opening accepted', async () => {
+    temp = await tempStore({ migrateTo: 17 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    const { ok } = channelCaller(() => temp!.table);
+    const ada = await ok<{ id: number }>('clients.create', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', balanceMode: 'soft', openingPayment: '20' });
+    await ok('clients.charge', { clientId: ada.id, amount: '3.50' });
+    const [charge] = await temp.store.db.selectFrom('ledger_entries').select('id').where('kind', '=', 'charge').execute();
+    await ok('clients.reverse', { entryId: charge!.id, reason: 'Typed twice' });
+    await ok('invoices.issue', { clientId: ada.id, from: '2026-11-01', to: '2026-11-25' });
+    const ledgerBefore = await temp.store.db.selectFrom('ledger_entries').selectAll().orderBy('id').execute();
+    const claimsBefore = await temp.store.db.selectFrom('invoice_entries').selectAll().orderBy('id').execute();
+    expect(claimsBefore.length).toBeGreaterThanOrEqual(3);
+    const dependents = sql<{ name: string }>`select name from sqlite_master where type in ('index', 'trigger') and (tbl_name = 'ledger_entries' or sql like '%ledger_entries%') order by name`;
+    const before = await dependents.execute(db);
+    await migrate(db, 18);
+    expect(await schemaVersion(db)).toBe(18);
+    expect(await temp.store.db.selectFrom('ledger_entries').selectAll().orderBy('id').execute()).toEqual(ledgerBefore);
+    expect(await temp.store.db.selectFrom('invoice_entries').selectAll().orderBy('id').execute()).toEqual(claimsBefore);
+    expect((await dependents.execute(db)).rows).toEqual(before.rows);
+    expect(temp.store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    await expect(sql`update ledger_entries set amount_micros = 0 where id = ${charge!.id}`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at) values (1, 'bogus', 1, 'x', 'x', 'x')`.execute(db)).rejects.toThrow(/CHECK/);
+    await sql`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at, reference) values (1, 'opening', -2500000, 'Balance at the provider', '2026-11-25', 'x', 'opening:561115')`.execute(db);
+    expect(temp.store.sqlite.prepare("select count(*) from sqlite_master where name = 'ledger_entries_before_18'").pluck().get()).toBe(0);
   });
 
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {

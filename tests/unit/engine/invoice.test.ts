@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chargeLines, composeInvoice, computeTaxes, taxableBase, taxOn, toCents, type InvoiceEntry, type LedgerKind } from '../../../main/engine/invoice';
 
-const KINDS: LedgerKind[] = ['payment', 'charge', 'setup_fee', 'monthly_fee', 'did_monthly_fee', 'did_setup_fee', 'calls', 'reversal', 'credit'];
-const SIGN: Record<LedgerKind, 1 | -1> = { payment: 1, credit: 1, charge: -1, setup_fee: -1, monthly_fee: -1, did_monthly_fee: -1, did_setup_fee: -1, calls: -1, reversal: 1, tax: -1 };
+const KINDS: LedgerKind[] = ['payment', 'charge', 'setup_fee', 'monthly_fee', 'did_monthly_fee', 'did_setup_fee', 'calls', 'reversal', 'credit', 'opening'];
+const SIGN: Record<LedgerKind, 1 | -1> = { payment: 1, credit: 1, charge: -1, setup_fee: -1, monthly_fee: -1, did_monthly_fee: -1, did_setup_fee: -1, calls: -1, reversal: 1, tax: -1, opening: 1 };
 
 const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-11-${String(d).padStart(2, '0')}`);
 const entry = fc
