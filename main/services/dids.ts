@@ -102,14 +102,34 @@ export async function updateDid(ctx: ServiceContext, input: DidUpdateData): Prom
     if (!assignment) {
       throw fieldError(input.minuteRate !== undefined ? 'minuteRate' : 'monthlyFee', `+${did.number} is not assigned: its rates are set when you assign it to a client`);
     }
-    await trx
+    const now = isoNow(ctx);
+    const updated = await trx
       .updateTable('did_assignments')
       .set({
         ...(input.minuteRate !== undefined ? { minute_rate_e8: input.minuteRate } : {}),
         ...(input.monthlyFee !== undefined ? { monthly_fee_micros: input.monthlyFee } : {}),
       })
       .where('id', '=', assignment.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Issue 12: the provider keeps the DID's rates too (connectDID again, charging nothing), with this transaction.
+    const connection = await loadOpenConnection(trx, updated.client_package_id);
+    didConnected(
+      ctx.store,
+      {
+        didId: did.id,
+        number: did.number,
+        clientId: updated.client_id,
+        clientName: clientName(assignment),
+        clientPackageId: updated.client_package_id,
+        monthlyFeeMicros: updated.monthly_fee_micros,
+        setupFeeMicros: updated.setup_fee_micros,
+        minuteRateE8: updated.minute_rate_e8,
+        nextBilling: connection.next_billing_date,
+      },
+      now,
+      'rates',
+    );
   });
   return listDidInventory(ctx);
 }

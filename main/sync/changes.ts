@@ -206,6 +206,8 @@ export function didConnected(
   store: Door,
   assignment: { didId: number; number: string; clientId: number; clientName: string; clientPackageId: number; monthlyFeeMicros: number; setupFeeMicros: number; minuteRateE8: number; nextBilling: string },
   createdAt: string,
+  /** 'rates': the same connection with new rates (connectDID again), charging nothing. */
+  change: 'connect' | 'rates' = 'connect',
 ): void {
   outboxDoor(store).enqueue(
     {
@@ -220,9 +222,10 @@ export function didConnected(
         setup: wireDecimal(micros(assignment.setupFeeMicros), 6),
         minute: wireDecimal(rateE8(assignment.minuteRateE8), 8),
         next_billing: assignment.nextBilling,
+        ...(change === 'rates' ? { dont_charge_setup: 1 } : {}),
         dont_charge_monthly: 1,
       },
-      summary: `Connect DID +${assignment.number} to ${assignment.clientName}`,
+      summary: change === 'rates' ? `DID +${assignment.number} of ${assignment.clientName}: rates` : `Connect DID +${assignment.number} to ${assignment.clientName}`,
     },
     createdAt,
   );

@@ -108,7 +108,10 @@ async function findApplied(provider: Provider, row: OutboxRow, params: ProviderP
       // on the sub account (or, for unconnectDID, on none) is asked before sending again.
       const did = await findDid(provider, text(params.did));
       const account = text(did?.reseller_account);
-      if (row.method === 'connectDID') return account === text(params.account) ? { status: 'success' } : null;
+      if (row.method === 'connectDID') {
+        const same = (field: string, param: string): boolean => Number(text(did?.[field])) === Number(text(params[param]));
+        return account === text(params.account) && same('reseller_monthly', 'monthly') && same('reseller_minute', 'minute') ? { status: 'success' } : null;
+      }
       return did === null || account === '' ? { status: 'success' } : null;
     }
     default:

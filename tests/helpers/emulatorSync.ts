@@ -16,7 +16,7 @@ export const SOAK_PROVIDER_SEED: EmulatorSeed = {
 /**
  * Local changes of every kind the soak makes, drawn from `random`: clients, payments, charges,
  * client edits, sub accounts (free, or under a client's package) made and deleted, DIDs
- * assigned (with a setup fee: charged on both sides) and unassigned. DIDs come into play
+ * assigned (with a setup fee: charged on both sides), given new rates and unassigned. DIDs come into play
  * when the console has linked packages and DIDs (SOAK_PROVIDER_SEED, pulled first).
  */
 export async function makeChanges(world: SyncWorld, random: () => number, count: number, pushEvery = 0): Promise<void> {
@@ -65,9 +65,11 @@ export async function makeChanges(world: SyncWorld, random: () => number, count:
       if (free.length === 0 || withAccount.length === 0) continue;
       await world.ok('dids.assign', { number: pick(free).number, clientPackageId: pick(withAccount).id, minuteRate: '0.0125', monthlyFee: money(4), setupFee: pick(['0', '1.99', '4.50']) });
     } else if (numbers.length > 0) {
-      const assigned = await db.selectFrom('did_assignments').select('id').where('unassigned_at', 'is', null).execute();
+      const assigned = await db.selectFrom('did_assignments').select(['id', 'did_id']).where('unassigned_at', 'is', null).execute();
       if (assigned.length === 0) continue;
-      await world.ok('dids.unassign', { id: pick(assigned).id });
+      // Now and then new rates for a connected DID (connectDID again, charging nothing), else unassigned.
+      if (roll < 0.97) await world.ok('dids.unassign', { id: pick(assigned).id });
+      else await world.ok('dids.update', { id: pick(assigned).did_id, minuteRate: pick(['0.009', '0.0125', '0.02']), monthlyFee: money(4) });
     }
     // A push now and then, as the worker would, mid-way through the changes.
     if (pushEvery > 0 && random() < pushEvery) await world.ok('sync.push');

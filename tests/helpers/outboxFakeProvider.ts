@@ -56,6 +56,8 @@ export class OutboxFakeProvider implements Provider {
   readonly thresholds = new Map<string, string>();
   /** DID (10 digits) → sub account ("100000_alice"). */
   readonly dids = new Map<string, string>();
+  /** What getDIDsInfo says of a connected DID's rates. */
+  readonly didRates = new Map<string, { reseller_monthly: string; reseller_minute: string }>();
   /** When false every call fails as the network would before sending (offline). */
   online = true;
   /** Faults at random (the soak): asked for each call no scripted fault matched. */
@@ -172,13 +174,15 @@ export class OutboxFakeProvider implements Provider {
       }
       case 'connectDID': {
         if (![...this.subaccounts.values()].some((account) => account.account === p.account)) refuse('permanent', 'invalid_account', method);
-        if (this.dids.has(p.did!)) refuse('permanent', 'did_in_use', method);
+        // Connected again to the same sub account: its rates change.
+        if (this.dids.has(p.did!) && this.dids.get(p.did!) !== p.account) refuse('permanent', 'did_in_use', method);
         this.dids.set(p.did!, p.account!);
+        this.didRates.set(p.did!, { reseller_monthly: p.monthly ?? '', reseller_minute: p.minute ?? '' });
         return { status: 'success' };
       }
       case 'getDIDsInfo':
         // Every DID asked for is the reseller's here; reseller_account says where it is connected ('' = nowhere).
-        return { status: 'success', dids: [{ did: p.did ?? '', reseller_account: this.dids.get(p.did ?? '') ?? '' }] };
+        return { status: 'success', dids: [{ did: p.did ?? '', reseller_account: this.dids.get(p.did ?? '') ?? '', ...this.didRates.get(p.did ?? '') }] };
       case 'unconnectDID':
         if (!this.dids.delete(p.did!)) refuse('permanent', 'invalid_did', method);
         return { status: 'success' };

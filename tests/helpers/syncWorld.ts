@@ -86,6 +86,7 @@ export interface OutboxRowView {
   entity_id: number;
   method: string;
   params: Record<string, unknown>;
+  summary: string;
   state: string;
   attempts: number;
   reference: string | null;

@@ -95,13 +95,15 @@ describe('the outbox: rows written with their change, by the API names', () => {
     await world.ok('subaccounts.update', { id: sub.id, description: 'Front desk' });
     await world.ok('dids.add', { number: '+1 514 555 0101', description: '' });
     const [assignment] = await world.ok<{ id: number }[]>('dids.assign', { number: '15145550101', clientPackageId: sub.clientPackageId, minuteRate: '0.0125', monthlyFee: '3.5', setupFee: '1' });
+    // New rates go to the provider as the same connection again, charging nothing.
+    await world.ok('dids.update', { id: (await world.store.db.selectFrom('dids').select('id').executeTakeFirstOrThrow()).id, minuteRate: '0.02', monthlyFee: '4' });
     // The provider keeps a DID on a sub account: while the package has one, its sub account stays.
     const refused = await world.call('subaccounts.delete', { id: sub.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('+15145550101') } });
     await world.ok('dids.unassign', { id: assignment!.id });
     await world.ok('subaccounts.delete', { id: sub.id });
     const rows = (await outboxRows(world.store)).filter((row) => row.entity !== 'client');
-    expect(rows.map((row) => `${row.entity}:${row.method}`)).toEqual(['subaccount:createSubAccount', 'subaccount:setSubAccount', 'did:connectDID', 'did:unconnectDID', 'subaccount:delSubAccount']);
+    expect(rows.map((row) => `${row.entity}:${row.method}`)).toEqual(['subaccount:createSubAccount', 'subaccount:setSubAccount', 'did:connectDID', 'did:connectDID', 'did:unconnectDID', 'subaccount:delSubAccount']);
     expect(rows[0]!.params).toEqual({
       username: 'alice',
       protocol: 1,
@@ -133,8 +135,19 @@ describe('the outbox: rows written with their change, by the API names', () => {
       // The console bills the DID's month at the package's date: the provider does not charge one at connect.
       dont_charge_monthly: 1,
     });
-    expect(rows[3]!.params).toEqual({ did: '5145550101' });
-    expect(rows[4]!.params).toEqual({ id: { $ref: 'subaccount', id: sub.id } });
+    expect(rows[3]!.params).toEqual({
+      did: '5145550101',
+      account: { $ref: 'packageAccount', id: sub.clientPackageId },
+      monthly: '4.00',
+      setup: '1.00',
+      minute: '0.02',
+      next_billing: '2026-12-01',
+      dont_charge_setup: 1,
+      dont_charge_monthly: 1,
+    });
+    expect(rows[3]!.summary).toContain('rates');
+    expect(rows[4]!.params).toEqual({ did: '5145550101' });
+    expect(rows[5]!.params).toEqual({ id: { $ref: 'subaccount', id: sub.id } });
   });
 
   it('the outbox row is rolled back with its change, and the change with its row', async () => {
