@@ -262,6 +262,14 @@ export interface CallChargeDirtyTable {
   day: string;
 }
 
+/** Issue 13 (migration 019): an open cycle to rate again from its earliest late call (started_at, then call id). */
+export interface RatingPendingTable {
+  client_package_id: number;
+  cycle_start: string;
+  from_started_at: string;
+  from_call_id: string;
+}
+
 /**
  * Issue 11, the report rollups (migration 013): the calls summed per month and client, per
  * month and destination country, per month and DID, and the ledger per month, client and
@@ -463,6 +471,7 @@ export interface Database {
   call_import_rejects: CallImportRejectsTable;
   calls: CallsTable;
   call_charge_dirty: CallChargeDirtyTable;
+  rating_pending: RatingPendingTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
   invoice_entries: InvoiceEntriesTable;

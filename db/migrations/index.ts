@@ -17,6 +17,7 @@ import * as m015 from './015_provider_ids';
 import * as m016 from './016_outbox';
 import * as m017 from './017_sync_pull';
 import * as m018 from './018_opening_balance';
+import * as m019 from './019_rating_pending';
 
 export interface Migration {
   readonly version: number;
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'sync outbox: local changes on their way to the provider; client portal passwords', up: m016.up },
   { version: 17, name: 'pulls: sync state, the provider\'s packages, balance reconciliation', up: m017.up },
   { version: 18, name: 'ledger kind opening: a client\'s balance at the provider when first pulled', up: m018.up },
+  { version: 19, name: 'cycles to rate again from their earliest late call', up: m019.up },
 ];
 
 // The last migration's version (numbers are given out per issue, so a branch may skip some until they merge).

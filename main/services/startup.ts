@@ -5,6 +5,8 @@ import { runDueBilling } from './billing';
 import { raiseBilledNotice } from './billingNotice';
 import { postCallCharges } from './calls/callCharges';
 import { markInterruptedImports } from './calls/interrupted';
+import { ratePendingCycles } from './calls/pendingCycles';
+import { RatingWorld } from './calls/world';
 import { createContext } from './context';
 import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
 
@@ -16,7 +18,7 @@ export interface StartupReport extends BillingRunResult {
 
 /**
  * Work every host does once the database is open: mark imports whose process died as
- * interrupted (issue 9), post call charges an interrupted import left unposted (the dirty
+ * interrupted (issue 9), rate again the cycles it left with late calls (issue 13), post call charges an interrupted import left unposted (the dirty
  * list), then bill the cycles that came due while the app was closed (issue:
  * "automatically for due cycles when the app starts").
  */
@@ -25,6 +27,15 @@ export async function onAppStart(store: Store, now: () => Date = () => new Date(
   // Issue 9: one out-of-range row is reported and left out; it never stops the host.
   const outOfRange = new Set(findOutOfRangeClients(store, now()).map((client) => client.id));
   let callChargesSetAside: SetAsideCallDay[] = [];
+  try {
+    // Issue 13: cycles an interrupted import left to rate again from a late call (unless
+    // another process is importing still: its own end rates them).
+    const running = await store.db.selectFrom('call_imports').select('id').where('status', '=', 'running').executeTakeFirst();
+    if (!running) await ratePendingCycles(store, await RatingWorld.load(store.db));
+  } catch (error) {
+    // The notes stay: the next start or import rates those cycles.
+    console.warn('[startup] late calls not rated again:', error instanceof Error ? error.message : error);
+  }
   try {
     // A client-day the balance limit refuses is set aside (and reported); the others are posted.
     callChargesSetAside = (await postCallCharges(store, now)).setAside;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { importCalls } from '../../main/services/calls/importCalls';
+import { onAppStart } from '../../main/services/startup';
 import { dispatch } from '../../main/handlers/table';
 import { createHandlerTable } from '../../main/handlers/index';
 import { EventBus } from '../../main/events';
@@ -133,7 +134,7 @@ describe('call import', () => {
     ]);
     // A call at 09:00 arrives late: it takes the free minutes, and "a" becomes billable.
     const late = await run([HEADER, line('2026-11-26 09:00:00', '15145551234', 30, 'early')].join('\n'));
-    expect(late).toMatchObject({ added: 1, rerated: 2 });
+    expect(late).toMatchObject({ added: 1, rerated: 3 });
     rows = await calls();
     expect(rows.map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual([
       ['early', 1, 0],
@@ -144,6 +145,32 @@ describe('call import', () => {
     expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.940000');
     const sum = await sql<{ total: number }>`select sum(amount_micros) as total from ledger_entries where client_id = ${clientId}`.execute(temp.store.db);
     expect(Number(sum.rows[0]!.total)).toBe(9_940_000);
+  });
+
+  it('a late call whose cycle could not be rated again stays noted, and the next start rates it', async () => {
+    const clientId = await alice(2);
+    await run([HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'a'), line('2026-11-26 11:00:00', '15145551234', 61, 'b')].join('\n'));
+    // The process dies between storing the late call and rating its cycle again (here: the
+    // note cannot be deleted, so the cycle's transaction rolls back).
+    temp.store.sqlite.exec(`create temp trigger keep_note before delete on rating_pending begin select raise(abort, 'simulated crash'); end`);
+    const late = await run([HEADER, line('2026-11-26 09:00:00', '15145551234', 30, 'early')].join('\n'));
+    expect(late).toMatchObject({ status: 'failed', added: 1, message: expect.stringContaining('simulated crash') });
+    // The late call is stored, rated as if it came last, and its cycle noted from it.
+    expect((await calls()).map((row) => [row.call_id, row.free_minutes_used])).toEqual([
+      ['early', 0],
+      ['a', 2],
+      ['b', 0],
+    ]);
+    expect(await temp.store.db.selectFrom('rating_pending').select(['cycle_start', 'from_call_id']).execute()).toEqual([{ cycle_start: '2026-11-25', from_call_id: 'early' }]);
+    temp.store.sqlite.exec('drop trigger keep_note');
+    await onAppStart(temp.store, () => new Date('2026-11-27T12:00:00Z'));
+    expect((await calls()).map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual([
+      ['early', 1, 0],
+      ['a', 1, 20_000],
+      ['b', 0, 40_000],
+    ]);
+    expect(await temp.store.db.selectFrom('rating_pending').selectAll().execute()).toEqual([]);
+    expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.940000');
   });
 
   it('rating does not depend on import order', async () => {

@@ -4,6 +4,7 @@ import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
 import { withSetAsideSummary } from '../../engine/callDays';
 import { postCallCharges } from './callCharges';
+import { PendingCycleNotes, ratePendingCycles } from './pendingCycles';
 import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
 import { parsedCdrToRate, type CallToRate } from './callToRate';
 import { rateBatch, storedCycleQueries } from './rateBatch';
@@ -116,6 +117,8 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   const progress: ImportProgress = { ...notStarted(options.totalBytes ?? null), importId };
   const cycleStates = new Map();
   const queries = storedCycleQueries(statements);
+  // Late calls' cycles, rated again once when the rows are in (issue 13).
+  const pending = new PendingCycleNotes();
 
   /**
    * Writes a batch's calls and rejects; the client-days whose charges moved go into `dirty`
@@ -150,7 +153,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         counts.rerated += 1;
         if (values.client_id !== null) dirty.add(dirtyDayKey(values.client_id, values.started_at));
       }
-    });
+    }, pending.note);
     for (const rejection of batch.rejected) statements.reject.run(importId, rejection.line, rejection.reason);
     counts.rejected += batch.rejected.length;
   };
@@ -196,6 +199,7 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         } catch (error) {
           // A write failed half-way through a batch: nothing of this transaction is kept.
           if (store.sqlite.inTransaction) store.sqlite.exec('rollback');
+          pending.discard();
           throw error;
         }
         for (const rejection of batch.rejected) if (rejects.length < REJECTS_SHOWN) rejects.push(rejection);
@@ -221,8 +225,10 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         // Once per transaction: a client-day is in many batches, a client-month in more.
         markDirtyDays(statements, dirty);
         totals.flush(totalsStatements);
+        pending.flush(store);
       } catch (error) {
         store.sqlite.exec('rollback');
+        pending.discard();
         kept = false;
         failure ??= error;
       }
@@ -266,6 +272,14 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
   } catch (error) {
     progress.status = 'failed';
     progress.message = error instanceof Error ? error.message : String(error);
+  }
+  // Every cycle a late call landed in is rated again once, from its earliest late call.
+  try {
+    progress.rerated += (await ratePendingCycles(store, world)).rated;
+  } catch (error) {
+    // The notes stay: the next start or import rates those cycles.
+    progress.status = 'failed';
+    progress.message ??= error instanceof Error ? error.message : String(error);
   }
   store.sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(autocheckpoint)}`);
   // Committed batches count, even when cancelled or failed: post their charges now.

@@ -70,6 +70,9 @@ interface CycleState {
   last: CallRecord | null;
 }
 
+/** Told of a late call in an open cycle with free minutes: the cycle, and the call. */
+export type LateCallNote = (clientPackageId: number, cycleStart: string, call: Pick<CallRecord, 'startedAt' | 'callId'>) => void;
+
 /** What rating needs to know of a cycle's stored calls. */
 export interface CycleQueries {
   /** Free minutes used so far in a cycle. */
@@ -97,7 +100,9 @@ export const emptyCycleQueries: CycleQueries = { used: () => 0, last: () => unde
  * the same open cycle, re-rates that cycle (DESIGN rule 6: free minutes are allocated
  * chronologically). Returns (or hands to `sink`) the rows to insert and the stored rows
  * whose rating changed. A sink may write each row at once: a cycle's stored calls are
- * read before any row of that cycle is placed.
+ * read before any row of that cycle is placed. With `onLate` (an import), a late call's
+ * cycle is not re-rated here: the calls are rated in the order they came and the cycle is
+ * handed to `onLate`, to be rated once from its earliest late call (ratePendingCycles).
  */
 export function rateBatch(
   calls: CallToRate[],
@@ -106,6 +111,7 @@ export function rateBatch(
   cycleStates: Map<string, CycleState>,
   importId: number | null,
   sink?: (row: RatedRow) => void,
+  onLate?: LateCallNote,
 ): { inserts: CallValues[]; updates: RatedRow[] } {
   const inserts: CallValues[] = [];
   const updates: RatedRow[] = [];
@@ -148,7 +154,10 @@ export function rateBatch(
     const late = state.last !== null && compareStart(group[0]!.record, state.last) < 0;
     // A closed period is never re-rated: a late call there takes what free minutes remain.
     const closed = first.cycleStart! < world.clientPackages.get(first.binding!.clientPackageId!)!.cycleStartDate;
-    if (!late || closed) {
+    // An import rates a late call as if it came last and notes its cycle: the cycle is rated
+    // again once, from its earliest late call, when the import's rows are in (issue 13).
+    if (late && !closed && onLate) onLate(first.binding!.clientPackageId!, first.cycleStart!, group[0]!.record);
+    if (!late || closed || onLate) {
       let left = state.freeMinutesLeft;
       for (const call of group) {
         const step = rateCall(compiled, call.record, context, left);
@@ -161,8 +170,10 @@ export function rateBatch(
     }
     // A late call: re-rate the whole open cycle in call order.
     const stored = queries.calls(first.binding!.clientPackageId!, first.cycleStart!);
-    const placement = { binding: first.binding, cycleStart: first.cycleStart };
-    const storedCalls = stored.map((row) => storedCallToRate(row, world, placement));
+    // Each stored call keeps its own sub account (a client package holds several).
+    const storedCalls = stored.map((row) =>
+      storedCallToRate(row, world, { binding: { ...first.binding!, subaccountId: row.subaccount_id ?? first.binding!.subaccountId }, cycleStart: first.cycleStart }),
+    );
     const everything = [...storedCalls, ...group];
     const byId = new Map(everything.map((call) => [call.record.callId, call]));
     const cycle = rateCycle(compiled, everything.map((call) => call.record), context);
@@ -175,7 +186,8 @@ export function rateBatch(
   return { inserts, updates };
 }
 
-function compareStart(a: Pick<CallRecord, 'startedAt' | 'callId'>, b: Pick<CallRecord, 'startedAt' | 'callId'>): number {
+/** Chronological order of calls: start time, then the provider's call id. */
+export function compareStart(a: Pick<CallRecord, 'startedAt' | 'callId'>, b: Pick<CallRecord, 'startedAt' | 'callId'>): number {
   if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
   return a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0;
 }

@@ -52,7 +52,7 @@ const everyColumnBound: [Missing] extends [never] ? true : Missing = true;
 void everyColumnBound;
 
 /** A stored call read back for rating (a re-rate, a late call's cycle). */
-export const STORED_CALL_COLUMNS = ['id', ...CALL_RECORD_COLUMNS, 'client_id', 'charge_micros'] as const;
+export const STORED_CALL_COLUMNS = ['id', ...CALL_RECORD_COLUMNS, 'subaccount_id', 'client_id', 'charge_micros'] as const;
 export type StoredCall = Pick<CallRow, (typeof STORED_CALL_COLUMNS)[number]>;
 
 export interface CallStatements {
