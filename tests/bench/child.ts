@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { openStore, type Store } from '../../db/open';
 import { parseCdrFile } from '../../main/cdr';
@@ -16,6 +17,9 @@ import { benchReportsChild } from './reports';
  * One measurement per process, so each peak RSS is its own. Prints one JSON line.
  *   floor  SETUP IMPORTED WORK  raw prepared inserts of the rows the import stored (rated,
  *                               with their clients and packages) into the calls table
+ *   physical CSV WORK       the physical floor (issue 13): SQLite alone inserting the file's
+ *                           calls, in the file's order, into a table with only the provider's
+ *                           call id unique (no other index, no foreign key); parsing untimed
  *   bare   SETUP CSV WORK   raw prepared inserts of the file's rows, rating columns NULL
  *   import SETUP CSV WORK   import + rate + persist through the real service
  *   rerate DB CLIENT_PACKAGE re-rate one client's open cycle
@@ -47,6 +51,36 @@ async function bare(): Promise<Record<string, number>> {
     }
   }
   return insertTimed(store, rows);
+}
+
+async function physical(): Promise<Record<string, number>> {
+  const rows: (string | number | null)[][] = [];
+  for await (const batch of parseCdrFile(first, undefined, { batchSize: IMPORT_BATCH_SIZE })) {
+    for (const cdr of batch.good) {
+      rows.push([cdr.callId, cdr.startedAt, cdr.account, cdr.callerId, cdr.destination, cdr.description, cdr.disposition, cdr.seconds, cdr.costRate ?? 0, cdr.costTotal ?? 0]);
+    }
+  }
+  // The store's own settings (db/open.ts): WAL, synchronous NORMAL, a 64 MB cache.
+  const sqlite = new BetterSqlite3(second);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.exec(`create table calls (
+    id integer primary key, call_id text not null unique, started_at text not null, account text not null, caller_id text not null,
+    destination text not null, description text not null, disposition text not null, seconds integer not null,
+    cost_rate_e8 integer not null, cost_micros integer not null
+  ) strict`);
+  const insert = sqlite.prepare(
+    'insert into calls (call_id, started_at, account, caller_id, destination, description, disposition, seconds, cost_rate_e8, cost_micros) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const started = process.hrtime.bigint();
+  sqlite.transaction(() => {
+    for (const row of rows) insert.run(row);
+  })();
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  sqlite.close();
+  return { rows: rows.length, seconds };
 }
 
 /**
@@ -171,7 +205,7 @@ async function waits(): Promise<Record<string, number>> {
 
 // cdr DB: the Global CDR's page, last page, totals and CSV export (tests/bench/cdr.ts).
 const cdr = () => benchCdr(first);
-const run = mode === 'cdr' ? cdr : mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : mode === 'reports' ? () => benchReportsChild(first) : mode === 'invoices' ? () => benchInvoices(first, second, now, work ? Number(work) : undefined) : null;
+const run = mode === 'cdr' ? cdr : mode === 'physical' ? physical : mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : mode === 'reports' ? () => benchReportsChild(first) : mode === 'invoices' ? () => benchInvoices(first, second, now, work ? Number(work) : undefined) : null;
 if (!run) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

@@ -1,6 +1,7 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemo, planDemo, writeDemoCdrCsv } from '../../main/demo';
+import { Random } from '../../main/demo/random';
 import { openStore } from '../../db/open';
 import { cdrCsvHeader, cdrCsvLine, toProviderRecord } from '../../main/cdr';
 import { parseCdrFile } from '../../main/cdr';
@@ -19,6 +20,8 @@ export const HEAVY_CALLS = 10_000;
 export interface BenchFixture {
   setupDb: string;
   callsCsv: string;
+  /** The same calls in the orders a provider's files come in (issue 13): oldest first, newest first, a day's calls in no order. */
+  orders: { name: string; csv: string }[];
   heavyClientPackageId: number;
   setupSeconds: number;
 }
@@ -67,9 +70,51 @@ async function addHeavyClient(dbPath: string, dir: string): Promise<number> {
   return sub.clientPackageId;
 }
 
+/**
+ * The same file in the two other orders a provider's export comes in: newest first (the
+ * portal's own order), and day by day with each day's calls in no order (several servers'
+ * records merged). A seeded shuffle: every run reads the same file.
+ */
+function writeOrders(callsCsv: string, dir: string): BenchFixture['orders'] {
+  const reverse = join(dir, 'calls-reverse.csv');
+  const shuffled = join(dir, 'calls-shuffled.csv');
+  if (!existsSync(reverse) || !existsSync(shuffled)) {
+    const lines = readFileSync(callsCsv, 'utf8').split('\n');
+    const header = lines.shift()!;
+    if (lines.at(-1) === '') lines.pop();
+    writeFileSync(reverse, `${header}\n${[...lines].reverse().join('\n')}\n`);
+    const random = Random.stream(1, 'bench-order');
+    const days: string[][] = [];
+    for (const line of lines) {
+      const day = line.slice(0, 10);
+      const last = days.at(-1);
+      if (last && last[0]!.slice(0, 10) === day) last.push(line);
+      else days.push([line]);
+    }
+    for (const day of days) {
+      for (let index = day.length - 1; index > 0; index -= 1) {
+        const other = random.int(0, index);
+        [day[index], day[other]] = [day[other]!, day[index]!];
+      }
+    }
+    writeFileSync(shuffled, `${header}\n${days.flat().join('\n')}\n`);
+  }
+  return [
+    { name: 'oldest first', csv: callsCsv },
+    { name: 'newest first', csv: reverse },
+    { name: "shuffled within each day", csv: shuffled },
+  ];
+}
+
 export async function buildFixture(dir: string, log: (text: string) => void): Promise<BenchFixture> {
   const started = Date.now();
   const setupDb = join(dir, 'setup.db');
+  const callsCsv = join(dir, 'calls.csv');
+  // BENCH_DIR keeps the fixture between runs (it takes minutes to build): reused when whole.
+  if (existsSync(join(dir, 'fixture.json')) && existsSync(setupDb) && existsSync(callsCsv)) {
+    const kept = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8')) as { heavyClientPackageId: number };
+    return { setupDb, callsCsv, orders: writeOrders(callsCsv, dir), heavyClientPackageId: kept.heavyClientPackageId, setupSeconds: (Date.now() - started) / 1000 };
+  }
   const store = await openStore(setupDb);
   log(`building the reseller: ${BENCH_CLIENTS} clients…`);
   await generateDemo(store, (now) => createHandlerTable({ store, host: 'headless', now }), {
@@ -84,7 +129,9 @@ export async function buildFixture(dir: string, log: (text: string) => void): Pr
   log('adding a client with a 10,000-call cycle…');
   const heavyClientPackageId = await addHeavyClient(setupDb, dir);
   log(`writing ${BENCH_CALLS.toLocaleString('en-US')} calls as the provider's CSV…`);
-  const callsCsv = join(dir, 'calls.csv');
   await writeDemoCdrCsv(callsCsv, planDemo({ clients: BENCH_CLIENTS, seed: 1 }), { cdrs: BENCH_CALLS, months: 1, now: BENCH_NOW });
-  return { setupDb, callsCsv, heavyClientPackageId, setupSeconds: (Date.now() - started) / 1000 };
+  log('the same calls newest first, and shuffled within each day…');
+  const orders = writeOrders(callsCsv, dir);
+  writeFileSync(join(dir, 'fixture.json'), JSON.stringify({ heavyClientPackageId }));
+  return { setupDb, callsCsv, orders, heavyClientPackageId, setupSeconds: (Date.now() - started) / 1000 };
 }
