@@ -67,6 +67,12 @@ export function useCallKeysetList(filter: CallFilter): CallKeysetList {
     placeholderData: (previous, previousQuery) => (previousQuery && JSON.stringify(pick(previousQuery.queryKey[1])) === JSON.stringify(pick(input)) ? previous : undefined),
   });
   const page = query.data;
+  // The place of the rows on screen: while the next page loads, the previous page's rows
+  // stay and so does their place (the label must not name rows that are not there yet).
+  const [settledPlace, setSettledPlace] = useState<PagePlace>(current.place);
+  const settled = !query.isPlaceholderData && page !== undefined;
+  if (settled && (settledPlace.from !== current.place.from || settledPlace.index !== current.place.index)) setSettledPlace(current.place);
+  const shown = query.isPlaceholderData ? settledPlace : current.place;
   const go = useCallback((seek: Seek, place: PagePlace) => setCursor({ key: filterKey, seek, place }), [filterKey]);
   const view = readView({ data: page, status: query.status, error: query.error as never, refetch: query.refetch });
   return {
@@ -74,14 +80,14 @@ export function useCallKeysetList(filter: CallFilter): CallKeysetList {
     status: view.status,
     error: query.error ? toApiError(query.error) : null,
     refreshing: query.isPlaceholderData || query.isFetching,
-    place: current.place,
+    place: shown,
     first: () => go('first', { from: 'start', index: 0 }),
     last: () => go('last', { from: 'end', index: 0 }),
     next: () => {
-      if (page?.next) go({ after: page.next }, current.place.from === 'start' ? { from: 'start', index: current.place.index + 1 } : { from: 'end', index: current.place.index - 1 });
+      if (page?.next) go({ after: page.next }, shown.from === 'start' ? { from: 'start', index: shown.index + 1 } : { from: 'end', index: shown.index - 1 });
     },
     previous: () => {
-      if (page?.previous) go({ before: page.previous }, current.place.from === 'start' ? { from: 'start', index: current.place.index - 1 } : { from: 'end', index: current.place.index + 1 });
+      if (page?.previous) go({ before: page.previous }, shown.from === 'start' ? { from: 'start', index: shown.index - 1 } : { from: 'end', index: shown.index + 1 });
     },
     reload: query.refetch,
   };
