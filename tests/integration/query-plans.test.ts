@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareCallStatements } from '../../main/services/calls/statements';
+import { prepareCallStatements, STORED_CALL_COLUMNS } from '../../main/services/calls/statements';
 import { statementQuery } from '../../main/services/clientLedger';
 import { seekPage, totalsQuery } from '../../main/services/calls/queries';
 import { clientMonthTotalsQuery } from '../../main/services/reports/dashboard';
@@ -82,6 +82,33 @@ describe('query plans of the hot paths', () => {
     it('the totals of a client + date filter are read from the covering index alone', () => {
       expect(compiled(totalsQuery(temp.store.db, clientMonth))).toBe('SEARCH calls USING COVERING INDEX calls_client_cdr (client_id=? AND started_at>? AND started_at<?)');
     });
+  });
+
+  it('every index on calls serves a query of the app (each costs every imported call, issue 13)', () => {
+    const statements = prepareCallStatements(temp.store.db, temp.store.sqlite);
+    const compiled = (query: { compile(): { sql: string; parameters: readonly unknown[] } }): string => {
+      const { sql, parameters } = query.compile();
+      return plan(sql, ...parameters);
+    };
+    const month = { from: '2026-01-01', to: '2026-01-31', status: 'all' as const };
+    // The index, and the query it is there for.
+    const served: Record<string, string> = {
+      // An import skips the calls it already has (the provider's call id is unique).
+      sqlite_autoindex_calls_1: plan(statements.existingIds.source, '[]'),
+      // The Global CDR filtered by dates alone, its first and last pages.
+      calls_started: compiled(seekPage(month, temp.store.db, 'newest', 'first', 200).query.selectAll('calls')),
+      // Rating: the free minutes a cycle used, its last call, its calls from a late one.
+      calls_cycle: plan(statements.cycleUsed.source, 1, '2026-01-01'),
+      // "Re-rate unrated calls" after the reseller fixed their cause.
+      calls_unrated: compiled(temp.store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id')),
+      // A client's CDR pages and totals, the daily call charges, invoices' calls.
+      calls_client_cdr: compiled(totalsQuery(temp.store.db, { ...month, clientId: 1 })),
+      // A sub account's CDR.
+      calls_subaccount_started: compiled(seekPage({ ...month, subaccountId: 3 } as typeof month, temp.store.db, 'newest', 'last', 200).query.selectAll('calls')),
+    };
+    const indexes = temp.store.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'calls' order by name").pluck().all() as string[];
+    expect(indexes).toEqual(Object.keys(served).sort());
+    for (const [index, detail] of Object.entries(served)) expect(detail, index).toContain(index);
   });
 
   it('the reports read their rollups by month through the primary keys, never the calls or the ledger', () => {
