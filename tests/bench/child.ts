@@ -7,6 +7,7 @@ import { rerateOpenCycles } from '../../main/services/calls/rerate';
 import { createContext } from '../../main/services/context';
 import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
+import { setWorkerEntry } from '../../main/workers/pool';
 import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
 import { benchCdr } from './cdr';
@@ -30,6 +31,9 @@ import { benchReportsChild } from './reports';
  *                           and the same requests with no import, for comparison
  */
 const [mode = '', first = '', second = '', work = ''] = process.argv.slice(2);
+// The export workers as the app ships them (electron-vite's out/main/worker.js, which run.ts
+// builds first), not TypeScript compiled again in each worker thread by tsx.
+if (process.env.BENCH_WORKER) setWorkerEntry(process.env.BENCH_WORKER);
 const now = () => BENCH_NOW;
 
 async function bare(): Promise<Record<string, number>> {

@@ -14,8 +14,14 @@ const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
 
+/** The built worker of the export pool, when the build succeeded (see child.ts). */
+let builtWorker: string | null = null;
+
 function child(args: string[]): Record<string, number> {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/child.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  // What an earlier child wrote is flushed to disk first: its writeback is not this one's time.
+  spawnSync('sync');
+  const env = builtWorker ? { ...process.env, BENCH_WORKER: builtWorker } : process.env;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/child.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 20, env });
   if (result.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${result.stderr}`);
   const last = result.stdout.trim().split('\n').pop() ?? '{}';
   return JSON.parse(last) as Record<string, number>;
@@ -28,6 +34,7 @@ function child(args: string[]): Record<string, number> {
  */
 function cliImport(setupDb: string, csv: string, work: string): { seconds: number; maxRssMb: number; added: number; rerated: number; rated: number; unrated: number; rejected: number } {
   copyFileSync(setupDb, work);
+  spawnSync('sync');
   const started = process.hrtime.bigint();
   const result = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, '--import', 'tsx', 'main/cli/index.ts', '--db', work, 'cdr', 'import', '--file', csv, '--json'], {
     encoding: 'utf8',
@@ -53,6 +60,10 @@ if (wanted('engine')) {
 }
 
 if (wanted('import')) {
+  log('building the app (its export workers are measured as they ship)…');
+  const build = spawnSync('npx', ['electron-vite', 'build'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (build.status === 0 && existsSync('out/main/worker.js')) builtWorker = join(process.cwd(), 'out/main/worker.js');
+  else log('the build failed: the export workers run from TypeScript (tsx) instead');
   // BENCH_DIR=/some/dir keeps the fixture (minutes to build) for the next run.
   const kept = process.env.BENCH_DIR;
   if (kept) mkdirSync(kept, { recursive: true });
@@ -109,7 +120,7 @@ if (wanted('import')) {
       { name: `Global CDR page of 200 (client + month: ${cdr.filterCalls!.toLocaleString('en-US')} calls); raw SQL floor ${cdr.pageFloorMs} ms`, value: cdr.pageMs!, unit: 'ms', goal: '≤ 20' },
       { name: `  its last page (seek from the other end); raw SQL floor ${cdr.lastPageFloorMs} ms`, value: cdr.lastPageMs!, unit: 'ms', goal: '≤ 20' },
       { name: `  totals of that filter (count, minutes, cost, sell, profit); raw SQL floor ${cdr.totalsFloorMs} ms`, value: cdr.totalsMs!, unit: 'ms', goal: '≤ 50' },
-      { name: `CSV export of all ${cdr.exportRows!.toLocaleString('en-US')} calls (streamed, on worker threads); SQLite making the same lines on one thread ${cdr.exportFloorSeconds} s`, value: cdr.exportSeconds!, unit: 's', goal: '≤ 5' },
+      { name: `CSV export of all ${cdr.exportRows!.toLocaleString('en-US')} calls (streamed, on ${builtWorker ? 'the built' : 'tsx'} worker threads); SQLite making the same lines on one thread ${cdr.exportFloorSeconds} s`, value: cdr.exportSeconds!, unit: 's', goal: '≤ 5' },
     );
     log('invoices: 1,000 issued on the imported month, then their PDFs exported…');
     const invoiced = child(['invoices', join(dir, 'import.db'), join(dir, 'invoices.db')]);
