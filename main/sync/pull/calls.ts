@@ -5,7 +5,7 @@ import { importCalls } from '../../services/calls/importCalls';
 import type { ServiceContext } from '../../services/context';
 import type { Provider } from '../provider';
 import { failureOf, type PullFailure } from './ask';
-import { readState, writeState } from './state';
+import { linkedOpenClients, readState, writeState } from './state';
 import { listField, type WireRecord } from './wire';
 
 /** The sync_state key of the last day of calls pulled for a provider client. */
@@ -36,16 +36,10 @@ interface ClientPlan {
  * "pulled to" day; one the provider refused keeps it, and is read again next time.
  */
 export async function pullCalls(ctx: ServiceContext, provider: Provider, options: CallPullOptions): Promise<{ result: CallPullResult; failures: PullFailure[] }> {
-  const clients = await ctx.db
-    .selectFrom('clients')
-    .select(['id', 'provider_id'])
-    .where('provider_id', 'is not', null)
-    .where('status', '!=', 'closed')
-    .orderBy('id')
-    .execute();
+  const clients = await linkedOpenClients(ctx.db);
   const plans: ClientPlan[] = [];
   for (const client of clients) {
-    const providerId = client.provider_id!;
+    const providerId = client.provider_id;
     const from = options.from ?? incrementalStart(await readState(ctx.db, callsPulledToKey(providerId)), options.today);
     plans.push({ clientId: client.id, providerId, windows: cdrWindows(from, options.to) });
   }

@@ -6,6 +6,7 @@ import { clientName } from '../../services/clients';
 import { isoNow, type ServiceContext } from '../../services/context';
 import type { Provider } from '../provider';
 import { failureOf, type PullFailure } from './ask';
+import { linkedOpenClients } from './state';
 import { listField, moneyField, objectField, text } from './wire';
 
 /** Days of calls compared when balances differ: getResellerBalance's statistics cover the last 30 days and today. */
@@ -37,19 +38,13 @@ export async function reconcileBalances(
   provider: Provider,
   options: ReconcileOptions,
 ): Promise<{ checked: number; differing: number; failures: PullFailure[] }> {
-  const clients = await ctx.db
-    .selectFrom('clients')
-    .select(['id', 'provider_id'])
-    .where('provider_id', 'is not', null)
-    .where('status', '!=', 'closed')
-    .orderBy('id')
-    .execute();
+  const clients = await linkedOpenClients(ctx.db);
   const failures: PullFailure[] = [];
   let checked = 0;
   let differing = 0;
   const window = { from: addDays(options.today, -(RECONCILE_DAYS - 1)), to: options.today };
   for (const client of clients) {
-    const providerId = client.provider_id!;
+    const providerId = client.provider_id;
     let providerBalance: number;
     try {
       const reply = await provider.call('getResellerBalance', { client: providerId });
