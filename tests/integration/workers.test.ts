@@ -29,7 +29,7 @@ function numbers(from: number, to: number, batchRows = 10): CsvSlice {
   };
 }
 
-const linesOf = (chunks: CsvChunk[]): string[] => chunks.flatMap((chunk) => chunk.text.split('\r\n').filter((line) => line !== ''));
+const linesOf = (chunks: CsvChunk[]): string[] => chunks.flatMap((chunk) => Buffer.from(chunk.bytes).toString('utf8').split('\r\n').filter((line) => line !== ''));
 
 describe('the worker pool', () => {
   it('runs jobs on its workers, each job’s chunks reaching it alone and in order', async () => {

@@ -57,8 +57,13 @@ export interface CsvSlice {
 }
 
 export interface CsvChunk {
-  /** Lines, each ending in CRLF. */
-  text: string;
+  /**
+   * Lines, each ending in CRLF, as UTF-8: SQLite's bytes, handed to the app's thread without a
+   * copy (the worker transfers them) and written as they are. Read as a JavaScript string they
+   * cost a decode in the worker, a copy across threads and an encode at the file: 1.0 s of 5.7
+   * on one thread for the bench's 1M calls (6.8 s as text, 5.7 s as bytes).
+   */
+  bytes: Uint8Array;
   rows: number;
 }
 
@@ -121,7 +126,7 @@ export function csvSlice(sqlite: BetterSqlite3.Database, slice: CsvSlice, emit: 
   prepareCountryNames(sqlite, slice.countryNames);
   const edge = slice.newest ? 'min' : 'max';
   const batch = (inner: CompiledStatement) =>
-    sqlite.prepare(`select group_concat(line, char(13, 10)) || char(13, 10), count(*), ${edge}(started_at || printf('%015d', id)) from (${inner.sql})`).raw();
+    sqlite.prepare(`select cast(group_concat(line, char(13, 10)) || char(13, 10) as blob), count(*), ${edge}(started_at || printf('%015d', id)) from (${inner.sql})`).raw();
   const first = batch(slice.first);
   const next = batch(slice.next);
   let rows = 0;
@@ -129,9 +134,9 @@ export function csvSlice(sqlite: BetterSqlite3.Database, slice: CsvSlice, emit: 
   for (;;) {
     const at: { time: string; id: number } | null = cursor;
     const parameters = at === null ? slice.first.parameters : slice.next.parameters.map((value) => (value === CURSOR_TIME ? at.time : value === CURSOR_ID ? at.id : value));
-    const [text, count, last] = (at === null ? first : next).get(...parameters) as [string | null, number, string | null];
-    if (count === 0 || text === null || last === null) break;
-    emit({ text, rows: count });
+    const [bytes, count, last] = (at === null ? first : next).get(...parameters) as [Buffer | null, number, string | null];
+    if (count === 0 || bytes === null || last === null) break;
+    emit({ bytes, rows: count });
     rows += count;
     if (count < slice.batchRows) break;
     cursor = { time: last.slice(0, -15), id: Number(last.slice(-15)) };

@@ -232,7 +232,7 @@ export class CallExports {
       writing: for (const part of parts) {
         for await (const chunk of part) {
           if (running.cancelled) break writing;
-          await writeChunk(out, chunk.text, failed);
+          await writeChunk(out, chunk.bytes, failed);
           running.progress = { ...running.progress, rows: running.progress.rows + chunk.rows };
           this.ctx.events.emit('export.progress', { ...running.progress });
         }
@@ -253,6 +253,6 @@ export class CallExports {
   }
 }
 
-async function writeChunk(out: WriteStream, text: string, failed: Promise<never>): Promise<void> {
-  if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+async function writeChunk(out: WriteStream, data: string | Uint8Array, failed: Promise<never>): Promise<void> {
+  if (!out.write(data)) await Promise.race([once(out, 'drain'), failed]);
 }
