@@ -270,6 +270,12 @@ export interface RatingPendingTable {
   from_call_id: string;
 }
 
+/** Issue 13 (migration 020): a secondary index of calls a bulk import dropped, and the statement that builds it again. */
+export interface DeferredIndexesTable {
+  name: string;
+  sql: string;
+}
+
 /**
  * Issue 11, the report rollups (migration 013): the calls summed per month and client, per
  * month and destination country, per month and DID, and the ledger per month, client and
@@ -472,6 +478,7 @@ export interface Database {
   calls: CallsTable;
   call_charge_dirty: CallChargeDirtyTable;
   rating_pending: RatingPendingTable;
+  deferred_indexes: DeferredIndexesTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
   invoice_entries: InvoiceEntriesTable;

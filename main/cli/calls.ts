@@ -51,7 +51,9 @@ function cdrFilter(values: FilterValues): Record<string, unknown> {
 function progressLine(job: ImportJobView): string {
   const percent = job.totalBytes ? ` ${Math.floor((job.bytesRead * 100) / job.totalBytes)}%` : '';
   const eta = job.etaSeconds === null ? '' : `, ${job.etaSeconds}s left`;
-  return `import${percent}: ${job.linesRead} lines, ${job.rated} rated, ${job.unrated} unrated, ${job.rejected} rejected, ${job.duplicates} already there, ${job.callsPerSecond}/s${eta}`;
+  // While running, a message says what the import does past its rows (building the calls indexes).
+  const doing = job.status === 'running' && job.message ? ` — ${job.message}` : '';
+  return `import${percent}: ${job.linesRead} lines, ${job.rated} rated, ${job.unrated} unrated, ${job.rejected} rejected, ${job.duplicates} already there, ${job.callsPerSecond}/s${eta}${doing}`;
 }
 
 const describeCall = (call: CallView): string =>
@@ -85,7 +87,8 @@ async function startFileImport(ctx: CommandContext, path: string, format: string
   }
   const { size } = await readableFile(path);
   const chosen = format as CdrFormat | undefined;
-  const jobs = new ImportJobs(createContext(ctx.store));
+  // No window waits on the store here: a big file builds the calls indexes after its rows (issue 13).
+  const jobs = new ImportJobs(createContext(ctx.store), { deferIndexes: true });
   const job = jobs.startBatches({
     source: path,
     totalBytes: size,

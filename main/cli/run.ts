@@ -7,6 +7,7 @@ import { EventBus } from '../events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
 import { markInterruptedImports } from '../services/calls/interrupted';
+import { deferredCallIndexes, restoreCallIndexes } from '../services/calls/deferredIndexes';
 import { environmentAccess } from '../sync/settings';
 import { callCommands } from './calls';
 import { clientCommands } from './clients';
@@ -135,6 +136,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     // Issue 9: a command shows imports as the app does, a killed one 'interrupted'. Only this
     // part of the app's start runs here: billing and call charges are not every command's work.
     await markInterruptedImports(store, options.now ?? (() => new Date()));
+    await restoreLeftIndexes(store, io);
     const events = new EventBus();
     const table: HandlerTable = createHandlerTable({
       store,
@@ -166,6 +168,18 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
   } finally {
     await store?.close();
   }
+}
+
+/**
+ * Issue 13: the calls indexes a killed bulk import (of this command line) left dropped are
+ * built before any command reads the calls, unless an import still runs (its end builds them).
+ */
+async function restoreLeftIndexes(store: Store, io: CliIo): Promise<void> {
+  if (deferredCallIndexes(store.db, store.sqlite).length === 0) return;
+  const running = await store.db.selectFrom('call_imports').select('id').where('status', '=', 'running').executeTakeFirst();
+  if (running) return;
+  io.err('Building the calls indexes an interrupted import left out…');
+  await store.exclusive(() => restoreCallIndexes(store.db, store.sqlite));
 }
 
 function withoutGlobals(args: string[]): string[] {

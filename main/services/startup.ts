@@ -6,6 +6,7 @@ import { raiseBilledNotice } from './billingNotice';
 import { postCallCharges } from './calls/callCharges';
 import { markInterruptedImports } from './calls/interrupted';
 import { ratePendingCycles } from './calls/pendingCycles';
+import { restoreCallIndexes } from './calls/deferredIndexes';
 import { RatingWorld } from './calls/world';
 import { createContext } from './context';
 import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
@@ -18,7 +19,7 @@ export interface StartupReport extends BillingRunResult {
 
 /**
  * Work every host does once the database is open: mark imports whose process died as
- * interrupted (issue 9), rate again the cycles it left with late calls (issue 13), post call charges an interrupted import left unposted (the dirty
+ * interrupted (issue 9), build the calls indexes and rate again the cycles it left with late calls (issue 13), post call charges an interrupted import left unposted (the dirty
  * list), then bill the cycles that came due while the app was closed (issue:
  * "automatically for due cycles when the app starts").
  */
@@ -31,6 +32,8 @@ export async function onAppStart(store: Store, now: () => Date = () => new Date(
     // Issue 13: cycles an interrupted import left to rate again from a late call (unless
     // another process is importing still: its own end rates them).
     const running = await store.db.selectFrom('call_imports').select('id').where('status', '=', 'running').executeTakeFirst();
+    // The calls indexes a killed bulk import left dropped are built first: rating reads them.
+    if (!running) await store.exclusive(() => restoreCallIndexes(store.db, store.sqlite));
     if (!running) await ratePendingCycles(store, await RatingWorld.load(store.db));
   } catch (error) {
     // The notes stay: the next start or import rates those cycles.

@@ -7,7 +7,8 @@ import { postCallCharges } from './callCharges';
 import { PendingCycleNotes, ratePendingCycles } from './pendingCycles';
 import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
 import { parsedCdrToRate, type CallToRate } from './callToRate';
-import { rateBatch, storedCycleQueries } from './rateBatch';
+import { rateBatch, storedCycleQueries, summarisedCycleQueries } from './rateBatch';
+import { deferCallIndexes, deferredCallIndexes, restoreCallIndexes, shouldDeferIndexes } from './deferredIndexes';
 import { callValuesInOrder, dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder } from './statements';
 import { realTimers, withinMs, type ImportTimers } from './timers';
 import { RatingWorld } from './world';
@@ -39,6 +40,14 @@ export interface ImportOptions {
   fileBytes?: (parsedBytes: number) => number;
   /** The clocks the transaction waits on; real ones by default, injected by tests. */
   timers?: ImportTimers;
+  /**
+   * A big file into a small table writes its rows first and builds the calls indexes after
+   * them (deferredIndexes.ts). Only where no window waits on the store (the command line):
+   * the window's lists scan the table while the indexes are gone, and a request waits for
+   * the build at the end (seconds) instead of one batch. 'auto': when shouldDeferIndexes
+   * says it pays; 'always' (tests); 'never' by default.
+   */
+  deferIndexes?: 'auto' | 'always' | 'never';
 }
 
 const REJECTS_SHOWN = 1000;
@@ -118,7 +127,20 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     .executeTakeFirstOrThrow();
   const progress: ImportProgress = { ...notStarted(options.totalBytes ?? null), importId };
   const cycleStates = new Map();
-  const queries = storedCycleQueries(statements);
+  let queries = storedCycleQueries(statements);
+  // Issue 13: a bulk import drops the secondary indexes (rating reads each stored cycle from
+  // one summary taken first); an earlier one killed before it built them again is finished first.
+  const { highest } = await store.db.selectFrom('calls').select((eb) => eb.fn.max('id').as('highest')).executeTakeFirstOrThrow();
+  const storedCalls = Number(highest ?? 0);
+  const deferred = options.deferIndexes === 'always' || (options.deferIndexes === 'auto' && shouldDeferIndexes(options.totalBytes, storedCalls));
+  await store.exclusive(() => {
+    if (deferred) {
+      queries = summarisedCycleQueries(statements.cycleSummaries.all(), queries);
+      deferCallIndexes(store.db, store.sqlite);
+    } else if (deferredCallIndexes(store.db, store.sqlite).length > 0) {
+      restoreCallIndexes(store.db, store.sqlite);
+    }
+  });
   // Late calls' cycles, rated again once when the rows are in (issue 13).
   const pending = new PendingCycleNotes();
 
@@ -270,11 +292,28 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       // Give the event loop a turn: requests that waited for the commit go first.
       await setImmediate();
     }
-    if (progress.status === 'running') progress.status = 'done';
   } catch (error) {
     progress.status = 'failed';
     progress.message = error instanceof Error ? error.message : String(error);
   }
+  if (deferred) {
+    // However the rows ended (done, cancelled, failed), the indexes are built again now.
+    try {
+      const before = progress.message;
+      await store.exclusive(() =>
+        restoreCallIndexes(store.db, store.sqlite, (name) => {
+          progress.message = `Building the calls index ${name}…`;
+          report(progress, timers.now() - started, options.onProgress);
+        }),
+      );
+      progress.message = before;
+    } catch (error) {
+      // The notes stay: the next start or import builds what is missing.
+      progress.status = 'failed';
+      progress.message = `The calls indexes were not built again: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  if (progress.status === 'running') progress.status = 'done';
   // Every cycle a late call landed in is rated again once, from its earliest late call.
   try {
     progress.rerated += (await ratePendingCycles(store, world)).rated;

@@ -30,12 +30,15 @@ export const IMPORT_DOMAINS: DataDomain[] = ['calls', 'ledger', 'clients'];
 export class ImportJobs {
   private readonly jobs = new Map<number, Job>();
   private readonly timers: ImportTimers;
+  private readonly deferIndexes: boolean;
 
+  /** `deferIndexes`: big files build the calls indexes after their rows (importCalls): for the command line, where no window waits. */
   constructor(
     private readonly ctx: ServiceContext,
-    options: { timers?: ImportTimers } = {},
+    options: { timers?: ImportTimers; deferIndexes?: boolean } = {},
   ) {
     this.timers = options.timers ?? realTimers;
+    this.deferIndexes = options.deferIndexes ?? false;
   }
 
   /**
@@ -130,6 +133,7 @@ export class ImportJobs {
       signal: controller.signal,
       now: this.ctx.now,
       timers: this.timers,
+      deferIndexes: this.deferIndexes ? 'auto' : 'never',
       ...(feed ? { fileBytes: (parsed: number) => feed.fileBytesAt(parsed) } : {}),
       onProgress: (progress) => {
         Object.assign(view, progress, { jobId, importId: progress.importId, fileName });

@@ -1,6 +1,6 @@
 import { accountProblem, compareCallsChronologically, rateCall, rateCycle, type CallRating, type CallRecord, type CompiledPackage, type UnratedReason } from '../../engine';
 import { storedCallToRate, type CallToRate } from './callToRate';
-import type { CallStatements, CallValues, StoredCall } from './statements';
+import type { CallStatements, CallValues, CycleSummary, StoredCall } from './statements';
 import type { RatingWorld } from './world';
 
 export type { CallToRate } from './callToRate';
@@ -89,6 +89,25 @@ export function storedCycleQueries(statements: Pick<CallStatements, 'cycleUsed' 
     used: (clientPackageId, cycleStart) => Number(statements.cycleUsed.get(clientPackageId, cycleStart) ?? 0),
     last: (clientPackageId, cycleStart) => statements.cycleLast.get(clientPackageId, cycleStart, 1),
     calls: (clientPackageId, cycleStart) => statements.cycleCalls.all(clientPackageId, cycleStart),
+  };
+}
+
+/**
+ * The cycle queries answered from one read of every stored cycle (`summaries`), for a bulk
+ * import whose cycle index is dropped while it writes (deferredIndexes.ts): a cycle not
+ * summarised has no stored call. Only `calls` still reads the table (an import never asks
+ * it: its late calls' cycles are rated after the indexes are back, ratePendingCycles).
+ */
+export function summarisedCycleQueries(summaries: Iterable<CycleSummary>, stored: CycleQueries): CycleQueries {
+  const byCycle = new Map<string, CycleSummary>();
+  for (const summary of summaries) byCycle.set(`${summary.client_package_id}|${summary.cycle_start}`, summary);
+  return {
+    used: (clientPackageId, cycleStart) => Number(byCycle.get(`${clientPackageId}|${cycleStart}`)?.used ?? 0),
+    last: (clientPackageId, cycleStart) => {
+      const last = byCycle.get(`${clientPackageId}|${cycleStart}`)?.last;
+      return last === undefined ? undefined : { started_at: last.slice(0, 19), call_id: last.slice(19) };
+    },
+    calls: stored.calls,
   };
 }
 

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CallChargeDirtyRow, CallImportRejectRow, CallRow, Database } from '../../../db/schema';
 
 /** The provider's record of a call, as stored: what rating reads back from a row. */
@@ -55,11 +55,21 @@ void everyColumnBound;
 export const STORED_CALL_COLUMNS = ['id', ...CALL_RECORD_COLUMNS, 'subaccount_id', 'client_id', 'charge_micros'] as const;
 export type StoredCall = Pick<CallRow, (typeof STORED_CALL_COLUMNS)[number]>;
 
+/** A stored cycle as `cycleSummaries` reads it: `last` is the latest call's started_at (19 characters) followed by its call id. */
+export interface CycleSummary {
+  client_package_id: number;
+  cycle_start: string;
+  used: number;
+  last: string;
+}
+
 export interface CallStatements {
   insert: BetterSqlite3.Statement<[values: Bound[]]>;
   cycleUsed: BetterSqlite3.Statement<[clientPackageId: number, cycleStart: string], number>;
   cycleLast: BetterSqlite3.Statement<[clientPackageId: number, cycleStart: string, limit: number], Pick<CallRow, 'started_at' | 'call_id'>>;
   cycleCalls: BetterSqlite3.Statement<[clientPackageId: number, cycleStart: string], StoredCall>;
+  /** Every stored cycle's free minutes used and latest call ("started_at" then call id, joined): what rating asks of a cycle, read in one pass. */
+  cycleSummaries: BetterSqlite3.Statement<[], CycleSummary>;
   updateRating: BetterSqlite3.Statement<[values: Bound[]]>;
   existingIds: BetterSqlite3.Statement<[idsJson: string], string>;
   markDirty: BetterSqlite3.Statement<[clientId: CallChargeDirtyRow['client_id'], day: CallChargeDirtyRow['day']]>;
@@ -100,6 +110,19 @@ export function prepareCallStatements(db: Kysely<Database>, sqlite: BetterSqlite
   const cycleUsed = inCycle.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('free_minutes_used'), eb.lit(0)).as('used')).compile();
   const cycleLast = inCycle.select(['started_at', 'call_id']).orderBy('started_at', 'desc').orderBy('call_id', 'desc').limit(1).compile();
   const cycleCalls = inCycle.select(STORED_CALL_COLUMNS).compile();
+  // started_at is always "YYYY-MM-DD HH:MM:SS": joined with the call id, text order is call order.
+  const cycleSummaries = db
+    .selectFrom('calls')
+    .select((eb) => [
+      'client_package_id',
+      'cycle_start',
+      eb.fn.coalesce(eb.fn.sum<number>('free_minutes_used'), eb.lit(0)).as('used'),
+      eb.fn.max<string>(sql<string>`started_at || call_id`).as('last'),
+    ])
+    .where('client_package_id', 'is not', null)
+    .where('cycle_start', 'is not', null)
+    .groupBy(['client_package_id', 'cycle_start'])
+    .compile();
   const reject = db.insertInto('call_import_rejects').values({ import_id: 0, line: 0, reason: '' }).compile();
   return {
     insert: sqlite.prepare<[values: Bound[]]>(insert.sql),
@@ -107,6 +130,7 @@ export function prepareCallStatements(db: Kysely<Database>, sqlite: BetterSqlite
     // LIMIT is bound as a parameter by Kysely; the statements below bind it last.
     cycleLast: sqlite.prepare(cycleLast.sql),
     cycleCalls: sqlite.prepare(cycleCalls.sql),
+    cycleSummaries: sqlite.prepare<[], CycleSummary>(cycleSummaries.sql),
     updateRating: sqlite.prepare<[values: Bound[]]>(updateRating.sql),
     existingIds: sqlite.prepare<[string], string>(existingIds.sql).pluck(),
     markDirty: sqlite.prepare(markDirty.sql),
