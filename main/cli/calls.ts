@@ -81,14 +81,18 @@ async function waitForImport(ctx: CommandContext, jobs: ImportJobs, job: ImportJ
  * The window has no such channel (it streams the file it was given, calls.importBegin),
  * so nothing it sends can make main read a path on this machine.
  */
-async function startFileImport(ctx: CommandContext, path: string, format: string | undefined): Promise<{ jobs: ImportJobs; job: ImportJobView }> {
+/** --indexes: when the calls indexes take the file's rows (issue 13). */
+const INDEX_MODES = { auto: 'auto', after: 'always', live: 'never' } as const;
+
+async function startFileImport(ctx: CommandContext, path: string, format: string | undefined, indexes = 'auto'): Promise<{ jobs: ImportJobs; job: ImportJobView }> {
   if (format !== undefined && !(CDR_FORMATS as readonly string[]).includes(format)) {
     throw new UserError(`--format must be one of ${CDR_FORMATS.join(', ')}`);
   }
+  if (!Object.hasOwn(INDEX_MODES, indexes)) throw new UserError(`--indexes must be one of ${Object.keys(INDEX_MODES).join(', ')}`);
   const { size } = await readableFile(path);
   const chosen = format as CdrFormat | undefined;
   // No window waits on the store here: a big file builds the calls indexes after its rows (issue 13).
-  const jobs = new ImportJobs(createContext(ctx.store), { deferIndexes: true });
+  const jobs = new ImportJobs(createContext(ctx.store), { deferIndexes: INDEX_MODES[indexes as keyof typeof INDEX_MODES] });
   const job = jobs.startBatches({
     source: path,
     totalBytes: size,
@@ -101,10 +105,12 @@ async function startFileImport(ctx: CommandContext, path: string, format: string
 export const callCommands: Command[] = [
   {
     name: 'cdr import',
-    usage: 'cdr import --file F [--format voipms-json|voipms-csv]   import call records (idempotent; bad rows reported)',
+    usage: `cdr import --file F [--format voipms-json|voipms-csv] [--indexes auto|after|live]
+                                        import call records (idempotent; bad rows reported); a big file into a small
+                                        table builds the calls indexes after its rows (auto; after: always; live: never)`,
     async run(ctx) {
-      const { values } = parseCommandOptions(ctx, { file: { type: 'string' }, format: { type: 'string' } });
-      const { jobs, job: started } = await startFileImport(ctx, requireOption(values.file, 'cdr import', '--file F'), values.format);
+      const { values } = parseCommandOptions(ctx, { file: { type: 'string' }, format: { type: 'string' }, indexes: { type: 'string' } });
+      const { jobs, job: started } = await startFileImport(ctx, requireOption(values.file, 'cdr import', '--file F'), values.format, values.indexes);
       const job = await waitForImport(ctx, jobs, started);
       if (job.status === 'failed') throw new UserError(`The import stopped: ${job.message ?? 'unknown error'} (committed batches are kept; run it again to finish)`);
       const rejects = job.rejects.map((reject) => `  line ${reject.line}: ${reject.reason}`);

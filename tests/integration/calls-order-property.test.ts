@@ -147,4 +147,18 @@ describe('rating does not depend on the order calls arrive in (issue 13)', () =>
       { numRuns: 40, seed: 1313 },
     );
   }, 300_000);
+
+  it('a bulk import after calls are stored counts the free minutes they used, and rates its late calls again', async () => {
+    const call = (id: string, day: number, seconds: number): Call => ({ id, day, second: 36_000, account: 'alice', destination: '15145551234', seconds });
+    // a1 and a3 use 4 of the 5 free minutes; a4 comes after them (1 free minute left), a2 before a3 (late).
+    const stored = [call('a1', 25, 180), call('a3', 27, 60)];
+    for (const bulk of [[call('a4', 28, 180)], [call('a2', 26, 60), call('a4', 28, 180)]]) {
+      const expected = await outcome([...stored, ...bulk].sort((a, b) => a.day - b.day), [], 1_000, 1_000);
+      const actual = await outcome([...stored, ...bulk], [stored.length], 1, 1, [false, true]);
+      expect(actual.ratings).toEqual(expected.ratings);
+      expect(actual.balances).toEqual(expected.balances);
+      expect(actual.indexes).toEqual(expected.indexes);
+      expect(actual.deferred).toEqual([]);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { detectCdrFormat, parseCdrStream, type CdrBatch, type CdrFormat } from '
 import type { ServiceContext } from '../context';
 import { ChunkFeed } from './chunkFeed';
 import { AppError, notFound } from '../../errors';
-import { IMPORT_BATCH_SIZE, importCalls, notStarted, type ImportProgress } from './importCalls';
+import { IMPORT_BATCH_SIZE, importCalls, notStarted, type ImportOptions, type ImportProgress } from './importCalls';
 import { realTimers, type ImportTimers } from './timers';
 
 interface Job {
@@ -30,15 +30,15 @@ export const IMPORT_DOMAINS: DataDomain[] = ['calls', 'ledger', 'clients'];
 export class ImportJobs {
   private readonly jobs = new Map<number, Job>();
   private readonly timers: ImportTimers;
-  private readonly deferIndexes: boolean;
+  private readonly deferIndexes: NonNullable<ImportOptions['deferIndexes']>;
 
-  /** `deferIndexes`: big files build the calls indexes after their rows (importCalls): for the command line, where no window waits. */
+  /** `deferIndexes`: whether big files build the calls indexes after their rows (importCalls): for the command line, where no window waits. */
   constructor(
     private readonly ctx: ServiceContext,
-    options: { timers?: ImportTimers; deferIndexes?: boolean } = {},
+    options: { timers?: ImportTimers; deferIndexes?: ImportOptions['deferIndexes'] } = {},
   ) {
     this.timers = options.timers ?? realTimers;
-    this.deferIndexes = options.deferIndexes ?? false;
+    this.deferIndexes = options.deferIndexes ?? 'never';
   }
 
   /**
@@ -133,7 +133,7 @@ export class ImportJobs {
       signal: controller.signal,
       now: this.ctx.now,
       timers: this.timers,
-      deferIndexes: this.deferIndexes ? 'auto' : 'never',
+      deferIndexes: this.deferIndexes,
       ...(feed ? { fileBytes: (parsed: number) => feed.fileBytesAt(parsed) } : {}),
       onProgress: (progress) => {
         Object.assign(view, progress, { jobId, importId: progress.importId, fileName });
