@@ -79,6 +79,27 @@ describe('call import', () => {
     expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.900000');
   });
 
+  it('posts each client-day exactly, days close together or far apart, and corrects a day a later import adds to', async () => {
+    const clientId = await alice();
+    await ok('clients.payment', { clientId, amount: '90' });
+    // Days read in ranges of a client's close days (callCharges.ts): the 1st–4th, then the 20th, then 10 months on.
+    const days = ['2026-01-01', '2026-01-03', '2026-01-04', '2026-01-20', '2026-11-26'];
+    const first = [HEADER, ...days.flatMap((day, k) => [line(`${day} 10:00:00`, '15145551234', 61, `d${k}a`), line(`${day} 11:00:00`, '15145551234', 120, `d${k}b`)])].join('\n');
+    expect(await run(first)).toMatchObject({ status: 'done', added: 10 });
+    await run([HEADER, line('2026-01-03 12:00:00', '15145551234', 30, 'late')].join('\n'));
+    const perDay = await temp.store.db
+      .selectFrom('ledger_entries')
+      .select(['occurred_on', (eb) => eb.fn.sum<number>('amount_micros').as('posted'), (eb) => eb.fn.countAll<number>().as('entries')])
+      .where('client_id', '=', clientId)
+      .where('kind', '=', 'calls')
+      .groupBy('occurred_on')
+      .orderBy('occurred_on')
+      .execute();
+    // 61 s → 2 minutes, 120 s → 2 minutes at 0.02: 0.08 a day; the late 30 s call adds 0.02 to the 3rd in a second entry.
+    expect(perDay).toEqual(days.map((day) => ({ occurred_on: day, posted: day === '2026-01-03' ? -100_000 : -80_000, entries: day === '2026-01-03' ? 2 : 1 })));
+    expect(await temp.store.db.selectFrom('call_charge_dirty').selectAll().execute()).toEqual([]);
+  });
+
   it('keeps unknown sub accounts as unrated with the reason, and bad rows with their line numbers', async () => {
     await alice();
     const csv = [

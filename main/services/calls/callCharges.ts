@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../../../db/open';
 import type { CallChargeDirtyTable } from '../../../db/schema';
 import { nextDay } from '../../engine/billingDates';
@@ -31,23 +32,27 @@ export interface CallChargesPosted {
  */
 export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'exclusive'>, now: () => Date): Promise<CallChargesPosted> {
   const { db, sqlite } = store;
-  const dirty = db.selectFrom('call_charge_dirty').select(['client_id', 'day']).compile();
+  const dirty = db.selectFrom('call_charge_dirty').select(['client_id', 'day']).orderBy('client_id').orderBy('day').compile();
+  // A client's days in one range each (calls_client_cdr, covering), not one seek per client-day.
   const charged = db
     .selectFrom('calls')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('charge_micros'), eb.lit(0)).as('charged'), eb.fn.countAll<number>().as('calls')])
+    .select((eb) => [sql<string>`substr(started_at, 1, 10)`.as('day'), eb.fn.sum<number>('charge_micros').as('charged'), eb.fn.countAll<number>().as('calls')])
     .where('client_id', '=', 0)
     .where('status', '=', 'rated')
     .where('started_at', '>=', '')
     .where('started_at', '<', '')
+    .groupBy(sql`substr(started_at, 1, 10)`)
     .compile();
   const posted = db
     .selectFrom('ledger_entries')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('amount_micros'), eb.lit(0)).as('posted'), eb.fn.countAll<number>().as('entries')])
+    .select((eb) => ['occurred_on', eb.fn.sum<number>('amount_micros').as('posted'), eb.fn.countAll<number>().as('entries')])
     .where('client_id', '=', 0)
     .where('kind', '=', 'calls')
-    .where('occurred_on', '=', '')
+    .where('occurred_on', '>=', '')
+    .where('occurred_on', '<=', '')
+    .groupBy('occurred_on')
     .compile();
-  const clearDirty = db.deleteFrom('call_charge_dirty').where('client_id', '=', 0).where('day', '=', '').compile();
+  const clearAllDirty = db.deleteFrom('call_charge_dirty').compile();
   const markDirty = db
     .insertInto('call_charge_dirty')
     .values({ client_id: 0, day: '' })
@@ -66,9 +71,9 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
 
   const statements = {
     dirty: sqlite.prepare<[], CallChargeDirtyTable>(dirty.sql),
-    charged: sqlite.prepare<[number, 'rated', string, string], { charged: number; calls: number }>(charged.sql),
-    posted: sqlite.prepare<[number, 'calls', string], { posted: number; entries: number }>(posted.sql),
-    clearDirty: sqlite.prepare<[number, string]>(clearDirty.sql),
+    charged: sqlite.prepare<[number, 'rated', string, string], { day: string; charged: number; calls: number }>(charged.sql),
+    posted: sqlite.prepare<[number, 'calls', string, string], { occurred_on: string; posted: number; entries: number }>(posted.sql),
+    clearAllDirty: sqlite.prepare<[]>(clearAllDirty.sql),
     markDirty: sqlite.prepare<[number, string]>(markDirty.sql),
     readClient: sqlite.prepare<[number], { first_name: string; last_name: string; company: string }>(readClient.sql),
     unreadNotice: sqlite.prepare<[number, 'billing', string], { id: number }>(unreadNotice.sql),
@@ -80,24 +85,28 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
   const post = sqlite.transaction((): CallChargesPosted => {
     const entries: NewLedgerEntry[] = [];
     const days: string[] = [];
-    for (const { client_id: clientId, day } of statements.dirty.all()) {
-      const { charged: total, calls } = statements.charged.get(clientId, 'rated', day, nextDay(day)) ?? { charged: 0, calls: 0 };
-      const { posted: already, entries: count } = statements.posted.get(clientId, 'calls', day) ?? { posted: 0, entries: 0 };
-      const delta = callDayCorrection(total, already);
-      statements.clearDirty.run(clientId, day);
-      if (delta === 0) continue;
-      entries.push({
-        clientId,
-        kind: 'calls',
-        amount: micros(delta),
-        description: callDayEntryDescription(day, calls, count, delta),
-        occurredOn: day,
-        reference: `calls:${clientId}:${day}:${count + 1}`,
-      });
-      days.push(day);
+    for (const { clientId, first, last, days: dirtyDays } of dayRanges(statements.dirty.all())) {
+      const chargedOn = new Map(statements.charged.all(clientId, 'rated', first, nextDay(last)).map((row) => [row.day, row]));
+      const postedOn = new Map(statements.posted.all(clientId, 'calls', first, last).map((row) => [row.occurred_on, row]));
+      for (const day of dirtyDays) {
+        const { charged: total, calls } = chargedOn.get(day) ?? { charged: 0, calls: 0 };
+        const { posted: already, entries: count } = postedOn.get(day) ?? { posted: 0, entries: 0 };
+        const delta = callDayCorrection(total, already);
+        if (delta === 0) continue;
+        entries.push({
+          clientId,
+          kind: 'calls',
+          amount: micros(delta),
+          description: callDayEntryDescription(day, calls, count, delta),
+          occurredOn: day,
+          reference: `calls:${clientId}:${day}:${count + 1}`,
+        });
+        days.push(day);
+      }
     }
+    // Every day read is cleared (one transaction: none came in meanwhile); the few refused go back on the list.
+    statements.clearAllDirty.run();
     const { clients, refused } = door.appendAccepted(entries, createdAt);
-    // Cleared above in the read's order (the fast path); the few refused days go back on the list.
     const setAside = refused.map(({ index, message }): SetAsideCallDay => {
       const clientId = entries[index]!.clientId;
       statements.markDirty.run(clientId, days[index]!);
@@ -119,3 +128,26 @@ export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'excl
   }
   return store.exclusive(() => post());
 }
+
+/** Dirty days further apart than this go in separate ranges: the days between would be read for nothing. */
+const MAX_GAP_DAYS = 7;
+
+/**
+ * The dirty list (ordered by client, then day) as ranges of one client's days: measured on
+ * the bench's 1M-call import (46,000 client-days), a query per client-day took 5.4 s.
+ */
+function dayRanges(dirty: readonly CallChargeDirtyTable[]): { clientId: number; first: string; last: string; days: string[] }[] {
+  const ranges: { clientId: number; first: string; last: string; days: string[] }[] = [];
+  for (const { client_id: clientId, day } of dirty) {
+    const open = ranges.at(-1);
+    if (open && open.clientId === clientId && daysBetween(open.last, day) <= MAX_GAP_DAYS) {
+      open.last = day;
+      open.days.push(day);
+    } else {
+      ranges.push({ clientId, first: day, last: day, days: [day] });
+    }
+  }
+  return ranges;
+}
+
+const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;

@@ -84,15 +84,27 @@ export function deferCallIndexes(db: Kysely<Database>, sqlite: BetterSqlite3.Dat
  */
 export function restoreCallIndexes(db: Kysely<Database>, sqlite: BetterSqlite3.Database, onIndex: (name: string) => void = () => undefined): string[] {
   const prepared = statements(db, sqlite);
-  const built: string[] = [];
-  for (const index of prepared.notes.all()) {
-    onIndex(index.name);
-    sqlite.transaction(() => {
-      // Built already (a migration, a hand) but still noted: only the note goes.
-      if (prepared.exists.get(index.name)!.n === 0) sqlite.exec(index.sql);
-      prepared.forget.run(index.name);
-    })();
-    built.push(index.name);
+  const notes = prepared.notes.all();
+  if (notes.length === 0) return [];
+  // A build's sort holds as much memory as the page cache may: 16 MB instead of the store's
+  // 64 MB built the bench's five indexes on 1M calls as fast (9.9 s against 10.0 s) with
+  // 50 MB less resident (the import's peak is held to 400 MB, issue 13).
+  const cacheSize = Math.trunc(sqlite.pragma('cache_size', { simple: true }) as number);
+  sqlite.pragma(`cache_size = ${BUILD_CACHE_SIZE}`);
+  try {
+    for (const index of notes) {
+      onIndex(index.name);
+      sqlite.transaction(() => {
+        // Built already (a migration, a hand) but still noted: only the note goes.
+        if (prepared.exists.get(index.name)!.n === 0) sqlite.exec(index.sql);
+        prepared.forget.run(index.name);
+      })();
+    }
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
   }
-  return built;
+  return notes.map((index) => index.name);
 }
+
+/** The page cache (and so the sort's memory) while the indexes build: 16 MB (negative: KiB). */
+const BUILD_CACHE_SIZE = -16_384;

@@ -323,10 +323,12 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     progress.message ??= error instanceof Error ? error.message : String(error);
   }
   store.sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(autocheckpoint)}`);
+  // The WAL holds every page the import wrote (a bulk import: the whole table and its indexes):
+  // checkpointed before the charges are read, they read the database file, not through it.
+  await store.exclusive(() => store.sqlite.pragma('wal_checkpoint(PASSIVE)'));
   // Committed batches count, even when cancelled or failed: post their charges now.
   // A client-day the ledger door refused (a balance at its limit) is set aside, and said so.
   progress.message = withSetAsideSummary(progress.message, (await postCallCharges(store, now)).setAside);
-  await store.exclusive(() => store.sqlite.pragma('wal_checkpoint(PASSIVE)'));
   await store.db
     .updateTable('call_imports')
     .set({
