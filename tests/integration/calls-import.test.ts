@@ -73,6 +73,9 @@ describe('call import', () => {
     ]);
     expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.900000');
 
+    // The import's transactions skip the foreign key lookups; the connection has them back.
+    expect(temp.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(await temp.store.db.selectFrom('calls').select('id').where('subaccount_id', 'not in', (eb) => eb.selectFrom('subaccounts').select('id')).execute()).toEqual([]);
     const again = await run(csv);
     expect(again).toMatchObject({ added: 0, duplicates: 3 });
     expect(await calls()).toHaveLength(3);

@@ -149,11 +149,14 @@ describe('import jobs', () => {
     const result = await importCalls(temp.store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW });
     expect(result).toMatchObject({ status: 'failed', added: 0, message: 'disk trouble' });
     expect(temp.store.sqlite.inTransaction).toBe(false);
+    // The import's transactions skip the foreign key lookups; the connection has them back after any end.
+    expect(temp.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(0);
     // With a transaction per batch, the first batch stays.
     const again = await importCalls(temp.store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 100 });
     expect(again).toMatchObject({ status: 'failed', added: 100 });
+    expect(temp.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('runs one import at a time and reports unknown jobs', async () => {

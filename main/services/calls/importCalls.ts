@@ -212,6 +212,12 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     const dirty = new Set<string>();
     const totals = new CallTotalsDelta();
     const began = timers.now();
+    // The import's own transactions skip SQLite's foreign key lookups (five a call: sub
+    // account, client, client package, package, import): every id written comes from rows
+    // read at the start, and none of those rows is ever deleted (a package that rated calls
+    // or was ever connected is archived, not deleted). The connection is the import's alone
+    // until the commit, and the checks are back on before anyone else uses it.
+    store.sqlite.pragma('foreign_keys = OFF');
     store.sqlite.exec('begin');
     let failure: unknown = null;
     try {
@@ -257,7 +263,15 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
         failure ??= error;
       }
     }
-    if (kept) store.sqlite.exec('commit');
+    try {
+      if (kept) store.sqlite.exec('commit');
+    } catch (error) {
+      if (store.sqlite.inTransaction) store.sqlite.exec('rollback');
+      pending.discard();
+      throw error;
+    } finally {
+      store.sqlite.pragma('foreign_keys = ON');
+    }
     if (kept) for (const key of Object.keys(committed) as (keyof BatchCounts)[]) progress[key] += committed[key];
     if (kept) for (const rejection of rejects) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);
     if (kept) {
