@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CYCLE_INDEX } from '../../main/services/calls/deferredIndexes';
 import { prepareCallStatements, STORED_CALL_COLUMNS } from '../../main/services/calls/statements';
 import { statementQuery } from '../../main/services/clientLedger';
 import { seekPage, totalsQuery } from '../../main/services/calls/queries';
@@ -23,9 +24,9 @@ describe('query plans of the hot paths', () => {
   it('the import finds existing call ids and cycle state through indexes', () => {
     const statements = prepareCallStatements(temp.store.db, temp.store.sqlite);
     expect(plan(statements.existingIds.source, '[]')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_calls_1/);
-    expect(plan(statements.cycleUsed.source, 1, '2026-01-01')).toContain('calls_cycle');
-    expect(plan(statements.cycleLast.source, 1, '2026-01-01', 1)).toContain('calls_cycle');
-    expect(plan(statements.cycleCalls.source, 1, '2026-01-01')).toContain('calls_cycle');
+    expect(plan(statements.cycleUsed.source, 1, '2026-01-01')).toContain(CYCLE_INDEX);
+    expect(plan(statements.cycleLast.source, 1, '2026-01-01', 1)).toContain(CYCLE_INDEX);
+    expect(plan(statements.cycleCalls.source, 1, '2026-01-01')).toContain(CYCLE_INDEX);
   });
 
   it('daily call charges and per-client call lists use the client/start index (calls_client_cdr since migration 12)', () => {

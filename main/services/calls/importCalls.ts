@@ -8,7 +8,7 @@ import { PendingCycleNotes, ratePendingCycles } from './pendingCycles';
 import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
 import { parsedCdrToRate, type CallToRate } from './callToRate';
 import { rateBatch, storedCycleQueries, summarisedCycleQueries } from './rateBatch';
-import { deferCallIndexes, deferredCallIndexes, restoreCallIndexes, shouldDeferIndexes } from './deferredIndexes';
+import { CYCLE_INDEX, deferCallIndexes, deferredCallIndexes, restoreCallIndexes, shouldDeferIndexes } from './deferredIndexes';
 import { callValuesInOrder, dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder } from './statements';
 import { realTimers, withinMs, type ImportTimers } from './timers';
 import { RatingWorld } from './world';
@@ -310,15 +310,20 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     progress.status = 'failed';
     progress.message = error instanceof Error ? error.message : String(error);
   }
-  if (deferred) {
-    // However the rows ended (done, cancelled, failed), the indexes are built again now.
+  /** A bulk import's indexes built again (those `only` names), however its rows ended; the CLI shows which. */
+  const buildIndexes = async (only?: (name: string) => boolean): Promise<void> => {
     try {
       const before = progress.message;
       await store.exclusive(() =>
-        restoreCallIndexes(store.db, store.sqlite, (name) => {
-          progress.message = `Building the calls index ${name}…`;
-          report(progress, timers.now() - started, options.onProgress);
-        }),
+        restoreCallIndexes(
+          store.db,
+          store.sqlite,
+          (name) => {
+            progress.message = `Building the calls index ${name}…`;
+            report(progress, timers.now() - started, options.onProgress);
+          },
+          only,
+        ),
       );
       progress.message = before;
     } catch (error) {
@@ -326,8 +331,10 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
       progress.status = 'failed';
       progress.message = `The calls indexes were not built again: ${error instanceof Error ? error.message : String(error)}`;
     }
-  }
-  if (progress.status === 'running') progress.status = 'done';
+  };
+  // The late calls' cycles are read through the cycle index: a bulk import builds it first,
+  // and the others after those cycles are rated again (their updates then touch no index).
+  if (deferred) await buildIndexes((name) => name === CYCLE_INDEX);
   // Every cycle a late call landed in is rated again once, from its earliest late call.
   try {
     progress.rerated += (await ratePendingCycles(store, world)).rated;
@@ -336,6 +343,8 @@ export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>
     progress.status = 'failed';
     progress.message ??= error instanceof Error ? error.message : String(error);
   }
+  if (deferred) await buildIndexes();
+  if (progress.status === 'running') progress.status = 'done';
   store.sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(autocheckpoint)}`);
   // The WAL holds every page the import wrote (a bulk import: the whole table and its indexes):
   // checkpointed before the charges are read, they read the database file, not through it.

@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Store } from '../../../db/open';
-import type { CallRow } from '../../../db/schema';
+import type { CallRow, Database, RatingPendingTable } from '../../../db/schema';
 import { rateCall, type CallRecord } from '../../engine';
 import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
 import { storedCallToRate } from './callToRate';
 import { compareStart, rowValues } from './rateBatch';
-import { dirtyDayKey, markDirtyDays, prepareCallStatements, RATING_COLUMNS, ratingValuesInOrder } from './statements';
+import { dirtyDayKey, markDirtyDays, placeholderRow, prepareCallStatements, RATING_COLUMNS, RERATED_COLUMNS, type CallValues } from './statements';
 import type { RatingWorld } from './world';
 
 interface PendingCycle {
@@ -56,75 +56,82 @@ function sameRating(row: CallRow, values: Omit<CallRow, 'id'>): boolean {
   return RATING_COLUMNS.every((column) => row[column] === values[column]);
 }
 
+/** Cycles rated again per transaction: each note goes with its cycle's rows, and the window waits for at most this many. */
+const CYCLES_PER_TRANSACTION = 32;
+
 /**
  * Rates each noted cycle again, once, chronologically from its earliest late call: the free
  * minutes used before that call stand, every call from it on is rated in order, and only
  * the rows whose rating changed are written (with their report rollups and the client-days
- * the ledger must post again). One transaction per cycle, the note deleted in it: a process
- * killed half-way leaves the cycles not yet done noted, for the next start or import.
- * A cycle since closed, or whose package has no free minutes, needs no order: its note goes.
+ * the ledger must post again). Each note is deleted in the transaction that rates its cycle
+ * (a few cycles a transaction): a process killed half-way leaves the cycles not yet done
+ * noted, for the next start or import. A cycle since closed, or whose package has no free
+ * minutes, needs no order: its note goes. The statements are prepared once: on the bench's
+ * reverse-order 1M-call file there are thousands of notes.
  */
 export async function ratePendingCycles(store: Store, world: RatingWorld): Promise<{ rated: number; changed: number }> {
   const notes = await store.db.selectFrom('rating_pending').selectAll().orderBy('client_package_id').orderBy('cycle_start').execute();
+  if (notes.length === 0) return { rated: 0, changed: 0 };
+  const statements = prepareCallStatements(store.db, store.sqlite);
+  const totalsStatements = prepareCallTotalsStatements(store.db, store.sqlite);
+  const inCycle = (eb: ExpressionBuilder<Database, 'calls'>) => eb.and([eb('client_package_id', '=', 0), eb('cycle_start', '=', '')]);
+  const before = sql<boolean>`(started_at, call_id) < (${''}, ${''})`;
+  const compiled = {
+    forget: store.db.deleteFrom('rating_pending').where('client_package_id', '=', 0).where('cycle_start', '=', '').compile(),
+    used: store.db
+      .selectFrom('calls')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('free_minutes_used'), eb.lit(0)).as('used'))
+      .where(inCycle)
+      .where(before)
+      .compile(),
+    from: store.db.selectFrom('calls').selectAll().where(inCycle).where(sql<boolean>`not ${before}`).orderBy('started_at').orderBy('call_id').compile(),
+    update: store.db
+      .updateTable('calls')
+      .set(placeholderRow<Pick<CallValues, (typeof RERATED_COLUMNS)[number]>>(RERATED_COLUMNS))
+      .where('id', '=', 0)
+      .compile(),
+  };
+  const prepared = {
+    forget: store.sqlite.prepare<[number, string]>(compiled.forget.sql),
+    used: store.sqlite.prepare<[number, string, string, string], number>(compiled.used.sql).pluck(),
+    from: store.sqlite.prepare<[number, string, string, string], CallRow>(compiled.from.sql),
+    update: store.sqlite.prepare<unknown[]>(compiled.update.sql),
+  };
   let rated = 0;
   let changed = 0;
-  for (const note of notes) {
-    await store.exclusive(() => {
-      const statements = prepareCallStatements(store.db, store.sqlite);
-      const totalsStatements = prepareCallTotalsStatements(store.db, store.sqlite);
-      const forget = store.db
-        .deleteFrom('rating_pending')
-        .where('client_package_id', '=', note.client_package_id)
-        .where('cycle_start', '=', note.cycle_start)
-        .compile();
-      const connection = world.clientPackages.get(note.client_package_id);
-      const compiled = connection ? world.package(connection.packageId) : null;
-      store.sqlite.transaction(() => {
-        if (connection && compiled && compiled.freeMinutes > 0 && note.cycle_start >= connection.cycleStartDate) {
-          const before = sql<boolean>`(started_at, call_id) < (${note.from_started_at}, ${note.from_call_id})`;
-          const usedQuery = store.db
-            .selectFrom('calls')
-            .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('free_minutes_used'), eb.lit(0)).as('used'))
-            .where('client_package_id', '=', note.client_package_id)
-            .where('cycle_start', '=', note.cycle_start)
-            .where(before)
-            .compile();
-          const fromQuery = store.db
-            .selectFrom('calls')
-            .selectAll()
-            .where('client_package_id', '=', note.client_package_id)
-            .where('cycle_start', '=', note.cycle_start)
-            .where(sql<boolean>`not ${before}`)
-            .orderBy('started_at')
-            .orderBy('call_id')
-            .compile();
-          const used = Number(store.sqlite.prepare(usedQuery.sql).pluck().get(...usedQuery.parameters) ?? 0);
-          let left = Math.max(0, compiled.freeMinutes - used);
-          const context = { ownDids: world.ownDids };
-          const dirty = new Set<string>();
-          const totals = new CallTotalsDelta();
-          for (const row of store.sqlite.prepare<unknown[], CallRow>(fromQuery.sql).all(...fromQuery.parameters)) {
-            // The call stays where it was placed: its own sub account, client and cycle.
-            const binding = { subaccountId: row.subaccount_id!, clientId: row.client_id, clientPackageId: note.client_package_id, packageId: connection.packageId };
-            const call = storedCallToRate(row, world, { binding, cycleStart: note.cycle_start });
-            const step = rateCall(compiled, call.record, context, left);
-            left = step.freeMinutesLeft;
-            rated += 1;
-            const values = rowValues(call, step.result, row.import_id);
-            if (sameRating(row, values)) continue;
-            const stored = totalsStatements.read.get(row.id);
-            if (stored) totals.add(stored, -1);
-            statements.updateRating.run(ratingValuesInOrder(values, row.id));
-            totals.add(values, 1);
-            changed += 1;
-            if (values.client_id !== null) dirty.add(dirtyDayKey(values.client_id, values.started_at));
-          }
-          markDirtyDays(statements, dirty);
-          totals.flush(totalsStatements);
-        }
-        store.sqlite.prepare(forget.sql).run(...forget.parameters);
-      })();
-    });
+  const rateCycle = (note: RatingPendingTable): void => {
+    const connection = world.clientPackages.get(note.client_package_id);
+    const pkg = connection ? world.package(connection.packageId) : null;
+    if (connection && pkg && pkg.freeMinutes > 0 && note.cycle_start >= connection.cycleStartDate) {
+      const cycle = [note.client_package_id, note.cycle_start, note.from_started_at, note.from_call_id] as const;
+      let left = Math.max(0, pkg.freeMinutes - Number(prepared.used.get(...cycle) ?? 0));
+      const context = { ownDids: world.ownDids };
+      const dirty = new Set<string>();
+      const totals = new CallTotalsDelta();
+      for (const row of prepared.from.all(...cycle)) {
+        // The call stays where it was placed: its own sub account, client and cycle.
+        const binding = { subaccountId: row.subaccount_id!, clientId: row.client_id, clientPackageId: note.client_package_id, packageId: connection.packageId };
+        const call = storedCallToRate(row, world, { binding, cycleStart: note.cycle_start });
+        const step = rateCall(pkg, call.record, context, left);
+        left = step.freeMinutesLeft;
+        rated += 1;
+        const values = rowValues(call, step.result, row.import_id);
+        if (sameRating(row, values)) continue;
+        const stored = totalsStatements.read.get(row.id);
+        if (stored) totals.add(stored, -1);
+        prepared.update.run(...RERATED_COLUMNS.map((column) => values[column]), row.id);
+        totals.add(values, 1);
+        changed += 1;
+        if (values.client_id !== null) dirty.add(dirtyDayKey(values.client_id, values.started_at));
+      }
+      markDirtyDays(statements, dirty);
+      totals.flush(totalsStatements);
+    }
+    prepared.forget.run(note.client_package_id, note.cycle_start);
+  };
+  for (let first = 0; first < notes.length; first += CYCLES_PER_TRANSACTION) {
+    const group = notes.slice(first, first + CYCLES_PER_TRANSACTION);
+    await store.exclusive(() => store.sqlite.transaction(() => group.forEach(rateCycle))());
   }
   return { rated, changed };
 }

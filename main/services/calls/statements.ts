@@ -38,6 +38,16 @@ export const RATING_COLUMNS = [
   'country',
 ] as const satisfies readonly (keyof CallRow)[];
 
+/**
+ * What rating a stored call again in its cycle may change: it keeps its sub account, client,
+ * client package and cycle (ratePendingCycles), so an update leaves the indexes keyed by
+ * them (calls_cycle, calls_subaccount_started) alone.
+ */
+export const RERATED_COLUMNS = RATING_COLUMNS.filter(
+  (column): column is Exclude<(typeof RATING_COLUMNS)[number], 'subaccount_id' | 'client_id' | 'client_package_id' | 'cycle_start'> =>
+    !['subaccount_id', 'client_id', 'client_package_id', 'cycle_start'].includes(column),
+);
+
 /** The columns of a call row, in the order the prepared insert binds them. */
 export const CALL_COLUMNS = [...CALL_RECORD_COLUMNS, ...RATING_COLUMNS, 'import_id'] as const;
 
@@ -80,7 +90,7 @@ export interface CallStatements {
  * A row to compile, not to run: one placeholder per column, in this order. Kysely turns
  * it into the SQL; better-sqlite3 binds the real values at run time.
  */
-function placeholderRow<Row>(columns: readonly (keyof Row & string)[]): Row {
+export function placeholderRow<Row>(columns: readonly (keyof Row & string)[]): Row {
   return Object.fromEntries(columns.map((column) => [column, null])) as Row;
 }
 
