@@ -160,6 +160,9 @@ test('bad input gets a field error and changes nothing', async ({ page, appUrl }
 
   await manage.goto(alice.id);
   await expect(manage.balance).toHaveText('$30.00');
+  // The ledger loads apart from the balance: its rows are counted once the payment's is there
+  // (a count taken before it came read 0, and the check below failed on a busy machine).
+  await expect(manage.ledgerRows.filter({ hasText: '30.00' })).toHaveCount(1);
   const ledgerBefore = await manage.ledgerRows.count();
   await page.getByRole('main').getByRole('button', { name: 'Payment', exact: true }).click();
   const amount = manage.dialogField('Amount');
