@@ -8,6 +8,7 @@ import { createContext } from '../../main/services/context';
 import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
 import { setWorkerEntry } from '../../main/workers/pool';
+import { deferCallIndexes, restoreCallIndexes } from '../../main/services/calls/deferredIndexes';
 import { CALL_COLUMNS, callValuesInOrder, prepareCallStatements, type CallValues } from '../../main/services/calls/statements';
 import { BENCH_NOW } from './fixture';
 import { benchCdr } from './cdr';
@@ -21,6 +22,10 @@ import { benchReportsChild } from './reports';
  *   physical CSV WORK       the physical floor (issue 13): SQLite alone inserting the file's
  *                           calls, in the file's order, into a table with only the provider's
  *                           call id unique (no other index, no foreign key); parsing untimed
+ *   stored SETUP IMPORTED WORK  SQLite alone storing what the import keeps (issue 13): the rows
+ *                           it stored, read back untimed, into the calls table with only the
+ *                           call id unique, then its five indexes built, then the WAL
+ *                           checkpointed; each step timed
  *   bare   SETUP CSV WORK   raw prepared inserts of the file's rows, rating columns NULL
  *   import SETUP CSV WORK   import + rate + persist through the real service
  *   rerate DB CLIENT_PACKAGE re-rate one client's open cycle
@@ -104,6 +109,40 @@ async function floor(): Promise<Record<string, number>> {
   const store = await openStore(work);
   await store.db.insertInto('call_imports').values({ id: newest, source: 'floor', format: 'voipms-csv', started_at: BENCH_NOW.toISOString(), finished_at: null, status: 'running' }).execute();
   return insertTimed(store, rows);
+}
+
+/**
+ * What the import's design costs SQLite alone, with no parsing, rating or ledger: the rows as
+ * stored (rated, 30 columns) written the way a bulk import writes them (secondary indexes
+ * dropped, foreign key lookups off, no checkpoint until the end), the indexes built after, and
+ * the WAL checkpointed into the database file.
+ */
+async function stored(): Promise<Record<string, number>> {
+  const imported = await openStore(second);
+  const rows = imported.sqlite
+    .prepare(`select ${CALL_COLUMNS.join(', ')} from calls where import_id = (select max(import_id) from calls) order by id`)
+    .raw()
+    .all() as (string | number | null)[][];
+  await imported.close();
+  copyFileSync(first, work);
+  const store = await openStore(work);
+  deferCallIndexes(store.db, store.sqlite);
+  const statements = prepareCallStatements(store.db, store.sqlite);
+  const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+  const started = process.hrtime.bigint();
+  store.sqlite.pragma('foreign_keys = OFF');
+  store.sqlite.pragma('wal_autocheckpoint = 0');
+  store.sqlite.transaction(() => {
+    for (const row of rows) statements.insert.run(row);
+  })();
+  const rowsSeconds = seconds(started);
+  store.sqlite.pragma('foreign_keys = ON');
+  restoreCallIndexes(store.db, store.sqlite);
+  const indexesSeconds = seconds(started) - rowsSeconds;
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const total = seconds(started);
+  await store.close();
+  return { rows: rows.length, seconds: total, rowsSeconds, indexesSeconds, checkpointSeconds: total - rowsSeconds - indexesSeconds };
 }
 
 async function insertTimed(store: Store, rows: (string | number | null)[][]): Promise<Record<string, number>> {
@@ -209,7 +248,7 @@ async function waits(): Promise<Record<string, number>> {
 
 // cdr DB: the Global CDR's page, last page, totals and CSV export (tests/bench/cdr.ts).
 const cdr = () => benchCdr(first);
-const run = mode === 'cdr' ? cdr : mode === 'physical' ? physical : mode === 'floor' ? floor : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : mode === 'reports' ? () => benchReportsChild(first) : mode === 'invoices' ? () => benchInvoices(first, second, now, work ? Number(work) : undefined) : null;
+const run = mode === 'cdr' ? cdr : mode === 'physical' ? physical : mode === 'floor' ? floor : mode === 'stored' ? stored : mode === 'bare' ? bare : mode === 'import' ? runImport : mode === 'rerate' ? rerate : mode === 'waits' ? waits : mode === 'reports' ? () => benchReportsChild(first) : mode === 'invoices' ? () => benchInvoices(first, second, now, work ? Number(work) : undefined) : null;
 if (!run) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);

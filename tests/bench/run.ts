@@ -93,6 +93,19 @@ if (wanted('import')) {
       );
       if (existsSync(join(dir, 'import-order.db'))) rmSync(join(dir, 'import-order.db'));
     }
+    log('SQLite alone storing what the import keeps: its rows, then the five indexes, then the checkpoint…');
+    rmSync(join(dir, 'physical.db'), { force: true });
+    rmSync(join(dir, 'physical.db-wal'), { force: true });
+    const physicalAgain = child(['physical', fixture.callsCsv, join(dir, 'physical.db')]);
+    const design = child(['stored', fixture.setupDb, join(dir, 'import.db'), join(dir, 'stored.db')]);
+    figures.push(
+      {
+        name: `SQLite alone storing what the import keeps (no parsing, rating or ledger): rows ${design.rowsSeconds!.toFixed(1)} s + five indexes ${design.indexesSeconds!.toFixed(1)} s + checkpoint ${design.checkpointSeconds!.toFixed(1)} s = ${design.seconds!.toFixed(1)} s`,
+        value: Math.round(design.rows! / design.seconds!),
+        unit: 'rows/s',
+      },
+      { name: `  that time / the physical floor time measured beside it (${physicalAgain.seconds!.toFixed(1)} s)`, value: Number((design.seconds! / physicalAgain.seconds!).toFixed(2)), unit: '×' },
+    );
     log('floor: raw prepared inserts of the rows the import stored…');
     const floor = child(['floor', fixture.setupDb, join(dir, 'import.db'), join(dir, 'floor.db')]);
     log('floor without rating: the same calls with the rating columns NULL…');

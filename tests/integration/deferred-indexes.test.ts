@@ -3,7 +3,7 @@ import { openStore } from '../../db/open';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { runCli } from '../../main/cli/run';
-import { deferCallIndexes, deferredCallIndexes, restoreCallIndexes, shouldDeferIndexes } from '../../main/services/calls/deferredIndexes';
+import { buildThreads, deferCallIndexes, deferredCallIndexes, restoreCallIndexes, shouldDeferIndexes } from '../../main/services/calls/deferredIndexes';
 import { importCalls } from '../../main/services/calls/importCalls';
 import { onAppStart } from '../../main/services/startup';
 import { tempStore, type TempStore } from '../helpers/store';
@@ -38,6 +38,18 @@ describe('calls indexes built after a bulk import’s rows', () => {
     expect(restoreCallIndexes(temp.store.db, temp.store.sqlite)).toEqual(dropped);
     expect(definitions()).toEqual(before);
     expect(deferredCallIndexes(temp.store.db, temp.store.sqlite)).toEqual([]);
+  });
+
+  it('builds with the sorter’s helper threads and a small page cache, and gives the connection its own settings back', () => {
+    const pragma = (name: string) => temp.store.sqlite.pragma(name, { simple: true }) as number;
+    const before = { threads: pragma('threads'), cache: pragma('cache_size') };
+    deferCallIndexes(temp.store.db, temp.store.sqlite);
+    const during: { threads: number; cache: number }[] = [];
+    restoreCallIndexes(temp.store.db, temp.store.sqlite, () => during.push({ threads: pragma('threads'), cache: pragma('cache_size') }));
+    expect(during.length).toBeGreaterThanOrEqual(5);
+    for (const settings of during) expect(settings).toEqual({ threads: buildThreads(), cache: -16_384 });
+    expect(buildThreads()).toBeGreaterThanOrEqual(1);
+    expect({ threads: pragma('threads'), cache: pragma('cache_size') }).toEqual(before);
   });
 
   it('a build killed half-way: the indexes built keep their place, the note of one already there just goes', () => {
