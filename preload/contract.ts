@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { dataDomains, type AppEvents, type DataDomain, type EventName } from './events';
 import type { Result } from './result';
+import { CHANNEL_NAMES, splitChannel, type ListedChannel } from './channels';
 import { noInput, workspaceOpenInput, type AppInfo } from './schemas/app';
 import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { providerSettingsInput, syncItemsInput, type ConnectionTest, type OutboxItemView, type ProviderSettingsView, type SyncStatus } from './schemas/sync';
@@ -260,7 +261,9 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
-export const channelNames = Object.keys(contract) as ChannelName[];
+// The preload's list (channels.ts) names every channel declared here and no other: a new channel fails typecheck until it is listed.
+const _listedExactly: [ChannelName, ListedChannel] extends [ListedChannel, ChannelName] ? true : never = true;
+export const channelNames: readonly ChannelName[] = CHANNEL_NAMES;
 
 /** What the caller sends (before parsing). */
 export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
@@ -288,11 +291,7 @@ type ChannelApi = {
   };
 };
 
-/** Splits "packages.create" into its domain and verb. */
-export function splitChannel(name: ChannelName): [string, string] {
-  const dot = name.indexOf('.');
-  return [name.slice(0, dot), name.slice(dot + 1)];
-}
+export { splitChannel };
 
 /** The domains a successful call of this channel changes (empty for a read). */
 export function changesOf(name: ChannelName): readonly DataDomain[] {

@@ -25,6 +25,8 @@ export interface AppEvents {
   'invoices.exportProgress': InvoiceExportProgress;
   /** A file export (the Global CDR's CSV) moved on: rows written of the total, then done with where the file is. */
   'export.progress': ExportProgress;
+  /** The desktop app's menu asks the window to show a section (a path of the hash router, e.g. "/clients"). */
+  'app.navigate': { path: string };
 }
 
 export type EventName = keyof AppEvents;

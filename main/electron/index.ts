@@ -1,6 +1,6 @@
-import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from '../../db/open';
 import { createWorkspace, type WorkspaceHost } from '../handlers/workspace';
 import { DATABASE_FILE } from '../paths';
@@ -13,8 +13,14 @@ import { dialogExportTargets } from './exports';
 import { forwardEvents } from './events';
 import { registerIpc, trustedSender } from './ipc';
 import { safeStorageBox } from './secretBox';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, currentPlacement, hardenSession } from './window';
 import { setWorkerEntry } from '../workers/pool';
+import { APP_VERSION } from '../version';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol';
+import { installCrashHandlers, reloadCrashedRenderer, rotatingLog } from './crashLog';
+import { openExternalSafely } from './externalLinks';
+import { aboutDetails, appMenuTemplate } from './menu';
+import { placeWindow, windowStateFile } from './windowState';
 
 /** The Electron entry: thin. Opens the store, registers the handler table, opens the window. */
 let workspace: WorkspaceHost | undefined;
@@ -24,11 +30,24 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // The export workers run the build's worker.js, beside this file (electron.vite.config.ts).
 setWorkerEntry(join(here, 'worker.js'));
 
+// Issue 14: fatal errors and crashed windows go to a rotating log in the data folder.
+const log = rotatingLog(app.getPath('userData'));
+installCrashHandlers({ process, log, showError: (title, content) => dialog.showErrorBox(title, content) });
+// The page's own scheme must be privileged before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+function mainWindow(): BrowserWindow | null {
+  return BrowserWindow.getAllWindows()[0] ?? null;
+}
+
 async function start(): Promise<void> {
   hardenSession();
+  // Only the built renderer's files, with the CSP as a response header (appProtocol.ts).
+  protocol.handle(APP_SCHEME, appProtocolHandler(join(here, '../renderer')));
+  const dataFolder = app.getPath('userData');
   let store: Store;
   try {
-    store = await openStore(join(app.getPath('userData'), DATABASE_FILE));
+    store = await openStore(join(dataFolder, DATABASE_FILE));
   } catch (error) {
     dialog.showErrorBox('Reseller Console cannot open its database', error instanceof Error ? error.message : String(error));
     app.quit();
@@ -36,12 +55,12 @@ async function start(): Promise<void> {
   }
   const billed = await onAppStart(store);
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const pageUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+  const pageUrl = devUrl ?? APP_PAGE_URL;
   // One bus: services (import progress, midnight billing) and the handler door (data.changed) emit, the window hears.
   const events = new EventBus();
   // "Try the demo" opens reseller-demo.db beside reseller.db; "Back to my data" comes back.
   // Exports ask where to go with the Save dialog, over the app's window.
-  const exports = dialogExportTargets(dialog, () => BrowserWindow.getAllWindows()[0] ?? null, app.getPath('documents'));
+  const exports = dialogExportTargets(dialog, mainWindow, app.getPath('documents'));
   // Issue 12: the API password is sealed by the OS keychain; the desktop app reads no credentials from the environment.
   const provider = { secrets: safeStorageBox(() => safeStorage), environment: null };
   workspace = createWorkspace({ real: store, host: 'electron', events, exports, provider });
@@ -52,11 +71,48 @@ async function start(): Promise<void> {
   pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events });
   pushWorker.start();
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);
-  const window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), pageUrl });
+  const placements = windowStateFile(dataFolder);
+  const openExternal = (url: string) => openExternalSafely(url, { open: (target) => shell.openExternal(target), log: (line) => log.write('info', line) });
+  const window = createMainWindow({
+    preloadPath: join(here, '../preload/index.cjs'),
+    pageUrl,
+    placement: placeWindow(placements.load(), screen.getAllDisplays().map((display) => display.workArea)),
+    openExternal,
+  });
+  window.on('close', () => {
+    try {
+      placements.save(currentPlacement(window));
+    } catch (error) {
+      log.write('error', `The window's place was not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  reloadCrashedRenderer(window.webContents, { log, showError: (title, content) => dialog.showErrorBox(title, content) });
   forwardEvents(events, window.webContents);
+  const about = aboutDetails({ version: APP_VERSION, dataFolder, electron: process.versions.electron, node: process.versions.node });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        {
+          navigate: (path) => events.emit('app.navigate', { path }),
+          about: () => void dialog.showMessageBox(window, { type: 'info', buttons: ['OK'], ...about }),
+          openDataFolder: () => void shell.openPath(dirname(join(dataFolder, DATABASE_FILE))),
+          openHelp: openExternal,
+        },
+        { platform: process.platform, isPackaged: app.isPackaged },
+      ),
+    ),
+  );
 }
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// One app per user: a second start focuses the window already open and exits.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+app.on('second-instance', () => {
+  const window = mainWindow();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+});
+
 app.enableSandbox();
 app.whenReady().then(start, (error: unknown) => console.error(error));
 app.on('window-all-closed', () => {

@@ -3,11 +3,12 @@ import { channelNames } from '../../preload/contract';
 import type { Result } from '../../preload/result';
 import { dispatch, type HandlerTable } from '../handlers/index';
 import type { EventBus } from '../events';
+import { APP_SCHEME } from './appProtocol';
 
 /** Decides whether an IPC call comes from our own page (CONVENTIONS.md: senderFrame checked on every call). */
 export type SenderCheck = (frameUrl: string | undefined) => boolean;
 
-/** Trusts only the app's own page: its file, or the dev server's origin when developing. */
+/** Trusts only the app's own page: app://renderer (a file:// page, once), or the dev server's origin when developing. */
 export function trustedSender(appPageUrl: string): SenderCheck {
   const app = new URL(appPageUrl);
   return (frameUrl) => {
@@ -19,7 +20,9 @@ export function trustedSender(appPageUrl: string): SenderCheck {
       return false;
     }
     if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname;
-    return url.origin === app.origin;
+    // app://renderer (issue 14): a scheme Node's URL does not know has the origin "null", as any other such URL would: compare scheme and host.
+    if (app.protocol === `${APP_SCHEME}:`) return url.protocol === app.protocol && url.host === app.host;
+    return url.origin !== 'null' && url.origin === app.origin;
   };
 }
 

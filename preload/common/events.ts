@@ -8,4 +8,4 @@
 export const dataDomains = ['packages', 'pricing', 'costs', 'clients', 'ledger', 'dids', 'subaccounts', 'billing', 'notices', 'calls', 'invoices', 'sync'] as const;
 export type DataDomain = (typeof dataDomains)[number];
 
-export const EVENT_NAMES = ['import.progress', 'data.changed', 'demo.progress', 'workspace.changed', 'invoices.exportProgress', 'export.progress'] as const;
+export const EVENT_NAMES = ['import.progress', 'data.changed', 'demo.progress', 'workspace.changed', 'invoices.exportProgress', 'export.progress', 'app.navigate'] as const;

@@ -104,6 +104,13 @@ export function navigate(path: string, options: { withToasts?: boolean } = {}): 
   if (shownPath !== null && path !== from) show(path);
 }
 
+/** Goes to `path` as a link click would: with unsaved edits, the window asks first (the desktop menu's sections). */
+export function requestNavigation(path: string): void {
+  if (path === shownPath) return;
+  if (guarded()) useLeaveGuard.getState().ask(path);
+  else navigate(path);
+}
+
 /** "Leave without saving": the parked navigation goes on and the edits are dropped. */
 export function leaveWithoutSaving(): void {
   const { pendingPath, release } = useLeaveGuard.getState();

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppEvents } from '../../../preload/events';
 import { api } from '../api';
+import { requestNavigation } from '../lib/router';
 import { invalidateDomains } from './channel';
 import { forgetServerState } from './workspace';
 
@@ -42,7 +43,12 @@ function ServerEvents() {
     });
     // The demo or the reseller's own file opened (from this window or another): forget the other's data.
     const stopWorkspace = api.events.on('workspace.changed', () => forgetServerState(client));
+    // The desktop app's menu (View → a section): the same as a click in the sidebar, leave guard included.
+    const stopNavigate = api.events.on('app.navigate', ({ path }) => {
+      if (path.startsWith('/')) requestNavigation(path);
+    });
     return () => {
+      stopNavigate();
       stopChanges();
       stopProgress();
       stopExport();

@@ -38,12 +38,15 @@ const fake = vi.hoisted(() => {
     requestSingleInstanceLock: () => true,
     enableSandbox: () => undefined,
     whenReady: () => Promise.resolve(),
+    exit: () => undefined,
     quit: () => steps.push('app.quit'),
   };
   class FakeWindow {
     webContents = { on: () => undefined, once: () => undefined, setWindowOpenHandler: () => undefined, isDestroyed: () => false, send: (name: string, payload: unknown) => sent.push([name, payload]) };
     once(): void {}
+    on(): void {}
     show(): void {}
+    maximize(): void {}
     loadURL(): Promise<void> {
       return Promise.resolve();
     }
@@ -68,7 +71,10 @@ vi.mock('electron', () => ({
   dialog: { showErrorBox: vi.fn() },
   ipcMain: { handle: vi.fn() },
   BrowserWindow: fake.FakeWindow,
-  shell: { openExternal: vi.fn() },
+  shell: { openExternal: vi.fn(), openPath: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  screen: { getAllDisplays: () => [] },
+  Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
   session: {
     defaultSession: {
       on: vi.fn(),

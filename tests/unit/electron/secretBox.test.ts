@@ -26,12 +26,15 @@ const fake = vi.hoisted(() => {
     requestSingleInstanceLock: () => true,
     enableSandbox: () => undefined,
     whenReady: () => Promise.resolve(),
+    exit: () => undefined,
     quit: () => undefined,
   };
   class FakeWindow {
     webContents = { on: () => undefined, once: () => undefined, setWindowOpenHandler: () => undefined, isDestroyed: () => false, send: () => undefined };
     once(): void {}
+    on(): void {}
     show(): void {}
+    maximize(): void {}
     loadURL(): Promise<void> {
       return Promise.resolve();
     }
@@ -46,7 +49,10 @@ vi.mock('electron', () => ({
   dialog: { showErrorBox: vi.fn() },
   ipcMain: { handle: vi.fn() },
   BrowserWindow: fake.FakeWindow,
-  shell: { openExternal: vi.fn() },
+  shell: { openExternal: vi.fn(), openPath: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  screen: { getAllDisplays: () => [] },
+  Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
   session: { defaultSession: { on: vi.fn(), setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } } },
 }));
 

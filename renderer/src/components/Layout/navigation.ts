@@ -1,3 +1,4 @@
+import { APP_SECTIONS, type SectionPath } from '../../../../preload/common/sections';
 import type { IconName } from '../Icon';
 
 export interface NavItem {
@@ -7,21 +8,23 @@ export interface NavItem {
   icon: IconName;
 }
 
-/** The sidebar, in the order a reseller works: set prices, add clients, read reports. */
-export const NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Dashboard', path: '/', icon: 'dashboard' },
-  { label: 'Packages', path: '/packages', icon: 'packages' },
-  { label: 'Clients', path: '/clients', icon: 'clients' },
-  { label: 'Sub accounts', path: '/subaccounts', icon: 'subaccounts' },
-  { label: 'DIDs', path: '/dids', icon: 'phone' },
-  { label: 'Calls', path: '/calls', icon: 'calls' },
-  { label: 'Reports', path: '/reports', icon: 'reports' },
-  { label: 'Invoices', path: '/invoices', icon: 'invoices' },
-  { label: 'Branding & Access', path: '/branding', icon: 'branding' },
-  { label: 'Sync', path: '/sync', icon: 'sync' },
-  { label: 'Reconciliation', path: '/reconciliation', icon: 'check' },
-  { label: 'Settings', path: '/settings', icon: 'settings' },
-];
+const ICONS: Record<SectionPath, IconName> = {
+  '/': 'dashboard',
+  '/packages': 'packages',
+  '/clients': 'clients',
+  '/subaccounts': 'subaccounts',
+  '/dids': 'phone',
+  '/calls': 'calls',
+  '/reports': 'reports',
+  '/invoices': 'invoices',
+  '/branding': 'branding',
+  '/sync': 'sync',
+  '/reconciliation': 'check',
+  '/settings': 'settings',
+};
+
+/** The sidebar: the app's sections (common/sections.ts, also the desktop menu's), each with its icon. */
+export const NAV_ITEMS: readonly NavItem[] = APP_SECTIONS.map((section) => ({ label: section.label, path: section.path, icon: ICONS[section.path] }));
 
 export function isActiveSection(item: NavItem, currentPath: string): boolean {
   if (item.path === '/') return currentPath === '/';
