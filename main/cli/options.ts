@@ -24,7 +24,7 @@ function joinNegativeValues(args: readonly string[], spec: OptionSpec): string[]
 }
 
 /** A command's own options, strictly: an unknown option is a user error with a message. */
-export function parseCommandOptions<T extends OptionSpec>(ctx: CommandContext, spec: T) {
+export function parseCommandOptions<T extends OptionSpec>(ctx: Pick<CommandContext, 'args'>, spec: T) {
   try {
     return parseArgs({ args: joinNegativeValues(ctx.args, spec), options: spec, allowPositionals: true, strict: true });
   } catch (error) {
@@ -38,6 +38,6 @@ export function requireOption<T>(value: T | undefined, command: string, option: 
 }
 
 /** Human text, or with --json one JSON document. */
-export function print(ctx: CommandContext, value: unknown, human: string): void {
+export function print(ctx: Pick<CommandContext, 'io' | 'json'>, value: unknown, human: string): void {
   ctx.io.out(ctx.json ? JSON.stringify(value, null, 2) : human);
 }

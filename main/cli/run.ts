@@ -19,6 +19,7 @@ import { pricingCommands } from './pricing';
 import { reportCommands } from './reports';
 import { syncPullCommands } from './syncPull';
 import { syncCommands } from './sync';
+import { backupCommands } from './backup';
 import type { ProviderLookup } from '../sync/pushWorker';
 
 /**
@@ -59,10 +60,39 @@ export interface Command {
   /** e.g. "package create" */
   name: string;
   usage: string;
+  withoutStore?: false;
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Command[] = [...packageCommands, ...pricingCommands, ...clientCommands, ...callCommands, ...reportCommands, ...demoCommands, ...invoiceCommands, ...syncCommands, ...syncPullCommands];
+/** What a command on the database file itself (backup, restore) gets: the file's path, no connection. */
+export interface FileCommandContext {
+  args: string[];
+  json: boolean;
+  io: CliIo;
+  databasePath: string;
+  now(): Date;
+}
+
+/** A command that works on the database file, not through the handler table: the command line opens no store for it. */
+export interface FileCommand {
+  name: string;
+  usage: string;
+  withoutStore: true;
+  run(ctx: FileCommandContext): Promise<void>;
+}
+
+const commands: (Command | FileCommand)[] = [
+  ...packageCommands,
+  ...pricingCommands,
+  ...clientCommands,
+  ...callCommands,
+  ...reportCommands,
+  ...demoCommands,
+  ...invoiceCommands,
+  ...syncCommands,
+  ...syncPullCommands,
+  ...backupCommands,
+];
 
 function usage(): string {
   return [
@@ -127,6 +157,11 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
   let store: Store | undefined;
   try {
     const dbPath = await databasePath(resolveDatabasePath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined));
+    if (command.withoutStore) {
+      const commandWords = command.name.split(' ').length;
+      await command.run({ args: withoutGlobals(argv).slice(commandWords), json: parsed.values.json === true, io, databasePath: dbPath, now: options.now ?? (() => new Date()) });
+      return 0;
+    }
     try {
       store = await openStore(dbPath);
     } catch (error) {

@@ -7,6 +7,8 @@ export interface Jobs {
   'calls.csvSlice': { input: CsvSlice; chunk: CsvChunk; result: { rows: number } };
   /** Invoice PDFs written into a folder; a chunk per file. */
   'invoices.pdfs': { input: PdfBatch; chunk: { fileName: string }; result: { files: number } };
+  /** A snapshot of the whole database written to `target` (a backup, issue 14). */
+  'db.snapshot': { input: { target: string }; chunk: never; result: { bytes: number } };
 }
 
 export type JobKind = keyof Jobs;

@@ -15,6 +15,7 @@ type Run<K extends JobKind> = (sqlite: BetterSqlite3.Database, input: Extract<Wo
 const jobs: { [K in JobKind]: () => Promise<Run<K>> } = {
   'calls.csvSlice': async () => (await import('../services/calls/cdrCsv')).csvSlice,
   'invoices.pdfs': async () => (await import('../services/invoices/files')).writeInvoicePdfs,
+  'db.snapshot': async () => (await import('../services/backupSnapshot')).snapshotInto,
 };
 
 const reply = (message: WorkerReply): void => parentPort!.postMessage(message);
