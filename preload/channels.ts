@@ -90,6 +90,14 @@ export const CHANNEL_NAMES = [
   'sync.reconcile',
   'sync.packageLink',
   'sync.linkPackage',
+  'files.choose',
+  'files.uploadBegin',
+  'files.uploadChunk',
+  'backup.create',
+  'backup.status',
+  'backup.saveSettings',
+  'backup.inspect',
+  'backup.restore',
   'demo.load',
 ] as const;
 

@@ -7,6 +7,19 @@ import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { providerSettingsInput, syncItemsInput, type ConnectionTest, type OutboxItemView, type ProviderSettingsView, type SyncStatus } from './schemas/sync';
 import { linkPackageInput, syncPullInput, type PackageProviderView, type PullResult, type PullStatusView, type ReconciliationView } from './schemas/sync';
 import { byId } from './schemas/fields';
+import {
+  backupSettingsInput,
+  fileChooseInput,
+  grantInput,
+  uploadBeginInput,
+  uploadChunkInput,
+  type BackupFileView,
+  type BackupMade,
+  type BackupStatus,
+  type ChosenFile,
+  type RestoreDone,
+  type UploadProgress,
+} from './schemas/files';
 import { packageInput, packageUpdateInput, saveRatesInput, type CustomRateView, type PackageListItem, type PackageView } from './schemas/packages';
 import {
   costImportInput,
@@ -255,6 +268,20 @@ export const contract = {
   /** A package against the provider's package it is linked to: the fields that differ, and the provider's packages to link. */
   'sync.packageLink': channel<PackageProviderView>()(byId),
   'sync.linkPackage': channel<PackageProviderView>()(linkPackageInput, ['sync', 'packages']),
+  /** Issue 14: the host's Open dialog for a purpose (Electron); null when cancelled. The window gets a grant naming the file in main, never its path. */
+  'files.choose': channel<ChosenFile | null>()(fileChooseInput),
+  /** A window with no Open dialog of main's (the headless host) sends the file in pieces; the last piece answers with its grant. */
+  'files.uploadBegin': channel<{ uploadId: string }>()(uploadBeginInput),
+  'files.uploadChunk': channel<UploadProgress>()(uploadChunkInput),
+  /** A backup of the database open now, where the Save dialog says (Electron) or as a download (headless host); null when cancelled. */
+  'backup.create': channel<BackupMade | null>()(noInput, ['backup']),
+  /** Daily backups: on or off, how many kept, the ones there are. */
+  'backup.status': channel<BackupStatus>()(noInput),
+  'backup.saveSettings': channel<BackupStatus>()(backupSettingsInput, ['backup']),
+  /** What a chosen backup file holds, checked (SQLite, whole, this app's, not newer): shown before the restore is confirmed. */
+  'backup.inspect': channel<BackupFileView>()(grantInput),
+  /** Replaces the reseller's database with the chosen backup (the one replaced is kept aside); every view reads afresh. */
+  'backup.restore': channel<RestoreDone>()(grantInput, EVERYTHING),
   /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;

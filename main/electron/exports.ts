@@ -1,6 +1,12 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import type { ExportTargets } from '../services/exportTargets';
 
+const FILTERS: Record<string, { name: string; extensions: string[] }[]> = {
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+  db: [{ name: 'Reseller Console backup', extensions: ['db'] }],
+};
+
 /**
  * Electron's exports (issue 11): the person picks where the file goes with the system's
  * Save dialog (a folder dialog for a folder of files); cancelling it starts nothing. Thin
@@ -12,9 +18,9 @@ export function dialogExportTargets(dialog: Pick<Dialog, 'showSaveDialog' | 'sho
     async file(suggestedName) {
       const extension = suggestedName.split('.').pop() ?? '';
       const options = {
-        title: 'Export',
+        title: extension === 'db' ? 'Save the backup' : 'Export',
         defaultPath: `${defaultFolder}/${suggestedName}`,
-        filters: extension === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : extension === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : [],
+        filters: FILTERS[extension] ?? [],
       };
       const owner = parent();
       const answer = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);

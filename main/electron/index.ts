@@ -21,11 +21,15 @@ import { installCrashHandlers, reloadCrashedRenderer, rotatingLog } from './cras
 import { openExternalSafely } from './externalLinks';
 import { aboutDetails, appMenuTemplate } from './menu';
 import { placeWindow, windowStateFile } from './windowState';
+import { dialogFilePicker } from './files';
+import { FileGrants } from '../services/fileGrants';
+import { startDailyBackups } from '../services/dailyBackups';
 
 /** The Electron entry: thin. Opens the store, registers the handler table, opens the window. */
 let workspace: WorkspaceHost | undefined;
 let stopBilling: (() => Promise<void>) | undefined;
 let pushWorker: PushWorker | undefined;
+let stopBackups: (() => void) | undefined;
 const here = fileURLToPath(new URL('.', import.meta.url));
 // The export workers run the build's worker.js, beside this file (electron.vite.config.ts).
 setWorkerEntry(join(here, 'worker.js'));
@@ -63,13 +67,17 @@ async function start(): Promise<void> {
   const exports = dialogExportTargets(dialog, mainWindow, app.getPath('documents'));
   // Issue 12: the API password is sealed by the OS keychain; the desktop app reads no credentials from the environment.
   const provider = { secrets: safeStorageBox(() => safeStorage), environment: null };
-  workspace = createWorkspace({ real: store, host: 'electron', events, exports, provider });
+  // Issue 14: Open dialogs give main the path and the window a grant; uploads (the headless host's way) land in uploads/.
+  const files = { grants: new FileGrants(), picker: dialogFilePicker(dialog, mainWindow, app.getPath('documents')), uploadsDir: join(dataFolder, 'uploads') };
+  workspace = createWorkspace({ real: store, host: 'electron', events, exports, provider, files });
   // Issue 10: bill while the app runs, at local midnight and after the computer wakes, on the database open then.
   stopBilling = runBillingScheduler(createBillingScheduler({ store: workspace.withStore, events }), billed.date);
   // Issue 12: push the outbox while the app runs, from the database open then.
   // Only the reseller's own database reaches the provider: the demo's made-up clients never do.
   pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events });
   pushWorker.start();
+  // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
+  stopBackups = startDailyBackups({ store: workspace.withStore, log: (line) => log.write('info', line) }).stop;
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);
   const placements = windowStateFile(dataFolder);
   const openExternal = (url: string) => openExternalSafely(url, { open: (target) => shell.openExternal(target), log: (line) => log.write('info', line) });
@@ -119,6 +127,7 @@ app.on('window-all-closed', () => {
   // The scheduler first: a billing run in flight ends before the database closes.
   void (async () => {
     try {
+      stopBackups?.();
       await Promise.all([stopBilling?.(), pushWorker?.stop()]);
       await workspace?.close();
     } finally {

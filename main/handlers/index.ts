@@ -17,6 +17,11 @@ import { CallExports } from '../services/calls/cdrExport';
 import type { ProviderLookup } from '../sync/pushWorker';
 import { dirname, join } from 'node:path';
 import type { ProviderAccess } from '../sync/settings';
+import { FileGrants, type FileAccess } from '../services/fileGrants';
+import { backupHandlers } from './backup';
+
+/** Chosen files for a host without an Open dialog of main's: uploads only. */
+export const uploadsOnly = (uploadsDir: string): FileAccess => ({ grants: new FileGrants(), picker: null, uploadsDir });
 
 export interface HandlerEnv {
   store: Store;
@@ -33,6 +38,8 @@ export interface HandlerEnv {
   exports?: ExportTargets;
   /** How to reach the provider (issue 12): the host's secret box and the environment's credentials. */
   provider?: ProviderAccess;
+  /** Issue 14: files the person chose (grants), and the host's Open dialog; without it, grants only from uploads, into an `uploads` folder beside the database. */
+  files?: FileAccess;
   /** Issue 12: the provider the sync channels call, instead of the one the settings make (providerFor; tests give an in-memory one). */
   providerLookup?: ProviderLookup;
 }
@@ -62,6 +69,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     invoiceHandlers(ctx, exportTargets),
     reportHandlers(ctx),
     syncHandlers(ctx, env.providerLookup),
+    backupHandlers(ctx, env.files ?? uploadsOnly(join(dirname(env.store.path), 'uploads')), exportTargets),
   );
   return {
     table,

@@ -7,9 +7,13 @@ import { AppError } from '../errors';
 import type { EventBus } from '../events';
 import type { ExportTargets } from '../services/exportTargets';
 import { demoDatabasePathFor } from '../paths';
+import { dirname, join } from 'node:path';
 import type { AppHost } from '../services/appInfo';
 import { onAppStart } from '../services/startup';
-import { createHandlerSet, createHandlerTable, type HandlerSet } from './index';
+import { createHandlerSet, createHandlerTable, uploadsOnly, type HandlerSet } from './index';
+import { checkBackupFile, replaceDatabaseFile } from '../services/backup';
+import type { FileAccess } from '../services/fileGrants';
+import type { RestoreDone } from '../../preload/schemas/files';
 import type { HandlerTable } from './table';
 import type { ProviderAccess } from '../sync/settings';
 
@@ -28,6 +32,8 @@ export interface WorkspaceOptions {
   exports?: ExportTargets;
   /** The start's work on a database the switch opened (main/services/startup.ts by default). */
   onOpen?: (store: Store) => Promise<unknown>;
+  /** Issue 14: chosen files (grants) and the host's Open dialog, one for every database the workspace opens; uploads only by default. */
+  files?: FileAccess;
   /** How to reach the provider (issue 12): for the reseller's own database only — the demo's made-up clients never reach the provider. */
   provider?: ProviderAccess;
 }
@@ -73,11 +79,12 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   const demoPath = demoDatabasePathFor(realPath);
   const now = options.now ?? (() => new Date());
   const onOpen = options.onOpen ?? ((store: Store) => onAppStart(store, now));
+  const files = options.files ?? uploadsOnly(join(dirname(realPath), 'uploads'));
 
   const serve = (workspace: Workspace, store: Store): Opened => ({
     workspace,
     store,
-    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider && workspace === 'real' ? { provider: options.provider } : {}) }),
+    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, files, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider && workspace === 'real' ? { provider: options.provider } : {}) }),
     inFlight: 0,
     idle: [],
   });
@@ -173,10 +180,61 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
     return info();
   }
 
+  /**
+   * Issue 14: the reseller's database replaced by a chosen backup, as a switch is made: new
+   * requests wait, the ones under way finish, the file closes, the backup (checked) takes
+   * its place with the old one kept aside, and it opens again (migrated, the start's work
+   * done). Refused while an import or a demo load runs, and from the demo.
+   */
+  async function restoreFrom(grant: string): Promise<RestoreDone> {
+    if (current.workspace !== 'real') throw new AppError('conflict', 'A restore replaces your own data: go back to your data first, then restore.');
+    const chosen = files.grants.file(grant, 'restore');
+    const check = checkBackupFile(chosen.path);
+    const reason = current.handlers.busyReason();
+    if (reason !== null) throw new AppError('conflict', `${reason}. Your data was left as it is.`);
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const old = current;
+    let result: RestoreDone;
+    try {
+      if (old.inFlight > 0) await new Promise<void>((resolve) => old.idle.push(resolve));
+      await old.store.close();
+      let store: Store | undefined;
+      try {
+        const replaced = await replaceDatabaseFile(realPath, chosen.path, now(), async () => {
+          const opened = await openStore(realPath);
+          try {
+            await onOpen(opened);
+          } catch (error) {
+            // Closed before the old file comes back in its place.
+            await opened.close();
+            throw error;
+          }
+          store = opened;
+        });
+        result = { ...replaced, name: chosen.name, ...check };
+      } catch (error) {
+        // The old file is back in place (replaceDatabaseFile): serve it again.
+        await store?.close().catch(() => undefined);
+        current = serve('real', await openStore(realPath));
+        throw error;
+      }
+      current = serve('real', store!);
+      files.grants.revoke(grant);
+    } finally {
+      gate = null;
+      release();
+    }
+    options.events.emit('workspace.changed', { workspace: 'real' });
+    return result;
+  }
+
   const table = Object.fromEntries(
     channelNames.map((name) => [
       name,
-      name === 'workspace.open'
+      name === 'backup.restore'
+        ? (input: { grant: string }) => restoreFrom(input.grant)
+        : name === 'workspace.open'
         ? async (input: { to: Workspace; startOver: boolean }) => {
             if (switching) throw new AppError('conflict', 'The app is already switching between your data and the demo');
             switching = switchTo(input.to, input.startOver);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../../db/open';
 import { EventBus } from '../events';
 import { createWorkspace } from '../handlers/workspace';
+import { startDailyBackups } from '../services/dailyBackups';
 import { resolveDatabasePath } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
 import { createPushWorker, ownProvider } from '../sync/pushWorker';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   // Only the reseller's own database reaches the provider: the demo's made-up clients never do.
   const pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events, now });
   pushWorker.start();
+  // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
+  const backups = startDailyBackups({ store: workspace.withStore, now, log: (line) => console.log(line) });
   const moveClock = testClock
     ? (instant: Date) => {
         testClock.set(instant);
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
   if (emulator) console.log(`Provider emulator (demo data, user ${emulator.environment.RESELLER_API_USERNAME}) at ${emulator.url}`);
   console.log(`Open ${host.url}`);
   const stop = (): void => {
+    backups.stop();
     void Promise.all([scheduler.stop(), pushWorker.stop()])
       .then(() => host.close())
       .then(() => workspace.close())

@@ -1,7 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
+import type { Database } from '../../db/schema';
+import { localDate } from '../../preload/common/dates';
+import { backupSettingsInput, type BackupStatus } from '../../preload/schemas/files';
 import { AppError } from '../errors';
 import { WorkerPool } from '../workers/pool';
 
@@ -195,4 +199,49 @@ export async function dailyBackup(options: DailyBackupOptions): Promise<BackupRe
     .sort((a, b) => b.date.localeCompare(a.date));
   for (const old of ours.slice(Math.max(1, options.keep))) rmSync(join(options.folder, old.file), { force: true });
   return made;
+}
+
+/** The daily backups' folder: `backups` beside the database. */
+export const backupsFolderFor = (databasePath: string): string => join(dirname(databasePath), 'backups');
+
+const SETTINGS_KEY = 'backup';
+const DEFAULT_SETTINGS = { daily: true, keep: 7 };
+
+/** Whether the app backs up daily, and how many it keeps (Settings → Backup). */
+export async function backupSettings(db: Kysely<Database>): Promise<{ daily: boolean; keep: number }> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+  if (!row) return { ...DEFAULT_SETTINGS };
+  const parsed = backupSettingsInput.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
+export async function saveBackupSettings(db: Kysely<Database>, settings: { daily: boolean; keep: number }): Promise<void> {
+  const value = JSON.stringify(settings);
+  await db.insertInto('settings').values({ key: SETTINGS_KEY, value }).onConflict((conflict) => conflict.column('key').doUpdateSet({ value })).execute();
+}
+
+/** The settings and the daily backups there are, newest first. */
+export async function backupStatus(db: Kysely<Database>, databasePath: string): Promise<BackupStatus> {
+  const settings = await backupSettings(db);
+  const folder = backupsFolderFor(databasePath);
+  const name = basename(databasePath, extname(databasePath));
+  const recent = existsSync(folder)
+    ? readdirSync(folder)
+        .map((file) => DAILY.exec(file))
+        .filter((match): match is RegExpExecArray => match !== null && match[1] === name)
+        .map((match) => ({ name: match[0], date: match[2]!, bytes: statSync(join(folder, match[0])).size }))
+        .sort((a, b) => b.date.localeCompare(a.date))
+    : [];
+  return { ...settings, folder, recent };
+}
+
+/**
+ * The daily backup of the database open now, when the settings ask for one and today's is
+ * not there yet (the app's start, then every hour while it runs: a computer asleep at
+ * midnight still gets its day's backup). Errors are the caller's to log.
+ */
+export async function dailyBackupIfDue(db: Kysely<Database>, databasePath: string, now: Date): Promise<BackupResult | null> {
+  const settings = await backupSettings(db);
+  if (!settings.daily) return null;
+  return dailyBackup({ databasePath, folder: backupsFolderFor(databasePath), keep: settings.keep, today: localDate(now) });
 }

@@ -11,6 +11,8 @@ import { runCli } from '../../main/cli/run';
 import { dispatch } from '../../main/handlers/index';
 import { backupDatabase, checkBackupFile, dailyBackup, replaceDatabaseFile } from '../../main/services/backup';
 import { importCalls } from '../../main/services/calls/importCalls';
+import { saveBackupSettings } from '../../main/services/backup';
+import { DAILY_BACKUP_CHECK_MS, startDailyBackups } from '../../main/services/dailyBackups';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 /** Issue 14: backups taken while the app writes, and restores that refuse what would lose data. */
@@ -85,6 +87,34 @@ describe('backup', () => {
     expect(await run(['backup', '--out', out, '--force', '--json'])).toBe(0);
     expect(await run(['backup', '--out', join(temp.dir, 'no-such-folder', 'x.db')])).toBe(1);
     expect(io.err).toContain('does not exist');
+  });
+
+  it('daily while the app runs: at the start and at each hourly check, as the settings say; a failure is logged', async () => {
+    let tick: (() => void) | null = null;
+    const timers = { setInterval: (callback: () => void, ms: number) => ((tick = callback), expect(ms).toBe(DAILY_BACKUP_CHECK_MS)), clearInterval: () => (tick = null) };
+    let now = new Date('2026-12-01T09:00:00');
+    const logged: string[] = [];
+    await saveBackupSettings(temp.store.db, { daily: true, keep: 2 });
+    const backups = startDailyBackups({ store: (work) => work(temp.store), now: () => now, log: (line) => void logged.push(line), timers });
+    await backups.check();
+    const folder = join(temp.dir, 'backups');
+    expect(readdirSync(folder)).toEqual(['test-2026-12-01.db']);
+    for (const day of ['2026-12-02', '2026-12-03']) {
+      now = new Date(`${day}T00:30:00`);
+      tick!();
+      await backups.check();
+    }
+    expect(readdirSync(folder).sort()).toEqual(['test-2026-12-02.db', 'test-2026-12-03.db']);
+    expect(logged.filter((line) => line.startsWith('Daily backup written'))).toHaveLength(3);
+    await saveBackupSettings(temp.store.db, { daily: false, keep: 2 });
+    now = new Date('2026-12-04T00:30:00');
+    await backups.check();
+    expect(readdirSync(folder)).toHaveLength(2);
+    const failing = startDailyBackups({ store: () => Promise.reject(new Error('disk full')), log: (line) => void logged.push(line), timers });
+    await failing.check();
+    expect(logged.at(-1)).toBe('The daily backup failed: disk full');
+    backups.stop();
+    expect(tick).toBeNull();
   });
 
   it('daily: one a day, the newest kept', async () => {

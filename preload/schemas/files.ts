@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { TEXT_LIMITS, textField } from './fields';
+
+/** What a file is chosen for: each has its own Open dialog filter, and a grant serves only its purpose. */
+export const filePurposes = ['restore', 'cdr', 'dids', 'logo', 'costs'] as const;
+export type FilePurpose = (typeof filePurposes)[number];
+
+export const fileChooseInput = z.object({ purpose: z.enum(filePurposes) }).strict();
+
+/** A file the person chose: a grant naming it in main (never its path), its name and size to show. */
+export interface ChosenFile {
+  grant: string;
+  name: string;
+  bytes: number;
+}
+
+const grant = z.string().uuid('Choose the file again');
+
+export const grantInput = z.object({ grant }).strict();
+
+/** The largest file the window may upload to main (a backup of a big database). */
+export const MAX_UPLOAD_BYTES = 8_000_000_000;
+
+export const uploadBeginInput = z
+  .object({
+    purpose: z.enum(filePurposes),
+    name: textField('File name', TEXT_LIMITS.fileName).min(1, 'File name is required'),
+    bytes: z.number().int().min(1, 'The file is empty').max(MAX_UPLOAD_BYTES, 'The file is too large'),
+  })
+  .strict();
+
+export const uploadChunkInput = z
+  .object({
+    uploadId: z.string().uuid(),
+    /** A piece of the file, base64: at most 3 MB of file a piece. */
+    base64: z.string().max(4_000_000, 'Send pieces of at most 3 MB'),
+    last: z.boolean(),
+  })
+  .strict();
+
+export type UploadProgress = ChosenFile | { uploadId: string; received: number };
+
+/** What a backup file holds, checked before a restore is offered. */
+export interface BackupFileView {
+  name: string;
+  schemaVersion: number;
+  clients: number;
+  calls: number;
+}
+
+export interface BackupMade {
+  /** Where it went (Electron: the path chosen), or its file name once downloaded (headless host). */
+  shownAs: string;
+  downloadUrl: string | null;
+  bytes: number;
+}
+
+export interface RestoreDone extends BackupFileView {
+  /** Where the database it replaced was kept. */
+  keptAside: string;
+}
+
+export const BACKUP_KEEP_LIMITS = { min: 1, max: 365 } as const;
+
+export const backupSettingsInput = z
+  .object({
+    daily: z.boolean(),
+    keep: z
+      .number({ error: 'Keep a whole number of backups' })
+      .int('Keep a whole number of backups')
+      .min(BACKUP_KEEP_LIMITS.min, `Keep at least ${BACKUP_KEEP_LIMITS.min} backup`)
+      .max(BACKUP_KEEP_LIMITS.max, `Keep at most ${BACKUP_KEEP_LIMITS.max} backups`),
+  })
+  .strict();
+
+export interface BackupStatus {
+  daily: boolean;
+  keep: number;
+  /** Where the daily backups go (beside the database). */
+  folder: string;
+  /** The daily backups there, newest first. */
+  recent: { name: string; date: string; bytes: number }[];
+}
