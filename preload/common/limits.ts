@@ -31,3 +31,6 @@ export const LIMIT_TEXT = {
   rate: '100.00000000',
   percent: '1,000',
 } as const;
+
+/** How many daily backups may be kept (Settings → Backup, issue 14). */
+export const BACKUP_KEEP_LIMITS = { min: 1, max: 365 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKUP_KEEP_LIMITS } from '../common/limits';
 import { TEXT_LIMITS, textField } from './fields';
 
 /** What a file is chosen for: each has its own Open dialog filter, and a grant serves only its purpose. */
@@ -59,8 +60,6 @@ export interface RestoreDone extends BackupFileView {
   /** Where the database it replaced was kept. */
   keptAside: string;
 }
-
-export const BACKUP_KEEP_LIMITS = { min: 1, max: 365 } as const;
 
 export const backupSettingsInput = z
   .object({

@@ -4,6 +4,7 @@ import type { ExportProgress } from '../../../preload/schemas/calls';
 import { callChannel, toApiError } from '../queries/channel';
 import { onExportProgress } from '../queries/ServerEvents';
 import { showToast } from './toasts';
+import { downloadFrom } from '../lib/download';
 
 type ExportInput = ChannelInput<'calls.export'>;
 
@@ -14,17 +15,6 @@ interface CallExportState {
   starting: boolean;
   start(input: ExportInput): Promise<void>;
   cancel(): Promise<void>;
-}
-
-/** Opens the finished file's one-time address (headless host): the browser downloads it (Content-Disposition: attachment). */
-function download(url: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
 }
 
 /**
@@ -38,7 +28,7 @@ export const useCallExport = create<CallExportState>()((set, get) => {
   const follow = (progress: ExportProgress): void => {
     set({ progress });
     if (progress.status === 'done') {
-      if (progress.downloadUrl) download(progress.downloadUrl, progress.fileName);
+      if (progress.downloadUrl) downloadFrom(progress.downloadUrl, progress.fileName);
       showToast({ tone: 'success', title: 'Calls exported', description: `${progress.rows.toLocaleString('en-US')} calls in ${progress.shownAs ?? progress.fileName}` });
     } else if (progress.status === 'failed') {
       showToast({ tone: 'error', title: 'The export failed', description: progress.message ?? '' });

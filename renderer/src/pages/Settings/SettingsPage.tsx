@@ -2,12 +2,13 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { AppInfoCard } from '../../components/AppInfoCard';
 import { Card } from '../../components/Card';
 import { PageHeader } from '../../components/PageHeader';
+import { BackupSettings } from './BackupSettings';
 import { BillingSettings } from './BillingSettings';
 import { DisplaySettings } from './DisplaySettings';
 import { InvoiceSettings } from './InvoiceSettings';
 import { ProviderSettings } from './ProviderSettings';
 
-const TABS = ['installation', 'display', 'billing', 'invoices', 'provider', 'later'] as const;
+const TABS = ['installation', 'display', 'billing', 'invoices', 'provider', 'backup', 'later'] as const;
 
 /** The tab a link opens ("/settings/invoices"); the first for an unknown one. */
 const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).includes(tab ?? '') ? tab! : 'installation';
@@ -15,7 +16,7 @@ const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).i
 export function SettingsPage({ tab }: { tab?: string }) {
   return (
     <>
-      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing, invoices and your provider." />
+      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing, invoices, your provider and backups." />
       <Tabs.Root className="tabs" defaultValue={tabOf(tab)}>
         <Tabs.List className="tabs__list" aria-label="Settings sections">
           <Tabs.Trigger className="tabs__trigger" value="installation">
@@ -33,8 +34,11 @@ export function SettingsPage({ tab }: { tab?: string }) {
           <Tabs.Trigger className="tabs__trigger" value="provider">
             Provider
           </Tabs.Trigger>
-          <Tabs.Trigger className="tabs__trigger" value="later">
+          <Tabs.Trigger className="tabs__trigger" value="backup">
             Backup
+          </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__trigger" value="later">
+            Later
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content className="tabs__content" value="installation">
@@ -53,11 +57,13 @@ export function SettingsPage({ tab }: { tab?: string }) {
         <Tabs.Content className="tabs__content tabs__content--kept" value="provider" forceMount>
           <ProviderSettings />
         </Tabs.Content>
+        <Tabs.Content className="tabs__content" value="backup">
+          <BackupSettings />
+        </Tabs.Content>
         <Tabs.Content className="tabs__content" value="later">
           <Card title="Coming in a later release">
             <ul className="feature-list">
               <li>Your account currency.</li>
-              <li>Backup of the database to a file, and restore from one.</li>
             </ul>
           </Card>
         </Tabs.Content>
