@@ -7,6 +7,8 @@ import { EventBus } from '../events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
 import { resolveDatabasePath } from '../paths';
 import { markInterruptedImports } from '../services/calls/interrupted';
+import { sealPasswordsLeftPlain } from '../services/startup';
+import { defaultBoxFor } from '../services/secrets';
 import { deferredCallIndexes, restoreCallIndexes } from '../services/calls/deferredIndexes';
 import { environmentAccess } from '../sync/settings';
 import { callCommands } from './calls';
@@ -172,6 +174,8 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     // part of the app's start runs here: billing and call charges are not every command's work.
     await markInterruptedImports(store, options.now ?? (() => new Date()));
     await restoreLeftIndexes(store, io);
+    // Issue 14: passwords a version before kept in plain text are sealed (RESELLER_CONSOLE_KEY or the key file beside the database).
+    await sealPasswordsLeftPlain(store, defaultBoxFor(store.path), (line) => io.err(line.replace('[startup] ', '')));
     const events = new EventBus();
     const table: HandlerTable = createHandlerTable({
       store,

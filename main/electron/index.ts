@@ -57,7 +57,9 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  const billed = await onAppStart(store);
+  // Issues 12 and 14: passwords are sealed with a data key the OS keychain protects; the desktop app reads no credentials from the environment.
+  const secrets = safeStorageBox(() => safeStorage, dataFolder);
+  const billed = await onAppStart(store, undefined, secrets);
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const pageUrl = devUrl ?? APP_PAGE_URL;
   // One bus: services (import progress, midnight billing) and the handler door (data.changed) emit, the window hears.
@@ -65,16 +67,15 @@ async function start(): Promise<void> {
   // "Try the demo" opens reseller-demo.db beside reseller.db; "Back to my data" comes back.
   // Exports ask where to go with the Save dialog, over the app's window.
   const exports = dialogExportTargets(dialog, mainWindow, app.getPath('documents'));
-  // Issue 12: the API password is sealed by the OS keychain; the desktop app reads no credentials from the environment.
-  const provider = { secrets: safeStorageBox(() => safeStorage), environment: null };
+  const provider = { secrets, environment: null };
   // Issue 14: Open dialogs give main the path and the window a grant; uploads (the headless host's way) land in uploads/.
   const files = { grants: new FileGrants(), picker: dialogFilePicker(dialog, mainWindow, app.getPath('documents')), uploadsDir: join(dataFolder, 'uploads') };
-  workspace = createWorkspace({ real: store, host: 'electron', events, exports, provider, files });
+  workspace = createWorkspace({ real: store, host: 'electron', events, exports, provider, files, secrets });
   // Issue 10: bill while the app runs, at local midnight and after the computer wakes, on the database open then.
   stopBilling = runBillingScheduler(createBillingScheduler({ store: workspace.withStore, events }), billed.date);
   // Issue 12: push the outbox while the app runs, from the database open then.
   // Only the reseller's own database reaches the provider: the demo's made-up clients never do.
-  pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events });
+  pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events, secrets });
   pushWorker.start();
   // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
   stopBackups = startDailyBackups({ store: workspace.withStore, log: (line) => log.write('info', line) }).stop;

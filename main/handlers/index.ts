@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import type { ProviderAccess } from '../sync/settings';
 import { FileGrants, type FileAccess } from '../services/fileGrants';
 import { backupHandlers } from './backup';
+import type { SecretBox } from '../sync/secretBox';
 
 /** Chosen files for a host without an Open dialog of main's: uploads only. */
 export const uploadsOnly = (uploadsDir: string): FileAccess => ({ grants: new FileGrants(), picker: null, uploadsDir });
@@ -38,6 +39,8 @@ export interface HandlerEnv {
   exports?: ExportTargets;
   /** How to reach the provider (issue 12): the host's secret box and the environment's credentials. */
   provider?: ProviderAccess;
+  /** Issue 14: seals the passwords stored; the database folder's key box (RESELLER_CONSOLE_KEY or secret.key) when not given. */
+  secrets?: SecretBox;
   /** Issue 14: files the person chose (grants), and the host's Open dialog; without it, grants only from uploads, into an `uploads` folder beside the database. */
   files?: FileAccess;
   /** Issue 12: the provider the sync channels call, instead of the one the settings make (providerFor; tests give an in-memory one). */
@@ -52,7 +55,7 @@ export interface HandlerSet {
 }
 
 export function createHandlerSet(env: HandlerEnv): HandlerSet {
-  const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events, env.provider);
+  const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events, env.provider, env.secrets);
   const exportTargets = env.exports ?? exportsFolder(join(dirname(env.store.path), 'exports'));
   const imports = new ImportJobs(ctx);
   const demoLoads = new DemoLoads();

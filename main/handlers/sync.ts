@@ -20,7 +20,7 @@ export const syncHandlers = (ctx: ServiceContext, provider: ProviderLookup = pro
     'sync.discard': (input) => discardItem(ctx.db, input.id, isoNow(ctx)),
     'sync.push': async () => {
       const configured = await provider(ctx);
-      if (configured) await pushDue(ctx.store, { provider: configured, now: ctx.now, events: ctx.events, ignoreBackoff: true });
+      if (configured) await pushDue(ctx.store, { provider: configured, now: ctx.now, events: ctx.events, ignoreBackoff: true, secrets: ctx.secrets });
       return outboxStatus(ctx.db, configured !== null);
     },
     'sync.pull': async (input) => pullFromProvider(ctx, await provider(ctx), input),

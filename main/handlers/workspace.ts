@@ -13,6 +13,7 @@ import { onAppStart } from '../services/startup';
 import { createHandlerSet, createHandlerTable, uploadsOnly, type HandlerSet } from './index';
 import { checkBackupFile, replaceDatabaseFile } from '../services/backup';
 import type { FileAccess } from '../services/fileGrants';
+import type { SecretBox } from '../sync/secretBox';
 import type { RestoreDone } from '../../preload/schemas/files';
 import type { HandlerTable } from './table';
 import type { ProviderAccess } from '../sync/settings';
@@ -32,6 +33,8 @@ export interface WorkspaceOptions {
   exports?: ExportTargets;
   /** The start's work on a database the switch opened (main/services/startup.ts by default). */
   onOpen?: (store: Store) => Promise<unknown>;
+  /** Issue 14: seals the passwords stored (the desktop app's keychain box); each database folder's key box when not given. */
+  secrets?: SecretBox;
   /** Issue 14: chosen files (grants) and the host's Open dialog, one for every database the workspace opens; uploads only by default. */
   files?: FileAccess;
   /** How to reach the provider (issue 12): for the reseller's own database only — the demo's made-up clients never reach the provider. */
@@ -78,13 +81,13 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   const realPath = options.real.path;
   const demoPath = demoDatabasePathFor(realPath);
   const now = options.now ?? (() => new Date());
-  const onOpen = options.onOpen ?? ((store: Store) => onAppStart(store, now));
+  const onOpen = options.onOpen ?? ((store: Store) => onAppStart(store, now, options.secrets));
   const files = options.files ?? uploadsOnly(join(dirname(realPath), 'uploads'));
 
   const serve = (workspace: Workspace, store: Store): Opened => ({
     workspace,
     store,
-    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, files, workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider && workspace === 'real' ? { provider: options.provider } : {}) }),
+    handlers: createHandlerSet({ store, host: options.host, now, events: options.events, files, ...(options.secrets ? { secrets: options.secrets } : {}), workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider && workspace === 'real' ? { provider: options.provider } : {}) }),
     inFlight: 0,
     idle: [],
   });
@@ -125,7 +128,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
     try {
       const store = await openStore(building);
       try {
-        await generateDemo(store, (clock) => createHandlerTable({ store, host: options.host, now: clock }), {
+        await generateDemo(store, (clock) => createHandlerTable({ store, host: options.host, now: clock, ...(options.secrets ? { secrets: options.secrets } : {}) }), {
           ...options.demo,
           now: now(),
           onProgress: (progress) => options.events.emit('demo.progress', progress),

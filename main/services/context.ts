@@ -3,6 +3,8 @@ import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { EventBus } from '../events';
 import type { ProviderAccess } from '../sync/settings';
+import type { SecretBox } from '../sync/secretBox';
+import { defaultBoxFor } from './secrets';
 
 /**
  * What every service needs from the outside world, injected so tests are deterministic
@@ -20,6 +22,8 @@ export interface ServiceContext {
   readonly events: EventBus;
   /** How this host reaches the provider (issue 12: the secret box, the environment's credentials); see main/sync/settings.ts. */
   readonly provider?: ProviderAccess;
+  /** Issue 14: seals the passwords stored (sub accounts' SIP, clients' portal): the host's box, or the database folder's key box. */
+  readonly secrets: SecretBox;
 }
 
 /** A counter per kind, starting at 1. */
@@ -32,8 +36,8 @@ export function counterIds(): (kind: string) => number {
   };
 }
 
-export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds(), events = new EventBus(), provider?: ProviderAccess): ServiceContext {
-  return { store, db: store.db, now, nextId, events, ...(provider ? { provider } : {}) };
+export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds(), events = new EventBus(), provider?: ProviderAccess, secrets?: SecretBox): ServiceContext {
+  return { store, db: store.db, now, nextId, events, ...(provider ? { provider } : {}), secrets: secrets ?? defaultBoxFor(store.path) };
 }
 
 export const isoNow = (ctx: Pick<ServiceContext, 'now'>): string => ctx.now().toISOString();

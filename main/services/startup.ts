@@ -1,3 +1,5 @@
+import type { SecretBox } from '../sync/secretBox';
+import { defaultBoxFor, sealStoredPasswords } from './secrets';
 import type { Store } from '../../db/open';
 import type { BillingRunResult } from '../../preload/schemas/clients';
 import { setAsideSummary, type SetAsideCallDay } from '../engine/callDays';
@@ -23,8 +25,9 @@ export interface StartupReport extends BillingRunResult {
  * list), then bill the cycles that came due while the app was closed (issue:
  * "automatically for due cycles when the app starts").
  */
-export async function onAppStart(store: Store, now: () => Date = () => new Date()): Promise<StartupReport> {
+export async function onAppStart(store: Store, now: () => Date = () => new Date(), secrets: SecretBox = defaultBoxFor(store.path)): Promise<StartupReport> {
   await markInterruptedImports(store, now);
+  await sealPasswordsLeftPlain(store, secrets);
   // Issue 9: one out-of-range row is reported and left out; it never stops the host.
   const outOfRange = new Set(findOutOfRangeClients(store, now()).map((client) => client.id));
   let callChargesSetAside: SetAsideCallDay[] = [];
@@ -48,10 +51,25 @@ export async function onAppStart(store: Store, now: () => Date = () => new Date(
     // The client-days stay on the dirty list and are posted by the next import.
     console.warn('[startup] call charges not posted:', error instanceof Error ? error.message : error);
   }
-  const ctx = createContext(store, now);
+  const ctx = createContext(store, now, undefined, undefined, undefined, secrets);
   const billed = await runDueBilling(ctx, outOfRange);
   reportSkippedBilling(store, billed.skipped, now());
   // Issue 10: what the start billed (cycles missed while the app was closed) becomes a notice.
   await raiseBilledNotice(ctx, 'start', billed);
   return { ...billed, callChargesSetAside };
+}
+
+/**
+ * Issue 14: passwords stored before they were kept encrypted are sealed at the first start
+ * (sealStoredPasswords). A computer with no keychain leaves them as they were and says so;
+ * the start goes on.
+ */
+export async function sealPasswordsLeftPlain(store: Store, secrets: SecretBox, warn: (line: string) => void = (line) => console.warn(line)): Promise<void> {
+  try {
+    const sealed = await sealStoredPasswords(store.db, secrets);
+    const count = sealed.subaccounts + sealed.portalPasswords + sealed.outboxItems;
+    if (count > 0) warn(`[startup] encrypted the passwords stored in plain text: ${sealed.subaccounts} sub accounts, ${sealed.portalPasswords} client portals, ${sealed.outboxItems} changes waiting to be sent`);
+  } catch (error) {
+    warn(`[startup] passwords not encrypted: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

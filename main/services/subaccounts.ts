@@ -9,6 +9,8 @@ import { connectPackageInTransaction } from './clientPackages';
 import { isoNow, type ServiceContext } from './context';
 import { getMainAccount } from './settings';
 import { subaccountCreated, subaccountDeleted, subaccountUpdated } from '../sync/changes';
+import type { SecretBox } from '../sync/secretBox';
+import { openPassword, sealPassword } from './secrets';
 
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
@@ -32,7 +34,7 @@ async function assertUsernameFree(trx: Transaction<Database>, username: string, 
   if (await query.executeTakeFirst()) throw fieldError('username', `The sub account ${username} already exists`);
 }
 
-async function readSubaccount(db: ServiceContext['db'], id: number, withPassword = false): Promise<SubaccountView> {
+async function readSubaccount(db: ServiceContext['db'], id: number, withPassword: SecretBox | null = null): Promise<SubaccountView> {
   const row = await db
     .selectFrom('subaccounts')
     .leftJoin('clients', 'clients.id', 'subaccounts.client_id')
@@ -63,7 +65,8 @@ async function readSubaccount(db: ServiceContext['db'], id: number, withPassword
     clientName: row.client_id === null ? null : clientName({ first_name: row.first_name ?? '', last_name: row.last_name ?? '', company: row.company ?? '' }),
     clientPackageId: row.client_package_id,
     packageName: row.package_name,
-    ...(withPassword ? { password: row.password } : {}),
+    // Stored sealed (issue 14): opened only to be shown.
+    ...(withPassword ? { password: shownPassword(withPassword, row.password) } : {}),
   };
 }
 
@@ -101,6 +104,24 @@ async function resolveClientPackage(
   return null;
 }
 
+/** A stored SIP password opened to be shown; one sealed with another key is refused with why. */
+function shownPassword(box: SecretBox, stored: string): string {
+  try {
+    return openPassword(box, stored);
+  } catch (error) {
+    throw new AppError('conflict', `The SIP password cannot be shown: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A SIP password to store: sealed, or refused with why on a computer that cannot keep it encrypted. */
+function sealed(ctx: ServiceContext, password: string): string {
+  try {
+    return sealPassword(ctx.secrets, password, 'SIP password');
+  } catch (error) {
+    throw fieldError('password', error instanceof Error ? error.message : String(error));
+  }
+}
+
 export async function createSubaccount(ctx: ServiceContext, input: SubaccountData): Promise<SubaccountView> {
   const password = input.password || generatePassword();
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -111,7 +132,7 @@ export async function createSubaccount(ctx: ServiceContext, input: SubaccountDat
       .insertInto('subaccounts')
       .values({
         username: input.username,
-        password,
+        password: sealed(ctx, password),
         description: input.description,
         device_type: input.deviceType,
         auth_type: input.authType,
@@ -134,7 +155,7 @@ export async function createSubaccount(ctx: ServiceContext, input: SubaccountDat
     return created.id;
   });
   // The password is shown once, when it is made.
-  return readSubaccount(ctx.db, id, true);
+  return readSubaccount(ctx.db, id, ctx.secrets);
 }
 
 export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpdateData): Promise<SubaccountView> {
@@ -146,7 +167,7 @@ export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpd
     if (authType === 2 && ip === '') throw fieldError('ip', 'Static IP authentication needs an IPv4 address');
     const columns = {
       username: input.username,
-      password: input.password || undefined,
+      password: input.password ? sealed(ctx, input.password) : undefined,
       description: input.description,
       device_type: input.deviceType,
       auth_type: input.authType,
@@ -206,7 +227,7 @@ export async function deleteSubaccount(ctx: ServiceContext, input: { id: number 
 }
 
 export const revealPassword = async (ctx: ServiceContext, input: { id: number }): Promise<SubaccountView> =>
-  readSubaccount(ctx.db, input.id, true);
+  readSubaccount(ctx.db, input.id, ctx.secrets);
 
 export const getSubaccount = async (ctx: ServiceContext, input: { id: number }): Promise<SubaccountView> => readSubaccount(ctx.db, input.id);
 

@@ -153,7 +153,8 @@ async function subaccountParams(trx: Transaction<Database>, row: SubaccountRow):
   return {
     description: row.description,
     auth_type: row.auth_type,
-    password: row.password,
+    // Stored sealed (issue 14): the outbox holds a reference, opened only when the item is sent.
+    password: { $ref: 'subaccountPassword', id: row.id },
     ip: row.ip,
     device_type: row.device_type,
     callerid_number: row.callerid_override,

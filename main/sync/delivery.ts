@@ -5,6 +5,8 @@ import { getMainAccount } from '../services/settings';
 import { generatePassword } from '../services/subaccounts';
 import { ProviderError, type Provider, type ProviderParams, type ProviderReply } from './provider';
 import { isProviderRef, parseParams, type OutboxRow, type ProviderRef } from './outbox';
+import type { SecretBox } from './secretBox';
+import { openPassword, sealPassword } from '../services/secrets';
 
 /**
  * Sending one outbox item (issue 12): its references to provider ids resolved, a possibly
@@ -15,7 +17,7 @@ import { isProviderRef, parseParams, type OutboxRow, type ProviderRef } from './
 /** The references resolved to the provider's ids, or why the item must wait. */
 export type Resolution = { ok: true; params: ProviderParams } | { ok: false; waitingFor: string };
 
-async function resolveRef(db: Kysely<Database>, ref: ProviderRef): Promise<{ value: string } | { waitingFor: string }> {
+async function resolveRef(db: Kysely<Database>, ref: ProviderRef, secrets: SecretBox): Promise<{ value: string } | { waitingFor: string }> {
   switch (ref.$ref) {
     case 'client': {
       const row = await db.selectFrom('clients').select(['provider_id', 'first_name', 'last_name', 'company']).where('id', '=', ref.id).executeTakeFirst();
@@ -36,11 +38,17 @@ async function resolveRef(db: Kysely<Database>, ref: ProviderRef): Promise<{ val
       // Made when first sent, not when the client is made: a client that never reaches the provider (the demo's) has none.
       const row = await db.selectFrom('clients').select('portal_password').where('id', '=', ref.id).executeTakeFirst();
       if (!row) return { waitingFor: `Waits for client ${ref.id}, which is gone` };
-      if (row.portal_password) return { value: row.portal_password };
+      if (row.portal_password) return opened(secrets, row.portal_password, 'portal password');
+      // Kept sealed (issue 14); the first one stored wins if two passes made one at once.
       const password = generatePassword();
-      await db.updateTable('clients').set({ portal_password: password }).where('id', '=', ref.id).where('portal_password', 'is', null).execute();
+      await db.updateTable('clients').set({ portal_password: sealPassword(secrets, password, 'client portal password') }).where('id', '=', ref.id).where('portal_password', 'is', null).execute();
       const kept = await db.selectFrom('clients').select('portal_password').where('id', '=', ref.id).executeTakeFirstOrThrow();
-      return { value: kept.portal_password ?? password };
+      return kept.portal_password ? opened(secrets, kept.portal_password, 'portal password') : { value: password };
+    }
+    case 'subaccountPassword': {
+      const row = await db.selectFrom('subaccounts').select(['password', 'username']).where('id', '=', ref.id).executeTakeFirst();
+      if (!row) return { waitingFor: `Waits for sub account ${ref.id}, which is gone` };
+      return opened(secrets, row.password, `SIP password of ${row.username}`);
     }
     case 'packageAccount': {
       // A DID is connected to a sub account of the client's package: the first one already at the provider.
@@ -58,14 +66,23 @@ async function resolveRef(db: Kysely<Database>, ref: ProviderRef): Promise<{ val
   }
 }
 
-export async function resolveParams(db: Kysely<Database>, row: OutboxRow): Promise<Resolution> {
+/** A stored password opened for sending; one that cannot be opened (another computer's key) holds the item with why. */
+function opened(secrets: SecretBox, stored: string, what: string): { value: string } | { waitingFor: string } {
+  try {
+    return { value: openPassword(secrets, stored) };
+  } catch (error) {
+    return { waitingFor: `The ${what} cannot be opened here: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export async function resolveParams(db: Kysely<Database>, row: OutboxRow, secrets: SecretBox): Promise<Resolution> {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(parseParams(row))) {
     if (!isProviderRef(value)) {
       params[name] = value;
       continue;
     }
-    const resolved = await resolveRef(db, value);
+    const resolved = await resolveRef(db, value, secrets);
     if ('waitingFor' in resolved) return { ok: false, waitingFor: resolved.waitingFor };
     params[name] = resolved.value;
   }

@@ -26,7 +26,9 @@ export type ProviderRef =
   /** connectDID's `account`: a sub account of this client package already at the provider ("100000_alice"). */
   | { $ref: 'packageAccount'; id: number }
   /** The client's portal password (signupClient, setClient): made the first time it is sent, then kept and sent again. */
-  | { $ref: 'portalPassword'; id: number };
+  | { $ref: 'portalPassword'; id: number }
+  /** A sub account's SIP password (createSubAccount, setSubAccount): stored sealed, opened only when sent (issue 14). */
+  | { $ref: 'subaccountPassword'; id: number };
 
 export type OutboxParamValue = string | number | ProviderRef;
 export type OutboxParams = Readonly<Record<string, OutboxParamValue>>;

@@ -9,6 +9,8 @@ import { providerFor, type ProviderAccess } from './settings';
 import type { StoreLender, TimerHandle } from '../services/billingScheduler';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { deliver, providerIdOf, resolveParams, type Delivery } from './delivery';
+import type { SecretBox } from './secretBox';
+import { defaultBoxFor } from '../services/secrets';
 import { OPEN_STATES, type OutboxRow } from './outbox';
 import type { Provider, ProviderParams } from './provider';
 
@@ -36,6 +38,8 @@ export const ownProvider =
 
 export interface PushOptions {
   provider: Provider;
+  /** Opens the passwords the items send (issue 14); the database folder's key box when not given. */
+  secrets?: SecretBox;
   now: () => Date;
   /** In [0, 1): the jitter of the backoff. */
   random?: () => number;
@@ -149,11 +153,11 @@ async function record(db: Kysely<Database>, row: OutboxRow, delivery: Delivery, 
  * once per pass. A create that succeeds may free items of other entities waiting for its
  * provider id (a sub account behind its client), so they are looked at again.
  */
-export function pushDue(store: Pick<Store, 'db' | 'sqlite'>, options: PushOptions): Promise<PushResult> {
-  return serialized(store, () => pushPass(store.db, options));
+export function pushDue(store: Pick<Store, 'db' | 'sqlite' | 'path'>, options: PushOptions): Promise<PushResult> {
+  return serialized(store, () => pushPass(store.db, options.secrets ?? defaultBoxFor(store.path), options));
 }
 
-async function pushPass(db: Kysely<Database>, options: PushOptions): Promise<PushResult> {
+async function pushPass(db: Kysely<Database>, secrets: SecretBox, options: PushOptions): Promise<PushResult> {
   await recoverInterrupted(db);
   const result: PushResult = { sent: 0, failed: 0, retryLater: 0, waiting: 0 };
   const attempted = new Set<number>();
@@ -173,7 +177,7 @@ async function pushPass(db: Kysely<Database>, options: PushOptions): Promise<Pus
     for (const row of candidates) {
       const resolution = waitsForOthers(row, open)
         ? ({ ok: false, waitingFor: "Waits for the changes of this client's sub accounts and DIDs to be sent first" } as const)
-        : await resolveParams(db, row);
+        : await resolveParams(db, row, secrets);
       if (resolution.ok) {
         next = { row, params: resolution.params };
         break;
@@ -214,6 +218,8 @@ export interface PushWorkerOptions {
   clearTimeout?: (handle: TimerHandle) => void;
   /** Looked at this often besides changes and due retries (settings saved, the network back). */
   pollEveryMs?: number;
+  /** Opens the passwords the items send (issue 14): the host's box; each database folder's key box when not given. */
+  secrets?: SecretBox;
   log?: (line: string) => void;
 }
 
@@ -264,7 +270,7 @@ export function createPushWorker(options: PushWorkerOptions): PushWorker {
       nextDue = await lend(async (current) => {
         const provider = await options.provider(createContext(current, now, undefined, options.events));
         if (provider) {
-          const result = await pushDue(current, { provider, now, events: options.events, ...(options.random ? { random: options.random } : {}), ...(options.backoff ? { backoff: options.backoff } : {}) });
+          const result = await pushDue(current, { provider, now, events: options.events, ...(options.secrets ? { secrets: options.secrets } : {}), ...(options.random ? { random: options.random } : {}), ...(options.backoff ? { backoff: options.backoff } : {}) });
           if (result.sent + result.failed > 0) log(`[sync] sent ${result.sent}, failed ${result.failed}, to retry ${result.retryLater}, waiting ${result.waiting}`);
         }
         const due = await current.db

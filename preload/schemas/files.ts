@@ -15,7 +15,7 @@ export interface ChosenFile {
   bytes: number;
 }
 
-const grant = z.string().uuid('Choose the file again');
+const grant = z.string().max(36, 'Choose the file again').uuid('Choose the file again');
 
 export const grantInput = z.object({ grant }).strict();
 
@@ -32,7 +32,7 @@ export const uploadBeginInput = z
 
 export const uploadChunkInput = z
   .object({
-    uploadId: z.string().uuid(),
+    uploadId: z.string().max(36).uuid(),
     /** A piece of the file, base64: at most 3 MB of file a piece. */
     base64: z.string().max(4_000_000, 'Send pieces of at most 3 MB'),
     last: z.boolean(),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { defaultBoxFor } from '../../main/services/secrets';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ function digest(store: Store): string {
   const hash = createHash('sha256');
   for (const table of TABLES) {
     for (const row of store.sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]) {
+      // SIP passwords are sealed with a fresh nonce (and this folder's key): compared opened.
+      if (table === 'subaccounts') row.password = defaultBoxFor(store.path).open(String(row.password));
       hash.update(JSON.stringify(Object.entries(row).filter(([column]) => !CREATION_STAMPS.has(column))));
     }
   }

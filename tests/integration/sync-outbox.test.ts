@@ -109,7 +109,8 @@ describe('the outbox: rows written with their change, by the API names', () => {
       protocol: 1,
       description: '',
       auth_type: 1,
-      password: 'secret123pass',
+      // Issue 14: the password stays sealed in its table; the item refers to it, opened when sent.
+      password: { $ref: 'subaccountPassword', id: sub.id },
       ip: '',
       device_type: 2,
       callerid_number: '',
