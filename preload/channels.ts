@@ -93,6 +93,8 @@ export const CHANNEL_NAMES = [
   'files.choose',
   'files.uploadBegin',
   'files.uploadChunk',
+  'files.read',
+  'calls.importFile',
   'backup.create',
   'backup.status',
   'backup.saveSettings',

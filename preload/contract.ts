@@ -17,6 +17,9 @@ import {
   type BackupMade,
   type BackupStatus,
   type ChosenFile,
+  type ChosenFileContent,
+  fileReadInput,
+  importFileInput,
   type RestoreDone,
   type UploadProgress,
 } from './schemas/files';
@@ -273,6 +276,10 @@ export const contract = {
   /** A window with no Open dialog of main's (the headless host) sends the file in pieces; the last piece answers with its grant. */
   'files.uploadBegin': channel<{ uploadId: string }>()(uploadBeginInput),
   'files.uploadChunk': channel<UploadProgress>()(uploadChunkInput),
+  /** A small chosen file's content (DID list and rates as text, a logo as a data URL), checked by main. */
+  'files.read': channel<ChosenFileContent>()(fileReadInput),
+  /** Issue 14: an import of a CDR file chosen with the Open dialog, read by main from the disk (progress as calls.importBegin's). */
+  'calls.importFile': channel<ImportJobView>()(importFileInput),
   /** A backup of the database open now, where the Save dialog says (Electron) or as a download (headless host); null when cancelled. */
   'backup.create': channel<BackupMade | null>()(noInput, ['backup']),
   /** Daily backups: on or off, how many kept, the ones there are. */

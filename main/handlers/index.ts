@@ -72,7 +72,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     invoiceHandlers(ctx, exportTargets),
     reportHandlers(ctx),
     syncHandlers(ctx, env.providerLookup),
-    backupHandlers(ctx, env.files ?? uploadsOnly(join(dirname(env.store.path), 'uploads')), exportTargets),
+    backupHandlers(ctx, env.files ?? uploadsOnly(join(dirname(env.store.path), 'uploads')), exportTargets, imports),
   );
   return {
     table,

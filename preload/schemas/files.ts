@@ -80,3 +80,18 @@ export interface BackupStatus {
   /** The daily backups there, newest first. */
   recent: { name: string; date: string; bytes: number }[];
 }
+
+/** What the window reads of a small chosen file (a DID list, provider rates, a logo): never its path. */
+export const fileReadInput = z.object({ grant, purpose: z.enum(['dids', 'logo', 'costs']) }).strict();
+
+export interface ChosenFileContent {
+  name: string;
+  bytes: number;
+  /** A DID list's or a rates file's text (UTF-8); null for a logo. */
+  text: string | null;
+  /** A logo as a data URL (PNG or JPEG, by its first bytes, whatever its name); null otherwise. */
+  dataUrl: string | null;
+}
+
+/** A CDR file chosen with the desktop app's Open dialog, read by main from where it is (no upload). */
+export const importFileInput = z.object({ grant, format: z.enum(['voipms-json', 'voipms-csv']).optional() }).strict();

@@ -42,8 +42,9 @@ export class ImportJobs {
   }
 
   /**
-   * Starts an import of batches main reads itself. Only the command line calls this, with
-   * a file named on its command line: the window cannot name a path on this machine.
+   * Starts an import of batches main reads itself: a file named on the command line, or one
+   * chosen with the desktop app's Open dialog (calls.importFile, by its grant): the window
+   * never names a path on this machine.
    */
   startBatches(input: { source: string; format?: CdrFormat; totalBytes: number; batches: AsyncIterable<CdrBatch> }): ImportJobView {
     return this.start(input.source, input.format ?? 'auto', input.totalBytes, input.batches);
