@@ -19,6 +19,8 @@ interface CallsImportState {
   problem: ImportProblem | null;
   cancelling: boolean;
   start(file: File): Promise<void>;
+  /** The desktop app: a file chosen with main's Open dialog, read by main from where it is (issue 14). */
+  startChosen(grant: string): Promise<void>;
   cancel(): Promise<void>;
   /** Back to the file picker, for the next file. */
   reset(): void;
@@ -92,6 +94,19 @@ export const useCallsImport = create<CallsImportState>()((set, get) => {
         follow(sent.value);
         if (last || sent.value.status !== 'running' || get().job?.jobId !== jobId) return;
       }
+    },
+
+    async startChosen(grant) {
+      if (get().phase === 'running' || get().phase === 'reading') return;
+      set({ phase: 'reading', job: null, problem: null });
+      const begun = await api.calls.importFile({ grant });
+      if (!begun.ok) {
+        set({ phase: 'idle', problem: { kind: 'refused', message: begun.error.message } });
+        return;
+      }
+      set({ phase: 'running', job: begun.value });
+      // Main reads the file; its import.progress events carry the job from here.
+      follow(begun.value);
     },
 
     async cancel() {

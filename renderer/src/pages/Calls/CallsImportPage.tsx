@@ -6,6 +6,9 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { hrefTo } from '../../lib/router';
 import { useCallsImport, type ImportProblem } from '../../stores/callsImport';
+import { useAppInfo } from '../../queries/app';
+import { chooseFile } from '../../queries/backup';
+import type { ChosenFile } from '../../../../preload/schemas/files';
 import { CallsSubnav } from './CallsSubnav';
 import { ImportProgressCard } from './ImportProgressCard';
 import { RecentImportsCard } from './RecentImportsCard';
@@ -27,24 +30,37 @@ function ProblemMessage({ problem }: { problem: ImportProblem }) {
 
 /** Importing the provider's CDR export: choose a file, follow the progress, read what was refused. */
 export function CallsImportPage() {
-  const { phase, job, problem, cancelling, start, cancel, reset } = useCallsImport();
+  const { phase, job, problem, cancelling, start, startChosen, cancel, reset } = useCallsImport();
   const fileInput = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<File | null>(null);
+  // The desktop app: main's Open dialog chose the file; the window holds its grant and name only.
+  const [granted, setGranted] = useState<ChosenFile | null>(null);
   const [missingFile, setMissingFile] = useState(false);
+  const desktop = useAppInfo().info?.host === 'electron';
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (!chosen) {
+    if (desktop ? !granted : !chosen) {
       setMissingFile(true);
       fileInput.current?.focus();
       return;
     }
-    void start(chosen);
+    if (desktop) void startChosen(granted!.grant);
+    else void start(chosen!);
+  };
+
+  const pickWithDialog = async (): Promise<void> => {
+    const picked = await chooseFile('cdr').catch(() => null);
+    if (picked) {
+      setGranted(picked);
+      setMissingFile(false);
+    }
   };
 
   const importAnother = (): void => {
     reset();
     setChosen(null);
+    setGranted(null);
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -80,9 +96,17 @@ export function CallsImportPage() {
               id="cdr-file"
               label="CDR file"
               hint={`CSV with the header date,callerid,destination,…,uniqueid, or the provider’s JSON. Any size: the file is read in slices. Calls already imported are skipped, so importing a file twice is safe.`}
-              error={missingFile && !chosen ? 'Choose a file to import' : undefined}
+              error={missingFile && !(desktop ? granted : chosen) ? 'Choose a file to import' : undefined}
             >
-              {(control) => (
+              {(control) =>
+                desktop ? (
+                  <span className="form__actions">
+                    <button {...control} type="button" className="button" disabled={busy} onClick={() => void pickWithDialog()}>
+                      Choose a file…
+                    </button>
+                    <span className="muted">{granted ? granted.name : 'No file chosen'}</span>
+                  </span>
+                ) : (
                 <input
                   {...control}
                   ref={fileInput}
@@ -95,7 +119,8 @@ export function CallsImportPage() {
                     setMissingFile(false);
                   }}
                 />
-              )}
+                )
+              }
             </Field>
             <div className="form__actions">
               <button type="submit" className="button button--primary" disabled={busy}>

@@ -3,6 +3,8 @@ import type { DidImportResult } from '../../../../preload/schemas/telephony';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { useDids } from '../../queries/dids';
+import { useAppInfo } from '../../queries/app';
+import { DialogFileButton } from '../../components/DialogFileButton';
 
 function ImportSummary({ result }: { result: DidImportResult }) {
   return (
@@ -38,6 +40,7 @@ export function ImportDidsCard() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DidImportResult | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const desktop = useAppInfo().info?.host === 'electron';
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -74,6 +77,18 @@ export function ImportDidsCard() {
             />
           )}
         </Field>
+        {desktop ? (
+          <DialogFileButton
+            purpose="dids"
+            label="Fill from a file…"
+            disabled={busy}
+            onOpened={(content) => {
+              setText(content.text ?? '');
+              setProblem(undefined);
+            }}
+            onProblem={setProblem}
+          />
+        ) : null}
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Importing…' : 'Import numbers'}

@@ -1,6 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { errorIdOf, hintIdOf } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { DialogFileButton } from '../../components/DialogFileButton';
+import { useAppInfo } from '../../queries/app';
 import { kilobytes, LOGO_TYPES, logoProblem, MAX_LOGO_BYTES } from './invoiceSettingsForm';
 
 interface LogoFieldProps {
@@ -29,6 +31,8 @@ function readAsDataUrl(file: File): Promise<string> {
 export function LogoField({ id, value, error, onChange }: LogoFieldProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const shownError = problem ?? error;
+  // The desktop app chooses with main's Open dialog; main checks the image by its bytes (issue 14).
+  const desktop = useAppInfo().info?.host === 'electron';
 
   const choose = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
@@ -62,15 +66,28 @@ export function LogoField({ id, value, error, onChange }: LogoFieldProps) {
           {value ? <img src={value} alt="Your logo, as invoices show it" /> : <span className="muted">No logo</span>}
         </div>
         <div className="logo-field__actions">
-          <input
-            id={id}
-            className="logo-field__input"
-            type="file"
-            accept={LOGO_TYPES.join(',')}
-            aria-invalid={Boolean(shownError)}
-            aria-describedby={describedBy}
-            onChange={(event) => void choose(event)}
-          />
+          {desktop ? (
+            <DialogFileButton
+              control={{ id, 'aria-invalid': Boolean(shownError), 'aria-describedby': describedBy || undefined }}
+              purpose="logo"
+              label="Choose an image…"
+              onOpened={(content) => {
+                if (content.dataUrl) onChange(content.dataUrl);
+                setProblem(null);
+              }}
+              onProblem={setProblem}
+            />
+          ) : (
+            <input
+              id={id}
+              className="logo-field__input"
+              type="file"
+              accept={LOGO_TYPES.join(',')}
+              aria-invalid={Boolean(shownError)}
+              aria-describedby={describedBy}
+              onChange={(event) => void choose(event)}
+            />
+          )}
           {value ? (
             <button
               type="button"

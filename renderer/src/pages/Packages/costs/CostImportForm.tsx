@@ -7,6 +7,8 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
 import type { CostImport } from '../../../queries/costs';
 import { showToast } from '../../../stores/toasts';
+import { useAppInfo } from '../../../queries/app';
+import { DialogFileButton } from '../../../components/DialogFileButton';
 import { ROUTES, ROUTE_LABELS as ROUTE_NAMES } from '../../../../../preload/common/catalog';
 
 const IDS = { route: 'cost-route', file: 'cost-file', replace: 'cost-replace' } as const;
@@ -16,7 +18,10 @@ const ROUTE_CHOICES: readonly Choice<RouteChoice>[] = ROUTES.map((route) => ({ v
 export function CostImportForm({ costImport }: { costImport: CostImport }) {
   const { importing, error, fieldErrors, importDeck } = costImport;
   const [route, setRoute] = useState<RouteChoice>('value');
-  const [file, setFile] = useState<File | null>(null);
+  // A browser File, or (desktop app) what main read of the file its Open dialog chose: a name and a text either way.
+  const [file, setFile] = useState<{ name: string; text(): Promise<string> } | null>(null);
+  const [dialogProblem, setDialogProblem] = useState<string | null>(null);
+  const desktop = useAppInfo().info?.host === 'electron';
   const [replace, setReplace] = useState(false);
   const [missingFile, setMissingFile] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -44,7 +49,7 @@ export function CostImportForm({ costImport }: { costImport: CostImport }) {
     showToast({ tone: 'success', title, description: `${result.imported} of ${result.total} lines imported into ${ROUTE_NAMES[route]}.` });
   };
 
-  const fileError = missingFile ? 'Choose the CSV file to import' : (fieldErrors.csv ?? undefined);
+  const fileError = missingFile ? 'Choose the CSV file to import' : (dialogProblem ?? fieldErrors.csv ?? undefined);
   const hasFieldErrors = Boolean(fieldErrors.csv || fieldErrors.route);
   return (
     <Card title="Import the provider’s rates">
@@ -75,19 +80,32 @@ export function CostImportForm({ costImport }: { costImport: CostImport }) {
           }
           error={fileError}
         >
-          {(control) => (
-            <input
-              {...control}
-              ref={fileInput}
-              className="file-input"
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setMissingFile(false);
-              }}
-            />
-          )}
+          {(control) =>
+            desktop ? (
+              <DialogFileButton
+                control={control}
+                purpose="costs"
+                onOpened={(content) => {
+                  setFile({ name: content.name, text: () => Promise.resolve(content.text ?? '') });
+                  setMissingFile(false);
+                  setDialogProblem(null);
+                }}
+                onProblem={setDialogProblem}
+              />
+            ) : (
+              <input
+                {...control}
+                ref={fileInput}
+                className="file-input"
+                type="file"
+                accept=".csv,text/csv"
+                onChange={(event) => {
+                  setFile(event.target.files?.[0] ?? null);
+                  setMissingFile(false);
+                }}
+              />
+            )
+          }
         </Field>
         <CheckboxField
           id={IDS.replace}
