@@ -215,8 +215,10 @@ describe('call import', () => {
     expect((await calls()).map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual(inOrder);
   });
 
-  it('has no channel that reads a path on this machine: the window streams files, only the CLI reads them', async () => {
-    expect(await dispatch(temp.table, 'calls.importFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  it('has no channel that reads a path the window names: a file main reads is one its Open dialog chose (a grant)', async () => {
+    expect(await dispatch(temp.table, 'calls.importFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(temp.table, 'calls.importFile', { grant: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(temp.table, 'calls.importFile', { grant: '1b4e28ba-2fa1-11d2-883f-0016d3cca427' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/choose the file again/i) } });
     expect(await calls()).toHaveLength(0);
   });
 
