@@ -61,7 +61,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
   const demoLoads = new DemoLoads();
   const table = joinHandlers(
     {
-      'app.info': () => appInfo(ctx, env.host, env.workspace),
+      'app.info': () => appInfo(ctx, env.host, env.workspace, Boolean(env.files?.picker)),
       // Only a workspace switches files; a table on one file (the command line's --db) refuses.
       'workspace.open': () => Promise.reject(new AppError('conflict', 'This database was opened on its own (--db): the demo opens from the app')),
     },

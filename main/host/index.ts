@@ -6,6 +6,8 @@ import { openStore } from '../../db/open';
 import { EventBus } from '../events';
 import { createWorkspace } from '../handlers/workspace';
 import { startDailyBackups } from '../services/dailyBackups';
+import { FileGrants } from '../services/fileGrants';
+import { testPickerFromEnv } from './testPicker';
 import { resolveDatabasePath } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
 import { createPushWorker, ownProvider } from '../sync/pushWorker';
@@ -58,7 +60,10 @@ async function main(): Promise<void> {
   // The window may open the demo in its own file beside this one ("Try the demo") and come back.
   // Exports are written under an exports folder beside the database and downloaded once from there.
   const downloads = new HostDownloads(join(dirname(store.path), 'exports'));
-  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets, provider });
+  // Null unless a test asked for an Open dialog it answers (see testPicker.ts): the window then chooses files as the desktop app does.
+  const testPicker = testPickerFromEnv(process.env);
+  const files = testPicker ? { grants: new FileGrants(), picker: testPicker.picker, uploadsDir: join(dirname(store.path), 'uploads') } : undefined;
+  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets, provider, ...(files ? { files } : {}) });
   // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
   // on the database open then.
   const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
@@ -75,9 +80,10 @@ async function main(): Promise<void> {
         return scheduler.check('midnight');
       }
     : undefined;
-  const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock, downloads });
+  const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock, downloads, ...(testPicker ? { testPick: testPicker.answer } : {}) });
   console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
   if (testClock) console.log('Test clock on: POST /test/clock moves this host\'s clock (tests only).');
+  if (testPicker) console.log('Test Open dialog on: POST /test/pick answers the next one (tests only).');
   if (testSecrets) console.log('Test secret box on: the API password can be saved (tests only).');
   if (emulator) console.log(`Provider emulator (demo data, user ${emulator.environment.RESELLER_API_USERNAME}) at ${emulator.url}`);
   console.log(`Open ${host.url}`);

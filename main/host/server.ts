@@ -9,6 +9,7 @@ import { EventBus } from '../events';
 import { dispatch, type HandlerTable } from '../handlers/index';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { TEST_CLOCK_PATH } from './testClock';
+import { TEST_PICKER_PATH } from './testPicker';
 import { DOWNLOADS_PATH, type HostDownloads } from './downloads';
 
 /**
@@ -36,6 +37,8 @@ export interface HostOptions {
    * which moves the host's clock and answers what the scheduler then did. Absent, the path does not exist.
    */
   testClock?: (instant: Date) => Promise<unknown>;
+  /** Tests only (main/host/testPicker.ts): serves POST /test/pick `{ "path": … }`, what the next Open dialog answers. */
+  testPick?: (path: string | null) => void;
   /** Finished exports, served once each at GET /api/downloads/<id> (main/host/downloads.ts). */
   downloads?: Pick<HostDownloads, 'take'>;
 }
@@ -182,6 +185,25 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, 200, JSON.stringify({ ok: true, value: (await moveClock(instant)) ?? null }));
   }
 
+  async function serveTestPick(req: IncomingMessage, res: ServerResponse, pick: (path: string | null) => void): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Use POST');
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, expectedToken)) {
+      return refuse(res, 401, 'unauthorized', 'A valid session token is required');
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      return refuse(res, 415, 'unsupported_media_type', 'Send JSON (content-type: application/json)');
+    }
+    let parsed: { path?: unknown } = {};
+    try {
+      parsed = JSON.parse((await readBody(req)) ?? '') as { path?: unknown };
+    } catch {
+      // Refused below.
+    }
+    if (typeof parsed.path !== 'string' && parsed.path !== null) return refuse(res, 400, 'invalid_input', 'Send { "path": a file path, or null }');
+    pick(parsed.path);
+    send(res, 200, JSON.stringify({ ok: true, value: null }));
+  }
+
   /**
    * A finished export, once: its address is the secret (128 random bits, told to the window
    * when the file is complete), since a download the window opens cannot carry the token.
@@ -242,6 +264,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (pathname === EVENTS_PATH) return serveEvents(req, res);
       if (options.testClock && pathname === TEST_CLOCK_PATH) return serveTestClock(req, res, options.testClock);
+      if (options.testPick && pathname === TEST_PICKER_PATH) return serveTestPick(req, res, options.testPick);
       if (pathname.startsWith(DOWNLOADS_PATH)) return serveDownload(req, res, pathname.slice(DOWNLOADS_PATH.length));
       if (pathname.startsWith('/api/')) return serveApi(req, res, pathname.slice('/api/'.length));
       return serveStatic(req, res, pathname);

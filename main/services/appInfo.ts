@@ -15,7 +15,7 @@ export interface WorkspaceView {
 }
 
 /** What the About box and the CLI show: the app's version, the database's and where it lives, and whether it is the demo. */
-export async function appInfo(ctx: ServiceContext, host: AppHost, opened?: WorkspaceView) {
+export async function appInfo(ctx: ServiceContext, host: AppHost, opened?: WorkspaceView, openDialog = false) {
   const { workspace, demoDatabasePath } = opened ?? { workspace: 'real' as const, demoDatabasePath: demoDatabasePathFor(ctx.store.path) };
   return {
     version: APP_VERSION,
@@ -25,5 +25,6 @@ export async function appInfo(ctx: ServiceContext, host: AppHost, opened?: Works
     workspace,
     demoDatabasePath,
     demoExists: workspace === 'demo' || existsSync(demoDatabasePath),
+    openDialog,
   };
 }

@@ -27,4 +27,6 @@ export interface AppInfo {
   /** Where the demo lives (beside the reseller's own file), and whether it was built already. */
   demoDatabasePath: string;
   demoExists: boolean;
+  /** Issue 14: the host has an Open dialog of main's (the desktop app): the window chooses files through it (a grant), not with its own file field. */
+  openDialog: boolean;
 }

@@ -29,17 +29,20 @@ export interface HeadlessHostOptions {
   env?: Record<string, string>;
   /** Issue 12: a host that can save the API password (main/host/testSecretBox.ts), as the desktop app's keychain would. */
   testSecretBox?: boolean;
+  /** Issue 14: a host with an Open dialog the test answers (POST /test/pick, main/host/testPicker.ts), as the desktop app's. */
+  testPicker?: boolean;
 }
 
 /** `tsx main/host/index.ts --db <file> --port 0`, and the URL it prints once ready. */
 async function spawnHost(databasePath: string, options: HeadlessHostOptions): Promise<{ child: ChildProcess; url: string }> {
   const clock = options.testClock ? { RESELLER_CONSOLE_TEST_CLOCK: '1', TZ: 'UTC' } : {};
   const secrets = options.testSecretBox ? { RESELLER_CONSOLE_TEST_SECRET_BOX: '1' } : {};
+  const picker = options.testPicker ? { RESELLER_CONSOLE_TEST_PICKER: '1' } : {};
   // tsx runs under this Node directly (no npx shell), so `child.pid` is the host itself.
   const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', databasePath, '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test', ...clock, ...secrets, ...options.env },
+    env: { ...process.env, NODE_ENV: 'test', ...clock, ...secrets, ...picker, ...options.env },
   });
   try {
     return { child, url: await waitForUrl(child) };

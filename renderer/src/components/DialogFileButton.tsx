@@ -18,7 +18,7 @@ interface DialogFileButtonProps {
 /**
  * The desktop app's way to choose a small file (issue 14): main's Open dialog keeps the
  * path, the window gets a grant and reads the content through it (files.read). The browser
- * keeps its own file field: this button is for `host === 'electron'` only.
+ * keeps its own file field: this button is for a host with an Open dialog of main's (AppInfo.openDialog).
  */
 export function DialogFileButton({ control, purpose, label = 'Choose a file…', disabled = false, onOpened, onProblem }: DialogFileButtonProps) {
   const [name, setName] = useState<string | null>(null);
@@ -39,7 +39,8 @@ export function DialogFileButton({ control, purpose, label = 'Choose a file…',
   };
   return (
     <span className="form__actions">
-      <button {...control} type="button" className="button" disabled={disabled || busy} onClick={() => void open()}>
+      {/* Named by its own text (the field's label would name it otherwise): what it says is what it does. */}
+      <button {...control} aria-label={label} type="button" className="button" disabled={disabled || busy} onClick={() => void open()}>
         {label}
       </button>
       <span className="muted">{name ?? 'No file chosen'}</span>

@@ -36,7 +36,7 @@ export function CallsImportPage() {
   // The desktop app: main's Open dialog chose the file; the window holds its grant and name only.
   const [granted, setGranted] = useState<ChosenFile | null>(null);
   const [missingFile, setMissingFile] = useState(false);
-  const desktop = useAppInfo().info?.host === 'electron';
+  const desktop = useAppInfo().info?.openDialog === true;
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -101,7 +101,7 @@ export function CallsImportPage() {
               {(control) =>
                 desktop ? (
                   <span className="form__actions">
-                    <button {...control} type="button" className="button" disabled={busy} onClick={() => void pickWithDialog()}>
+                    <button {...control} aria-label="Choose a file…" type="button" className="button" disabled={busy} onClick={() => void pickWithDialog()}>
                       Choose a file…
                     </button>
                     <span className="muted">{granted ? granted.name : 'No file chosen'}</span>

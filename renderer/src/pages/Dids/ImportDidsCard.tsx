@@ -40,7 +40,7 @@ export function ImportDidsCard() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DidImportResult | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const desktop = useAppInfo().info?.host === 'electron';
+  const desktop = useAppInfo().info?.openDialog === true;
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();

@@ -187,7 +187,7 @@ export function BackupSettings() {
       <BackupNow />
       {/* Mounted afresh when the saved settings change, so the form starts from them. */}
       <DailyBackups key={`${backup.daily}-${backup.keep}`} backup={backup} />
-      <Restore desktop={info.host === 'electron'} />
+      <Restore desktop={info.openDialog} />
     </div>
   );
 }

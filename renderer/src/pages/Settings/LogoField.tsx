@@ -32,7 +32,7 @@ export function LogoField({ id, value, error, onChange }: LogoFieldProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const shownError = problem ?? error;
   // The desktop app chooses with main's Open dialog; main checks the image by its bytes (issue 14).
-  const desktop = useAppInfo().info?.host === 'electron';
+  const desktop = useAppInfo().info?.openDialog === true;
 
   const choose = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];

@@ -21,7 +21,7 @@ export function CostImportForm({ costImport }: { costImport: CostImport }) {
   // A browser File, or (desktop app) what main read of the file its Open dialog chose: a name and a text either way.
   const [file, setFile] = useState<{ name: string; text(): Promise<string> } | null>(null);
   const [dialogProblem, setDialogProblem] = useState<string | null>(null);
-  const desktop = useAppInfo().info?.host === 'electron';
+  const desktop = useAppInfo().info?.openDialog === true;
   const [replace, setReplace] = useState(false);
   const [missingFile, setMissingFile] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
