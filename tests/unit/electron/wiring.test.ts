@@ -137,6 +137,25 @@ describe('window and session hardening', () => {
     expect(preventDefault).toHaveBeenCalledOnce();
     expect(window.openHandler!({ url: 'https://voip.ms/' })).toEqual({ action: 'deny' });
     expect(window.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(window.options.webPreferences).toMatchObject({ disableBlinkFeatures: 'Auxclick', nodeIntegrationInSubFrames: false, allowRunningInsecureContent: false });
+  });
+
+  it('sends a new window’s link to the allow-list, never opening one itself (issue 14)', async () => {
+    const { createMainWindow } = await import('../../../main/electron/window');
+    const { openExternalSafely } = await import('../../../main/electron/externalLinks');
+    const opened: string[] = [];
+    const refused: string[] = [];
+    createMainWindow({
+      preloadPath: '/app/preload/index.cjs',
+      pageUrl: APP_PAGE,
+      openExternal: (url) => void openExternalSafely(url, { open: async (target) => void opened.push(target), log: (line) => void refused.push(line) }),
+    });
+    const window = electron.windows.at(-1)!;
+    expect(window.openHandler!({ url: 'https://voip.ms/m/cdr.php' })).toEqual({ action: 'deny' });
+    expect(window.openHandler!({ url: 'smb://evil/share' })).toEqual({ action: 'deny' });
+    await Promise.resolve();
+    expect(opened).toEqual(['https://voip.ms/m/cdr.php']);
+    expect(refused).toHaveLength(1);
   });
 
   it('asks before a close or reload drops unsaved edits, and goes on only when told to leave', async () => {
