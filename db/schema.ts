@@ -379,6 +379,34 @@ export interface InvoiceEntriesTable {
   released_at: Generated<string | null>;
 }
 
+/** Issue 15: the branding's header, logo and login background (migration 021). */
+export interface BrandingImagesTable {
+  kind: 'header' | 'logo' | 'loginBackground';
+  mime: 'image/png' | 'image/jpeg';
+  data: Buffer;
+  bytes: number;
+  sha256: string;
+  updated_at: string;
+}
+
+/** Issue 15: the e-mails the console sends, with retries (migration 021). */
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  kind: 'low_balance' | 'invoice' | 'test';
+  client_id: number | null;
+  invoice_id: number | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface InvoiceLogosTable {
   id: Generated<number>;
   sha256: string;
@@ -493,4 +521,6 @@ export interface Database {
   provider_packages: ProviderPackagesTable;
   reconciliation: ReconciliationTable;
   outbox: OutboxTable;
+  branding_images: BrandingImagesTable;
+  email_outbox: EmailOutboxTable;
 }

@@ -100,6 +100,18 @@ export const CHANNEL_NAMES = [
   'backup.saveSettings',
   'backup.inspect',
   'backup.restore',
+  'branding.get',
+  'branding.save',
+  'branding.previewTemplate',
+  'branding.autoConnect',
+  'email.settings',
+  'email.saveSettings',
+  'email.test',
+  'email.status',
+  'email.list',
+  'email.retry',
+  'email.discard',
+  'invoices.email',
   'demo.load',
 ] as const;
 

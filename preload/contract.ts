@@ -7,6 +7,17 @@ import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { providerSettingsInput, syncItemsInput, type ConnectionTest, type OutboxItemView, type ProviderSettingsView, type SyncStatus } from './schemas/sync';
 import { linkPackageInput, syncPullInput, type PackageProviderView, type PullResult, type PullStatusView, type ReconciliationView } from './schemas/sync';
 import { byId } from './schemas/fields';
+import { autoConnectInput, brandingSaveInput, templatePreviewInput, type AutoConnectView, type BrandingView, type TemplatePreview } from './schemas/branding';
+import {
+  emailListInput,
+  emailSettingsInput,
+  invoiceEmailInput,
+  testEmailInput,
+  type EmailItemView,
+  type EmailSettingsView,
+  type EmailStatusView,
+  type TestEmailResult,
+} from './schemas/email';
 import {
   backupSettingsInput,
   fileChooseInput,
@@ -289,6 +300,28 @@ export const contract = {
   'backup.inspect': channel<BackupFileView>()(grantInput),
   /** Replaces the reseller's database with the chosen backup (the one replaced is kept aside); every view reads afresh. */
   'backup.restore': channel<RestoreDone>()(grantInput, EVERYTHING),
+  /** Issue 15: every branding and access setting, the images, and what to copy into the provider's portal. */
+  'branding.get': channel<BrandingView>()(noInput),
+  /** Saves every tab at once; images replaced (data URL, checked by their bytes), removed (null) or kept (absent). */
+  'branding.save': channel<BrandingView>()(brandingSaveInput, ['branding', 'invoices']),
+  /** An e-mail template filled with a real client's data (or sample data), as text and escaped HTML; problems listed, never thrown. */
+  'branding.previewTemplate': channel<TemplatePreview>()(templatePreviewInput),
+  /** The auto-connect HTML form, for one client or blank, escaped. */
+  'branding.autoConnect': channel<AutoConnectView>()(autoConnectInput),
+  /** SMTP settings (Settings → E-mail): never the password, only whether one is saved. */
+  'email.settings': channel<EmailSettingsView>()(noInput),
+  'email.saveSettings': channel<EmailSettingsView>()(emailSettingsInput, ['email']),
+  /** Sends a test e-mail now with the saved settings (not through the outbox): the server's answer, or why it refused. */
+  'email.test': channel<TestEmailResult>()(testEmailInput, ['email']),
+  'email.status': channel<EmailStatusView>()(noInput),
+  /** The e-mail outbox, newest first. */
+  'email.list': channel<EmailItemView[]>()(emailListInput),
+  /** Sends a failed e-mail again. */
+  'email.retry': channel<EmailItemView>()(byId, ['email']),
+  /** Drops a pending or failed e-mail. */
+  'email.discard': channel<EmailItemView>()(byId, ['email']),
+  /** Queues an invoice's e-mail to its client, with its PDF attached. */
+  'invoices.email': channel<EmailItemView>()(invoiceEmailInput, ['email', 'invoices']),
   /** The command line's `demo` into its --db file (the window opens the demo in its own file: workspace.open); refused (conflict) once the database has clients. */
   'demo.load': channel<DemoResult>()(demoLoadInput, EVERYTHING),
 } as const;

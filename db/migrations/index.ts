@@ -19,6 +19,7 @@ import * as m017 from './017_sync_pull';
 import * as m018 from './018_opening_balance';
 import * as m019 from './019_rating_pending';
 import * as m020 from './020_deferred_indexes';
+import * as m021 from './021_branding_email';
 
 export interface Migration {
   readonly version: number;
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'ledger kind opening: a client\'s balance at the provider when first pulled', up: m018.up },
   { version: 19, name: 'cycles to rate again from their earliest late call', up: m019.up },
   { version: 20, name: 'call indexes a bulk import builds after its rows', up: m020.up },
+  { version: 21, name: 'branding images and the e-mail outbox', up: m021.up },
 ];
 
 // The last migration's version (numbers are given out per issue, so a branch may skip some until they merge).

@@ -19,6 +19,8 @@ import { dirname, join } from 'node:path';
 import type { ProviderAccess } from '../sync/settings';
 import { FileGrants, type FileAccess } from '../services/fileGrants';
 import { backupHandlers } from './backup';
+import { brandingHandlers } from './branding';
+import { emailHandlers } from './email';
 import type { SecretBox } from '../sync/secretBox';
 
 /** Chosen files for a host without an Open dialog of main's: uploads only. */
@@ -73,6 +75,8 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     reportHandlers(ctx),
     syncHandlers(ctx, env.providerLookup),
     backupHandlers(ctx, env.files ?? uploadsOnly(join(dirname(env.store.path), 'uploads')), exportTargets, imports),
+    brandingHandlers(ctx),
+    emailHandlers(ctx),
   );
   return {
     table,

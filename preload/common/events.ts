@@ -5,7 +5,7 @@
  */
 
 /** What a change touched, so the window refreshes only those queries. */
-export const dataDomains = ['packages', 'pricing', 'costs', 'clients', 'ledger', 'dids', 'subaccounts', 'billing', 'notices', 'calls', 'invoices', 'sync', 'backup'] as const;
+export const dataDomains = ['packages', 'pricing', 'costs', 'clients', 'ledger', 'dids', 'subaccounts', 'billing', 'notices', 'calls', 'invoices', 'sync', 'backup', 'branding', 'email'] as const;
 export type DataDomain = (typeof dataDomains)[number];
 
 export const EVENT_NAMES = ['import.progress', 'data.changed', 'demo.progress', 'workspace.changed', 'invoices.exportProgress', 'export.progress', 'app.navigate'] as const;
