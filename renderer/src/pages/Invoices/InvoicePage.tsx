@@ -11,7 +11,9 @@ import { toApiError } from '../../queries/channel';
 import { useInvoice, useInvoiceCsv, useInvoicePdf } from '../../queries/invoices';
 import { showToast } from '../../stores/toasts';
 import { downloadBase64File, downloadTextFile } from '../Packages/downloadFile';
+import { EmailInvoiceDialog } from './EmailInvoiceDialog';
 import { CreditNoteDialog, VoidInvoiceDialog } from './InvoiceDialogs';
+import { InvoiceEmails } from './InvoiceEmails';
 import { InvoiceDocument } from './InvoiceDocument';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { documentTitle, invoiceActions } from './invoiceLabels';
@@ -63,7 +65,7 @@ function DownloadCsvButton({ invoice }: { invoice: InvoiceView }) {
 /** One invoice or credit note as issued, with what can still be done to it (void, credit note, PDF). */
 export function InvoicePage({ invoiceId }: { invoiceId: number }) {
   const { invoice, status, error } = useInvoice(invoiceId);
-  const [dialog, setDialog] = useState<'void' | 'credit' | null>(null);
+  const [dialog, setDialog] = useState<'void' | 'credit' | 'email' | null>(null);
 
   if (!invoice || invoice.id !== invoiceId) {
     return (
@@ -87,6 +89,9 @@ export function InvoicePage({ invoiceId }: { invoiceId: number }) {
           Void
         </button>
       ) : null}
+      <button type="button" className="button button--secondary" onClick={() => setDialog('email')}>
+        E-mail invoice
+      </button>
       <DownloadCsvButton invoice={invoice} />
       <DownloadPdfButton invoice={invoice} />
     </>
@@ -116,9 +121,11 @@ export function InvoicePage({ invoiceId }: { invoiceId: number }) {
           </div>
         </div>
       ) : null}
+      <InvoiceEmails invoiceId={invoice.id} />
       <InvoiceDocument invoice={invoice} />
       <VoidInvoiceDialog invoice={invoice} open={dialog === 'void'} onClose={() => setDialog(null)} />
       <CreditNoteDialog invoice={invoice} open={dialog === 'credit'} onClose={() => setDialog(null)} />
+      <EmailInvoiceDialog invoice={invoice} open={dialog === 'email'} onClose={() => setDialog(null)} />
     </>
   );
 }

@@ -5,10 +5,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { BackupSettings } from './BackupSettings';
 import { BillingSettings } from './BillingSettings';
 import { DisplaySettings } from './DisplaySettings';
+import { EmailSettings } from './EmailSettings';
 import { InvoiceSettings } from './InvoiceSettings';
 import { ProviderSettings } from './ProviderSettings';
 
-const TABS = ['installation', 'display', 'billing', 'invoices', 'provider', 'backup', 'later'] as const;
+const TABS = ['installation', 'display', 'billing', 'invoices', 'provider', 'email', 'backup', 'later'] as const;
 
 /** The tab a link opens ("/settings/invoices"); the first for an unknown one. */
 const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).includes(tab ?? '') ? tab! : 'installation';
@@ -34,6 +35,9 @@ export function SettingsPage({ tab }: { tab?: string }) {
           <Tabs.Trigger className="tabs__trigger" value="provider">
             Provider
           </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__trigger" value="email">
+            E-mail
+          </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="backup">
             Backup
           </Tabs.Trigger>
@@ -56,6 +60,9 @@ export function SettingsPage({ tab }: { tab?: string }) {
         </Tabs.Content>
         <Tabs.Content className="tabs__content tabs__content--kept" value="provider" forceMount>
           <ProviderSettings />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__content tabs__content--kept" value="email" forceMount>
+          <EmailSettings />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="backup">
           <BackupSettings />
