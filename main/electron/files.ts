@@ -9,6 +9,7 @@ export const OPEN_DIALOGS: Record<FilePurpose, { title: string; filters: { name:
   dids: { title: 'Import a DID list', filters: [{ name: 'DID list (CSV, text)', extensions: ['csv', 'txt'] }] },
   logo: { title: 'Choose a logo', filters: [{ name: 'Images (PNG, JPEG)', extensions: ['png', 'jpg', 'jpeg'] }] },
   costs: { title: 'Import provider rates', filters: [{ name: 'Rates (CSV)', extensions: ['csv'] }] },
+  brandingImage: { title: 'Choose an image for the client portal', filters: [{ name: 'Images (PNG, JPEG)', extensions: ['png', 'jpg', 'jpeg'] }] },
 };
 
 /**

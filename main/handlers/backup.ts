@@ -7,8 +7,9 @@ import { FileUploads, type FileAccess } from '../services/fileGrants';
 import { localDate } from '../services/clock';
 import type { PartialHandlerTable } from './table';
 import { readFileSync, statSync } from 'node:fs';
-import type { ChosenFileContent } from '../../preload/schemas/files';
+import type { ChosenFileContent, FileReadPurpose } from '../../preload/schemas/files';
 import { MAX_LOGO_CHARS } from '../../preload/common/invoiceLimits';
+import { MAX_BRANDING_IMAGE_CHARS, imageTypeOf } from '../../preload/common/branding';
 import { parseCdrFile } from '../cdr';
 import { IMPORT_BATCH_SIZE } from '../services/calls/importCalls';
 import type { ImportJobs } from '../services/calls/jobs';
@@ -16,26 +17,26 @@ import type { ImportJobs } from '../services/calls/jobs';
 /** The largest DID list or rates file read for the window (the channels that take their text allow 8 MB at most). */
 const MAX_TEXT_BYTES = 8_000_000;
 
-/** A logo's type by its first bytes (its name may say anything): PNG or JPEG, or null. */
-function imageType(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
-}
+/** The largest data URL of each image purpose: an invoice logo, a branding image (2 MB of file). */
+const MAX_IMAGE_CHARS = { logo: MAX_LOGO_CHARS, brandingImage: MAX_BRANDING_IMAGE_CHARS } as const;
+const IMAGE_WHAT = { logo: 'a logo', brandingImage: 'a branding image (at most 2 MB)' } as const;
 
-/** A small chosen file for the window: text, or a logo as a data URL; refused with why when too big or not what it should be. */
-function readChosenFile(file: { path: string; name: string }, purpose: 'dids' | 'logo' | 'costs'): ChosenFileContent {
+/** A small chosen file for the window: text, or an image as a data URL; refused with why when too big or not what it should be. */
+function readChosenFile(file: { path: string; name: string }, purpose: FileReadPurpose): ChosenFileContent {
   const size = statSync(file.path).size;
   const refuse = (message: string): never => {
     throw new AppError('invalid_input', message, [{ path: 'file', message }]);
   };
   if (size === 0) refuse(`${file.name} is empty.`);
-  if (purpose === 'logo') {
+  if (purpose === 'logo' || purpose === 'brandingImage') {
+    // Read no more than an image may be: a huge file chosen by mistake is refused by its size first.
+    if (size > MAX_IMAGE_CHARS[purpose]) refuse(`${file.name} is too large for ${IMAGE_WHAT[purpose]}.`);
     const bytes = readFileSync(file.path);
-    const type = imageType(bytes);
+    // The type by the first bytes (its name may say anything): a renamed program or an SVG is refused.
+    const type = imageTypeOf(bytes);
     if (!type) refuse(`${file.name} is not a PNG or JPEG image.`);
     const dataUrl = `data:${type};base64,${bytes.toString('base64')}`;
-    if (dataUrl.length > MAX_LOGO_CHARS) refuse(`${file.name} is too large for a logo.`);
+    if (dataUrl.length > MAX_IMAGE_CHARS[purpose]) refuse(`${file.name} is too large for ${IMAGE_WHAT[purpose]}.`);
     return { name: file.name, bytes: size, text: null, dataUrl };
   }
   if (size > MAX_TEXT_BYTES) refuse(`${file.name} is larger than 8 MB.`);

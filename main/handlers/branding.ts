@@ -1,16 +1,14 @@
-import { AppError } from '../errors';
 import type { ServiceContext } from '../services/context';
+import { previewTemplate } from '../services/branding/templates';
+import { autoConnect, brandingView, saveBranding } from '../services/branding/view';
 import type { PartialHandlerTable } from './table';
-
-const notYet = (): Promise<never> => Promise.reject(new AppError('internal', 'Not built yet'));
 
 /** Issue 15: branding and access (Branding page). */
 export function brandingHandlers(ctx: ServiceContext) {
-  void ctx;
   return {
-    'branding.get': notYet,
-    'branding.save': notYet,
-    'branding.previewTemplate': notYet,
-    'branding.autoConnect': notYet,
+    'branding.get': () => brandingView(ctx.db),
+    'branding.save': (input) => saveBranding(ctx, input),
+    'branding.previewTemplate': (input) => previewTemplate(ctx.db, input),
+    'branding.autoConnect': ({ clientId }) => autoConnect(ctx.db, clientId),
   } satisfies PartialHandlerTable;
 }

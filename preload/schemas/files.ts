@@ -3,7 +3,7 @@ import { BACKUP_KEEP_LIMITS } from '../common/limits';
 import { TEXT_LIMITS, textField } from './fields';
 
 /** What a file is chosen for: each has its own Open dialog filter, and a grant serves only its purpose. */
-export const filePurposes = ['restore', 'cdr', 'dids', 'logo', 'costs'] as const;
+export const filePurposes = ['restore', 'cdr', 'dids', 'logo', 'costs', 'brandingImage'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
 
 export const fileChooseInput = z.object({ purpose: z.enum(filePurposes) }).strict();
@@ -81,15 +81,19 @@ export interface BackupStatus {
   recent: { name: string; date: string; bytes: number }[];
 }
 
-/** What the window reads of a small chosen file (a DID list, provider rates, a logo): never its path. */
-export const fileReadInput = z.object({ grant, purpose: z.enum(['dids', 'logo', 'costs']) }).strict();
+/** The purposes whose file the window reads through its grant (files.read). */
+export const fileReadPurposes = ['dids', 'logo', 'costs', 'brandingImage'] as const;
+export type FileReadPurpose = (typeof fileReadPurposes)[number];
+
+/** What the window reads of a small chosen file (a DID list, provider rates, a logo, a branding image): never its path. */
+export const fileReadInput = z.object({ grant, purpose: z.enum(fileReadPurposes) }).strict();
 
 export interface ChosenFileContent {
   name: string;
   bytes: number;
-  /** A DID list's or a rates file's text (UTF-8); null for a logo. */
+  /** A DID list's or a rates file's text (UTF-8); null for an image. */
   text: string | null;
-  /** A logo as a data URL (PNG or JPEG, by its first bytes, whatever its name); null otherwise. */
+  /** A logo or branding image as a data URL (PNG or JPEG, by its first bytes, whatever its name); null otherwise. */
   dataUrl: string | null;
 }
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { ChosenFileContent } from '../../../preload/schemas/files';
+import type { ChosenFileContent, FileReadPurpose } from '../../../preload/schemas/files';
 import { callChannel, toApiError } from '../queries/channel';
 import { chooseFile } from '../queries/backup';
 import type { ControlProps } from './Field';
 
 interface DialogFileButtonProps {
   control?: ControlProps;
-  purpose: 'dids' | 'logo' | 'costs';
+  purpose: FileReadPurpose;
   label?: string;
   disabled?: boolean;
   /** The file's content, read by main through the grant the Open dialog gave. */
