@@ -8,6 +8,7 @@ import { micros, moneyToText, type Micros } from '../money';
 import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import { DEFAULT_CURRENCY } from './settings';
 import { moneyMoved } from '../sync/changes';
+import { lowBalanceMailer, type LowBalanceMailer } from './email/lowBalance';
 
 export interface NewLedgerEntry {
   clientId: number;
@@ -139,6 +140,10 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
     addTotal: sqlite.prepare<[string, number, LedgerKind, number, number]>(addTotal.sql),
   };
 
+  // Issue 15: prepared at the first low-balance crossing, not per connection: most doors never cross.
+  let mailer: LowBalanceMailer | undefined;
+  const lowBalanceMail = (): LowBalanceMailer => (mailer ??= lowBalanceMailer(db, sqlite));
+
   /** The kind an entry counts as in the reports (ledger_totals): a reversal as the kind it reverses. */
   const reportKind = (entry: NewLedgerEntry): LedgerKind => {
     if (entry.kind !== 'reversal' || entry.reversesEntryId === undefined) return entry.kind;
@@ -210,7 +215,11 @@ function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Ledg
       if (written === 0) continue;
       const outcome = balanceOutcome(row, delta, currency);
       statements.updateClient.run(outcome.balance, outcome.status, outcome.belowThreshold, createdAt, clientId);
-      for (const notice of outcome.notices) statements.insertNotice.run(clientId, notice.kind, notice.message, createdAt);
+      for (const notice of outcome.notices) {
+        statements.insertNotice.run(clientId, notice.kind, notice.message, createdAt);
+        // Issue 15: the client is told too, by e-mail, in this transaction (once per crossing, as the notice).
+        if (notice.kind === 'low_balance') lowBalanceMail().queue(row, outcome.balance, currency, createdAt);
+      }
       moved += 1;
     }
     return { ids, clients: moved, refused };
