@@ -5,6 +5,7 @@ import { loadClient } from '../clients';
 import { localDate } from '../clock';
 import { isoNow, type ServiceContext } from '../context';
 import { ledgerDoor } from '../ledger';
+import { invoiceLook } from '../branding/invoiceLook';
 import { getCurrency } from '../settings';
 import { clientBlock, companyBlock, insertLines, latestInvoice, takeNumber, type InvoiceContent } from './issue';
 import { logoId, readInvoiceSettings } from './settings';
@@ -100,6 +101,7 @@ export async function issueCreditNote(ctx: ServiceContext, input: CreditNoteData
       now,
     );
     if (entry === null) throw new AppError('internal', `Credit note ${text} was already posted`);
+    const look = await invoiceLook(trx, settings);
     const content: InvoiceContent = {
       companyBlock: companyBlock(settings),
       clientBlock: clientBlock(client),
@@ -107,6 +109,7 @@ export async function issueCreditNote(ctx: ServiceContext, input: CreditNoteData
       currency: await getCurrency(trx),
       taxes: [],
       reason: input.reason,
+      ...(look.accent ? { accent: look.accent } : {}),
     };
     const inserted = await trx
       .insertInto('invoices')
@@ -128,7 +131,7 @@ export async function issueCreditNote(ctx: ServiceContext, input: CreditNoteData
         closing_micros: 0,
         total_due_micros: 0,
         rounding_micros: 0,
-        logo_id: await logoId(trx, settings.logo),
+        logo_id: await logoId(trx, look.logo),
         content: JSON.stringify(content),
         created_at: now,
       })

@@ -8,6 +8,7 @@ import { clientName, loadClient } from '../clients';
 import { localDate } from '../clock';
 import { isoNow, type ServiceContext } from '../context';
 import { ledgerDoor } from '../ledger';
+import { invoiceLook } from '../branding/invoiceLook';
 import { getCurrency } from '../settings';
 import { logoId, readInvoiceSettings, readNumbering, taxesOfClient, type StoredInvoiceSettings } from './settings';
 
@@ -21,6 +22,8 @@ export interface InvoiceContent {
   taxes: { name: string; rateE4: number; base: number; amount: number }[];
   /** Credit notes: why. */
   reason?: string;
+  /** Issue 15: the branding's colour (#rrggbb) when the invoices take the branding; absent: the invoice's own. */
+  accent?: string;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -170,12 +173,14 @@ export async function issueInTransaction(ctx: ServiceContext, trx: Db, request: 
     throw new AppError('internal', `Invoice chain broken: ${previous.number_text} closed at ${previous.closing_micros}, the entries invoiced sum to ${opening}`);
   }
   const composed = composeInvoice({ opening, lines, taxes });
+  const look = await invoiceLook(trx, settings);
   const content: InvoiceContent = {
     companyBlock: companyBlock(settings),
     clientBlock: clientBlock(client),
     paymentInstructions: settings.paymentInstructions,
     currency: await getCurrency(trx),
     taxes: taxes.map((tax) => ({ name: tax.name, rateE4: tax.rateE4, base, amount: tax.amount })),
+    ...(look.accent ? { accent: look.accent } : {}),
   };
   const inserted = await trx
     .insertInto('invoices')
@@ -197,7 +202,7 @@ export async function issueInTransaction(ctx: ServiceContext, trx: Db, request: 
       closing_micros: composed.closing,
       total_due_micros: composed.totalDue,
       rounding_micros: composed.rounding,
-      logo_id: await logoId(trx, settings.logo),
+      logo_id: await logoId(trx, look.logo),
       content: JSON.stringify(content),
       created_at: now,
     })

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PaperSize } from '../../../preload/schemas/invoices';
 import { SECTION_ORDER, SECTION_TITLES, toCents } from '../../engine/invoice';
+import { AA_CONTRAST, contrastRatio } from '../../../preload/common/branding';
 import { invoiceFonts } from './fonts';
 import { minutesText, type PrintableInvoice } from './read';
 
@@ -20,6 +21,17 @@ const MUTED = '#616e7c';
 const RULE = '#cbd2d9';
 const BAND = '#eef2f6';
 const ACCENT = '#1d4e89';
+const WHITE = '#ffffff';
+
+/**
+ * The invoice's accent: its own, or the branding's panel colour it was issued with (issue 15).
+ * A light brand colour still has to be read: the title falls back to ink under 3:1 on white
+ * (WCAG large text), the words on the accent bands turn to ink under 4.5:1 (normal text).
+ */
+export function accentColors(accent: string | undefined): { accent: string; title: string; onAccent: string } {
+  const color = accent ?? ACCENT;
+  return { accent: color, title: contrastRatio(color, WHITE) >= 3 ? color : INK, onAccent: contrastRatio(WHITE, color) >= AA_CONTRAST ? WHITE : INK };
+}
 
 /** Whole cents as "1,234.56" (the one display rounding: engine/invoice.ts toCents). */
 export function centsText(micros: number): string {
@@ -105,6 +117,7 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
   const descriptionX = left + 6 + dateWidth;
   const descriptionWidth = countX - descriptionX - 8;
   const currency = invoice.content.currency;
+  const colors = accentColors(invoice.content.accent);
 
   const text = (value: string, x: number, y: number, options: PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string } = {}): void => {
     const { font = 'Body', size = 9, color = INK, ...rest } = options;
@@ -152,7 +165,7 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
     doc.font('Body').fontSize(8.5).fillColor(MUTED).text(line, companyX, companyY, { width: companyWidth });
     companyY = doc.y + 0.5;
   }
-  rightText(title.toUpperCase(), right, y, { font: 'Bold', size: 22, color: ACCENT });
+  rightText(title.toUpperCase(), right, y, { font: 'Bold', size: 22, color: colors.title });
   facts.forEach(([label, value], index) => {
     const rowY = y + 34 + index * 13;
     rightText(value, right, rowY, { font: 'Bold', size: 9 });
@@ -176,13 +189,13 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
 
   // ---- The table: its header on every page it spans.
   const tableHeader = (): void => {
-    doc.rect(left, y, contentWidth, 18).fillColor(ACCENT).fill();
+    doc.rect(left, y, contentWidth, 18).fillColor(colors.accent).fill();
     const headerY = y + 5;
-    text('Date', left + 6, headerY, { font: 'Bold', size: 8.5, color: '#ffffff' });
-    text('Description', descriptionX, headerY, { font: 'Bold', size: 8.5, color: '#ffffff' });
-    rightText('Calls', countX + columns.count - 6, headerY, { font: 'Bold', size: 8.5, color: '#ffffff' });
-    rightText('Minutes', minutesX + columns.minutes - 6, headerY, { font: 'Bold', size: 8.5, color: '#ffffff' });
-    rightText(`Amount (${currency})`, right - 6, headerY, { font: 'Bold', size: 8.5, color: '#ffffff' });
+    text('Date', left + 6, headerY, { font: 'Bold', size: 8.5, color: colors.onAccent });
+    text('Description', descriptionX, headerY, { font: 'Bold', size: 8.5, color: colors.onAccent });
+    rightText('Calls', countX + columns.count - 6, headerY, { font: 'Bold', size: 8.5, color: colors.onAccent });
+    rightText('Minutes', minutesX + columns.minutes - 6, headerY, { font: 'Bold', size: 8.5, color: colors.onAccent });
+    rightText(`Amount (${currency})`, right - 6, headerY, { font: 'Bold', size: 8.5, color: colors.onAccent });
     y += 22;
   };
   const continuationHeader = (): void => {
@@ -248,9 +261,9 @@ export function renderInvoicePdf(invoice: PrintableInvoice, paper: PaperSize): P
   }
   if (invoice.kind === 'invoice') {
     y += 4;
-    doc.rect(boxLeft, y, right - boxLeft, 24).fillColor(ACCENT).fill();
-    rightText('Amount due', labelRight, y + 7, { font: 'Bold', size: 10.5, color: '#ffffff' });
-    rightText(`${currency} ${centsText(invoice.totalDue)}`, right - 6, y + 7, { font: 'Bold', size: 10.5, color: '#ffffff' });
+    doc.rect(boxLeft, y, right - boxLeft, 24).fillColor(colors.accent).fill();
+    rightText('Amount due', labelRight, y + 7, { font: 'Bold', size: 10.5, color: colors.onAccent });
+    rightText(`${currency} ${centsText(invoice.totalDue)}`, right - 6, y + 7, { font: 'Bold', size: 10.5, color: colors.onAccent });
     y += 34;
   }
 
