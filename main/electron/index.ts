@@ -6,6 +6,7 @@ import { createWorkspace, type WorkspaceHost } from '../handlers/workspace';
 import { DATABASE_FILE } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
 import { createPushWorker, ownProvider, type PushWorker } from '../sync/pushWorker';
+import { createEmailWorker, type EmailWorker } from '../services/email/worker';
 import { onAppStart } from '../services/startup';
 import { EventBus } from '../events';
 import { runBillingScheduler } from './billing';
@@ -24,12 +25,15 @@ import { placeWindow, windowStateFile } from './windowState';
 import { dialogFilePicker } from './files';
 import { FileGrants } from '../services/fileGrants';
 import { startDailyBackups } from '../services/dailyBackups';
+import { brandingHostNames, watchOwnHosts, type OwnHosts } from '../services/branding/ownHosts';
 
 /** The Electron entry: thin. Opens the store, registers the handler table, opens the window. */
 let workspace: WorkspaceHost | undefined;
 let stopBilling: (() => Promise<void>) | undefined;
 let pushWorker: PushWorker | undefined;
+let emailWorker: EmailWorker | undefined;
 let stopBackups: (() => void) | undefined;
+let ownHosts: OwnHosts | undefined;
 const here = fileURLToPath(new URL('.', import.meta.url));
 // The export workers run the build's worker.js, beside this file (electron.vite.config.ts).
 setWorkerEntry(join(here, 'worker.js'));
@@ -77,11 +81,19 @@ async function start(): Promise<void> {
   // Only the reseller's own database reaches the provider: the demo's made-up clients never do.
   pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events, secrets });
   pushWorker.start();
+  // Issue 15: send the e-mail outbox while the app runs, from the reseller's own database only
+  // (by path: a switch to the demo and back opens the file again); the demo's made-up clients get no mail.
+  emailWorker = createEmailWorker({ store: workspace.withStore, events, secrets, sendsFrom: (current) => current.path === store.path, log: (line) => log.write('info', line) });
+  emailWorker.start();
   // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
   stopBackups = startDailyBackups({ store: workspace.withStore, log: (line) => log.write('info', line) }).stop;
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);
   const placements = windowStateFile(dataFolder);
-  const openExternal = (url: string) => openExternalSafely(url, { open: (target) => shell.openExternal(target), log: (line) => log.write('info', line) });
+  // Issue 15: links to the reseller's own portal host (Branding → Host name) open like the provider's.
+  const current = workspace;
+  const linkHosts = watchOwnHosts({ read: () => current.withStore((opened) => brandingHostNames(opened.db)), events, log: (line) => log.write('error', line) });
+  ownHosts = linkHosts;
+  const openExternal = (url: string) => openExternalSafely(url, { open: (target) => shell.openExternal(target), log: (line) => log.write('info', line), ownHosts: linkHosts.hosts });
   const window = createMainWindow({
     preloadPath: join(here, '../preload/index.cjs'),
     pageUrl,
@@ -129,7 +141,8 @@ app.on('window-all-closed', () => {
   void (async () => {
     try {
       stopBackups?.();
-      await Promise.all([stopBilling?.(), pushWorker?.stop()]);
+      ownHosts?.stop();
+      await Promise.all([stopBilling?.(), pushWorker?.stop(), emailWorker?.stop()]);
       await workspace?.close();
     } finally {
       app.quit();
