@@ -25,7 +25,11 @@ function NoMailServer() {
       <div className="banner__body">
         <p className="banner__title">No mail server is set up</p>
         <p className="banner__message">
-          Set one in <a href={hrefTo('/settings/email')}>Settings → E-mail</a> first.
+          Set one in{' '}
+          <a className="email-inline-link" href={hrefTo('/settings/email')}>
+            Settings → E-mail
+          </a>{' '}
+          first.
         </p>
       </div>
     </div>
