@@ -11,6 +11,7 @@ import { testPickerFromEnv } from './testPicker';
 import { resolveDatabasePath } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
 import { createPushWorker, ownProvider } from '../sync/pushWorker';
+import { createEmailWorker } from '../services/email/worker';
 import { onAppStart } from '../services/startup';
 import { startHost } from './server';
 import { HostDownloads } from './downloads';
@@ -72,6 +73,10 @@ async function main(): Promise<void> {
   // Only the reseller's own database reaches the provider: the demo's made-up clients never do.
   const pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events, now });
   pushWorker.start();
+  // Issue 15: the e-mail outbox is sent while the host runs, from the reseller's own database only
+  // (by path: a switch to the demo and back opens the file again); the demo's made-up clients get no mail.
+  const emailWorker = createEmailWorker({ store: workspace.withStore, events, now, sendsFrom: (current) => current.path === store.path });
+  emailWorker.start();
   // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
   const backups = startDailyBackups({ store: workspace.withStore, now, log: (line) => console.log(line) });
   const moveClock = testClock
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
   console.log(`Open ${host.url}`);
   const stop = (): void => {
     backups.stop();
-    void Promise.all([scheduler.stop(), pushWorker.stop()])
+    void Promise.all([scheduler.stop(), pushWorker.stop(), emailWorker.stop()])
       .then(() => host.close())
       .then(() => workspace.close())
       .then(() => emulator?.stop())
