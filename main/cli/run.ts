@@ -22,6 +22,7 @@ import { reportCommands } from './reports';
 import { syncPullCommands } from './syncPull';
 import { syncCommands } from './sync';
 import { backupCommands } from './backup';
+import { emailCommands } from './email';
 import type { ProviderLookup } from '../sync/pushWorker';
 
 /**
@@ -55,6 +56,8 @@ export interface CommandContext {
   store: Store;
   /** What the handlers tell the window (progress), for a command to print. */
   events: EventBus;
+  /** The handlers' clock, for what a command runs outside the table (`email send`). */
+  now: () => Date;
   readJsonFile(path: string): Promise<unknown>;
 }
 
@@ -94,6 +97,7 @@ const commands: (Command | FileCommand)[] = [
   ...syncCommands,
   ...syncPullCommands,
   ...backupCommands,
+  ...emailCommands,
 ];
 
 function usage(): string {
@@ -193,6 +197,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       io,
       call: async (name, input) => unwrap(await dispatch(table, name, input)) as ChannelOutput<typeof name>,
       events,
+      now: options.now ?? (() => new Date()),
       readJsonFile,
       store,
     });
