@@ -325,6 +325,42 @@ describe('migrations', () => {
     expect(temp.store.sqlite.prepare("select count(*) from sqlite_master where name = 'ledger_entries_before_18'").pluck().get()).toBe(0);
   });
 
+  it('21 (branding and e-mail): migrate to 20, insert a client and settings, migrate to 21: rows kept; images checked by kind, type and size; the e-mail outbox checks its kinds, states and references', async () => {
+    temp = await tempStore({ migrateTo: 20 });
+    const db = temp.store.db as unknown as Kysely<unknown>;
+    await sql`insert into clients (first_name, last_name, company, email, phone, street, city, state, country, postal_code, balance_mode, low_balance_email, notes, status, created_at, updated_at)
+              values ('Ada', 'Lovelace', '', 'ada@example.com', '', '', '', '', '', '', 'soft', '', '', 'active', 'c', 'u')`.execute(db);
+    await sql`insert into settings (key, value) values ('currency', 'CAD')`.execute(db);
+    await migrate(db, 21);
+    expect(await schemaVersion(db)).toBe(21);
+    expect(await temp.store.db.selectFrom('clients').select(['id', 'email']).execute()).toEqual([{ id: 1, email: 'ada@example.com' }]);
+    expect(await temp.store.db.selectFrom('settings').selectAll().where('key', '=', 'currency').execute()).toEqual([{ key: 'currency', value: 'CAD' }]);
+
+    const image = (kind: string, mime: string, bytes: number) =>
+      sql`insert into branding_images (kind, mime, data, bytes, sha256, updated_at) values (${kind}, ${mime}, ${Buffer.from([0x89, 0x50])}, ${bytes}, 'h', 'u')`.execute(db);
+    await image('logo', 'image/png', 2);
+    await expect(image('logo', 'image/png', 2)).rejects.toThrow(/UNIQUE|PRIMARY/);
+    await expect(image('favicon', 'image/png', 2)).rejects.toThrow(/CHECK/);
+    await expect(image('header', 'image/svg+xml', 2)).rejects.toThrow(/CHECK/);
+    await expect(image('header', 'image/jpeg', 2 * 1024 * 1024 + 1)).rejects.toThrow(/CHECK/);
+    await expect(image('header', 'image/jpeg', 0)).rejects.toThrow(/CHECK/);
+    await image('loginBackground', 'image/jpeg', 2 * 1024 * 1024);
+    expect(await temp.store.db.selectFrom('branding_images').select(['kind', 'mime', 'bytes']).orderBy('kind').execute()).toEqual([
+      { kind: 'loginBackground', mime: 'image/jpeg', bytes: 2 * 1024 * 1024 },
+      { kind: 'logo', mime: 'image/png', bytes: 2 },
+    ]);
+
+    const email = (kind: string, clientId: number | null, status = 'pending') =>
+      sql`insert into email_outbox (kind, client_id, to_address, subject, text_body, html_body, status, created_at) values (${kind}, ${clientId}, 'ada@example.com', 'S', 'T', '<p>T</p>', ${status}, 'c')`.execute(db);
+    await email('low_balance', 1);
+    await expect(email('newsletter', 1)).rejects.toThrow(/CHECK/);
+    await expect(email('test', null, 'lost')).rejects.toThrow(/CHECK/);
+    await expect(email('low_balance', 99)).rejects.toThrow(/FOREIGN KEY/);
+    expect(await temp.store.db.selectFrom('email_outbox').select(['kind', 'status', 'attempts', 'sent_at']).execute()).toEqual([{ kind: 'low_balance', status: 'pending', attempts: 0, sent_at: null }]);
+    const indexes = await sql<{ name: string }>`select name from sqlite_master where tbl_name = 'email_outbox' and type = 'index' and name like 'email_outbox_%' order by name`.execute(db);
+    expect(indexes.rows.map((row) => row.name)).toEqual(['email_outbox_by_client', 'email_outbox_by_status']);
+  });
+
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
     temp = await tempStore();
     const insert = (pulse: number, fixed: number) =>
