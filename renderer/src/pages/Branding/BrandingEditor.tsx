@@ -123,7 +123,8 @@ export function BrandingEditor({ initial }: { initial: BrandingView }) {
             onImageProblem={setImageProblem}
           />
         </Tabs.Root>
-        <aside className="branding__aside">
+        {/* Focusable: it scrolls on its own when taller than the window. */}
+        <aside className="branding__aside" aria-label="Portal preview" tabIndex={0}>
           <PortalPreview settings={values.settings} images={values.images} savedColors={saved.settings.colors} unsaved={unsaved} />
         </aside>
       </div>

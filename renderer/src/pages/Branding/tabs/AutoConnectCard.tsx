@@ -20,7 +20,7 @@ export function AutoConnectCard({ unsaved }: { unsaved: boolean }) {
   const { form, error } = useAutoConnect(clientId);
   const pickerId = useId();
   const codeId = useId();
-  const choices = [{ value: BLANK, label: 'A blank form (the client types their e-mail)' }, ...clients.choices.map((client) => ({ value: String(client.id), label: client.name }))];
+  const choices = [{ value: BLANK, label: 'A blank form' }, ...clients.choices.map((client) => ({ value: String(client.id), label: client.name }))];
   return (
     <Card title="Auto-connect form for clients">
       <p className="muted">Put this form on your web site: it sends a client to their interface without a second login page.</p>

@@ -6,6 +6,7 @@ import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useTemplatePreview } from '../../../queries/branding';
 import { useOpenClientChoices } from '../../../queries/clients';
+import { mailHtmlToReact } from './mailHtml';
 
 const SAMPLE = 'sample';
 const KIND_CHOICES = TEMPLATE_KINDS.map((kind) => ({ value: kind, label: `${TEMPLATE_LABELS[kind]} e-mail` }));
@@ -26,8 +27,8 @@ function Picker({ label, value, choices, onChange }: { label: string; value: str
 
 /**
  * An e-mail as a client would get it, filled by main with a real client's data, as typed
- * (before saving). The HTML part is shown in a sandboxed frame: no script, no link followed,
- * nothing of it in this page's markup.
+ * (before saving). The HTML part is drawn from its paragraphs and line breaks only: never
+ * set as markup in this page.
  */
 export function TemplatePreviewCard({ templates }: { templates: Record<TemplateKind, EmailTemplate> }) {
   const [kind, setKind] = useState<TemplateKind>('lowBalance');
@@ -60,7 +61,9 @@ export function TemplatePreviewCard({ templates }: { templates: Record<TemplateK
           <pre className="branding-mail__text" data-testid="template-preview-text">
             {preview.text}
           </pre>
-          <iframe className="branding-mail__html" title="The e-mail as HTML" sandbox="" srcDoc={preview.html} />
+          <div className="branding-mail__html" role="group" aria-label="The e-mail as HTML" data-testid="template-preview-html">
+            {mailHtmlToReact(preview.html)}
+          </div>
         </div>
       ) : null}
     </Card>
