@@ -61,7 +61,7 @@ async function valuesFor(db: Db, branding: StoredBranding, client: typeof SAMPLE
     company: await companyNameOf(db, branding),
     interface_url: interfaceUrl,
     balance: formatMoney(micros(client.balance_micros), currency),
-    // A client without a threshold of its own is warned at zero (DESIGN.md "Balances").
+    // A client with no threshold gets no low-balance e-mail; a preview of one shows zero.
     threshold: formatMoney(micros(client.low_balance_threshold_micros ?? 0), currency),
     reset_link: exampleResetLink(interfaceUrl),
   };
