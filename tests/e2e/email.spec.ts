@@ -246,3 +246,46 @@ test('an invoice e-mailed from its page arrives with its PDF; with the server do
     await smtp.stop();
   }
 });
+
+test('a client crossing its low-balance threshold gets one notice per crossing, with the template, listed in the outbox', async ({ page, appUrl, shell }) => {
+  const smtp = await startSmtpServer();
+  try {
+    const email = new EmailSettingsPanel(page, appUrl);
+    await shell.open('/');
+    await callApi(page, 'email.saveSettings', smtpSettings(smtp));
+    const bob = await callApi<{ id: number }>(page, 'clients.create', {
+      firstName: 'Bob',
+      lastName: 'Stone',
+      email: 'bob@example.com',
+      lowBalanceEmail: 'alerts@bob.example',
+      lowBalanceThreshold: '10.00',
+      balanceMode: 'soft',
+      openingPayment: '20.00',
+    });
+    const notices = async (): Promise<EmailItemView[]> => (await callApi<EmailItemView[]>(page, 'email.list', { status: 'all', limit: 50 })).filter((item) => item.kind === 'low_balance');
+
+    // 20 → 5: below 10, one notice, to the low-balance address; 5 → 4: still below, none more.
+    await callApi(page, 'clients.charge', { clientId: bob.id, amount: '15.00' });
+    await callApi(page, 'clients.charge', { clientId: bob.id, amount: '1.00' });
+    expect(await notices()).toHaveLength(1);
+    await expect.poll(() => messagesTo(smtp, 'alerts@bob.example').length).toBe(1);
+    const [notice] = messagesTo(smtp, 'alerts@bob.example');
+    expect(notice!.subject).toMatch(/balance is low/);
+    expect(notice!.text).toContain('Hello Bob');
+    expect(notice!.text).toContain('$5.00');
+    expect(notice!.text).toContain('$10.00');
+
+    // A payment lifts it above; the next fall is a new crossing, a new notice.
+    await callApi(page, 'clients.payment', { clientId: bob.id, amount: '20.00' });
+    await callApi(page, 'clients.charge', { clientId: bob.id, amount: '20.00' });
+    expect(await notices()).toHaveLength(2);
+    await expect.poll(() => messagesTo(smtp, 'alerts@bob.example').length).toBe(2);
+
+    await email.goto();
+    await email.showSent.check();
+    await expect(email.outboxRows.filter({ hasText: 'Low-balance notice' })).toHaveCount(2);
+    await expect(email.outboxRows.filter({ hasText: 'alerts@bob.example' }).first()).toContainText('Sent');
+  } finally {
+    await smtp.stop();
+  }
+});

@@ -52,8 +52,13 @@ export function outboxColumns(onRetry: (item: EmailItemView) => void, onDiscard:
       header: 'E-mail',
       rowHeader: true,
       sortValue: (item) => item.subject,
-      cellTitle: (item) => `${EMAIL_KIND_LABELS[item.kind]}${item.clientName ? ` for ${item.clientName}` : ''}, queued ${formatDateTime(item.createdAt)}`,
-      cell: (item) => item.subject,
+      cellTitle: (item) => `Queued ${formatDateTime(item.createdAt)}`,
+      cell: (item) => (
+        <>
+          {item.subject}
+          <span className="email-outbox__meta">{[EMAIL_KIND_LABELS[item.kind], item.clientName].filter(Boolean).join(' · ')}</span>
+        </>
+      ),
     },
     { id: 'to', header: 'To', sortValue: (item) => item.to, cell: (item) => <span className="email-outbox__to">{item.to}</span> },
     { id: 'state', header: 'State', sortValue: (item) => emailStateOf(item).label, cell: (item) => <EmailStateBadge item={item} /> },
