@@ -211,6 +211,8 @@ test('an invoice e-mailed from its page arrives with its PDF; with the server do
     await view.dialog.getByRole('button', { name: 'Queue e-mail' }).click();
     await view.dialog.waitFor({ state: 'detached' });
     await expect(invoiceEmails.getByTestId('invoice-email').filter({ hasText: 'accounts@alice.example' })).toContainText('Retrying');
+    await expectAccessible(page);
+    await reviewScreenshot(page, 'invoice-emails');
     // One more, discarded from the outbox below.
     await emailButton.click();
     await recipient.fill('old@alice.example');
