@@ -120,7 +120,7 @@ describe('data.changed at the handler door', () => {
       for (const domain of changesOf(name)) expect(dataDomains).toContain(domain);
     }
     const reads = channelNames.filter((name) => changesOf(name).length === 0);
-    expect(reads.every((name) => /\.(list|get|manage|ledger|ledgerCsv|rates|preview|priceList|countries|summary|info|imports|importStatus|importFile|importBegin|importChunk|revealPassword|settings|clientTaxes|pdf|csv|exportMonth|totals|export|cancelExport|financial|dashboard|clientMonth|subaccounts|dids|testConnection|status|items|pullStatus|reconciliation|packageLink|choose|uploadBegin|uploadChunk|inspect|read)$/.test(name))).toBe(true);
+    expect(reads.every((name) => /\.(list|get|manage|ledger|ledgerCsv|rates|preview|priceList|countries|summary|info|imports|importStatus|importFile|importBegin|importChunk|revealPassword|settings|clientTaxes|pdf|csv|exportMonth|totals|export|cancelExport|financial|dashboard|clientMonth|subaccounts|dids|testConnection|status|items|pullStatus|reconciliation|packageLink|choose|uploadBegin|uploadChunk|inspect|read|previewTemplate|autoConnect)$/.test(name))).toBe(true);
   });
 
   it('still answers when a listener throws', async () => {
