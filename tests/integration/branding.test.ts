@@ -89,6 +89,12 @@ describe('branding.get and branding.save', () => {
     // Nothing about PayPal or a host name until the reseller sets them.
     expect(view.checklist.map((item) => item.setting)).not.toContain('PayPal e-mail account');
     expect(view.checklist.some((item) => item.value === HOST_NAME_A_RECORD)).toBe(false);
+
+    // A row broken by hand (not JSON, or amounts that are not micros) is not trusted: the defaults stand in.
+    for (const value of ['{not json', '[]', JSON.stringify({ didAccess: { monthly: 1.5 } }), JSON.stringify({ colors: { panel: 'red' } })]) {
+      await temp.store.db.insertInto('settings').values({ key: 'branding', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+      expect((await ok<BrandingView>('branding.get')).settings).toEqual(view.settings);
+    }
   });
 
   it('saves every tab and the images in one go, and reads them back with the portal checklist', async () => {

@@ -39,7 +39,8 @@ export const DEFAULT_BRANDING: StoredBranding = {
 export async function readBranding(db: Kysely<Database>): Promise<{ settings: StoredBranding; saved: boolean }> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', BRANDING_KEY).executeTakeFirst();
   if (!row) return { settings: DEFAULT_BRANDING, saved: false };
-  const stored = JSON.parse(row.value) as Partial<StoredBranding>;
+  const stored = parseStored(row.value);
+  if (stored === null) return { settings: DEFAULT_BRANDING, saved: true };
   const merged: StoredBranding = {
     ...DEFAULT_BRANDING,
     ...stored,
@@ -51,7 +52,28 @@ export async function readBranding(db: Kysely<Database>): Promise<{ settings: St
     templates: { ...DEFAULT_BRANDING.templates, ...stored.templates },
     payment: { ...DEFAULT_BRANDING.payment, ...stored.payment },
   };
-  return { settings: brandingSettingsInput.safeParse(asInput(merged)).success ? merged : DEFAULT_BRANDING, saved: true };
+  return { settings: checked(merged) ?? DEFAULT_BRANDING, saved: true };
+}
+
+/** The merged settings through the schema again (its output: colours and host name normalised), or null when they fail it. */
+function checked(merged: StoredBranding): StoredBranding | null {
+  try {
+    const parsed = brandingSettingsInput.safeParse(asInput(merged));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // An amount that is not a whole number of micros: micros() refuses it.
+    return null;
+  }
+}
+
+/** The row's JSON object, or null when it is not one (a hand edit, a truncated copy). */
+function parseStored(text: string): Partial<StoredBranding> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Partial<StoredBranding>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The stored settings as the schema's input again (amounts as text), to check them. */
