@@ -1,5 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 /**
@@ -13,6 +17,8 @@ export interface ReceivedMail {
   to: string[];
   /** Who logged in, or null. */
   user: string | null;
+  /** Whether the message came over TLS (from the start, or after STARTTLS). */
+  secure: boolean;
   raw: string;
   parsed: ParsedMail;
 }
@@ -22,6 +28,8 @@ export interface TestSmtpServer {
   messages: ReceivedMail[];
   /** Logins the server refused (user names). */
   refusedLogins: string[];
+  /** What went wrong on the server's side of a connection (a TLS handshake the client left). */
+  serverErrors: string[];
   /** Set to a reply ("451 4.3.0 Try later") to refuse every recipient until set back to null. */
   refuseRecipients: { code: number; message: string } | null;
   /** Resolves once at least `count` messages arrived. */
@@ -29,7 +37,14 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startSmtpServer(options: { users?: Record<string, string> } = {}): Promise<TestSmtpServer> {
+export interface TestTls {
+  key: string;
+  cert: string;
+  /** True: TLS from the first byte (the settings' 'tls'); false: plain, then STARTTLS ('starttls'). */
+  implicit: boolean;
+}
+
+export async function startSmtpServer(options: { users?: Record<string, string>; tls?: TestTls } = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const waiters: { count: number; resolve: (mails: ReceivedMail[]) => void }[] = [];
   const wake = (): void => {
@@ -43,6 +58,7 @@ export async function startSmtpServer(options: { users?: Record<string, string> 
     port: 0,
     messages,
     refusedLogins: [],
+    serverErrors: [],
     refuseRecipients: null,
     received: (count) =>
       new Promise((resolve) => {
@@ -51,11 +67,13 @@ export async function startSmtpServer(options: { users?: Record<string, string> 
       }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-  const users = options.users;
+  const { users, tls } = options;
+  const disabled = [...(tls && !tls.implicit ? [] : ['STARTTLS']), ...(users ? [] : ['AUTH'])];
   const server = new SMTPServer({
-    secure: false,
-    // The console's 'none' security never starts TLS; the tests' server offers none.
-    disabledCommands: users ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    // Without `tls`: plain, as the console's 'none' security expects (no STARTTLS offered).
+    secure: tls?.implicit === true,
+    ...(tls ? { key: tls.key, cert: tls.cert } : {}),
+    disabledCommands: disabled,
     authOptional: !users,
     allowInsecureAuth: true,
     logger: false,
@@ -84,6 +102,7 @@ export async function startSmtpServer(options: { users?: Record<string, string> 
               from: from ? from.address : '',
               to: session.envelope.rcptTo.map((address) => address.address),
               user: typeof session.user === 'string' ? session.user : null,
+              secure: session.secure,
               raw,
               parsed,
             });
@@ -95,7 +114,20 @@ export async function startSmtpServer(options: { users?: Record<string, string> 
       });
     },
   });
+  // A client that gives up mid-handshake (it does not trust the certificate) is the server's error event, not a crash.
+  server.on('error', (error: Error) => state.serverErrors.push(error.message));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   state.port = (server.server.address() as AddressInfo).port;
   return state;
+}
+
+/** A self-signed certificate for 127.0.0.1 (openssl), for a TLS test server the client trusts by `ca`. */
+export function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-smtp-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

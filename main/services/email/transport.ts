@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SmtpSecurity } from '../../../preload/schemas/email';
 
@@ -111,9 +111,21 @@ export function describeSmtpFailure(error: unknown, config: Pick<SmtpConfig, 'ho
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, 1_000);
 
-/** The hosts' factory: a nodemailer SMTP transport per send pass, closed after it. */
-export const nodemailerTransport: MailTransportFactory = (config) => {
-  const transporter = nodemailer.createTransport(smtpOptions(config));
+/**
+ * A nodemailer SMTP transport per send pass, closed after it. `tls` adds to Node's TLS
+ * options: a test trusts its self-signed certificate (`ca`), never by turning checks off.
+ */
+export const nodemailerTransportWith =
+  (tls: SMTPTransport.Options['tls'] = undefined): MailTransportFactory =>
+  (config) => {
+    const transporter = nodemailer.createTransport({ ...smtpOptions(config), ...(tls ? { tls } : {}) });
+    return wrap(transporter, config);
+  };
+
+/** The hosts' factory: the system's trusted certificates. */
+export const nodemailerTransport: MailTransportFactory = nodemailerTransportWith();
+
+function wrap(transporter: Transporter<SMTPTransport.SentMessageInfo>, config: SmtpConfig): MailTransport {
   return {
     async send(mail) {
       try {
@@ -132,4 +144,4 @@ export const nodemailerTransport: MailTransportFactory = (config) => {
     },
     close: () => transporter.close(),
   };
-};
+}
