@@ -147,6 +147,12 @@ test('SMTP settings: saved (password never shown), a test e-mail arrives with th
     expect(await callApi<EmailSettingsView>(page, 'email.settings')).toEqual(saved);
     await email.errorSummary.getByRole('button', { name: /SMTP server/ }).click();
     await expect(email.host).toBeFocused();
+    // Unsaved edits are not dropped silently: leaving asks first.
+    await shell.navigateTo('Dashboard');
+    const ask = page.getByRole('alertdialog').filter({ hasText: 'Leave without saving?' });
+    await expect(ask).toContainText('the e-mail settings');
+    await ask.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(email.host).toHaveValue('');
     await email.form.getByRole('button', { name: 'Discard changes' }).click();
     await page.reload();
     await email.form.waitFor();
