@@ -32,8 +32,13 @@ interface SavedBranding {
  */
 async function shoot(page: Page, name: string, element?: Locator): Promise<void> {
   const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  // Grown until the page fits: a taller window can lay the page out taller (the preview's own scroll goes).
+  for (let round = 0; round < 4; round += 1) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const current = page.viewportSize()!.height;
+    if (height <= current) break;
+    await page.setViewportSize({ width: size.width, height });
+  }
   if (element) await element.screenshot({ path: `test-results/${name}.png` });
   else await reviewScreenshot(page, name);
   await page.setViewportSize(size);

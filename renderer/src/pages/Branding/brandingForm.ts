@@ -13,7 +13,7 @@ import {
   templateProblems,
   type BrandingImage,
 } from '../../../../preload/common/branding';
-import type { BrandingView } from '../../../../preload/schemas/branding';
+import type { BrandingView, PortalChecklistItem } from '../../../../preload/schemas/branding';
 import type { FieldErrors } from '../../lib/issues';
 
 /**
@@ -176,4 +176,15 @@ export function brandingSummaryItems(errors: FieldErrors): BrandingSummaryItem[]
     const text = label && !message.startsWith(label) ? `${label}: ${message.replace(/^Image: /, '')}` : message;
     return tab ? { fieldId: controlIdOf(path), text, tab } : { text, tab };
   });
+}
+
+/** The provider's-portal checklist grouped by where in the portal, in its order. */
+export function groupsOf(items: readonly PortalChecklistItem[]): { where: string; items: PortalChecklistItem[] }[] {
+  const groups: { where: string; items: PortalChecklistItem[] }[] = [];
+  for (const item of items) {
+    const last = groups[groups.length - 1];
+    if (last && last.where === item.where) last.items.push(item);
+    else groups.push({ where: item.where, items: [item] });
+  }
+  return groups;
 }

@@ -1,5 +1,6 @@
 import { Card } from '../../../components/Card';
 import { CopyButton } from '../CopyButton';
+import { groupsOf } from '../brandingForm';
 import type { BrandingTabProps } from './tabProps';
 
 /**
@@ -23,7 +24,6 @@ export function PortalTab({ saved, settings }: BrandingTabProps) {
             <caption className="visually-hidden">Settings to enter in the provider&apos;s portal</caption>
             <thead>
               <tr>
-                <th scope="col">Where</th>
                 <th scope="col">Setting</th>
                 <th scope="col">Value</th>
                 <th scope="col">
@@ -31,16 +31,22 @@ export function PortalTab({ saved, settings }: BrandingTabProps) {
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {saved.checklist.map((item) => (
-                <tr key={`${item.where}-${item.setting}`}>
-                  <td>{item.where}</td>
-                  <td>{item.setting}</td>
-                  <td className="branding-checklist__value">{item.value === '' ? <span className="muted">(empty)</span> : item.value}</td>
-                  <td>{item.value === '' ? null : <CopyButton text={item.value} what={item.setting} />}</td>
+            {groupsOf(saved.checklist).map(({ where, items }) => (
+              <tbody key={where}>
+                <tr className="branding-checklist__where">
+                  <th scope="rowgroup" colSpan={3}>
+                    {where}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
+                {items.map((item) => (
+                  <tr key={item.setting}>
+                    <td>{item.setting}</td>
+                    <td className="branding-checklist__value">{item.value === '' ? <span className="muted">(empty)</span> : item.value}</td>
+                    <td>{item.value === '' ? null : <CopyButton text={item.value} what={item.setting} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
           </table>
         </div>
       )}
