@@ -19,6 +19,7 @@ import {
   templateProblems,
   textToHtml,
 } from '../../../preload/common/branding';
+import { accentColors } from '../../../main/services/invoices/pdf';
 
 // Issue 15, the guide's "Use the client branding and access": the pure rules both sides use.
 
@@ -185,6 +186,17 @@ describe('colours (WCAG 2.x contrast)', () => {
     ['', null],
   ])('%j → %j', (text, color) => {
     expect(normalizeHexColor(text)).toBe(color);
+  });
+});
+
+describe('an invoice in the branding colour stays readable', () => {
+  it.each([
+    ['the invoice’s own', undefined, { accent: '#1d4e89', title: '#1d4e89', onAccent: '#ffffff' }],
+    ['a dark brand colour', '#8b1e3f', { accent: '#8b1e3f', title: '#8b1e3f', onAccent: '#ffffff' }],
+    ['a mid colour: the title keeps it, the band words turn to ink', '#3b82f6', { accent: '#3b82f6', title: '#3b82f6', onAccent: '#1f2933' }],
+    ['a pale colour: ink for both', '#f4f6f9', { accent: '#f4f6f9', title: '#1f2933', onAccent: '#1f2933' }],
+  ])('%s', (_label, accent, colors) => {
+    expect(accentColors(accent)).toEqual(colors);
   });
 });
 
