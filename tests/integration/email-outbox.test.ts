@@ -5,6 +5,7 @@ import { dispatch } from '../../main/handlers/table';
 import { renderBrandedEmail } from '../../main/services/branding/templates';
 import { DEFAULT_BRANDING } from '../../main/services/branding/settings';
 import { sendDueEmails } from '../../main/services/email/send';
+import { ledgerDoor } from '../../main/services/ledger';
 import { EMAIL_MAX_ATTEMPTS, EMAIL_RETRY_DELAYS_MS, SEND_LEASE_MS } from '../../main/services/email/retries';
 import { createEmailWorker } from '../../main/services/email/worker';
 import { DEFAULT_TEMPLATES } from '../../preload/common/branding';
@@ -46,12 +47,12 @@ const advance = (ms: number) => {
   now = new Date(now.getTime() + ms);
 };
 
-async function lowBalanceClient(firstName = 'Jo <b>&"'): Promise<number> {
+async function lowBalanceClient(firstName = 'Jo <b>&"', email = 'jo@client.example'): Promise<number> {
   const client = await ok<{ id: number }>('clients.create', {
     firstName,
     lastName: 'Martin',
     company: 'Acme & Sons',
-    email: 'jo@client.example',
+    email,
     lowBalanceEmail: 'alerts@client.example',
     balanceMode: 'soft',
     lowBalanceThreshold: '10',
@@ -104,6 +105,22 @@ describe('the low-balance e-mail', () => {
     expect(await ok<EmailItemView[]>('email.list')).toMatchObject([
       { kind: 'low_balance', status: 'sent', clientName: 'Jo <b>&" Martin (Acme & Sons)' },
       { kind: 'low_balance', status: 'sent' },
+    ]);
+  });
+
+  it("is queued by an import's call charges too (the door's synchronous batches, under the connection held)", async () => {
+    const first = await lowBalanceClient('Alice');
+    const second = await lowBalanceClient('Bob', 'bob@client.example');
+    const day = (clientId: number, amount: number, occurredOn: string) => ({ clientId, kind: 'calls' as const, amount, description: `Calls ${occurredOn}`, occurredOn, reference: `calls:${clientId}:${occurredOn}` });
+    const door = ledgerDoor(temp.store);
+    await temp.store.exclusive(() => {
+      // One batch: Alice crosses once however many days take her down; Bob stays above.
+      door.appendAccepted([day(first, -6_000_000, '2026-11-20'), day(first, -6_000_000, '2026-11-21'), day(second, -1_000_000, '2026-11-21')], now.toISOString());
+      door.appendAccepted([day(first, -1_000_000, '2026-11-22'), day(second, -11_000_000, '2026-11-22')], now.toISOString());
+    });
+    expect((await rows()).map((row) => [row.client_id, row.text_body.match(/balance is (\S+),/)?.[1]])).toEqual([
+      [first, '$8.00'],
+      [second, '$8.00'],
     ]);
   });
 
