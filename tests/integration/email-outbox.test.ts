@@ -6,6 +6,7 @@ import { renderBrandedEmail } from '../../main/services/branding/templates';
 import { DEFAULT_BRANDING } from '../../main/services/branding/settings';
 import { sendDueEmails } from '../../main/services/email/send';
 import { ledgerDoor } from '../../main/services/ledger';
+import { micros } from '../../main/money';
 import { EMAIL_MAX_ATTEMPTS, EMAIL_RETRY_DELAYS_MS, SEND_LEASE_MS } from '../../main/services/email/retries';
 import { createEmailWorker } from '../../main/services/email/worker';
 import { DEFAULT_TEMPLATES } from '../../preload/common/branding';
@@ -111,7 +112,7 @@ describe('the low-balance e-mail', () => {
   it("is queued by an import's call charges too (the door's synchronous batches, under the connection held)", async () => {
     const first = await lowBalanceClient('Alice');
     const second = await lowBalanceClient('Bob', 'bob@client.example');
-    const day = (clientId: number, amount: number, occurredOn: string) => ({ clientId, kind: 'calls' as const, amount, description: `Calls ${occurredOn}`, occurredOn, reference: `calls:${clientId}:${occurredOn}` });
+    const day = (clientId: number, amount: number, occurredOn: string) => ({ clientId, kind: 'calls' as const, amount: micros(amount), description: `Calls ${occurredOn}`, occurredOn, reference: `calls:${clientId}:${occurredOn}` });
     const door = ledgerDoor(temp.store);
     await temp.store.exclusive(() => {
       // One batch: Alice crosses once however many days take her down; Bob stays above.
@@ -185,6 +186,18 @@ describe('retries', () => {
     expect(await ok('email.status')).toMatchObject({ pending: 0, failed: 0, sentToday: 1 });
     const retriedSent = await dispatch(table, 'email.retry', { id }, events);
     expect(retriedSent).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('`email send` (every e-mail now) leaves one another process is sending until its lease ends', async () => {
+    const id = await queuedInvoiceEmail();
+    const leaseEnd = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+    await temp.store.db.updateTable('email_outbox').set({ status: 'sending', attempts: 1, next_attempt_at: leaseEnd }).where('id', '=', id).execute();
+    const sendAll = () => sendDueEmails(temp.store, { now: () => now, ignoreBackoff: true, recover: true });
+    expect(await sendAll()).toMatchObject({ sent: 0 });
+    expect((await rows())[0]).toMatchObject({ status: 'sending' });
+    now = new Date(leaseEnd);
+    expect(await sendAll()).toMatchObject({ sent: 1 });
+    expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('an address the server refuses for good (5xx) fails at once', async () => {

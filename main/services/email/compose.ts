@@ -9,7 +9,7 @@ import { isoNow, type ServiceContext } from '../context';
 import { getCurrency } from '../settings';
 import { emailView, newEmailRow, queueEmail } from './outbox';
 import { canSend, readEmailSettings, senderOf, smtpConfigOf, type StoredEmailSettings } from './settings';
-import { MailSendError, nodemailerTransport, type MailTransportFactory } from './transport';
+import { MailSendError, nodemailerTransport, type MailTransportFactory, type SentMail } from './transport';
 
 /** Issue 15: the e-mails the reseller sends by hand — an invoice to its client, a test. */
 
@@ -103,7 +103,7 @@ export async function sendTestEmail(ctx: ServiceContext, input: { to: string }, 
     'If you can read it, e-mail works: low-balance notices and invoices will go out this way.',
   ].join('\n');
   const connection = transport(config);
-  let sent;
+  let sent: SentMail;
   try {
     sent = await connection.send({ from: senderOf(settings), to: input.to, subject, text, html: textToHtml(text) });
   } catch (error) {

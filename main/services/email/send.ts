@@ -55,9 +55,13 @@ function serialized<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): 
  * E-mails a process left 'sending' (it died mid-send, or is another process still sending)
  * go back to pending, due when their claim's lease ends: a dead process's e-mail is sent
  * again then; a live one's is recorded as sent by that process before the lease is over.
+ * `leaseEndedBy`: only the claims whose lease ended by then (a pass that ignores the waits,
+ * `email send`, must not take an e-mail the app is sending right now).
  */
-export async function recoverSending(db: Kysely<Database>): Promise<number> {
-  const result = await db.updateTable('email_outbox').set({ status: 'pending' }).where('status', '=', 'sending').executeTakeFirst();
+export async function recoverSending(db: Kysely<Database>, leaseEndedBy?: string): Promise<number> {
+  let query = db.updateTable('email_outbox').set({ status: 'pending' }).where('status', '=', 'sending');
+  if (leaseEndedBy !== undefined) query = query.where('next_attempt_at', '<=', leaseEndedBy);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -76,10 +80,13 @@ async function dueRows(db: Kysely<Database>, nowIso: string, ignoreBackoff: bool
   return rows.filter((row) => !skip.has(row.id));
 }
 
-/** Sends what is due; the outcome of each e-mail is in its row. */
+/**
+ * Sends what is due; the outcome of each e-mail is in its row. `recover`: first take back
+ * what a process left mid-send (the worker's first pass on a database, `email send`).
+ */
 export function sendDueEmails(store: Pick<Store, 'db' | 'sqlite' | 'path'>, options: SendOptions & { recover?: boolean }): Promise<SendResult> {
   return serialized(store.sqlite, async () => {
-    if (options.recover) await recoverSending(store.db);
+    if (options.recover) await recoverSending(store.db, options.ignoreBackoff === true ? options.now().toISOString() : undefined);
     return sendPass(store.db, options.secrets ?? defaultBoxFor(store.path), options);
   });
 }
