@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { BrandingPage, type ImageFile } from './pages/BrandingPage';
+import { startHeadlessHost } from './host';
 import { callApi, reviewScreenshot } from './pages/ClientUi';
+import { answerNextOpenDialog } from './pages/HostPicker';
 
 /**
  * Issue 15, "Use the client branding and access": the Branding & Access page. The preview
@@ -264,6 +267,36 @@ test('access, e-mails and the provider checklist: addresses to copy, the auto-co
   await expect(branding.form.getByRole('table')).toContainText('portal.northwind.example');
   await shoot(page, 'branding-portal-checklist');
   await expectAccessible(page);
+});
+
+test('in the desktop app, images are chosen with the Open dialog: main refuses a renamed program, a real PNG is previewed and saved', async ({ page }) => {
+  const host = await startHeadlessHost({ testPicker: true });
+  try {
+    const branding = new BrandingPage(page, host.url);
+    await branding.goto();
+    // The browser's file field is not offered where main has a dialog.
+    await expect(branding.form.locator('input[type="file"]')).toHaveCount(0);
+    const folder = mkdtempSync(join(tmpdir(), 'rc-e2e-branding-'));
+    const program = join(folder, 'setup.png');
+    writeFileSync(program, RENAMED_PROGRAM.buffer);
+    const chooseLogo = branding.form.getByRole('button', { name: 'Choose the logo…' });
+    await answerNextOpenDialog(page, program);
+    await chooseLogo.click();
+    await expect(branding.errorOf(chooseLogo)).toHaveText('Logo: setup.png is not a PNG or JPEG image.');
+    await expect(branding.previewLogo).toHaveCount(0);
+
+    const logo = join(folder, 'logo.png');
+    writeFileSync(logo, LOGO.buffer);
+    await answerNextOpenDialog(page, logo);
+    await chooseLogo.click();
+    await expect(branding.errorOf(chooseLogo)).toHaveCount(0);
+    await expect(branding.previewLogo).toHaveAttribute('src', /^data:image\/png;base64,/);
+    await branding.save();
+    await expect(branding.toast('Branding saved')).toBeVisible();
+    expect((await savedBranding(page)).images.logo?.dataUrl).toMatch(/^data:image\/png;base64,/);
+  } finally {
+    await host.stop();
+  }
 });
 
 test('configuring the Old version locks what only the New version has', async ({ page, appUrl }) => {

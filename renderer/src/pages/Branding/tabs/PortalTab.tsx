@@ -19,7 +19,7 @@ export function PortalTab({ saved, settings }: BrandingTabProps) {
       {saved.checklist.length === 0 ? (
         <p className="muted">Nothing to enter yet.</p>
       ) : (
-        <div className="report-table__scroll">
+        <div className="branding-checklist__scroll">
           <table className="table branding-checklist">
             <caption className="visually-hidden">Settings to enter in the provider&apos;s portal</caption>
             <thead>
