@@ -166,6 +166,18 @@ test('SMTP settings: saved (password never shown), a test e-mail arrives with th
     await smtp.stop();
     await email.sendTest();
     await expect(email.testResult).toContainText('The test e-mail was not sent');
+
+    // "Forget the saved password": not while a user name logs in with it; without one it is saved.
+    await email.forgetPassword.check();
+    await expect(email.password).toHaveValue('');
+    await email.save();
+    await expect(fieldErrorOf(email.password)).toContainText('Password');
+    await email.fill({ user: '' });
+    await email.save();
+    // Saved: the box goes (nothing saved to forget) and the hint says none is kept.
+    await expect(email.forgetPassword).toHaveCount(0);
+    await expect(email.form.getByText('Only if your server asks for a login')).toBeVisible();
+    expect((await callApi<EmailSettingsView>(page, 'email.settings')).passwordSaved).toBe(false);
   } finally {
     await smtp.stop();
   }
