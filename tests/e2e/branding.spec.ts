@@ -314,6 +314,12 @@ test('configuring the Old version locks what only the New version has', async ({
   await branding.openTab('Services');
   await expect(branding.form.getByRole('checkbox', { name: 'Order DIDs' })).toBeDisabled();
   await expectAccessible(page);
+  // Revert: back to what is saved, the New version's options open again.
+  await branding.revertButton.click();
+  await expect(branding.form.getByRole('checkbox', { name: 'Order DIDs' })).toBeEnabled();
+  await branding.openTab('Branding management');
+  await expect(branding.colorHex('Panels')).toBeEnabled();
+  await expect(branding.revertButton).toBeDisabled();
 });
 
 test.describe('at 1024 px wide', () => {
@@ -327,6 +333,8 @@ test.describe('at 1024 px wide', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
     await reviewScreenshot(page, 'branding-1024', false);
     await branding.openTab('Display elements');
+    await expect(branding.form.getByRole('radio', { name: 'E-mail: Hidden' })).toBeDisabled();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+    await shoot(page, 'branding-display-1024');
   });
 });
