@@ -242,6 +242,10 @@ test('access, e-mails and the provider checklist: addresses to copy, the auto-co
 
   await branding.openTab('Interface and access');
   await expect(branding.form.getByLabel("Clients' interface URL")).toHaveValue('https://portal.northwind.example');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await branding.form.getByRole('button', { name: 'Copy the interface URL' }).click();
+  await expect(branding.toast('Copied the interface URL')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://portal.northwind.example');
   await branding.form.getByRole('combobox', { name: 'Form for' }).click();
   await page.getByRole('option', { name: /Jo/ }).click();
   const html = page.getByTestId('auto-connect-html');
