@@ -152,7 +152,8 @@ const channel =
   <I extends z.ZodType>(input: I, changes: readonly DataDomain[] = []): Channel<I, O> => ({ input, changes });
 
 // What moving money touches: the ledger, the balance shown with the client, and the notices a crossing raises.
-const MONEY: readonly DataDomain[] = ['ledger', 'clients', 'notices'];
+// A balance crossing its low-balance threshold queues an e-mail in the same transaction (issue 15).
+const MONEY: readonly DataDomain[] = ['ledger', 'clients', 'notices', 'email'];
 const RATING: readonly DataDomain[] = ['calls', ...MONEY];
 const EVERYTHING: readonly DataDomain[] = dataDomains;
 

@@ -20,7 +20,7 @@ import type { ProviderAccess } from '../sync/settings';
 import { FileGrants, type FileAccess } from '../services/fileGrants';
 import { backupHandlers } from './backup';
 import { brandingHandlers } from './branding';
-import { emailHandlers } from './email';
+import { emailHandlers, type EmailHandlerOptions } from './email';
 import type { SecretBox } from '../sync/secretBox';
 
 /** Chosen files for a host without an Open dialog of main's: uploads only. */
@@ -47,6 +47,8 @@ export interface HandlerEnv {
   files?: FileAccess;
   /** Issue 12: the provider the sync channels call, instead of the one the settings make (providerFor; tests give an in-memory one). */
   providerLookup?: ProviderLookup;
+  /** Issue 15: how `email.test` reaches the SMTP server (tests: a self-signed certificate); nodemailer's SMTP when not given. */
+  email?: Pick<EmailHandlerOptions, 'transport'>;
 }
 
 /** A handler table and what runs on its database beyond one request (an import, a demo load). */
@@ -76,7 +78,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     syncHandlers(ctx, env.providerLookup),
     backupHandlers(ctx, env.files ?? uploadsOnly(join(dirname(env.store.path), 'uploads')), exportTargets, imports),
     brandingHandlers(ctx),
-    emailHandlers(ctx),
+    emailHandlers(ctx, { ...env.email, demo: env.workspace?.workspace === 'demo' }),
   );
   return {
     table,

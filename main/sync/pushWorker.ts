@@ -29,12 +29,13 @@ export type ProviderLookup = (ctx: ServiceContext) => Provider | null | Promise<
 /**
  * The hosts' lookup: the provider the settings make (providerFor, with the host's access to
  * the secret box and the environment) for the reseller's own database, none for any other
- * (the demo's made-up clients never reach the provider).
+ * (the demo's made-up clients never reach the provider). By the file's path, not the Store
+ * object: the workspace opens the reseller's file again after the demo or a restore.
  */
 export const ownProvider =
   (own: Store, access: ProviderAccess): ProviderLookup =>
   (ctx) =>
-    ctx.store === own ? providerFor({ ...ctx, provider: access }) : null;
+    ctx.store.path === own.path ? providerFor({ ...ctx, provider: access }) : null;
 
 export interface PushOptions {
   provider: Provider;

@@ -1,19 +1,14 @@
 import { z } from 'zod';
+import { SMTP_SECURITY, SMTP_SECURITY_LABELS, type SmtpSecurity } from '../common/email';
 import { idField, TEXT_LIMITS, textField, wholeNumber } from './fields';
+
+export { SMTP_SECURITY, SMTP_SECURITY_LABELS, type SmtpSecurity };
 
 /**
  * Issue 15, e-mail: the console sends the low-balance notices and the invoices itself, over
  * the reseller's SMTP server, through an outbox with retries (like sync). The SMTP password
  * is stored sealed, like the API password, and never comes back to the window.
  */
-
-export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
-export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
-export const SMTP_SECURITY_LABELS: Record<SmtpSecurity, string> = {
-  tls: 'TLS from the start (port 465)',
-  starttls: 'STARTTLS (port 587)',
-  none: 'None (only for a server on this computer)',
-};
 
 const emailAddress = (label: string) =>
   textField(label, TEXT_LIMITS.email).refine((text) => z.email().safeParse(text).success, `${label}: enter an e-mail address`);

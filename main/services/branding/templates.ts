@@ -76,7 +76,8 @@ export async function templateValues(db: Db, kind: TemplateKind, client: typeof 
 }
 
 /** A subject is one header line: a value with a line break must not start a new header. */
-const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ').trim();
+/** A subject is one line (a value cannot add a header), its spaces single (an empty value leaves none doubled). */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export function fillEmail(template: EmailTemplate, values: Readonly<Record<string, string>>): RenderedEmail {
   const text = fillTemplate(template.body, values);

@@ -70,6 +70,8 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   // Issue 12: every change the provider must know writes an outbox row with it.
   'sync.status': ['sync', 'clients', 'ledger', 'subaccounts', 'dids'],
   'sync.items': ['sync', 'clients', 'ledger', 'subaccounts', 'dids'],
+  // Issue 15: the outbox shows each e-mail's client by name.
+  'email.list': ['email', 'clients'],
   'reports.financial': REPORT_DOMAINS,
   'reports.dashboard': REPORT_DOMAINS,
   'reports.clientMonth': REPORT_DOMAINS,

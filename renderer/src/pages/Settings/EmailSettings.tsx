@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { EmailSettingsView, SmtpSecurity } from '../../../../preload/schemas/email';
+import { SMTP_SECURITY, SMTP_SECURITY_LABELS, type SmtpSecurity } from '../../../../preload/common/email';
+import type { EmailSettingsView } from '../../../../preload/schemas/email';
 import { Card } from '../../components/Card';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ChoiceField } from '../../components/ChoiceField';
@@ -24,13 +25,7 @@ import {
 } from './emailSettingsForm';
 import { TestEmailCard } from './TestEmailCard';
 
-// The window may not import preload/schemas' values (only their types): the labels are said again here, checked against the type.
-const SECURITY_LABELS: Record<SmtpSecurity, string> = {
-  tls: 'TLS from the start (usually port 465)',
-  starttls: 'STARTTLS (usually port 587)',
-  none: 'None — only for a mail server on this computer or your own network',
-};
-const SECURITY_CHOICES = (Object.keys(SECURITY_LABELS) as SmtpSecurity[]).map((value) => ({ value, label: SECURITY_LABELS[value] }));
+const SECURITY_CHOICES = SMTP_SECURITY.map((value) => ({ value, label: SMTP_SECURITY_LABELS[value] }));
 
 type TextName = 'host' | 'port' | 'user' | 'fromAddress' | 'fromName';
 

@@ -17,7 +17,7 @@ const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).i
 export function SettingsPage({ tab }: { tab?: string }) {
   return (
     <>
-      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing, invoices, your provider and backups." />
+      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing, invoices, your provider, e-mail and backups." />
       <Tabs.Root className="tabs" defaultValue={tabOf(tab)}>
         <Tabs.List className="tabs__list" aria-label="Settings sections">
           <Tabs.Trigger className="tabs__trigger" value="installation">
