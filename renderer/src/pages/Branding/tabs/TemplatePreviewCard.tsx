@@ -58,9 +58,11 @@ export function TemplatePreviewCard({ templates }: { templates: Record<TemplateK
           <p data-testid="template-preview-subject">
             <strong>Subject:</strong> {preview.subject}
           </p>
+          <p className="field__label">Plain text part</p>
           <pre className="branding-mail__text" data-testid="template-preview-text">
             {preview.text}
           </pre>
+          <p className="field__label">HTML part</p>
           <div className="branding-mail__html" role="group" aria-label="The e-mail as HTML" data-testid="template-preview-html">
             {mailHtmlToReact(preview.html)}
           </div>
