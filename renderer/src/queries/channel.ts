@@ -72,6 +72,9 @@ const READS: Partial<Record<ChannelName, readonly DataDomain[]>> = {
   'sync.items': ['sync', 'clients', 'ledger', 'subaccounts', 'dids'],
   // Issue 15: the outbox shows each e-mail's client by name.
   'email.list': ['email', 'clients'],
+  // The auto-connect form names a client; the template preview fills in a client's name and balance.
+  'branding.autoConnect': ['branding', 'clients'],
+  'branding.previewTemplate': ['branding', 'clients', 'ledger', 'invoices'],
   'reports.financial': REPORT_DOMAINS,
   'reports.dashboard': REPORT_DOMAINS,
   'reports.clientMonth': REPORT_DOMAINS,

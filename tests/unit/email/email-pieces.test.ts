@@ -108,7 +108,7 @@ describe('the low-balance e-mail', () => {
   it('falls back to the default for a saved template that does not check out (edited by hand)', () => {
     const email = composeLowBalanceEmail({ branding: branding({ subject: 'Hi {reset_link}', body: 'x' }), invoices: undefined }, client, 0, 'USD');
     expect(email.subject).toBe(DEFAULT_TEMPLATES.lowBalance.subject.replace('{company}', 'Northwind Portal'));
-    expect(composeLowBalanceEmail({ branding: '{oops', invoices: '[]' }, client, 0, 'USD').subject).toBe('Your  balance is low');
+    expect(composeLowBalanceEmail({ branding: '{oops', invoices: '[]' }, client, 0, 'USD').subject).toBe('Your balance is low'); // no company: the subject keeps single spaces
   });
 
   it('goes to the low-balance address, else the e-mail', () => {
