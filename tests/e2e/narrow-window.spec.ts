@@ -64,6 +64,8 @@ test('every page fits a 1024 px window: no sideways page scroll, no control out 
     '/calls/unrated',
     '/settings',
     '/settings/invoices',
+    '/settings/email',
+    '/branding',
     '/invoices',
   ];
   const problems: string[] = [];
