@@ -250,7 +250,8 @@ export function autoConnectForm(input: { interfaceUrl: string; reseller: string;
   const action = escapeHtml(`${input.interfaceUrl.replace(/\/+$/, '')}/login.php`);
   const username = input.client ? escapeHtml(input.client.username) : '';
   const label = escapeHtml(input.title.trim() === '' ? 'Go to my account' : `Go to ${input.title.trim()}`);
-  const comment = input.client ? `<!-- Auto-connect form for ${escapeHtml(input.client.name).replace(/--/g, '&#45;&#45;')} -->\n` : '';
+  // A comment shows its text as written (entities are not read there): the name loses what could end or open one.
+  const comment = input.client ? `<!-- Auto-connect form for ${input.client.name.replace(/[<>]/g, '').replace(/-+/g, '-')} -->\n` : '';
   return (
     comment +
     `<form action="${action}" method="post">\n` +

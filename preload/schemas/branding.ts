@@ -4,7 +4,9 @@ import {
   HEX_COLOR,
   MAX_BRANDING_IMAGE_CHARS,
   PORTAL_VIEWS,
+  SIGNUP_ALWAYS_REQUIRED,
   SIGNUP_FIELDS,
+  SIGNUP_FIELD_LABELS,
   SIGNUP_FIELD_MODES,
   SYSTEM_VERSIONS,
   TEMPLATE_KINDS,
@@ -22,7 +24,7 @@ import {
   type TemplateKind,
 } from '../common/branding';
 import { CLIENT_SERVICES, type ClientService } from '../common/catalog';
-import { idField, nonNegativeMoney, nonNegativeRate, TEXT_LIMITS, textField } from './fields';
+import { idField, nonNegativeMoney, nonNegativeRate, oneLineText, TEXT_LIMITS, textField } from './fields';
 
 /**
  * Issue 15: every setting of the guide's "Use the client branding and access", one object
@@ -62,7 +64,7 @@ export const brandingSettingsInput = z
       .object({ monthly: nonNegativeMoney('DID monthly fee'), perMinute: nonNegativeRate('DID per-minute rate'), setup: nonNegativeMoney('DID setup fee') })
       .strict(),
     /** Branding Management. */
-    title: textField('Title', TEXT_LIMITS.name),
+    title: oneLineText('Title', TEXT_LIMITS.name),
     colors: z.object({ panel: hexColor('Panels'), button: hexColor('Buttons'), background: hexColor('Background'), text: hexColor('Text') }).strict(),
     /** Display Elements. */
     display: z.object({ showSipPasswords: z.boolean(), showIaxPasswords: z.boolean(), allowPasswordReset: z.boolean() }).strict(),
@@ -70,7 +72,15 @@ export const brandingSettingsInput = z
     signup: z
       .object({
         enabled: z.boolean(),
-        fields: z.object(Object.fromEntries(SIGNUP_FIELDS.map((field) => [field, z.enum(SIGNUP_FIELD_MODES)])) as Record<SignupField, z.ZodEnum<{ [M in SignupFieldMode]: M }>>).strict(),
+        fields: z
+          .object(Object.fromEntries(SIGNUP_FIELDS.map((field) => [field, z.enum(SIGNUP_FIELD_MODES)])) as Record<SignupField, z.ZodEnum<{ [M in SignupFieldMode]: M }>>)
+          .strict()
+          .superRefine((fields, context) => {
+            // A signup without a name or an e-mail address cannot make a client.
+            for (const field of SIGNUP_ALWAYS_REQUIRED) {
+              if (fields[field] !== 'required') context.addIssue({ code: 'custom', path: [field], message: `${SIGNUP_FIELD_LABELS[field]} is always required on the signup form` });
+            }
+          }),
       })
       .strict(),
     /** Services: the View setting, and the services of packages on "Default Configuration" (New Version). */
@@ -95,9 +105,14 @@ export const brandingSettingsInput = z
         paypalEnabled: z.boolean(),
         paypalEmail: textField('PayPal e-mail', TEXT_LIMITS.email).refine((text) => text === '' || z.email().safeParse(text).success, 'PayPal e-mail: enter an e-mail address'),
         /** "10, 25, 50": whole numbers, comma-separated. */
-        amounts: textField('Amounts', 100).superRefine((text, context) => {
+        amounts: textField('Amounts', 100).transform((text, context) => {
           const parsed = parsePaymentAmounts(text);
-          if ('error' in parsed) context.addIssue({ code: 'custom', message: parsed.error });
+          if ('error' in parsed) {
+            context.addIssue({ code: 'custom', message: parsed.error });
+            return z.NEVER;
+          }
+          // Stored as the list the portal takes ("007,10" → "7, 10").
+          return parsed.amounts.join(', ');
         }),
       })
       .strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SMTP_SECURITY, SMTP_SECURITY_LABELS, type SmtpSecurity } from '../common/email';
-import { idField, TEXT_LIMITS, textField, wholeNumber } from './fields';
+import { idField, oneLineText, TEXT_LIMITS, textField, wholeNumber } from './fields';
 
 export { SMTP_SECURITY, SMTP_SECURITY_LABELS, type SmtpSecurity };
 
@@ -20,13 +20,13 @@ export const emailSettingsInput = z
     host: textField('SMTP server', TEXT_LIMITS.host).refine((text) => /^[a-z0-9.-]*$/i.test(text), 'SMTP server: a host name or IP address'),
     port: wholeNumber('Port', 1, 65_535, { text: true }),
     security: z.enum(SMTP_SECURITY),
-    user: textField('User name', TEXT_LIMITS.email),
+    user: oneLineText('User name', TEXT_LIMITS.email),
     /** A new password; absent or empty keeps the one saved. */
     password: z.string().max(TEXT_LIMITS.password * 4, `Password: at most ${TEXT_LIMITS.password * 4} characters`).optional(),
     /** Forget the saved password (a server without login). */
     clearPassword: z.boolean().default(false),
     fromAddress: emailAddress('From address').or(z.literal('')),
-    fromName: textField('From name', TEXT_LIMITS.name),
+    fromName: oneLineText('From name', TEXT_LIMITS.name),
   })
   .strict()
   .refine((settings) => !settings.enabled || settings.host !== '', { message: 'SMTP server is required to send e-mail', path: ['host'] })

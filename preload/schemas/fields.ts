@@ -29,6 +29,10 @@ export const TEXT_LIMITS = {
 export const textField = (label: string, max: number) =>
   z.string({ error: `${label}: enter text` }).max(max * 4, `${label}: at most ${max} characters`).trim().max(max, `${label}: at most ${max} characters`);
 
+/** A trimmed one-line text: no line breaks or other control characters (it goes into titles, e-mail headers and HTML attributes). */
+export const oneLineText = (label: string, max: number) =>
+  textField(label, max).refine((text) => !/[\u0000-\u001f\u007f]/.test(text), `${label}: one line, without control characters`);
+
 /** A trimmed text field that must not be empty. */
 export const requiredText = (label: string, max: number) => textField(label, max).min(1, `${label} is required`);
 

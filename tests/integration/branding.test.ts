@@ -136,6 +136,9 @@ describe('branding.get and branding.save', () => {
     expect(value('Logo')).toMatch(/^Upload the same file \(PNG/);
     expect(saved.checklist.find((item) => item.setting === 'Logo')?.where).toBe('Client Branding and Access → Branding Management (New Version)');
     expect(value('Automated signup form')).toContain(saved.signupUrl);
+    // The portal sends the password e-mails: their templates are on the list to copy; the amounts are stored as a list.
+    expect(value("Password reset request e-mail (check the portal's placeholders)")).toContain('{reset_link}');
+    expect(saved.settings.payment.amounts).toBe('10, 25, 50');
 
     // Absent keeps an image, null removes it.
     const kept = await ok<BrandingView>('branding.save', { settings, images: { header: null } });
@@ -164,6 +167,12 @@ describe('branding.get and branding.save', () => {
       [{ settings: changed, images: { header: dataUrl(svg) } }, 'images.header', /not a PNG or JPEG/],
       [{ settings: changed, images: { logo: dataUrl(huge) } }, 'images.logo', /2 MB/],
       [{ settings: changed, images: { logo: dataUrl(Buffer.concat([huge, Buffer.alloc(64)])) } }, 'images.logo', /2 MB/],
+      [{ settings: { ...changed, signup: { ...good.signup, fields: { ...good.signup.fields, email: 'hidden' } } } }, 'settings.signup.fields.email', /always required/],
+      [{ settings: { ...changed, title: 'Acme\nVoice' } }, 'settings.title', /one line/],
+      [{ settings: { ...changed, didAccess: { ...good.didAccess, monthly: '-2' } } }, 'settings.didAccess.monthly', /./],
+      [{ settings: { ...changed, services: { ...good.services, enabled: ['voicemail', 'voicemail'] } } }, 'settings.services.enabled', /once/],
+      [{ settings: { ...changed, welcomeText: 'x'.repeat(2001) } }, 'settings.welcomeText', /at most/],
+      [{ settings: { ...changed, templates: { ...good.templates, lowBalance: { subject: '', body: 'x' } } } }, 'settings.templates.lowBalance.subject', /required/],
       // A good image beside a bad one: neither is stored.
       [{ settings: changed, images: { header: dataUrl(HEADER), logo: dataUrl(exe) } }, 'images.logo', /not a PNG or JPEG/],
     ];
@@ -221,7 +230,7 @@ describe('the auto-connect form', () => {
     const client = await ok<{ id: number }>('clients.create', { firstName: 'Jo "<b>"', lastName: '-- O\'Brien', email: 'jo@example.com', balanceMode: 'soft' });
     const form1 = await ok<AutoConnectView>('branding.autoConnect', { clientId: client.id });
     expect(form1.client).toEqual({ id: client.id, name: 'Jo "<b>" -- O\'Brien' });
-    expect(form1.html).toContain('<!-- Auto-connect form for Jo &quot;&lt;b&gt;&quot; &#45;&#45; O&#39;Brien -->');
+    expect(form1.html).toContain('<!-- Auto-connect form for Jo "b" - O\'Brien -->');
     expect(form1.html).toContain('action="https://portal.acme.example/login.php"');
     expect(form1.html).toContain('name="username" value="jo@example.com"');
     expect(form1.html).toContain('<button type="submit">Go to Acme &quot;Voice&quot;</button>');

@@ -201,6 +201,16 @@ describe('an invoice by e-mail', () => {
     expect(await ok<EmailItemView[]>('email.list')).toHaveLength(1);
   });
 
+  it('is not sent when the invoice was voided while its e-mail waited', async () => {
+    await ok('email.saveSettings', smtp());
+    const invoice = await issuedInvoice('Alice');
+    const queued = await ok<EmailItemView>('invoices.email', { id: invoice.id });
+    await ok('invoices.void', { id: invoice.id, reason: 'Wrong client' });
+    expect(await sendDueEmails(temp.store, { now: () => FIXED_NOW })).toMatchObject({ sent: 0, failed: 1 });
+    expect(server.messages).toEqual([]);
+    expect(await ok<EmailItemView[]>('email.list')).toMatchObject([{ id: queued.id, status: 'failed', lastError: expect.stringMatching(/NW-000100 was voided after this e-mail was queued/) }]);
+  });
+
   it('waits, not lost, while e-mail is off; discarded before it goes', async () => {
     await ok('email.saveSettings', smtp());
     const invoice = await issuedInvoice('Alice');

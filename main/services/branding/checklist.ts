@@ -10,6 +10,7 @@ import {
   SIGNUP_FIELDS,
   SIGNUP_FIELD_LABELS,
   SYSTEM_VERSION_LABELS,
+  TEMPLATE_LABELS,
   isNewVersionOnly,
   parsePaymentAmounts,
   type BrandingImage,
@@ -82,6 +83,14 @@ export function portalChecklist(settings: StoredBranding, images: Partial<Record
   items.push({ where: newVersion('Services', 'services'), setting: 'Services available to clients', value: services.length === 0 ? 'None' : services.join(', ') });
 
   if (settings.welcomeText.trim() !== '') items.push({ where: where('Text and Messages'), setting: 'Welcome text', value: settings.welcomeText.trim() });
+  // The portal sends the password e-mails itself (this console has no client login): the templates go there. Its own
+  // placeholders may be named otherwise than this console's, so the reseller checks them in the portal.
+  if (settings.display.allowPasswordReset) {
+    for (const kind of ['passwordResetRequest', 'passwordResetComplete'] as const) {
+      const template = settings.templates[kind];
+      items.push({ where: where('Text and Messages'), setting: `${TEMPLATE_LABELS[kind]} e-mail (check the portal's placeholders)`, value: `${template.subject}\n\n${template.body}` });
+    }
+  }
 
   // Guide, "Payment": only when the reseller takes PayPal payments.
   if (settings.payment.paypalEnabled) {

@@ -65,10 +65,15 @@ export async function recoverSending(db: Kysely<Database>, leaseEndedBy?: string
   return Number(result.numUpdatedRows);
 }
 
+class InvoiceVoided extends Error {}
+
 /** The message of a row; an invoice's PDF rendered now, from the invoice (the same bytes every time). */
 async function messageOf(db: Kysely<Database>, row: EmailRow, from: OutgoingMail['from']): Promise<OutgoingMail> {
   const mail: OutgoingMail = { from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body };
   if (row.kind !== 'invoice' || row.invoice_id === null) return mail;
+  // Voided while its e-mail waited (the server down, e-mail off): the client must not get it.
+  const invoice = await db.selectFrom('invoices').select(['number_text', 'status']).where('id', '=', row.invoice_id).executeTakeFirst();
+  if (invoice?.status === 'void') throw new InvoiceVoided(`${invoice.number_text} was voided after this e-mail was queued: it is not sent`);
   const pdf = await invoicePdf(db, { id: row.invoice_id });
   return { ...mail, attachments: [{ fileName: pdf.fileName, contentType: 'application/pdf', content: pdf.bytes }] };
 }
@@ -152,6 +157,7 @@ async function attempt(db: Kysely<Database>, transport: MailTransport, row: Emai
   try {
     mail = await messageOf(db, row, from);
   } catch (error) {
+    if (error instanceof InvoiceVoided) return { message: error.message, permanent: true };
     // The invoice cannot be printed (removed, damaged): the same will happen next time.
     return { message: `The invoice's PDF could not be made: ${error instanceof Error ? error.message : String(error)}`, permanent: true };
   }

@@ -13,7 +13,7 @@ type DisplayOption = keyof BrandingSettingsValues['display'];
 const DISPLAY_OPTIONS: { name: DisplayOption; label: string; hint: string }[] = [
   { name: 'showSipPasswords', label: 'Show SIP passwords', hint: 'Clients see their sub accounts’ SIP passwords in the portal.' },
   { name: 'showIaxPasswords', label: 'Show IAX passwords', hint: 'Clients see their IAX passwords in the portal.' },
-  { name: 'allowPasswordReset', label: 'Allow password reset', hint: 'A “Forgot your password?” link on the login page; the password e-mails of Text and messages are sent.' },
+  { name: 'allowPasswordReset', label: 'Allow password reset', hint: 'A “Forgot your password?” link on the portal’s login page; the portal sends the password e-mails of Text and messages.' },
 ];
 
 /** Guide, "Display Elements": what the portal shows, and the signup form for your web site. */
@@ -23,8 +23,8 @@ export function DisplayTab({ settings, errors, update, saved }: BrandingTabProps
     <>
       <Card title="Display elements">
         <DrivesNote
-          app="allowing password reset lets this app send the password reset e-mails; the signup link below is generated here."
-          portal="showing SIP and IAX passwords, and the signup form itself."
+          app="the signup link below is generated here."
+          portal="showing SIP and IAX passwords, the password reset (its e-mails are the portal's), and the signup form itself."
         />
         {DISPLAY_OPTIONS.map(({ name, label, hint }) => (
           <CheckboxField

@@ -13,8 +13,8 @@ export function TextsTab({ settings, errors, update }: BrandingTabProps) {
     <>
       <Card title="Welcome text">
         <DrivesNote
-          app="the three e-mails below are sent by this app with your templates (see Settings → E-mail)."
-          portal="the welcome text on the portal's login page (the preview shows it)."
+          app="the low-balance e-mail below is sent by this app with your template (see Settings → E-mail)."
+          portal="the welcome text on the portal's login page (the preview shows it), and the two password e-mails: the portal sends those itself when a client resets a password, so copy them there (Provider's portal tab)."
         />
         <Field id={controlIdOf('settings.welcomeText')} label="Welcome text" hint="On the login page of your client portal." error={errors['settings.welcomeText']}>
           {(control) => (
