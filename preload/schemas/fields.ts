@@ -31,7 +31,7 @@ export const textField = (label: string, max: number) =>
 
 /** A trimmed one-line text: no line breaks or other control characters (it goes into titles, e-mail headers and HTML attributes). */
 export const oneLineText = (label: string, max: number) =>
-  textField(label, max).refine((text) => !/[\u0000-\u001f\u007f]/.test(text), `${label}: one line, without control characters`);
+  textField(label, max).refine((text) => !/\p{Cc}/u.test(text), `${label}: one line, without control characters`);
 
 /** A trimmed text field that must not be empty. */
 export const requiredText = (label: string, max: number) => textField(label, max).min(1, `${label} is required`);
