@@ -43,4 +43,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index email_outbox_by_status on email_outbox (status, next_attempt_at)`.execute(db);
   // A client's e-mails (the client page, the invoice page).
   await sql`create index email_outbox_by_client on email_outbox (client_id, id)`.execute(db);
+  // An invoice's e-mails (the invoice page).
+  await sql`create index email_outbox_by_invoice on email_outbox (invoice_id, id) where invoice_id is not null`.execute(db);
 }

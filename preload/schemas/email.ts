@@ -64,7 +64,12 @@ export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export const emailListInput = z
-  .object({ status: z.enum(['open', 'all', ...EMAIL_STATUSES]).default('all'), limit: z.number().int().min(1).max(500).default(100) })
+  .object({
+    status: z.enum(['open', 'all', ...EMAIL_STATUSES]).default('all'),
+    limit: z.number().int().min(1).max(500).default(100),
+    /** One invoice's e-mails (the invoice page). */
+    invoiceId: idField.optional(),
+  })
   .strict()
   .optional();
 

@@ -201,6 +201,21 @@ describe('an invoice by e-mail', () => {
     expect(await ok<EmailItemView[]>('email.list')).toHaveLength(1);
   });
 
+  it("lists one invoice's e-mails however many others the outbox holds, by its index", async () => {
+    await ok('email.saveSettings', smtp());
+    const first = await issuedInvoice('Alice');
+    const mine = await ok<EmailItemView>('invoices.email', { id: first.id });
+    const other = await ok<{ id: number }>('clients.create', { firstName: 'Bo', lastName: 'Tran', email: 'bo@client.example', balanceMode: 'soft' });
+    await ok('clients.charge', { clientId: other.id, amount: '3.00', description: 'Porting fee' });
+    const second = await ok<InvoiceView>('invoices.issue', { clientId: other.id, from: '2026-11-01', to: '2026-11-25' });
+    for (let index = 0; index < 120; index += 1) await ok('invoices.email', { id: second.id });
+    expect((await ok<EmailItemView[]>('email.list')).some((item) => item.id === mine.id)).toBe(false);
+    expect(await ok<EmailItemView[]>('email.list', { invoiceId: first.id })).toMatchObject([{ id: mine.id, invoiceId: first.id }]);
+    expect(await ok<EmailItemView[]>('email.list', { invoiceId: second.id, limit: 500 })).toHaveLength(120);
+    const plan = temp.store.sqlite.prepare('explain query plan select id from email_outbox where invoice_id = ? order by id desc limit 100').all(first.id) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' | ')).toMatch(/USING (COVERING )?INDEX email_outbox_by_invoice/);
+  });
+
   it('is not sent when the invoice was voided while its e-mail waited', async () => {
     await ok('email.saveSettings', smtp());
     const invoice = await issuedInvoice('Alice');

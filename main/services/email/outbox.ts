@@ -76,9 +76,10 @@ function listed(db: Kysely<Database>) {
 export type EmailListFilter = 'open' | 'all' | EmailStatus;
 
 /** Newest first; 'open' is what is still to send or refused (pending, sending, failed). */
-export async function listEmails(db: Kysely<Database>, input: { status: EmailListFilter; limit: number } | undefined): Promise<EmailItemView[]> {
-  const { status, limit } = input ?? { status: 'all', limit: 100 };
+export async function listEmails(db: Kysely<Database>, input: { status: EmailListFilter; limit: number; invoiceId?: number | undefined } | undefined): Promise<EmailItemView[]> {
+  const { status, limit, invoiceId } = input ?? { status: 'all', limit: 100 };
   let query = listed(db);
+  if (invoiceId !== undefined) query = query.where('email_outbox.invoice_id', '=', invoiceId);
   if (status === 'open') query = query.where('email_outbox.status', 'in', ['pending', 'sending', 'failed']);
   else if (status === 'pending') query = query.where('email_outbox.status', 'in', ['pending', 'sending']);
   else if (status !== 'all') query = query.where('email_outbox.status', '=', status);

@@ -57,12 +57,11 @@ export function useEmailActions() {
 }
 
 /**
- * One invoice's e-mails (the invoice page). The outbox lists every kind newest first; an
- * invoice has few e-mails, and they are recent when someone looks, so the last ones are enough.
+ * One invoice's e-mails (the invoice page), however many others the outbox holds.
  */
 export function useInvoiceEmails(invoiceId: number) {
-  const view = readView(useChannel('email.list', { status: 'all', limit: OUTBOX_LIMIT }));
-  return { ...view, items: (view.data ?? []).filter((item) => item.kind === 'invoice' && item.invoiceId === invoiceId) };
+  const view = readView(useChannel('email.list', { status: 'all', limit: OUTBOX_LIMIT, invoiceId }));
+  return { ...view, items: view.data ?? [] };
 }
 
 /** "E-mail invoice": queues it (its PDF attached when sent). */

@@ -358,7 +358,7 @@ describe('migrations', () => {
     await expect(email('low_balance', 99)).rejects.toThrow(/FOREIGN KEY/);
     expect(await temp.store.db.selectFrom('email_outbox').select(['kind', 'status', 'attempts', 'sent_at']).execute()).toEqual([{ kind: 'low_balance', status: 'pending', attempts: 0, sent_at: null }]);
     const indexes = await sql<{ name: string }>`select name from sqlite_master where tbl_name = 'email_outbox' and type = 'index' and name like 'email_outbox_%' order by name`.execute(db);
-    expect(indexes.rows.map((row) => row.name)).toEqual(['email_outbox_by_client', 'email_outbox_by_status']);
+    expect(indexes.rows.map((row) => row.name)).toEqual(['email_outbox_by_client', 'email_outbox_by_invoice', 'email_outbox_by_status']);
   });
 
   it('the database refuses a pulse of 0 and negative markups even if a service forgot to check', async () => {
