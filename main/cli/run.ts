@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openStore, type Store } from '../../db/open';
+import { openStore, type SqliteStore, type Store } from '../../db/open';
 import type { ChannelName, ChannelOutput } from '../../preload/contract';
 import type { ErrorCode, Result } from '../../preload/result';
 import { EventBus } from '../events';
@@ -179,7 +179,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     await markInterruptedImports(store, options.now ?? (() => new Date()));
     await restoreLeftIndexes(store, io);
     // Issue 14: passwords a version before kept in plain text are sealed (RESELLER_CONSOLE_KEY or the key file beside the database).
-    await sealPasswordsLeftPlain(store, defaultBoxFor(store.path), (line) => io.err(line.replace('[startup] ', '')));
+    await sealPasswordsLeftPlain(store, defaultBoxFor(store.folder), (line) => io.err(line.replace('[startup] ', '')));
     const events = new EventBus();
     const table: HandlerTable = createHandlerTable({
       store,
@@ -218,7 +218,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
  * Issue 13: the calls indexes a killed bulk import (of this command line) left dropped are
  * built before any command reads the calls, unless an import still runs (its end builds them).
  */
-async function restoreLeftIndexes(store: Store, io: CliIo): Promise<void> {
+async function restoreLeftIndexes(store: SqliteStore, io: CliIo): Promise<void> {
   if (deferredCallIndexes(store.db, store.sqlite).length === 0) return;
   const running = await store.db.selectFrom('call_imports').select('id').where('status', '=', 'running').executeTakeFirst();
   if (running) return;

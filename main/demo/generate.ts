@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import type { HandlerTable } from '../handlers/table';
 import { IMPORT_BATCH_SIZE, importCalls } from '../services/calls/importCalls';
 import { getMainAccount } from '../services/settings';
+import { sqliteOnly } from '../services/storeKind';
 import { writeDemoCdrCsv } from './calls';
 import { demoWindow } from './dates';
 import { planDemo, type DemoExisting } from './plan';
@@ -61,6 +62,7 @@ async function existingData(store: Store): Promise<DemoExisting> {
  * payments, then the provider's CDR file for the window, imported like a real one.
  */
 export async function generateDemo(store: Store, tableFor: TableFactory, options: DemoOptions = {}): Promise<DemoResult> {
+  const sqliteStore = sqliteOnly(store, 'Loading demo data');
   const started = Date.now();
   const clients = whole(options.clients, DEMO_LIMITS.clients, 'Clients');
   const cdrs = whole(options.cdrs, DEMO_LIMITS.cdrs, 'Calls');
@@ -95,7 +97,7 @@ export async function generateDemo(store: Store, tableFor: TableFactory, options
         onProgress: (written, total) => onProgress({ stage: 'calls-file', done: written, total, message: `${written.toLocaleString('en-US')} calls written` }),
       });
       calls.written = file.calls;
-      const imported = await importCalls(store, parseCdrFile(path, 'voipms-csv', { batchSize: IMPORT_BATCH_SIZE }), {
+      const imported = await importCalls(sqliteStore, parseCdrFile(path, 'voipms-csv', { batchSize: IMPORT_BATCH_SIZE }), {
         source: `demo (seed ${seed})`,
         format: 'voipms-csv',
         totalBytes: (await stat(path)).size,

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, type Store } from '../../db/open';
+import { openStore, type SqliteStore } from '../../db/open';
 import { createWorkspace, type WorkspaceHost } from '../handlers/workspace';
 import { DATABASE_FILE } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   // Only the built renderer's files, with the CSP as a response header (appProtocol.ts).
   protocol.handle(APP_SCHEME, appProtocolHandler(join(here, '../renderer')));
   const dataFolder = app.getPath('userData');
-  let store: Store;
+  let store: SqliteStore;
   try {
     store = await openStore(join(dataFolder, DATABASE_FILE));
   } catch (error) {
@@ -82,8 +82,8 @@ async function start(): Promise<void> {
   pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events, secrets });
   pushWorker.start();
   // Issue 15: send the e-mail outbox while the app runs, from the reseller's own database only
-  // (by path: a switch to the demo and back opens the file again); the demo's made-up clients get no mail.
-  emailWorker = createEmailWorker({ store: workspace.withStore, events, secrets, sendsFrom: (current) => current.path === store.path, log: (line) => log.write('info', line) });
+  // (by location, the file's path: a switch to the demo and back opens the file again); the demo's made-up clients get no mail.
+  emailWorker = createEmailWorker({ store: workspace.withStore, events, secrets, sendsFrom: (current) => current.location === store.location, log: (line) => log.write('info', line) });
   emailWorker.start();
   // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
   stopBackups = startDailyBackups({ store: workspace.withStore, log: (line) => log.write('info', line) }).stop;

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { AppError } from '../errors';
 import { backupDatabase, backupStatus, checkBackupFile, saveBackupSettings } from '../services/backup';
 import type { ServiceContext } from '../services/context';
+import { sqliteOnly } from '../services/storeKind';
 import type { ExportTargets } from '../services/exportTargets';
 import { FileUploads, type FileAccess } from '../services/fileGrants';
 import { localDate } from '../services/clock';
@@ -71,16 +72,18 @@ export function backupHandlers(ctx: ServiceContext, files: FileAccess, exports: 
     'files.uploadBegin': (input) => Promise.resolve(uploads.begin(input)),
     'files.uploadChunk': (input) => uploads.chunk(input),
     'backup.create': async () => {
-      const name = basename(ctx.store.path, extname(ctx.store.path));
+      const store = sqliteOnly(ctx.store, 'Backups');
+      const name = basename(store.path, extname(store.path));
       const destination = await exports.file(`${name}-backup-${localDate(ctx.now())}.db`);
       if (!destination) return null;
-      const made = await backupDatabase(ctx.store.path, destination.path);
+      const made = await backupDatabase(store.path, destination.path);
       return { shownAs: destination.shownAs, downloadUrl: destination.downloadUrl, bytes: made.bytes };
     },
-    'backup.status': () => backupStatus(ctx.db, ctx.store.path),
+    'backup.status': () => backupStatus(sqliteOnly(ctx.store, 'Backups')),
     'backup.saveSettings': async (input) => {
-      await saveBackupSettings(ctx.db, input);
-      return backupStatus(ctx.db, ctx.store.path);
+      const store = sqliteOnly(ctx.store, 'Backups');
+      await saveBackupSettings(store.db, input);
+      return backupStatus(store);
     },
     'backup.inspect': ({ grant }) => {
       const file = files.grants.file(grant, 'restore');

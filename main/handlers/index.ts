@@ -15,7 +15,7 @@ import type { EventBus } from '../events';
 import { exportsFolder, type ExportTargets } from '../services/exportTargets';
 import { CallExports } from '../services/calls/cdrExport';
 import type { ProviderLookup } from '../sync/pushWorker';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ProviderAccess } from '../sync/settings';
 import { FileGrants, type FileAccess } from '../services/fileGrants';
 import { backupHandlers } from './backup';
@@ -60,7 +60,7 @@ export interface HandlerSet {
 
 export function createHandlerSet(env: HandlerEnv): HandlerSet {
   const ctx: ServiceContext = createContext(env.store, env.now, undefined, env.events, env.provider, env.secrets);
-  const exportTargets = env.exports ?? exportsFolder(join(dirname(env.store.path), 'exports'));
+  const exportTargets = env.exports ?? exportsFolder(join(env.store.folder, 'exports'));
   const imports = new ImportJobs(ctx);
   const demoLoads = new DemoLoads();
   const table = joinHandlers(
@@ -76,7 +76,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     invoiceHandlers(ctx, exportTargets),
     reportHandlers(ctx),
     syncHandlers(ctx, env.providerLookup),
-    backupHandlers(ctx, env.files ?? uploadsOnly(join(dirname(env.store.path), 'uploads')), exportTargets, imports),
+    backupHandlers(ctx, env.files ?? uploadsOnly(join(env.store.folder, 'uploads')), exportTargets, imports),
     brandingHandlers(ctx),
     emailHandlers(ctx, { ...env.email, demo: env.workspace?.workspace === 'demo' }),
   );

@@ -1,5 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { openStore, type Store } from '../../db/open';
+import { openStore, type SqliteStore, type Store } from '../../db/open';
 import { channelNames, type ChannelName } from '../../preload/contract';
 import type { AppInfo, Workspace } from '../../preload/schemas/app';
 import { generateDemo, type DemoOptions } from '../demo';
@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { EventBus } from '../events';
 import type { ExportTargets } from '../services/exportTargets';
 import { demoDatabasePathFor } from '../paths';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { AppHost } from '../services/appInfo';
 import { onAppStart } from '../services/startup';
 import { createHandlerSet, createHandlerTable, uploadsOnly, type HandlerSet } from './index';
@@ -22,8 +22,8 @@ import type { ProviderAccess } from '../sync/settings';
 export type DemoSize = Pick<DemoOptions, 'clients' | 'cdrs' | 'seed' | 'months'>;
 
 export interface WorkspaceOptions {
-  /** The reseller's own database, already open (and its start's work done by the host). */
-  real: Store;
+  /** The reseller's own database file, already open (and its start's work done by the host). */
+  real: SqliteStore;
   host: AppHost;
   /** The bus the host forwards to its windows; every database's services emit on it. */
   events: EventBus;
@@ -32,7 +32,7 @@ export interface WorkspaceOptions {
   /** Where exports go (Electron's Save dialog, the host's download folder); see HandlerEnv.exports. */
   exports?: ExportTargets;
   /** The start's work on a database the switch opened (main/services/startup.ts by default). */
-  onOpen?: (store: Store) => Promise<unknown>;
+  onOpen?: (store: SqliteStore) => Promise<unknown>;
   /** Issue 14: seals the passwords stored (the desktop app's keychain box); each database folder's key box when not given. */
   secrets?: SecretBox;
   /** Issue 14: chosen files (grants) and the host's Open dialog, one for every database the workspace opens; uploads only by default. */
@@ -57,7 +57,7 @@ export interface WorkspaceHost {
 /** One open database and the requests it is serving. */
 interface Opened {
   workspace: Workspace;
-  store: Store;
+  store: SqliteStore;
   handlers: HandlerSet;
   inFlight: number;
   idle: (() => void)[];
@@ -81,10 +81,10 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
   const realPath = options.real.path;
   const demoPath = demoDatabasePathFor(realPath);
   const now = options.now ?? (() => new Date());
-  const onOpen = options.onOpen ?? ((store: Store) => onAppStart(store, now, options.secrets));
-  const files = options.files ?? uploadsOnly(join(dirname(realPath), 'uploads'));
+  const onOpen = options.onOpen ?? ((store: SqliteStore) => onAppStart(store, now, options.secrets));
+  const files = options.files ?? uploadsOnly(join(options.real.folder, 'uploads'));
 
-  const serve = (workspace: Workspace, store: Store): Opened => ({
+  const serve = (workspace: Workspace, store: SqliteStore): Opened => ({
     workspace,
     store,
     handlers: createHandlerSet({ store, host: options.host, now, events: options.events, files, ...(options.secrets ? { secrets: options.secrets } : {}), workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider && workspace === 'real' ? { provider: options.provider } : {}) }),
@@ -164,7 +164,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
         removeDatabaseFiles(built);
       }
       const path = to === 'demo' ? demoPath : realPath;
-      let store: Store | undefined;
+      let store: SqliteStore | undefined;
       try {
         store = await openStore(path);
         await onOpen(store);
@@ -202,7 +202,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
     try {
       if (old.inFlight > 0) await new Promise<void>((resolve) => old.idle.push(resolve));
       await old.store.close();
-      let store: Store | undefined;
+      let store: SqliteStore | undefined;
       try {
         const replaced = await replaceDatabaseFile(realPath, chosen.path, now(), async () => {
           const opened = await openStore(realPath);

@@ -60,10 +60,10 @@ async function main(): Promise<void> {
   const provider = environmentAccess(emulator ? { ...process.env, ...emulator.environment } : process.env, testSecrets ?? undefined);
   // The window may open the demo in its own file beside this one ("Try the demo") and come back.
   // Exports are written under an exports folder beside the database and downloaded once from there.
-  const downloads = new HostDownloads(join(dirname(store.path), 'exports'));
+  const downloads = new HostDownloads(join(store.folder, 'exports'));
   // Null unless a test asked for an Open dialog it answers (see testPicker.ts): the window then chooses files as the desktop app does.
   const testPicker = testPickerFromEnv(process.env);
-  const files = testPicker ? { grants: new FileGrants(), picker: testPicker.picker, uploadsDir: join(dirname(store.path), 'uploads') } : undefined;
+  const files = testPicker ? { grants: new FileGrants(), picker: testPicker.picker, uploadsDir: join(store.folder, 'uploads') } : undefined;
   const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets, provider, ...(files ? { files } : {}) });
   // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
   // on the database open then.
@@ -74,8 +74,8 @@ async function main(): Promise<void> {
   const pushWorker = createPushWorker({ store: workspace.withStore, provider: ownProvider(store, provider), events, now });
   pushWorker.start();
   // Issue 15: the e-mail outbox is sent while the host runs, from the reseller's own database only
-  // (by path: a switch to the demo and back opens the file again); the demo's made-up clients get no mail.
-  const emailWorker = createEmailWorker({ store: workspace.withStore, events, now, sendsFrom: (current) => current.path === store.path });
+  // (by location, the file's path: a switch to the demo and back opens the file again); the demo's made-up clients get no mail.
+  const emailWorker = createEmailWorker({ store: workspace.withStore, events, now, sendsFrom: (current) => current.location === store.location });
   emailWorker.start();
   // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
   const backups = startDailyBackups({ store: workspace.withStore, now, log: (line) => console.log(line) });

@@ -16,11 +16,11 @@ export interface WorkspaceView {
 
 /** What the About box and the CLI show: the app's version, the database's and where it lives, and whether it is the demo. */
 export async function appInfo(ctx: ServiceContext, host: AppHost, opened?: WorkspaceView, openDialog = false) {
-  const { workspace, demoDatabasePath } = opened ?? { workspace: 'real' as const, demoDatabasePath: demoDatabasePathFor(ctx.store.path) };
+  const { workspace, demoDatabasePath } = opened ?? { workspace: 'real' as const, demoDatabasePath: demoDatabasePathFor(ctx.store.location) };
   return {
     version: APP_VERSION,
     schemaVersion: await schemaVersion(ctx.db as unknown as Kysely<unknown>),
-    databasePath: ctx.store.path,
+    databasePath: ctx.store.location,
     host,
     workspace,
     demoDatabasePath,

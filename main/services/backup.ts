@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { SqliteStore } from '../../db/open';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import type { Database } from '../../db/schema';
 import { localDate } from '../../preload/common/dates';
@@ -201,8 +202,8 @@ export async function dailyBackup(options: DailyBackupOptions): Promise<BackupRe
   return made;
 }
 
-/** The daily backups' folder: `backups` beside the database. */
-export const backupsFolderFor = (databasePath: string): string => join(dirname(databasePath), 'backups');
+/** The daily backups' folder: `backups` in the store's folder, beside the database. */
+export const backupsFolderFor = (storeFolder: string): string => join(storeFolder, 'backups');
 
 const SETTINGS_KEY = 'backup';
 const DEFAULT_SETTINGS = { daily: true, keep: 7 };
@@ -221,10 +222,10 @@ export async function saveBackupSettings(db: Kysely<Database>, settings: { daily
 }
 
 /** The settings and the daily backups there are, newest first. */
-export async function backupStatus(db: Kysely<Database>, databasePath: string): Promise<BackupStatus> {
-  const settings = await backupSettings(db);
-  const folder = backupsFolderFor(databasePath);
-  const name = basename(databasePath, extname(databasePath));
+export async function backupStatus(store: Pick<SqliteStore, 'db' | 'path' | 'folder'>): Promise<BackupStatus> {
+  const settings = await backupSettings(store.db);
+  const folder = backupsFolderFor(store.folder);
+  const name = basename(store.path, extname(store.path));
   const recent = existsSync(folder)
     ? readdirSync(folder)
         .map((file) => DAILY.exec(file))
@@ -240,8 +241,8 @@ export async function backupStatus(db: Kysely<Database>, databasePath: string): 
  * not there yet (the app's start, then every hour while it runs: a computer asleep at
  * midnight still gets its day's backup). Errors are the caller's to log.
  */
-export async function dailyBackupIfDue(db: Kysely<Database>, databasePath: string, now: Date): Promise<BackupResult | null> {
-  const settings = await backupSettings(db);
+export async function dailyBackupIfDue(store: Pick<SqliteStore, 'db' | 'path' | 'folder'>, now: Date): Promise<BackupResult | null> {
+  const settings = await backupSettings(store.db);
   if (!settings.daily) return null;
-  return dailyBackup({ databasePath, folder: backupsFolderFor(databasePath), keep: settings.keep, today: localDate(now) });
+  return dailyBackup({ databasePath: store.path, folder: backupsFolderFor(store.folder), keep: settings.keep, today: localDate(now) });
 }

@@ -5,7 +5,7 @@ import { plural } from '../../preload/common/plural';
 import { clientName } from './clients';
 import { localDate } from './clock';
 import { bigMicrosToText, micros } from '../money';
-import { isoNow, type ServiceContext } from './context';
+import { isoNow, sqliteContext, type ServiceContext } from './context';
 import { ledgerDoor } from './ledger';
 import { issueForClosedCycle } from './invoices/issue';
 import { readInvoiceSettings } from './invoices/settings';
@@ -26,6 +26,7 @@ export async function runBilling(
   input: { date: string; confirmManyCycles?: boolean | undefined },
   skipClients: ReadonlySet<number> = new Set(),
 ): Promise<BillingRunResult> {
+  const sqliteCtx = sqliteContext(ctx, 'The billing run');
   const latest = latestBillingRunDate(localDate(ctx.now()));
   if (input.date > latest) {
     throw fieldError('date', `Billing can run up to ${latest}, a week ahead at most; ${input.date} is later. Cycles are billed on their billing date.`);
@@ -43,7 +44,7 @@ export async function runBilling(
   if (input.confirmManyCycles !== true) refuseManyCycles(due, input.date);
   // A BigInt: each client stays within its balance limit, but a run's total over many clients is not bounded by it (issue 9).
   const result = { cyclesClosed: 0, invoicesIssued: 0, entriesWritten: 0, charged: 0n, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
-  const door = ledgerDoor(ctx.store);
+  const door = ledgerDoor(sqliteCtx.store);
   // Issue 11: each cycle a run closes is invoiced in the same transaction, when the settings say so.
   const issueInvoices = (await readInvoiceSettings(ctx.db)).issueOnCycleClose;
 
@@ -126,7 +127,7 @@ export async function runBilling(
           .executeTakeFirst();
         if (Number(closed.numInsertedOrUpdatedRows ?? 0n) > 0) {
           result.cyclesClosed += 1;
-          if (issueInvoices && (await issueForClosedCycle(ctx, trx, connection.client_id, cycle.period)) !== null) result.invoicesIssued += 1;
+          if (issueInvoices && (await issueForClosedCycle(sqliteCtx, trx, connection.client_id, cycle.period)) !== null) result.invoicesIssued += 1;
         }
       }
       await trx

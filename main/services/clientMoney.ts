@@ -7,6 +7,7 @@ import { openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
 import { clientLedger, INVOICE_KINDS, KIND_LABELS } from './clientLedger';
 import { ledgerDoor } from './ledger';
+import { sqliteOnly } from './storeKind';
 
 export { clientLedger };
 
@@ -21,9 +22,10 @@ export async function addCharge(ctx: ServiceContext, input: MoneyMovementData): 
 }
 
 async function moveMoney(ctx: ServiceContext, input: MoneyMovementData, kind: 'payment' | 'charge', sign: 1 | -1): Promise<LedgerEntryView[]> {
+  const store = sqliteOnly(ctx.store, kind === 'payment' ? 'A payment' : 'A charge');
   await ctx.db.transaction().execute(async (trx) => {
     await openClient(trx, input.clientId);
-    ledgerDoor(ctx.store).post(
+    ledgerDoor(store).post(
       {
         clientId: input.clientId,
         kind,
@@ -39,6 +41,7 @@ async function moveMoney(ctx: ServiceContext, input: MoneyMovementData, kind: 'p
 
 /** A mistaken entry is undone by a new, opposite entry; the original is never edited (DESIGN.md "Money"). */
 export async function reverseEntry(ctx: ServiceContext, input: { entryId: number; reason: string }): Promise<LedgerEntryView[]> {
+  const store = sqliteOnly(ctx.store, 'Reversing an entry');
   const clientId = await ctx.db.transaction().execute(async (trx) => {
     const entry = await trx.selectFrom('ledger_entries').selectAll().where('id', '=', input.entryId).executeTakeFirst();
     if (!entry) throw notFound(`Ledger entry ${input.entryId}`);
@@ -49,7 +52,7 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
     const already = await trx.selectFrom('ledger_entries').select('id').where('reverses_entry_id', '=', entry.id).executeTakeFirst();
     if (already) throw new AppError('conflict', `Entry ${entry.id} was already reversed by entry ${already.id}`);
     await openClient(trx, entry.client_id);
-    ledgerDoor(ctx.store).post(
+    ledgerDoor(store).post(
       {
         clientId: entry.client_id,
         kind: 'reversal',
@@ -71,6 +74,7 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
  * nothing, and neither does its reversal, whichever month each is in.
  */
 export async function thisMonthSpend(ctx: ServiceContext, clientId: number): Promise<string> {
+  const store = sqliteOnly(ctx.store, "This month's spend");
   const query = ctx.db
     .selectFrom('ledger_entries as entry')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('entry.amount_micros'), eb.lit(0)).as('spent'))
@@ -83,7 +87,7 @@ export async function thisMonthSpend(ctx: ServiceContext, clientId: number): Pro
     .compile();
   // Read as a BigInt (SQLite sums 64-bit integers exactly): a month's total is not bounded
   // like a balance is, and must not turn into a float or an error (issue 9).
-  const row = ctx.store.sqlite
+  const row = store.sqlite
     .prepare<unknown[], { spent: bigint }>(query.sql)
     .safeIntegers(true)
     .get(...query.parameters);

@@ -6,7 +6,7 @@ import { localDate } from './clock';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { clientName, openClient } from './clients';
-import { isoNow, type ServiceContext } from './context';
+import { isoNow, sqliteContext, type ServiceContext, type SqliteServiceContext } from './context';
 import { ledgerDoor } from './ledger';
 
 /**
@@ -16,7 +16,7 @@ import { ledgerDoor } from './ledger';
  */
 export async function connectPackageInTransaction(
   trx: Transaction<Database>,
-  ctx: ServiceContext,
+  ctx: SqliteServiceContext,
   input: ConnectPackageData,
 ): Promise<number> {
   await openClient(trx, input.clientId);
@@ -50,7 +50,8 @@ export async function connectPackageInTransaction(
 }
 
 export async function connectPackage(ctx: ServiceContext, input: ConnectPackageData): Promise<ClientPackageView[]> {
-  await ctx.db.transaction().execute((trx) => connectPackageInTransaction(trx, ctx, input));
+  const sqliteCtx = sqliteContext(ctx, 'Connecting a package');
+  await ctx.db.transaction().execute((trx) => connectPackageInTransaction(trx, sqliteCtx, input));
   return clientPackages(ctx, input.clientId);
 }
 

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Store } from '../../db/open';
+import type { SqliteStore, Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { EventBus } from '../events';
 import type { ProviderAccess } from '../sync/settings';
 import type { SecretBox } from '../sync/secretBox';
 import { defaultBoxFor } from './secrets';
+import { sqliteOnly } from './storeKind';
 
 /**
  * What every service needs from the outside world, injected so tests are deterministic
@@ -12,8 +13,8 @@ import { defaultBoxFor } from './secrets';
  * hot paths (imports, re-rating, call charges) the one SQLite connection; `db` is the
  * same connection through Kysely.
  */
-export interface ServiceContext {
-  readonly store: Store;
+export interface ServiceContext<S extends Store = Store> {
+  readonly store: S;
   readonly db: Kysely<Database>;
   readonly now: () => Date;
   /** Ids that are not rows (import jobs): a counter per kind, injected for tests. */
@@ -26,6 +27,14 @@ export interface ServiceContext {
   readonly secrets: SecretBox;
 }
 
+/** Issue 16: the context of a service still on SQLite's own hot paths (the ledger door, raw statements). */
+export type SqliteServiceContext = ServiceContext<SqliteStore>;
+
+/** The same context, its store narrowed once at the service's entry point (storeKind.ts: refused on PostgreSQL, naming `feature`). */
+export function sqliteContext(ctx: ServiceContext, feature: string): SqliteServiceContext {
+  return { ...ctx, store: sqliteOnly(ctx.store, feature) };
+}
+
 /** A counter per kind, starting at 1. */
 export function counterIds(): (kind: string) => number {
   const counters = new Map<string, number>();
@@ -36,8 +45,8 @@ export function counterIds(): (kind: string) => number {
   };
 }
 
-export function createContext(store: Store, now: () => Date = () => new Date(), nextId = counterIds(), events = new EventBus(), provider?: ProviderAccess, secrets?: SecretBox): ServiceContext {
-  return { store, db: store.db, now, nextId, events, ...(provider ? { provider } : {}), secrets: secrets ?? defaultBoxFor(store.path) };
+export function createContext<S extends Store>(store: S, now: () => Date = () => new Date(), nextId = counterIds(), events = new EventBus(), provider?: ProviderAccess, secrets?: SecretBox): ServiceContext<S> {
+  return { store, db: store.db, now, nextId, events, ...(provider ? { provider } : {}), secrets: secrets ?? defaultBoxFor(store.folder) };
 }
 
 export const isoNow = (ctx: Pick<ServiceContext, 'now'>): string => ctx.now().toISOString();

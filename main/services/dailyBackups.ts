@@ -25,7 +25,8 @@ export function startDailyBackups(options: { store: StoreLender; now?: () => Dat
   let running: Promise<void> | null = null;
   const check = (): Promise<void> =>
     (running ??= options
-      .store((store) => dailyBackupIfDue(store.db, store.path, now()))
+      // Issue 16: daily backups of a PostgreSQL database come in a later slice.
+      .store((store) => (store.dialect === 'sqlite' ? dailyBackupIfDue(store, now()) : Promise.resolve(null)))
       .then((made) => {
         if (made) options.log(`Daily backup written: ${made.path}`);
       })

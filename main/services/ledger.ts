@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
-import type { Store } from '../../db/open';
+import type { SqliteStore } from '../../db/open';
 import type { ClientsTable, Database, LedgerEntriesTable, LedgerKind, NoticesTable } from '../../db/schema';
 import { balanceOutcome } from '../engine/balance';
 import { AppError, notFound } from '../errors';
@@ -267,7 +267,7 @@ function limitRefusal(client: ClientRow, pending: number, entry: NewLedgerEntry)
 const doors = new WeakMap<BetterSqlite3.Database, LedgerDoor>();
 
 /** The ledger door of a store's connection (statements prepared once per connection). */
-export function ledgerDoor(store: Pick<Store, 'db' | 'sqlite'>): LedgerDoor {
+export function ledgerDoor(store: Pick<SqliteStore, 'db' | 'sqlite'>): LedgerDoor {
   let door = doors.get(store.sqlite);
   if (!door) {
     door = prepareDoor(store.db, store.sqlite);

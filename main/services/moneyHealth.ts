@@ -1,4 +1,4 @@
-import type { Store } from '../../db/open';
+import type { SqliteStore } from '../../db/open';
 import type { BillingRunResult } from '../../preload/schemas/clients';
 import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 
@@ -15,7 +15,7 @@ export interface OutOfRangeClient {
  * them with a reversal, which the ledger door lets through because it moves the
  * balance back towards zero.
  */
-export function findOutOfRangeClients(store: Pick<Store, 'sqlite'>, now: Date): OutOfRangeClient[] {
+export function findOutOfRangeClients(store: Pick<SqliteStore, 'sqlite'>, now: Date): OutOfRangeClient[] {
   // Comparisons, not abs(): abs() of the smallest 64-bit integer is an SQL error.
   const rows = store.sqlite
     .prepare<[number, number, number, number], { id: number; first_name: string; last_name: string }>(
@@ -37,7 +37,7 @@ export function findOutOfRangeClients(store: Pick<Store, 'sqlite'>, now: Date): 
 }
 
 /** One unread 'billing' notice per client and message: a start that finds the same again adds none. */
-function raiseBillingNotice(store: Pick<Store, 'sqlite'>, clientId: number, message: string, now: Date): void {
+function raiseBillingNotice(store: Pick<SqliteStore, 'sqlite'>, clientId: number, message: string, now: Date): void {
   const noticed = store.sqlite
     .prepare<[number, string], { id: number }>(`select id from notices where client_id = ? and kind = 'billing' and message = ? and read_at is null`)
     .get(clientId, message);
@@ -52,7 +52,7 @@ function raiseBillingNotice(store: Pick<Store, 'sqlite'>, clientId: number, mess
  * and as a notice (the Dashboard's "Recent notices", the client's page), not only in the
  * result nobody reads.
  */
-export function reportSkippedBilling(store: Pick<Store, 'sqlite'>, skipped: BillingRunResult['skipped'], now: Date): void {
+export function reportSkippedBilling(store: Pick<SqliteStore, 'sqlite'>, skipped: BillingRunResult['skipped'], now: Date): void {
   for (const skip of skipped) {
     const message = `Automatic billing skipped ${skip.clientName} (the cycle stays due): ${skip.message}`;
     console.warn(`[startup] client ${skip.clientId}: ${message}`);

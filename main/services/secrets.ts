@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { SecretBoxError, type SecretBox } from '../sync/secretBox';
@@ -132,9 +132,8 @@ export function environmentKeyBox(env: Readonly<Record<string, string | undefine
 
 const boxes = new Map<string, SecretBox>();
 
-/** The box of a database file when its host gave none (the command line, tests): one per folder. */
-export function defaultBoxFor(databasePath: string): SecretBox {
-  const folder = dirname(databasePath);
+/** The box of a database when its host gave none (the command line, tests): one per folder (the store's `folder`, beside the database). */
+export function defaultBoxFor(folder: string): SecretBox {
   let box = boxes.get(folder);
   if (!box) {
     box = environmentKeyBox(process.env, folder);

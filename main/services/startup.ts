@@ -1,6 +1,6 @@
 import type { SecretBox } from '../sync/secretBox';
 import { defaultBoxFor, sealStoredPasswords } from './secrets';
-import type { Store } from '../../db/open';
+import type { SqliteStore, Store } from '../../db/open';
 import type { BillingRunResult } from '../../preload/schemas/clients';
 import { setAsideSummary, type SetAsideCallDay } from '../engine/callDays';
 import { runDueBilling } from './billing';
@@ -25,7 +25,7 @@ export interface StartupReport extends BillingRunResult {
  * list), then bill the cycles that came due while the app was closed (issue:
  * "automatically for due cycles when the app starts").
  */
-export async function onAppStart(store: Store, now: () => Date = () => new Date(), secrets: SecretBox = defaultBoxFor(store.path)): Promise<StartupReport> {
+export async function onAppStart(store: SqliteStore, now: () => Date = () => new Date(), secrets: SecretBox = defaultBoxFor(store.folder)): Promise<StartupReport> {
   await markInterruptedImports(store, now);
   await sealPasswordsLeftPlain(store, secrets);
   // Issue 9: one out-of-range row is reported and left out; it never stops the host.

@@ -1,5 +1,5 @@
 import type { Selectable, Transaction } from 'kysely';
-import type { Store } from '../../db/open';
+import type { SqliteStore } from '../../db/open';
 import type { BalanceMode, ClientsTable, Database, Route, SubaccountsTable } from '../../db/schema';
 import { micros, rateE8 } from '../money';
 import { clientName } from '../services/clients';
@@ -14,7 +14,7 @@ import { describedWithReference, moneyReference, outboxDoor, wireDecimal, type O
  */
 type ClientRow = Selectable<ClientsTable>;
 type SubaccountRow = Selectable<SubaccountsTable>;
-type Door = Pick<Store, 'db' | 'sqlite'>;
+type Door = Pick<SqliteStore, 'db' | 'sqlite'>;
 
 /** getBalanceManagement: 1 = Hard (suspend the client at zero), 2 = Soft. */
 export const BALANCE_MANAGEMENT: Record<BalanceMode, number> = { hard: 1, soft: 2 };

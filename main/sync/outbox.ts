@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Store } from '../../db/open';
+import type { SqliteStore } from '../../db/open';
 import type { Database, OutboxEntity, OutboxTable } from '../../db/schema';
 import type { OutboxItemView, SyncStatus } from '../../preload/schemas/sync';
 import { AppError, notFound } from '../errors';
@@ -103,7 +103,7 @@ const doors = new WeakMap<BetterSqlite3.Database, OutboxDoor>();
  * connection — a service's `db.transaction().execute(...)` callback, or the ledger door's
  * own transaction — so the item commits and rolls back with its change.
  */
-export function outboxDoor(store: Pick<Store, 'db' | 'sqlite'>): OutboxDoor {
+export function outboxDoor(store: Pick<SqliteStore, 'db' | 'sqlite'>): OutboxDoor {
   let door = doors.get(store.sqlite);
   if (!door) {
     door = prepareDoor(store.db, store.sqlite);

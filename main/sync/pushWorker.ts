@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Store } from '../../db/open';
+import type { SqliteStore, Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import type { EventBus } from '../events';
 import { processAlive } from '../services/calls/interrupted';
@@ -29,13 +29,14 @@ export type ProviderLookup = (ctx: ServiceContext) => Provider | null | Promise<
 /**
  * The hosts' lookup: the provider the settings make (providerFor, with the host's access to
  * the secret box and the environment) for the reseller's own database, none for any other
- * (the demo's made-up clients never reach the provider). By the file's path, not the Store
- * object: the workspace opens the reseller's file again after the demo or a restore.
+ * (the demo's made-up clients never reach the provider). By the database's location (the
+ * file's path), not the Store object: the workspace opens the reseller's file again after
+ * the demo or a restore.
  */
 export const ownProvider =
   (own: Store, access: ProviderAccess): ProviderLookup =>
   (ctx) =>
-    ctx.store.path === own.path ? providerFor({ ...ctx, provider: access }) : null;
+    ctx.store.location === own.location ? providerFor({ ...ctx, provider: access }) : null;
 
 export interface PushOptions {
   provider: Provider;
@@ -61,7 +62,7 @@ export interface PushResult {
 /** One pass at a time per database in this process: the worker's and a `sync push` never send the same entity together. */
 const passes = new WeakMap<BetterSqlite3.Database, Promise<unknown>>();
 
-function serialized<T>(store: Pick<Store, 'sqlite'>, work: () => Promise<T>): Promise<T> {
+function serialized<T>(store: Pick<SqliteStore, 'sqlite'>, work: () => Promise<T>): Promise<T> {
   const before = passes.get(store.sqlite) ?? Promise.resolve();
   const next = before.then(work, work);
   passes.set(
@@ -154,8 +155,8 @@ async function record(db: Kysely<Database>, row: OutboxRow, delivery: Delivery, 
  * once per pass. A create that succeeds may free items of other entities waiting for its
  * provider id (a sub account behind its client), so they are looked at again.
  */
-export function pushDue(store: Pick<Store, 'db' | 'sqlite' | 'path'>, options: PushOptions): Promise<PushResult> {
-  return serialized(store, () => pushPass(store.db, options.secrets ?? defaultBoxFor(store.path), options));
+export function pushDue(store: Pick<SqliteStore, 'db' | 'sqlite' | 'folder'>, options: PushOptions): Promise<PushResult> {
+  return serialized(store, () => pushPass(store.db, options.secrets ?? defaultBoxFor(store.folder), options));
 }
 
 async function pushPass(db: Kysely<Database>, secrets: SecretBox, options: PushOptions): Promise<PushResult> {
@@ -269,6 +270,8 @@ export function createPushWorker(options: PushWorkerOptions): PushWorker {
     let nextDue: string | null = null;
     try {
       nextDue = await lend(async (current) => {
+        // Issue 16: pushing the outbox from PostgreSQL comes in a later slice.
+        if (current.dialect !== 'sqlite') return null;
         const provider = await options.provider(createContext(current, now, undefined, options.events));
         if (provider) {
           const result = await pushDue(current, { provider, now, events: options.events, ...(options.secrets ? { secrets: options.secrets } : {}), ...(options.random ? { random: options.random } : {}), ...(options.backoff ? { backoff: options.backoff } : {}) });

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openStore, type Store } from '../../db/open';
+import { openStore, type SqliteStore } from '../../db/open';
 import { prepareNames } from '../../main/services/calls/cdrCsv';
 import { CallExports, selectCsvLines } from '../../main/services/calls/cdrExport';
 import { countryOptions } from '../../main/services/countries';
@@ -44,7 +44,7 @@ function readWholeFile(path: string): void {
 }
 
 /** The client with the most calls, over its busiest calendar month: the filter a reseller looks at. */
-function busiestClientMonth(store: Store): NonNullable<CallFilterData> {
+function busiestClientMonth(store: SqliteStore): NonNullable<CallFilterData> {
   const { client_id: clientId, month } = store.sqlite
     .prepare(`select client_id, substr(started_at, 1, 7) as month from calls where client_id is not null group by client_id, month order by count(*) desc limit 1`)
     .get() as { client_id: number; month: string };

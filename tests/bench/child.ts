@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
-import { openStore, type Store } from '../../db/open';
+import { openStore, type SqliteStore } from '../../db/open';
 import { parseCdrFile } from '../../main/cdr';
 import { IMPORT_BATCH_SIZE, importCalls } from '../../main/services/calls/importCalls';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
@@ -145,7 +145,7 @@ async function stored(): Promise<Record<string, number>> {
   return { rows: rows.length, seconds: total, rowsSeconds, indexesSeconds, checkpointSeconds: total - rowsSeconds - indexesSeconds };
 }
 
-async function insertTimed(store: Store, rows: (string | number | null)[][]): Promise<Record<string, number>> {
+async function insertTimed(store: SqliteStore, rows: (string | number | null)[][]): Promise<Record<string, number>> {
   const statements = prepareCallStatements(store.db, store.sqlite);
   const started = process.hrtime.bigint();
   store.sqlite.transaction(() => {

@@ -1,5 +1,5 @@
 import type { CompiledQuery } from 'kysely';
-import { openStore, type Store } from '../../db/open';
+import { openStore, type SqliteStore } from '../../db/open';
 import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
 import { clientMonthTotalsQuery } from '../../main/services/reports/dashboard';
@@ -25,7 +25,7 @@ async function median(run: () => unknown, runs = RUNS): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-function prepared(store: Store, query: CompiledQuery): () => unknown[] {
+function prepared(store: SqliteStore, query: CompiledQuery): () => unknown[] {
   const statement = store.sqlite.prepare(query.sql);
   return () => statement.all(...query.parameters);
 }

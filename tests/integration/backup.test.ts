@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open';
+import { openStore, type SqliteStore } from '../../db/open';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import { parseCdrStream } from '../../main/cdr';
 import { runCli } from '../../main/cli/run';
@@ -13,13 +13,16 @@ import { backupDatabase, checkBackupFile, dailyBackup, replaceDatabaseFile } fro
 import { importCalls } from '../../main/services/calls/importCalls';
 import { saveBackupSettings } from '../../main/services/backup';
 import { DAILY_BACKUP_CHECK_MS, startDailyBackups } from '../../main/services/dailyBackups';
+import { asSqlite } from '../helpers/sqliteOnly';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 /** Issue 14: backups taken while the app writes, and restores that refuse what would lose data. */
 
 let temp: TempStore;
+let store: SqliteStore;
 beforeEach(async () => {
   temp = await tempStore();
+  store = asSqlite(temp.store);
 });
 afterEach(() => temp.cleanup());
 
@@ -48,7 +51,7 @@ describe('backup', () => {
     const target = join(temp.dir, 'during-import.db');
     let backup: Promise<unknown> | null = null;
     const committed = new Set<number>([0]);
-    const imported = await importCalls(temp.store, parseCdrStream(Readable.from([csv(6_000)]), 'voipms-csv', { batchSize: 200 }), {
+    const imported = await importCalls(store, parseCdrStream(Readable.from([csv(6_000)]), 'voipms-csv', { batchSize: 200 }), {
       source: 'calls.csv',
       format: 'voipms-csv',
       now: () => FIXED_NOW,
@@ -57,7 +60,7 @@ describe('backup', () => {
       onProgress: (progress) => void committed.add(progress.added),
       // The first commit starts the backup; the import goes on writing while the worker copies.
       onCommit: () => {
-        backup ??= backupDatabase(temp.store.path, target);
+        backup ??= backupDatabase(store.path, target);
       },
     });
     expect(imported.added).toBe(6_000);
@@ -78,7 +81,7 @@ describe('backup', () => {
     await addClient('Ana');
     const out = join(temp.dir, 'copy.db');
     const io = { out: '', err: '' };
-    const run = (args: string[]) => runCli(['--db', temp.store.path, ...args], { out: (text) => (io.out += text), err: (text) => (io.err += text) }, { now: () => FIXED_NOW });
+    const run = (args: string[]) => runCli(['--db', store.path, ...args], { out: (text) => (io.out += text), err: (text) => (io.err += text) }, { now: () => FIXED_NOW });
     expect(await run(['backup', '--out', out])).toBe(0);
     expect(io.out).toContain('passed SQLite\'s integrity check');
     expect(checkBackupFile(out).clients).toBe(1);
@@ -94,8 +97,8 @@ describe('backup', () => {
     const timers = { setInterval: (callback: () => void, ms: number) => ((tick = callback), expect(ms).toBe(DAILY_BACKUP_CHECK_MS)), clearInterval: () => (tick = null) };
     let now = new Date('2026-12-01T09:00:00');
     const logged: string[] = [];
-    await saveBackupSettings(temp.store.db, { daily: true, keep: 2 });
-    const backups = startDailyBackups({ store: (work) => work(temp.store), now: () => now, log: (line) => void logged.push(line), timers });
+    await saveBackupSettings(store.db, { daily: true, keep: 2 });
+    const backups = startDailyBackups({ store: (work) => work(store), now: () => now, log: (line) => void logged.push(line), timers });
     await backups.check();
     const folder = join(temp.dir, 'backups');
     expect(readdirSync(folder)).toEqual(['test-2026-12-01.db']);
@@ -106,7 +109,7 @@ describe('backup', () => {
     }
     expect(readdirSync(folder).sort()).toEqual(['test-2026-12-02.db', 'test-2026-12-03.db']);
     expect(logged.filter((line) => line.startsWith('Daily backup written'))).toHaveLength(3);
-    await saveBackupSettings(temp.store.db, { daily: false, keep: 2 });
+    await saveBackupSettings(store.db, { daily: false, keep: 2 });
     now = new Date('2026-12-04T00:30:00');
     await backups.check();
     expect(readdirSync(folder)).toHaveLength(2);
@@ -120,8 +123,8 @@ describe('backup', () => {
   it('daily: one a day, the newest kept', async () => {
     const folder = join(temp.dir, 'backups');
     const days = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
-    for (const today of days) expect(await dailyBackup({ databasePath: temp.store.path, folder, keep: 2, today })).not.toBeNull();
-    expect(await dailyBackup({ databasePath: temp.store.path, folder, keep: 2, today: '2026-12-04' })).toBeNull();
+    for (const today of days) expect(await dailyBackup({ databasePath: store.path, folder, keep: 2, today })).not.toBeNull();
+    expect(await dailyBackup({ databasePath: store.path, folder, keep: 2, today: '2026-12-04' })).toBeNull();
     expect(readdirSync(folder).sort()).toEqual(['test-2026-12-03.db', 'test-2026-12-04.db']);
   });
 });
@@ -130,26 +133,26 @@ describe('restore', () => {
   async function backupWithOneClient(): Promise<string> {
     await addClient('Ana');
     const saved = join(temp.dir, 'saved.db');
-    await backupDatabase(temp.store.path, saved);
+    await backupDatabase(store.path, saved);
     await addClient('Bruno');
     return saved;
   }
 
   /** Closes the test's store, runs the restore on the file, and opens it again (as the app's workspace does). */
   async function restoreFrom(from: string) {
-    const path = temp.store.path;
-    await temp.store.close();
+    const path = store.path;
+    await store.close();
     try {
       return await replaceDatabaseFile(path, from, FIXED_NOW, async () => {
         const reopened = await openStore(path);
         await reopened.close();
       });
     } finally {
-      temp.store = await openStore(path);
+      store = await openStore(path);
     }
   }
 
-  const clientNames = () => temp.store.sqlite.prepare('select first_name from clients order by id').pluck().all();
+  const clientNames = () => store.sqlite.prepare('select first_name from clients order by id').pluck().all();
 
   it('puts the backup in place and keeps the database it replaced aside', async () => {
     const saved = await backupWithOneClient();
@@ -184,8 +187,8 @@ describe('restore', () => {
     other.pragma('user_version = 3');
     other.close();
 
-    temp.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const before = digest(temp.store.path);
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const before = digest(store.path);
     const cases: [string, RegExp][] = [
       [damaged, /damaged/],
       [newer, /newer version of Reseller Console/],
@@ -195,8 +198,8 @@ describe('restore', () => {
     ];
     for (const [file, message] of cases) {
       await expect(restoreFrom(file), file).rejects.toThrow(message);
-      temp.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      expect(digest(temp.store.path)).toBe(before);
+      store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      expect(digest(store.path)).toBe(before);
       expect(clientNames()).toEqual(['Ana', 'Bruno']);
     }
     expect(readdirSync(temp.dir).filter((name) => name.includes('before-restore') || name.endsWith('.restoring'))).toEqual([]);
@@ -204,8 +207,8 @@ describe('restore', () => {
 
   it('from the command line: checked, replaced, the old one named', async () => {
     const saved = await backupWithOneClient();
-    const path = temp.store.path;
-    await temp.store.close();
+    const path = store.path;
+    await store.close();
     const io = { out: '', err: '' };
     const run = (args: string[]) => runCli(['--db', path, ...args], { out: (text) => (io.out += text), err: (text) => (io.err += text) }, { now: () => FIXED_NOW });
     const text = join(temp.dir, 'notes.txt');
@@ -215,7 +218,7 @@ describe('restore', () => {
     expect(await run(['restore', '--from', saved])).toBe(0);
     expect(io.out).toContain('1 clients');
     expect(io.out).toContain('kept at');
-    temp.store = await openStore(path);
+    store = await openStore(path);
     expect(clientNames()).toEqual(['Ana']);
     expect(existsSync(join(temp.dir, 'test.before-restore-2026-11-25T12-00-00.db'))).toBe(true);
   });

@@ -9,6 +9,7 @@ import { onAppStart } from '../../main/services/startup';
 import { MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 // Issue 9 ("money limits"): the call charges of every client go through the ledger door in
 // one batch; one client-day the door refuses must not hold back everybody else's.
@@ -39,30 +40,31 @@ function fillToLimit(clientId: number): void {
     description: 'big',
     occurredOn: '2026-11-01',
   }));
-  ledgerDoor(temp.store).append(full, FIXED_NOW.toISOString());
+  ledgerDoor(asSqlite(temp.store)).append(full, FIXED_NOW.toISOString());
 }
 
 async function importLines(lines: string[]) {
   const csv = `${HEADER}\n${lines.join('\n')}\n`;
-  return importCalls(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv'), { source: 'test', format: 'voipms-csv', now });
+  return importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv'), { source: 'test', format: 'voipms-csv', now });
 }
 
 const minuteCall = (account: string, when: string, id: string) => `${when},5145550100,15145551234,Outgoing,${account},ANSWERED,00:01:00,60,0.01,0.01,${id}`;
 
 function pendingDays(): { client_id: number; day: string }[] {
-  return temp.store.sqlite.prepare('select client_id, day from call_charge_dirty order by client_id, day').all() as { client_id: number; day: string }[];
+  return asSqlite(temp.store).sqlite.prepare('select client_id, day from call_charge_dirty order by client_id, day').all() as { client_id: number; day: string }[];
 }
 
 /** The money laws for posted days: balance = sum of ledger; a day's call entries = its rated charges. */
 function expectExact(clientId: number, postedDays: string[]): void {
-  const { balance } = temp.store.sqlite.prepare('select balance_micros as balance from clients where id = ?').get(clientId) as { balance: number };
-  const { total } = temp.store.sqlite.prepare('select coalesce(sum(amount_micros), 0) as total from ledger_entries where client_id = ?').get(clientId) as { total: number };
+  const { sqlite } = asSqlite(temp.store);
+  const { balance } = sqlite.prepare('select balance_micros as balance from clients where id = ?').get(clientId) as { balance: number };
+  const { total } = sqlite.prepare('select coalesce(sum(amount_micros), 0) as total from ledger_entries where client_id = ?').get(clientId) as { total: number };
   expect(balance).toBe(total);
   for (const day of postedDays) {
-    const { posted } = temp.store.sqlite
+    const { posted } = sqlite
       .prepare(`select coalesce(sum(amount_micros), 0) as posted from ledger_entries where client_id = ? and kind = 'calls' and occurred_on = ?`)
       .get(clientId, day) as { posted: number };
-    const { charged } = temp.store.sqlite
+    const { charged } = sqlite
       .prepare(`select coalesce(sum(charge_micros), 0) as charged from calls where client_id = ? and status = 'rated' and substr(started_at, 1, 10) = ?`)
       .get(clientId, day) as { charged: number };
     expect(charged).toBeGreaterThan(0);
@@ -71,7 +73,7 @@ function expectExact(clientId: number, postedDays: string[]): void {
 }
 
 function callEntries(clientId: number): number {
-  return (temp.store.sqlite.prepare(`select count(*) as n from ledger_entries where client_id = ? and kind = 'calls'`).get(clientId) as { n: number }).n;
+  return (asSqlite(temp.store).sqlite.prepare(`select count(*) as n from ledger_entries where client_id = ? and kind = 'calls'`).get(clientId) as { n: number }).n;
 }
 
 describe('call charges at the balance limit (issue 9)', () => {
@@ -103,7 +105,7 @@ describe('call charges at the balance limit (issue 9)', () => {
     expectExact(full.id, []);
 
     // Posting again reports what is still set aside (client, day, the door's reason), and writes nothing twice.
-    const again = await postCallCharges(temp.store, now);
+    const again = await postCallCharges(asSqlite(temp.store), now);
     expect(again.entries).toBe(0);
     expect(again.setAside).toEqual([
       { clientId: full.id, clientName: 'Alice Test', day: '2026-11-20', message: expect.stringMatching(/Alice Test's balance.*1,000,000,000\.00/) },
@@ -120,7 +122,7 @@ describe('call charges at the balance limit (issue 9)', () => {
 
     // A payment brings the balance back in range: the next posting charges both days.
     await ok('clients.payment', { clientId: full.id, amount: '1000' });
-    const posted = await postCallCharges(temp.store, now);
+    const posted = await postCallCharges(asSqlite(temp.store), now);
     expect(posted).toMatchObject({ entries: 2, clients: 1, setAside: [] });
     expect(pendingDays()).toEqual([]);
     expectExact(full.id, ['2026-11-20', '2026-11-21']);
@@ -133,7 +135,7 @@ describe('call charges at the balance limit (issue 9)', () => {
     const alice = await clientWithAccount('Alice', 'alice1', pkg);
     fillToLimit(alice.id);
     // 0.015 back: room for one minute (0.012), not two.
-    ledgerDoor(temp.store).post({ clientId: alice.id, kind: 'payment', amount: micros(15_000), description: 'some room', occurredOn: '2026-11-01' }, FIXED_NOW.toISOString());
+    ledgerDoor(asSqlite(temp.store)).post({ clientId: alice.id, kind: 'payment', amount: micros(15_000), description: 'some room', occurredOn: '2026-11-01' }, FIXED_NOW.toISOString());
     await importLines([minuteCall(alice.account, '2026-11-20 10:00:00', 'a-1'), minuteCall(alice.account, '2026-11-21 10:00:00', 'a-2')]);
     expectExact(alice.id, ['2026-11-20']);
     expect(pendingDays()).toEqual([{ client_id: alice.id, day: '2026-11-21' }]);
@@ -149,7 +151,7 @@ describe('call charges at the balance limit (issue 9)', () => {
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const report = await onAppStart(temp.store, () => new Date('2026-11-26T12:00:00.000Z'));
+      const report = await onAppStart(asSqlite(temp.store), () => new Date('2026-11-26T12:00:00.000Z'));
       expect(report.callChargesSetAside).toEqual([{ clientId: full.id, clientName: 'Alice Test', day: '2026-11-20', message: expect.stringMatching(/balance/) }]);
       expect(warn.mock.calls.flat().join(' ')).toMatch(/not posted.*Alice Test \(2026-11-20/);
     } finally {

@@ -10,6 +10,7 @@ import { dispatch } from '../../main/handlers/table';
 import { createHandlerTable } from '../../main/handlers/index';
 import { IMPORT_BATCH_SIZE } from '../../main/services/calls/importCalls';
 import { tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 const ROWS = 120_000;
 let temp: TempStore;
@@ -36,7 +37,7 @@ async function writeCalls(path: string): Promise<void> {
 }
 
 function cli(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', '--db', temp.store.path, ...args], { stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', '--db', asSqlite(temp.store).path, ...args], { stdio: 'ignore' });
 }
 
 function callCount(path: string): number {
@@ -76,23 +77,24 @@ describe('an import killed mid-way', () => {
     }
     const file = join(temp.dir, 'calls.csv');
     await writeCalls(file);
-    const before = indexesOf(temp.store.path);
+    const { path } = asSqlite(temp.store);
+    const before = indexesOf(path);
     expect(before.present.length).toBeGreaterThan(0);
     await temp.store.close();
 
     const child = cli(['cdr', 'import', '--file', file, '--indexes', indexes]);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const deadline = Date.now() + 60_000;
-    while (callCount(temp.store.path) < IMPORT_BATCH_SIZE && Date.now() < deadline) await sleep(20);
+    while (callCount(path) < IMPORT_BATCH_SIZE && Date.now() < deadline) await sleep(20);
     child.kill('SIGKILL');
     await exited;
 
-    const committed = callCount(temp.store.path);
+    const committed = callCount(path);
     expect(committed).toBeGreaterThan(0);
     expect(committed).toBeLessThan(ROWS);
     // Every committed batch is whole (no rejects in this file, so every batch is full).
     expect(committed % IMPORT_BATCH_SIZE).toBe(0);
-    const reopened = await openStore(temp.store.path);
+    const reopened = await openStore(path);
     temp.store = reopened;
     temp.table = createHandlerTable({ store: reopened, host: 'headless' });
     expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -10,6 +10,7 @@ import { EventBus } from '../../main/events';
 import type { AppEvents, EventName } from '../../preload/events';
 import { channelCaller } from '../helpers/channels';
 import { tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 beforeEach(async () => {
@@ -36,7 +37,7 @@ const line = (date: string, destination: string, seconds: number, id: string, op
   ].join(',');
 
 async function run(csv: string) {
-  return importCalls(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 3 }), { source: 'test', format: 'voipms-csv', now: () => new Date('2026-11-25T12:00:00Z') });
+  return importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 3 }), { source: 'test', format: 'voipms-csv', now: () => new Date('2026-11-25T12:00:00Z') });
 }
 
 /** Alice: HARD, package with 20 % markup, pulse 60, free minutes as given, Canada free zone. */
@@ -74,7 +75,7 @@ describe('call import', () => {
     expect((await ok<{ balance: string }>('clients.get', { id: clientId })).balance).toBe('9.900000');
 
     // The import's transactions skip the foreign key lookups; the connection has them back.
-    expect(temp.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(asSqlite(temp.store).sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await temp.store.db.selectFrom('calls').select('id').where('subaccount_id', 'not in', (eb) => eb.selectFrom('subaccounts').select('id')).execute()).toEqual([]);
     const again = await run(csv);
     expect(again).toMatchObject({ added: 0, duplicates: 3 });
@@ -176,7 +177,7 @@ describe('call import', () => {
     await run([HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'a'), line('2026-11-26 11:00:00', '15145551234', 61, 'b')].join('\n'));
     // The process dies between storing the late call and rating its cycle again (here: the
     // note cannot be deleted, so the cycle's transaction rolls back).
-    temp.store.sqlite.exec(`create temp trigger keep_note before delete on rating_pending begin select raise(abort, 'simulated crash'); end`);
+    asSqlite(temp.store).sqlite.exec(`create temp trigger keep_note before delete on rating_pending begin select raise(abort, 'simulated crash'); end`);
     const late = await run([HEADER, line('2026-11-26 09:00:00', '15145551234', 30, 'early')].join('\n'));
     expect(late).toMatchObject({ status: 'failed', added: 1, message: expect.stringContaining('simulated crash') });
     // The late call is stored, rated as if it came last, and its cycle noted from it.
@@ -186,8 +187,8 @@ describe('call import', () => {
       ['b', 0],
     ]);
     expect(await temp.store.db.selectFrom('rating_pending').select(['cycle_start', 'from_call_id']).execute()).toEqual([{ cycle_start: '2026-11-25', from_call_id: 'early' }]);
-    temp.store.sqlite.exec('drop trigger keep_note');
-    await onAppStart(temp.store, () => new Date('2026-11-27T12:00:00Z'));
+    asSqlite(temp.store).sqlite.exec('drop trigger keep_note');
+    await onAppStart(asSqlite(temp.store), () => new Date('2026-11-27T12:00:00Z'));
     expect((await calls()).map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual([
       ['early', 1, 0],
       ['a', 1, 20_000],

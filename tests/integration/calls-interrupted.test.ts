@@ -11,6 +11,7 @@ import { onAppStart } from '../../main/services/startup';
 import type { ImportRecordView } from '../../preload/schemas/calls';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /** Issue 9: "killed imports stay running forever". */
 
@@ -45,7 +46,8 @@ const CSV =
   '2026-11-20 10:02:00,5145550100,15145551234,Outgoing,100000_nobody,BOGUS,00:00:30,30,0.01000000,0.00500000,int-3\n';
 
 /** Leaves an import as a process killed after its first commits leaves it: calls kept, status 'running'. */
-async function killedImport(store: Store, pid: number | null): Promise<number> {
+async function killedImport(given: Store, pid: number | null): Promise<number> {
+  const store = asSqlite(given);
   async function* text(): AsyncGenerator<string> {
     yield CSV;
   }
@@ -84,12 +86,12 @@ describe('an import whose process died', () => {
     async function* done(): AsyncGenerator<string> {
       yield CSV.replaceAll('int-', 'ok-');
     }
-    const finished = await importCalls(temp.store, parseCdrStream(done(), 'voipms-csv'), { source: 'october.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+    const finished = await importCalls(asSqlite(temp.store), parseCdrStream(done(), 'voipms-csv'), { source: 'october.csv', format: 'voipms-csv', now: () => FIXED_NOW });
     const killed = await killedImport(temp.store, await deadPid());
     // Before the start: what the database says (a process is still thought to run it).
     expect((await ok<ImportRecordView[]>('calls.imports'))[0]).toMatchObject({ importId: killed, status: 'running', message: null });
 
-    await onAppStart(temp.store, () => FIXED_NOW);
+    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
     const listed = await ok<ImportRecordView[]>('calls.imports');
     expect(listed.map((record) => [record.importId, record.status])).toEqual([
       [killed, 'interrupted'],
@@ -105,13 +107,13 @@ describe('an import whose process died', () => {
 
   it('an import recorded before processes were recorded (no pid) is interrupted too', async () => {
     const importId = await killedImport(temp.store, null);
-    await onAppStart(temp.store, () => FIXED_NOW);
+    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
     expect((await listImports(temp.store))[0]).toMatchObject({ importId, status: 'interrupted' });
   });
 
   it('an import another live process is running is left running', async () => {
     const importId = await killedImport(temp.store, livePid());
-    await onAppStart(temp.store, () => FIXED_NOW);
+    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
     expect((await listImports(temp.store))[0]).toMatchObject({ importId, status: 'running', message: null });
   });
 
@@ -119,8 +121,8 @@ describe('an import whose process died', () => {
     async function* broken(): AsyncGenerator<string> {
       yield 'date,account\n';
     }
-    const failed = await importCalls(temp.store, parseCdrStream(broken(), 'voipms-csv'), { source: 'broken.csv', format: 'voipms-csv', now: () => FIXED_NOW });
-    await onAppStart(temp.store, () => FIXED_NOW);
+    const failed = await importCalls(asSqlite(temp.store), parseCdrStream(broken(), 'voipms-csv'), { source: 'broken.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
     const [record] = await listImports(temp.store);
     expect(record).toMatchObject({ importId: failed.importId, status: 'failed', message: expect.stringContaining('header') });
   });

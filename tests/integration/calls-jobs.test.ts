@@ -9,6 +9,7 @@ import type { AppEvents, EventName } from '../../preload/events';
 import type { ImportJobView } from '../../preload/schemas/calls';
 import { cdrBatch } from '../helpers/cdrBatch';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * Timers the test moves by hand: the clock only moves when told, and each sleep waits
@@ -71,7 +72,7 @@ describe('import jobs', () => {
     const seen: number[] = [];
     const listeners: ((added: number) => void)[] = [];
     const manual = manualTimers();
-    const done = importCalls(temp.store, source(), {
+    const done = importCalls(asSqlite(temp.store), source(), {
       source: 'gated',
       format: 'voipms-csv',
       totalBytes: 100_000,
@@ -114,7 +115,7 @@ describe('import jobs', () => {
     }
     const manual = manualTimers();
     let committed = false;
-    const done = importCalls(temp.store, source(), {
+    const done = importCalls(asSqlite(temp.store), source(), {
       source: 'gated',
       format: 'voipms-csv',
       now: () => FIXED_NOW,
@@ -141,22 +142,23 @@ describe('import jobs', () => {
   });
 
   it('rolls the whole transaction back when a write fails half-way, and counts nothing of it', async () => {
-    temp.store.sqlite.exec(`create trigger refuse_boom before insert on calls when new.call_id = 'job-150' begin select raise(abort, 'disk trouble'); end`);
+    const store = asSqlite(temp.store);
+    store.sqlite.exec(`create trigger refuse_boom before insert on calls when new.call_id = 'job-150' begin select raise(abort, 'disk trouble'); end`);
     async function* source(): AsyncGenerator<CdrBatch> {
       yield batch(0, 100);
       yield batch(100, 100);
     }
-    const result = await importCalls(temp.store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW });
+    const result = await importCalls(store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW });
     expect(result).toMatchObject({ status: 'failed', added: 0, message: 'disk trouble' });
-    expect(temp.store.sqlite.inTransaction).toBe(false);
+    expect(store.sqlite.inTransaction).toBe(false);
     // The import's transactions skip the foreign key lookups; the connection has them back after any end.
-    expect(temp.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(0);
     // With a transaction per batch, the first batch stays.
-    const again = await importCalls(temp.store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 100 });
+    const again = await importCalls(store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 100 });
     expect(again).toMatchObject({ status: 'failed', added: 100 });
-    expect(temp.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('runs one import at a time and reports unknown jobs', async () => {

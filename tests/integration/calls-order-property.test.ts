@@ -5,6 +5,7 @@ import { parseCdrStream } from '../../main/cdr';
 import { importCalls } from '../../main/services/calls/importCalls';
 import { channelCaller } from '../helpers/channels';
 import { tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * Issue 13, "Must hold": for any order of the same calls, split into any batches and any
@@ -75,7 +76,7 @@ async function outcome(calls: Call[], cuts: number[], batchSize: number, transac
       const piece = calls.slice(bounds[index], bounds[index + 1]);
       if (piece.length === 0) continue;
       const csv = [HEADER, ...piece.map(csvLine)].join('\n');
-      const result = await importCalls(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize }), {
+      const result = await importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize }), {
         source: 'property',
         format: 'voipms-csv',
         now: () => new Date('2026-11-30T12:00:00Z'),
@@ -85,7 +86,7 @@ async function outcome(calls: Call[], cuts: number[], batchSize: number, transac
       expect(result.status).toBe('done');
     }
     // However each import wrote its rows, every index of calls is there after it.
-    const indexes = temp.store.sqlite.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'calls' order by name`).pluck().all();
+    const indexes = asSqlite(temp.store).sqlite.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'calls' order by name`).pluck().all();
     const ratings = await temp.store.db
       .selectFrom('calls')
       .select(['call_id', 'subaccount_id', 'client_id', 'status', 'rule', 'free_minutes_used', 'free_seconds', 'billed_seconds', 'charge_micros'])

@@ -7,6 +7,7 @@ import { didRateFor, parsedCdrToRate, storedCallToRate } from '../../main/servic
 import { dirtyDayKey, STORED_CALL_COLUMNS } from '../../main/services/calls/statements';
 import { RatingWorld } from '../../main/services/calls/world';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 beforeEach(async () => {
@@ -61,7 +62,7 @@ describe('one shape for a stored call', () => {
     async function* batches() {
       yield { good: cdrs, rejected: [], linesRead: 5, bytesRead: 500 };
     }
-    await importCalls(temp.store, batches(), { source: 'rows', format: 'voipms-csv', now: () => FIXED_NOW });
+    await importCalls(asSqlite(temp.store), batches(), { source: 'rows', format: 'voipms-csv', now: () => FIXED_NOW });
     const rows = await temp.store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).orderBy('id').execute();
     expect(rows).toHaveLength(cdrs.length);
     for (const [index, row] of rows.entries()) {

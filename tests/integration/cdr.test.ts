@@ -15,6 +15,7 @@ import { exportsFolder } from '../../main/services/exportTargets';
 import { EventBus } from '../../main/events';
 import type { HandlerTable } from '../../main/handlers/table';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 interface RawCall {
   id: number;
@@ -77,20 +78,20 @@ beforeAll(async () => {
   table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, events: bus, exports: exportsFolder(join(temp.dir, 'exports')) });
   await call('demo.load', { clients: 6, cdrs: 1200, months: 3 });
   // Calls at the very same second, so the id must break the tie between pages.
-  const sameSecond = temp.store.sqlite.prepare(
+  const sameSecond = asSqlite(temp.store).sqlite.prepare(
     `insert into calls (call_id, started_at, account, destination, description, direction, disposition, seconds, cost_rate_e8, cost_micros, status, unrated_reason, country)
      values (?, '2026-11-20 12:00:00', '100000_ghost', '4420711112222', 'United Kingdom, "London"', 'outbound', 'ANSWERED', 65, 0, 1300, 'unrated', 'Sub account 100000_ghost is not known here', 'GB')`,
   );
   for (let n = 0; n < 45; n += 1) sameSecond.run(`tie-${n}`);
   // A call whose text needs every kind of CSV quoting, with a disposition the labels do not know.
-  temp.store.sqlite
+  asSqlite(temp.store).sqlite
     .prepare(
       `insert into calls (call_id, started_at, account, caller_id, destination, description, direction, disposition, seconds, cost_rate_e8, cost_micros, status, unrated_reason, country)
        values ('odd,"one"', '2026-11-20 12:00:01', '100000_o''brien, pat', '"O''Brien, ""Pat""" <5145550100>', '33155501234', 'Line one
 line "two", trois – ünïcode', 'outbound', 'CONGESTION', 3, 0, 60, 'unrated', 'Sub account unknown', 'ZZ')`,
     )
     .run();
-  all = temp.store.sqlite.prepare('select * from calls').all() as RawCall[];
+  all = asSqlite(temp.store).sqlite.prepare('select * from calls').all() as RawCall[];
   const counts = new Map<number, number>();
   for (const row of all) if (row.client_id !== null) counts.set(row.client_id, (counts.get(row.client_id) ?? 0) + 1);
   busiestClient = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
@@ -168,7 +169,7 @@ describe('the Global CDR by keyset', () => {
       sell: money(sum((row) => row.charge_micros)),
       profit: money(sum((row) => (row.status === 'rated' ? row.charge_micros - row.cost_micros : 0))),
     });
-    expect(await callTotals(temp.store, callFilterInput.parse(filter))).toEqual(totals);
+    expect(await callTotals(asSqlite(temp.store), callFilterInput.parse(filter))).toEqual(totals);
   });
 
   it('refuses a cursor that is not one, and more than one way to seek', async () => {
@@ -332,7 +333,7 @@ describe('the command line', () => {
   async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await runCli(['--db', temp.store.path, ...args], { out: (text) => (out += text), err: (text) => (err += text) }, { now: () => FIXED_NOW });
+    const code = await runCli(['--db', asSqlite(temp.store).path, ...args], { out: (text) => (out += text), err: (text) => (err += text) }, { now: () => FIXED_NOW });
     return { code, out, err };
   }
 

@@ -13,6 +13,7 @@ import { ledgerDoor } from '../../main/services/ledger';
 import type { LedgerEntryView, LedgerFile, LedgerPage } from '../../preload/schemas/clients';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 // FIXED_NOW is 2026-11-25.
 let temp: TempStore;
@@ -29,7 +30,7 @@ const cdr = (date: string, seconds: number, id: string) =>
 
 async function importCsv(lines: string[]) {
   const csv = [HEADER, ...lines].join('\n');
-  return importCalls(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 10 }), { source: 'test', format: 'voipms-csv', now: () => FIXED_NOW });
+  return importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 10 }), { source: 'test', format: 'voipms-csv', now: () => FIXED_NOW });
 }
 
 /** Alice, HARD, with a package (20 % markup, pulse 60: a UK minute at 0.05 costs her 0.06) and a sub account. */
@@ -41,7 +42,7 @@ async function alice(): Promise<number> {
 }
 
 const post = (clientId: number, kind: 'payment' | 'charge' | 'monthly_fee' | 'did_setup_fee', amount: number, occurredOn: string, description: string = kind) =>
-  ledgerDoor(temp.store).post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString());
+  ledgerDoor(asSqlite(temp.store)).post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString());
 
 const page = (input: Record<string, unknown>) => ok<LedgerPage>('clients.ledger', input);
 const toMicros = (text: string): number => Math.round(Number(text) * 1e6);

@@ -12,6 +12,7 @@ import { channelNames, contract, type ChannelName } from '../../preload/contract
 import type { Result } from '../../preload/result';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 import { arbitraryFor } from '../helpers/zodArbitrary';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * Issue 9, kept so: inputs for EVERY channel of the contract, generated from its zod
@@ -96,10 +97,10 @@ function checksum(connection: BetterSqlite3.Database): string {
   return hash.digest('hex');
 }
 
-const totalChanges = (): number => temp.store.sqlite.prepare('select total_changes()').pluck().get() as number;
+const totalChanges = (): number => asSqlite(temp.store).sqlite.prepare('select total_changes()').pluck().get() as number;
 
 function balancesOffLedger(): { id: number; balance: number; ledger: number }[] {
-  return temp.store.sqlite
+  return asSqlite(temp.store).sqlite
     .prepare(
       `select id, balance_micros as balance, (select coalesce(sum(amount_micros), 0) from ledger_entries where client_id = clients.id) as ledger
          from clients where balance_micros != (select coalesce(sum(amount_micros), 0) from ledger_entries where client_id = clients.id)`,
@@ -200,7 +201,7 @@ describe('contract fuzz', () => {
       if (changes === lastChanges) return;
       lastChanges = changes;
       const began = performance.now();
-      if (!accepted && checksum(reader) !== checksum(temp.store.sqlite)) failures.push(`${name} was refused but changed the database: ${show(input)}`);
+      if (!accepted && checksum(reader) !== checksum(asSqlite(temp.store).sqlite)) failures.push(`${name} was refused but changed the database: ${show(input)}`);
       const off = balancesOffLedger();
       if (off.length > 0) failures.push(`after ${name} ${show(input)}: balance ≠ ledger for ${JSON.stringify(off)}`);
       checkMs += performance.now() - began;

@@ -5,6 +5,7 @@ import { dispatch } from '../../main/handlers/table';
 import { importCalls } from '../../main/services/calls/importCalls';
 import type { Result } from '../../preload/result';
 import { tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * Imported calls and the price preview rate a number the same way: a country custom rate
@@ -51,7 +52,7 @@ describe('country rates on imported calls', () => {
     ] as const;
     const destinations = expected.map(([destination]) => destination);
     const csv = [HEADER, ...destinations.map((destination, index) => line(destination, `c${index}`))].join('\n');
-    const result = await importCalls(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 2 }), {
+    const result = await importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 2 }), {
       source: 'test',
       format: 'voipms-csv',
       now: () => new Date('2026-11-25T12:00:00Z'),

@@ -12,6 +12,7 @@ import { AppError } from '../../main/errors';
 import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 const SMALL: DemoOptions = { clients: 10, cdrs: 2000, seed: 7, now: FIXED_NOW };
 
@@ -34,9 +35,9 @@ const TABLES = ['packages', 'package_rates', 'clients', 'client_packages', 'suba
 function digest(store: Store): string {
   const hash = createHash('sha256');
   for (const table of TABLES) {
-    for (const row of store.sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]) {
+    for (const row of asSqlite(store).sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]) {
       // SIP passwords are sealed with a fresh nonce (and this folder's key): compared opened.
-      if (table === 'subaccounts') row.password = defaultBoxFor(store.path).open(String(row.password));
+      if (table === 'subaccounts') row.password = defaultBoxFor(store.folder).open(String(row.password));
       hash.update(JSON.stringify(Object.entries(row).filter(([column]) => !CREATION_STAMPS.has(column))));
     }
   }
@@ -86,7 +87,7 @@ describe('demo data', () => {
 
   it('leaves every balance equal to the sum of its ledger', async () => {
     const { temp } = await loaded();
-    const rows = temp.store.sqlite
+    const rows = asSqlite(temp.store).sqlite
       .prepare('select c.id, c.balance_micros as balance, coalesce(sum(l.amount_micros), 0) as ledger, count(l.id) as entries from clients c left join ledger_entries l on l.client_id = c.id group by c.id')
       .all() as { id: number; balance: number; ledger: number; entries: number }[];
     expect(rows).toHaveLength(10);
@@ -94,10 +95,10 @@ describe('demo data', () => {
       expect(row.balance).toBe(row.ledger);
       expect(row.entries).toBeGreaterThan(12);
     }
-    const kinds = temp.store.sqlite.prepare('select distinct kind from ledger_entries').pluck().all();
+    const kinds = asSqlite(temp.store).sqlite.prepare('select distinct kind from ledger_entries').pluck().all();
     expect(kinds).toEqual(expect.arrayContaining(['payment', 'monthly_fee', 'did_monthly_fee', 'calls']));
     // Issue 11: each cycle the demo's billing runs close is invoiced; per client the invoices chain.
-    const invoices = temp.store.sqlite.prepare('select client_id, opening_micros, closing_micros from invoices order by client_id, number').all() as { client_id: number; opening_micros: number; closing_micros: number }[];
+    const invoices = asSqlite(temp.store).sqlite.prepare('select client_id, opening_micros, closing_micros from invoices order by client_id, number').all() as { client_id: number; opening_micros: number; closing_micros: number }[];
     expect(invoices.length).toBeGreaterThanOrEqual(10);
     invoices.forEach((invoice, index) => {
       const previous = invoices[index - 1];

@@ -14,6 +14,7 @@ import type { EmailItemView } from '../../preload/schemas/email';
 import type { Result } from '../../preload/result';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /** Issue 15: the low-balance e-mail (once per crossing), the outbox's retries and failures, the worker. */
 
@@ -42,7 +43,7 @@ async function ok<T = Record<string, unknown>>(name: string, input?: unknown): P
 }
 
 const smtp = () => ({ enabled: true, host: '127.0.0.1', port: server.port, security: 'none', user: '', fromAddress: 'billing@northwind.example', fromName: 'Northwind' });
-const sendDue = () => sendDueEmails(temp.store, { now: () => now });
+const sendDue = () => sendDueEmails(asSqlite(temp.store), { now: () => now });
 const rows = () => temp.store.db.selectFrom('email_outbox').selectAll().orderBy('id').execute();
 const advance = (ms: number) => {
   now = new Date(now.getTime() + ms);
@@ -113,8 +114,9 @@ describe('the low-balance e-mail', () => {
     const first = await lowBalanceClient('Alice');
     const second = await lowBalanceClient('Bob', 'bob@client.example');
     const day = (clientId: number, amount: number, occurredOn: string) => ({ clientId, kind: 'calls' as const, amount: micros(amount), description: `Calls ${occurredOn}`, occurredOn, reference: `calls:${clientId}:${occurredOn}` });
-    const door = ledgerDoor(temp.store);
-    await temp.store.exclusive(() => {
+    const store = asSqlite(temp.store);
+    const door = ledgerDoor(store);
+    await store.exclusive(() => {
       // One batch: Alice crosses once however many days take her down; Bob stays above.
       door.appendAccepted([day(first, -6_000_000, '2026-11-20'), day(first, -6_000_000, '2026-11-21'), day(second, -1_000_000, '2026-11-21')], now.toISOString());
       door.appendAccepted([day(first, -1_000_000, '2026-11-22'), day(second, -11_000_000, '2026-11-22')], now.toISOString());
@@ -192,7 +194,7 @@ describe('retries', () => {
     const id = await queuedInvoiceEmail();
     const leaseEnd = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
     await temp.store.db.updateTable('email_outbox').set({ status: 'sending', attempts: 1, next_attempt_at: leaseEnd }).where('id', '=', id).execute();
-    const sendAll = () => sendDueEmails(temp.store, { now: () => now, ignoreBackoff: true, recover: true });
+    const sendAll = () => sendDueEmails(asSqlite(temp.store), { now: () => now, ignoreBackoff: true, recover: true });
     expect(await sendAll()).toMatchObject({ sent: 0 });
     expect((await rows())[0]).toMatchObject({ status: 'sending' });
     now = new Date(leaseEnd);

@@ -9,6 +9,7 @@ import type { InvoiceView } from '../../preload/schemas/invoices';
 import { channelCaller } from '../helpers/channels';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /** Issue 15: SMTP settings, the test e-mail and the invoice e-mail, against a real SMTP server on 127.0.0.1. */
 
@@ -56,8 +57,9 @@ const invoiceSettings = {
 
 /** The database as `sqlite3 test.db .dump` prints it (the WAL checkpointed into the file first). */
 function dump(): string {
-  temp.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  return execFileSync('sqlite3', [temp.store.path, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const store = asSqlite(temp.store);
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return execFileSync('sqlite3', [store.path, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 
 async function settingsRow(): Promise<string | undefined> {
@@ -161,7 +163,7 @@ describe('an invoice by e-mail', () => {
     expect(queued).toMatchObject({ kind: 'invoice', status: 'pending', invoiceId: invoice.id, to: 'jo@client.example', clientName: 'Jo <b>&" Martin', subject: 'Invoice NW-000100 from Northwind <Telecom> & Co', attempts: 0 });
     expect(server.messages).toEqual([]);
 
-    const result = await sendDueEmails(temp.store, { now: () => FIXED_NOW });
+    const result = await sendDueEmails(asSqlite(temp.store), { now: () => FIXED_NOW });
     expect(result).toMatchObject({ configured: true, sent: 1, failed: 0, retryLater: 0 });
     const [mail] = await server.received(1);
     const parsed = mail!.parsed;
@@ -212,7 +214,7 @@ describe('an invoice by e-mail', () => {
     expect((await ok<EmailItemView[]>('email.list')).some((item) => item.id === mine.id)).toBe(false);
     expect(await ok<EmailItemView[]>('email.list', { invoiceId: first.id })).toMatchObject([{ id: mine.id, invoiceId: first.id }]);
     expect(await ok<EmailItemView[]>('email.list', { invoiceId: second.id, limit: 500 })).toHaveLength(120);
-    const plan = temp.store.sqlite.prepare('explain query plan select id from email_outbox where invoice_id = ? order by id desc limit 100').all(first.id) as { detail: string }[];
+    const plan = asSqlite(temp.store).sqlite.prepare('explain query plan select id from email_outbox where invoice_id = ? order by id desc limit 100').all(first.id) as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' | ')).toMatch(/USING (COVERING )?INDEX email_outbox_by_invoice/);
   });
 
@@ -221,7 +223,7 @@ describe('an invoice by e-mail', () => {
     const invoice = await issuedInvoice('Alice');
     const queued = await ok<EmailItemView>('invoices.email', { id: invoice.id });
     await ok('invoices.void', { id: invoice.id, reason: 'Wrong client' });
-    expect(await sendDueEmails(temp.store, { now: () => FIXED_NOW })).toMatchObject({ sent: 0, failed: 1 });
+    expect(await sendDueEmails(asSqlite(temp.store), { now: () => FIXED_NOW })).toMatchObject({ sent: 0, failed: 1 });
     expect(server.messages).toEqual([]);
     expect(await ok<EmailItemView[]>('email.list')).toMatchObject([{ id: queued.id, status: 'failed', lastError: expect.stringMatching(/NW-000100 was voided after this e-mail was queued/) }]);
   });
@@ -231,7 +233,7 @@ describe('an invoice by e-mail', () => {
     const invoice = await issuedInvoice('Alice');
     const queued = await ok<EmailItemView>('invoices.email', { id: invoice.id });
     await ok('email.saveSettings', { ...smtp(), enabled: false, password: '' });
-    expect(await sendDueEmails(temp.store, { now: () => FIXED_NOW })).toMatchObject({ configured: false, sent: 0, problem: expect.stringMatching(/off/) });
+    expect(await sendDueEmails(asSqlite(temp.store), { now: () => FIXED_NOW })).toMatchObject({ configured: false, sent: 0, problem: expect.stringMatching(/off/) });
     expect(await ok('email.status')).toMatchObject({ configured: false, pending: 1 });
     expect(await ok<EmailItemView>('email.discard', { id: queued.id })).toMatchObject({ id: queued.id, status: 'pending' });
     expect(await ok('email.list')).toEqual([]);

@@ -9,6 +9,7 @@ import { HostDownloads } from '../../main/host/downloads';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../main/host/server';
 import type { ExportProgress } from '../../preload/schemas/calls';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 let host: RunningHost;
@@ -24,7 +25,7 @@ beforeEach(async () => {
   downloads = new HostDownloads(join(temp.dir, 'exports'));
   const table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, events: bus, exports: downloads.targets });
   host = await startHost({ table, rendererDir, events: bus, downloads });
-  temp.store.sqlite
+  asSqlite(temp.store).sqlite
     .prepare(
       `insert into calls (call_id, started_at, account, destination, description, direction, disposition, seconds, cost_rate_e8, cost_micros, status)
        values ('c1', '2026-11-20 10:00:00', '100000_a', '15145550100', 'Montreal, QC', 'outbound', 'ANSWERED', 60, 1000000, 10000, 'unrated')`,

@@ -4,6 +4,7 @@ import { importCalls } from '../../main/services/calls/importCalls';
 import type { ImportTimers } from '../../main/services/calls/timers';
 import { cdrBatch } from '../helpers/cdrBatch';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * Issue 9, "waits during an import grow to 7 s": the import holds the one connection for
@@ -37,7 +38,7 @@ describe('requests during an import', () => {
     async function* source(): AsyncGenerator<CdrBatch> {
       for (let from = 0; from < 400; from += 100) yield batch(from, 100);
     }
-    const result = await importCalls(temp.store, source(), {
+    const result = await importCalls(asSqlite(temp.store), source(), {
       source: 'busy',
       format: 'voipms-csv',
       now: () => FIXED_NOW,
@@ -64,7 +65,7 @@ describe('requests during an import', () => {
       await new Promise<void>((resolve) => (release = resolve));
       yield batch(100, 100);
     }
-    const done = importCalls(temp.store, source(), { source: 'slow upload', format: 'voipms-csv', now: () => FIXED_NOW, timers: stoppedTimers });
+    const done = importCalls(asSqlite(temp.store), source(), { source: 'slow upload', format: 'voipms-csv', now: () => FIXED_NOW, timers: stoppedTimers });
     await asked;
     // The next batch has not come and no timer fires: only the waiting request ends the transaction.
     expect(await probeWrite(temp, 'between')).toBe(100);

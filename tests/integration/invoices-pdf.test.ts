@@ -11,6 +11,7 @@ import type { InvoiceCsvFile, InvoicePdfFile, InvoiceView } from '../../preload/
 import { parse } from 'csv-parse/sync';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 beforeEach(async () => {
@@ -39,7 +40,7 @@ const settings = {
 };
 
 function post(clientId: number, kind: 'payment' | 'charge' | 'calls' | 'monthly_fee' | 'did_monthly_fee', amount: number, occurredOn: string, description: string) {
-  ledgerDoor(temp.store).post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString());
+  ledgerDoor(asSqlite(temp.store)).post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString());
 }
 
 async function clientWith(lines: number): Promise<number> {

@@ -6,6 +6,7 @@ import type { InvoicePage, InvoiceSettingsView, InvoiceView } from '../../preloa
 import { channelCaller } from '../helpers/channels';
 import { fillBalanceToLimit } from '../helpers/seed';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 // FIXED_NOW is 2026-11-25.
 let temp: TempStore;
@@ -117,7 +118,7 @@ describe('issuing', () => {
 
 // ---- Numbering, immutability, corrections, the chain on a real database.
 
-const door = () => ledgerDoor(temp.store);
+const door = () => ledgerDoor(asSqlite(temp.store));
 function post(clientId: number, kind: 'payment' | 'charge' | 'calls' | 'monthly_fee', amount: number, occurredOn: string, description: string = kind): number {
   return door().post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString())!;
 }
@@ -132,8 +133,9 @@ describe('numbering', () => {
       clients.push(id);
     }
     // Two clients whose tax the ledger door refuses (their balance at the limit): their issue fails after taking a number.
-    fillBalanceToLimit(temp.store.sqlite, clients[2]!, '2026-11-01');
-    fillBalanceToLimit(temp.store.sqlite, clients[5]!, '2026-11-01');
+    const { sqlite } = asSqlite(temp.store);
+    fillBalanceToLimit(sqlite, clients[2]!, '2026-11-01');
+    fillBalanceToLimit(sqlite, clients[5]!, '2026-11-01');
     const results = await Promise.all(clients.map((clientId) => call('invoices.issue', { clientId, from: '2026-11-01', to: '2026-11-20' })));
     expect(results.filter((result) => !result.ok)).toHaveLength(2);
     const numbers = (await ok<InvoicePage>('invoices.list', {})).rows.map((row) => row.number).sort();
@@ -162,9 +164,10 @@ describe('an issued invoice', () => {
     post(a, 'payment', 5_000_000, '2026-11-15', 'Cheque 1002');
     await ok('clients.charge', { clientId: a, amount: '3' });
     expect(await ok('invoices.get', { id: invoice.id })).toEqual(invoice);
-    expect(() => temp.store.sqlite.prepare('update invoices set closing_micros = 0 where id = ?').run(invoice.id)).toThrow(/immutable/);
-    expect(() => temp.store.sqlite.prepare('update invoice_lines set amount_micros = 0 where invoice_id = ?').run(invoice.id)).toThrow(/immutable/);
-    expect(() => temp.store.sqlite.prepare('delete from invoices where id = ?').run(invoice.id)).toThrow(/never deleted/);
+    const { sqlite } = asSqlite(temp.store);
+    expect(() => sqlite.prepare('update invoices set closing_micros = 0 where id = ?').run(invoice.id)).toThrow(/immutable/);
+    expect(() => sqlite.prepare('update invoice_lines set amount_micros = 0 where invoice_id = ?').run(invoice.id)).toThrow(/immutable/);
+    expect(() => sqlite.prepare('delete from invoices where id = ?').run(invoice.id)).toThrow(/never deleted/);
     const next = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-11', to: '2026-11-25' });
     expect(next.openingBalance).toBe(invoice.closingBalance);
     expect(next.lines.find((line) => line.section === 'calls')).toMatchObject({ description: 'Late calls and corrections from 2026-11-06 to before 2026-11-11', amount: '1.000000' });

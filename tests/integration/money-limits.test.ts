@@ -11,6 +11,7 @@ import type { Result } from '../../preload/result';
 import { channelCaller } from '../helpers/channels';
 import { fillBalanceToLimit } from '../helpers/seed';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 // Issue 9: one accepted charge of 9007199254.740991 bricked the client, every import and startup.
 let temp: TempStore;
@@ -25,7 +26,7 @@ const bob = { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', bal
 const basicPackage = { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10', setupFee: '0' };
 
 function fingerprint() {
-  return temp.store.sqlite
+  return asSqlite(temp.store).sqlite
     .prepare(
       `select (select count(*) from ledger_entries) as entries, (select coalesce(sum(amount_micros), 0) from ledger_entries) as total,
               (select group_concat(balance_micros) from clients) as balances, (select count(*) from notices) as notices`,
@@ -53,7 +54,7 @@ describe('money limits', () => {
 
   it('the ledger door refuses the entry that would take a balance past the limit, with nothing written', async () => {
     const id = (await ok<{ id: number }>('clients.create', alice)).id;
-    const door = ledgerDoor(temp.store);
+    const door = ledgerDoor(asSqlite(temp.store));
     const full = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({
       clientId: id,
       kind: 'charge' as const,
@@ -99,10 +100,11 @@ describe('money limits', () => {
     await ok('clients.connectPackage', { clientId: bad, packageId: pkg, nextBillingDate: '2026-12-01' });
     await ok('clients.connectPackage', { clientId: good, packageId: pkg, nextBillingDate: '2026-12-01' });
     // What an older version let in: one charge of 9007199254.740991 on Alice.
-    temp.store.sqlite
+    const { sqlite } = asSqlite(temp.store);
+    sqlite
       .prepare(`insert into ledger_entries (client_id, kind, amount_micros, description, occurred_on, created_at) values (?, 'charge', ?, 'huge', '2026-11-20', '2026-11-20T00:00:00.000Z')`)
       .run(bad, -Number.MAX_SAFE_INTEGER);
-    temp.store.sqlite.prepare('update clients set balance_micros = ? where id = ?').run(-Number.MAX_SAFE_INTEGER, bad);
+    sqlite.prepare('update clients set balance_micros = ? where id = ?').run(-Number.MAX_SAFE_INTEGER, bad);
     await temp.store.close();
 
     const reopened = await openStore(path);
@@ -151,7 +153,7 @@ describe('money limits', () => {
     const view = await ok<{ balance: string }>('clients.get', { id: client });
     // Each call: 1,440 min × 119.99999999 = 172,799.999986 (to the micro); seven, plus 0.012 for the next minute.
     expect(view.balance).toBe('-1209600.011902');
-    const sum = temp.store.sqlite.prepare('select sum(amount_micros) as total from ledger_entries where client_id = ?').get(client) as { total: number };
+    const sum = asSqlite(temp.store).sqlite.prepare('select sum(amount_micros) as total from ledger_entries where client_id = ?').get(client) as { total: number };
     expect(sum.total).toBe(-1_209_600_011_902);
   });
 
@@ -162,7 +164,7 @@ describe('money limits', () => {
       { clientId: id, kind: 'charge' as const, amount: micros(-MAX_ENTRY_MICROS), description: 'big', occurredOn: '2026-11-20' },
       { clientId: id, kind: 'payment' as const, amount: micros(MAX_ENTRY_MICROS), description: 'back', occurredOn: '2026-11-20' },
     ]).flat();
-    ledgerDoor(temp.store).append(entries, FIXED_NOW.toISOString());
+    ledgerDoor(asSqlite(temp.store)).append(entries, FIXED_NOW.toISOString());
     await ok('clients.charge', { clientId: id, amount: '0.000001' });
     const manage = await ok<{ thisMonthSpend: string; client: { balance: string } }>('clients.manage', { id });
     expect(manage.thisMonthSpend).toBe('9100000000.000001');
@@ -182,7 +184,7 @@ describe('money limits', () => {
       description: 'big',
       occurredOn: '2026-11-25',
     }));
-    ledgerDoor(temp.store).append(full, FIXED_NOW.toISOString());
+    ledgerDoor(asSqlite(temp.store)).append(full, FIXED_NOW.toISOString());
     const result = (await call('billing.run', { date: '2026-12-01' })) as Result<{ cyclesClosed: number; skipped: { clientId: number; message: string }[] }>;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -201,10 +203,10 @@ describe('money limits', () => {
     await ok('clients.connectPackage', { clientId: bad, packageId: pkg, nextBillingDate: '2026-11-25' });
     await ok('clients.connectPackage', { clientId: good, packageId: pkg, nextBillingDate: '2026-11-25' });
     // In range (startup's check finds nothing), but the next fee would take it past the limit.
-    fillBalanceToLimit(temp.store.sqlite, bad, '2026-11-20');
+    fillBalanceToLimit(asSqlite(temp.store).sqlite, bad, '2026-11-20');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const billed = await onAppStart(temp.store, () => FIXED_NOW);
+      const billed = await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
       expect(billed.skipped).toEqual([{ clientId: bad, clientName: 'Alice Martin', clientPackageId: expect.any(Number), message: expect.stringMatching(/Alice Martin's balance/) }]);
       expect(billed.cyclesClosed).toBe(1);
       const notices = await ok<{ clientId: number | null; kind: string; message: string }[]>('notices.list');
@@ -217,7 +219,7 @@ describe('money limits', () => {
         expect.stringMatching(/^Billing at start \(.+\): 1 billing cycle closed for 1 client, \$[\d.,]+ in fees\. 1 client package skipped/),
       ]);
       // The next start finds the same: no second notice of either kind (nothing new billed).
-      await onAppStart(temp.store, () => FIXED_NOW);
+      await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
       expect((await ok<{ kind: string }[]>('notices.list')).filter((notice) => notice.kind === 'billing')).toHaveLength(2);
     } finally {
       warn.mockRestore();
@@ -229,7 +231,7 @@ describe('money limits', () => {
     const pkg = (await ok<{ id: number }>('packages.create', { ...basicPackage, monthlyFee: '1000000' })).id;
     const clients = 10;
     const cycles = 1_000;
-    const door = ledgerDoor(temp.store);
+    const door = ledgerDoor(asSqlite(temp.store));
     for (let i = 0; i < clients; i += 1) {
       const id = (await ok<{ id: number }>('clients.create', { ...alice, email: `alice${i}@example.com` })).id;
       await ok('clients.connectPackage', { clientId: id, packageId: pkg, nextBillingDate: '2026-12-01' });
@@ -237,7 +239,7 @@ describe('money limits', () => {
       door.append(payments, FIXED_NOW.toISOString());
     }
     // The cycles came due while the app was closed: the billing date lies 1,000 months back (1943-08-01 … 2026-11-01).
-    temp.store.sqlite.prepare(`update client_packages set next_billing_date = '1943-08-01', cycle_start_date = '1943-07-01', billing_day = 1`).run();
+    asSqlite(temp.store).sqlite.prepare(`update client_packages set next_billing_date = '1943-08-01', cycle_start_date = '1943-07-01', billing_day = 1`).run();
     const result = await ok<{ cyclesClosed: number; entriesWritten: number; charged: string; skipped: unknown[] }>('billing.run', { date: '2026-11-25', confirmManyCycles: true });
     expect(result).toMatchObject({ cyclesClosed: clients * cycles, entriesWritten: clients * cycles, skipped: [] });
     // 10,000 × 1,000,000.00 = 1e16 micros, past Number.MAX_SAFE_INTEGER (9,007,199,254.740991).

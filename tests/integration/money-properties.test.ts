@@ -13,6 +13,7 @@ import { ledgerDoor } from '../../main/services/ledger';
 import { createContext } from '../../main/services/context';
 import type { Result } from '../../preload/result';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * The money laws, on a real SQLite file, for random interleavings of imports (with
@@ -125,7 +126,7 @@ async function apply(temp: TempStore, world: World, operation: Operation, ids: (
     case 'import': {
       // Small parser batches and transactions: late calls arrive in later batches of the same import too.
       const csv = csvOf(operation.calls, ids);
-      const progress = await importCalls(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 3 }), {
+      const progress = await importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 3 }), {
         source: 'property',
         format: 'voipms-csv',
         now,
@@ -253,7 +254,8 @@ describe('the ledger door', () => {
     const temp = await tempStore();
     try {
       const { id } = await ok<{ id: number }>(temp, 'clients.create', { firstName: 'Cleo', lastName: 'Door', email: 'c@example.com', balanceMode: 'hard' });
-      const door = ledgerDoor(temp.store);
+      const store = asSqlite(temp.store);
+      const door = ledgerDoor(store);
       const entry = { clientId: id, kind: 'charge' as const, amount: micros(-1_000_000), description: 'test', occurredOn: '2026-11-25', reference: 'door:1' };
 
       await expect(
@@ -275,7 +277,7 @@ describe('the ledger door', () => {
       expect((await balance()).balance_micros).toBe(4_000_000);
 
       const batch = [1, 2, 3].map((n) => ({ ...entry, amount: micros(-2_000_000), reference: `door:batch:${n}` }));
-      const result = await temp.store.exclusive(() => door.append(batch, FIXED_NOW.toISOString()));
+      const result = await store.exclusive(() => door.append(batch, FIXED_NOW.toISOString()));
       expect(result).toEqual({ ids: [expect.any(Number), expect.any(Number), expect.any(Number)], clients: 1 });
       expect(await balance()).toEqual({ balance_micros: -2_000_000, status: 'suspended' });
       const notices = await temp.store.db.selectFrom('notices').select('kind').where('client_id', '=', id).execute();

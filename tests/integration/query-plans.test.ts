@@ -7,6 +7,7 @@ import { clientMonthTotalsQuery } from '../../main/services/reports/dashboard';
 import { costByMonthQuery, ledgerByMonthQuery } from '../../main/services/reports/financial';
 import { didTotalsQuery } from '../../main/services/reports/inventory';
 import { tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 beforeEach(async () => {
@@ -16,13 +17,14 @@ afterEach(() => temp.cleanup());
 
 /** CONVENTIONS.md: a query that must be fast has an index a test proves is used. */
 function plan(sqlText: string, ...params: unknown[]): string {
-  const rows = temp.store.sqlite.prepare(`explain query plan ${sqlText}`).all(...params) as { detail: string }[];
+  const rows = asSqlite(temp.store).sqlite.prepare(`explain query plan ${sqlText}`).all(...params) as { detail: string }[];
   return rows.map((row) => row.detail).join(' | ');
 }
 
 describe('query plans of the hot paths', () => {
   it('the import finds existing call ids and cycle state through indexes', () => {
-    const statements = prepareCallStatements(temp.store.db, temp.store.sqlite);
+    const store = asSqlite(temp.store);
+    const statements = prepareCallStatements(store.db, store.sqlite);
     expect(plan(statements.existingIds.source, '[]')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_calls_1/);
     expect(plan(statements.cycleUsed.source, 1, '2026-01-01')).toContain(CYCLE_INDEX);
     expect(plan(statements.cycleLast.source, 1, '2026-01-01', 1)).toContain(CYCLE_INDEX);
@@ -86,7 +88,8 @@ describe('query plans of the hot paths', () => {
   });
 
   it('every index on calls serves a query of the app (each costs every imported call, issue 13)', () => {
-    const statements = prepareCallStatements(temp.store.db, temp.store.sqlite);
+    const store = asSqlite(temp.store);
+    const statements = prepareCallStatements(store.db, store.sqlite);
     const compiled = (query: { compile(): { sql: string; parameters: readonly unknown[] } }): string => {
       const { sql, parameters } = query.compile();
       return plan(sql, ...parameters);
@@ -107,7 +110,7 @@ describe('query plans of the hot paths', () => {
       // A sub account's CDR.
       calls_subaccount_started: compiled(seekPage({ ...month, subaccountId: 3 } as typeof month, temp.store.db, 'newest', 'last', 200).query.selectAll('calls')),
     };
-    const indexes = temp.store.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'calls' order by name").pluck().all() as string[];
+    const indexes = asSqlite(temp.store).sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'calls' order by name").pluck().all() as string[];
     expect(indexes).toEqual(Object.keys(served).sort());
     for (const [index, detail] of Object.entries(served)) expect(detail, index).toContain(index);
   });

@@ -7,6 +7,7 @@ import { micros as asMicros, rateE8 } from '../../main/money';
 import type { Dashboard, DidReport, FinancialReport, SubaccountReportRow } from '../../preload/schemas/reports';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 beforeEach(async () => {
@@ -21,7 +22,7 @@ const { ok, call } = channelCaller(() => temp.table);
 const micros = (text: string): number => Number(text.replace('.', ''));
 
 type Row = Record<string, number | string | null>;
-const all = (sqlText: string, ...params: unknown[]): Row[] => temp.store.sqlite.prepare(sqlText).all(...params) as Row[];
+const all = (sqlText: string, ...params: unknown[]): Row[] => asSqlite(temp.store).sqlite.prepare(sqlText).all(...params) as Row[];
 
 /**
  * The rollups against the raw rows, summed here independently in JavaScript (not by the
@@ -158,7 +159,7 @@ describe('reports on generated data', () => {
     const [busy] = all("select account, max(started_at) as last from calls where status = 'rated' group by account order by count(*) desc limit 1") as { account: string; last: string }[];
     // Late calls: earlier than calls already rated in the open cycle, so the cycle re-rates.
     const late = Array.from({ length: 6 }, (_, index) => cdr(`late-${index}`, `2026-11-2${index % 3} 0${index}:00:00`, busy!.account, 60 * (index + 1)));
-    const imported = await importCalls(temp.store, batches([late.slice(0, 3), late.slice(3)]), { source: 'late', format: 'test', now: () => FIXED_NOW, transactionRows: 3 });
+    const imported = await importCalls(asSqlite(temp.store), batches([late.slice(0, 3), late.slice(3)]), { source: 'late', format: 'test', now: () => FIXED_NOW, transactionRows: 3 });
     expect(imported).toMatchObject({ status: 'done', added: 6 });
     expectRollupsMatchRows();
     await expectFinancialMatchesRows();
@@ -166,7 +167,7 @@ describe('reports on generated data', () => {
     // A cancel after the first transaction keeps its batch, and the rollups with it.
     const controller = new AbortController();
     const cancelled = await importCalls(
-      temp.store,
+      asSqlite(temp.store),
       batches([[cdr('cancel-1', '2026-11-24 10:00:00', busy!.account, 90)], [cdr('cancel-2', '2026-11-24 11:00:00', busy!.account, 90)]], (index) => {
         if (index === 1) controller.abort();
       }),
@@ -185,7 +186,7 @@ describe('reports on generated data', () => {
 
     // Calls of an account no sub account holds are kept unrated (client 0); once it exists they are rated.
     const ghosts = [cdr('ghost-1', '2026-11-22 10:00:00', 'ghost1', 120), cdr('ghost-2', '2026-10-02 10:00:00', 'ghost1', 30)];
-    expect(await importCalls(temp.store, batches([ghosts]), { source: 'ghost', format: 'test', now: () => FIXED_NOW })).toMatchObject({ unrated: 2 });
+    expect(await importCalls(asSqlite(temp.store), batches([ghosts]), { source: 'ghost', format: 'test', now: () => FIXED_NOW })).toMatchObject({ unrated: 2 });
     expectRollupsMatchRows();
     const [client] = all('select client_id, package_id from client_packages where disconnected_at is null limit 1') as { client_id: number; package_id: number }[];
     await ok('subaccounts.create', { username: 'ghost1', clientId: client!.client_id, packageId: client!.package_id, nextBillingDate: '2026-12-01' });

@@ -7,6 +7,7 @@ import { createWorkspace, type WorkspaceHost } from '../../main/handlers/workspa
 import { backupDatabase } from '../../main/services/backup';
 import { FileGrants, FileUploads, GRANT_TTL_MS, type FileAccess } from '../../main/services/fileGrants';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /** Issue 14: a restore in the app, from a file the window chose (a grant, never a path). */
 
@@ -23,7 +24,7 @@ beforeEach(async () => {
   events.listen((name) => heard.push(name));
   clock = FIXED_NOW.getTime();
   files = { grants: new FileGrants(() => clock), picker: null, uploadsDir: join(temp.dir, 'uploads') };
-  workspace = createWorkspace({ real: temp.store, host: 'headless', events, now: () => FIXED_NOW, files, demo: { clients: 2, cdrs: 10, months: 1 } });
+  workspace = createWorkspace({ real: asSqlite(temp.store), host: 'headless', events, now: () => FIXED_NOW, files, demo: { clients: 2, cdrs: 10, months: 1 } });
 });
 afterEach(async () => {
   await workspace.close();
@@ -58,7 +59,7 @@ describe('restore in the app', () => {
   it('checks the chosen file, replaces the data, keeps the old aside, and every window reads afresh', async () => {
     await addClient('Ana');
     const saved = join(temp.dir, 'saved.db');
-    await backupDatabase(temp.store.path, saved);
+    await backupDatabase(asSqlite(temp.store).path, saved);
     await addClient('Bruno');
     const grant = await upload(saved, 'Monday backup.db');
     expect(await call('backup.inspect', { grant })).toEqual({ name: 'Monday backup.db', schemaVersion: expect.any(Number), clients: 1, calls: 0 });
@@ -85,7 +86,7 @@ describe('restore in the app', () => {
   it('refuses from the demo, and refuses a grant given for another purpose or expired', async () => {
     await addClient('Ana');
     const saved = join(temp.dir, 'saved.db');
-    await backupDatabase(temp.store.path, saved);
+    await backupDatabase(asSqlite(temp.store).path, saved);
     const forCalls = await upload(saved, 'saved.db', 'cdr');
     await expect(call('backup.inspect', { grant: forCalls })).rejects.toThrow(/chosen for something else/);
     const grant = await upload(saved, 'saved.db');
@@ -109,7 +110,7 @@ describe('restore in the app', () => {
 
   it('the Open dialog of the host gives a grant, never a path, and cancelling gives null', async () => {
     const saved = join(temp.dir, 'saved.db');
-    await backupDatabase(temp.store.path, saved);
+    await backupDatabase(asSqlite(temp.store).path, saved);
     let answer: string | null = saved;
     files.picker = () => Promise.resolve(answer);
     const chosen = await call<{ grant: string; name: string; bytes: number }>('files.choose', { purpose: 'restore' });

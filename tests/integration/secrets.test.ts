@@ -9,6 +9,7 @@ import { environmentKeyBox, KEY_FILE, keyBox, keyFromFile, keyFromText, sealStor
 import { onAppStart } from '../../main/services/startup';
 import { resolveParams } from '../../main/sync/delivery';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /** Issue 14: no password readable in the database file; the key from the environment or a private key file. */
 
@@ -67,8 +68,9 @@ describe('passwords at rest', () => {
 
   /** The database as `sqlite3 reseller.db .dump` prints it (the WAL checkpointed into the file first). */
   function dump(): string {
-    temp.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    return execFileSync('sqlite3', [temp.store.path, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const store = asSqlite(temp.store);
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return execFileSync('sqlite3', [store.path, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   }
 
   async function ok<T>(table: ReturnType<typeof createHandlerTable>, name: string, input: unknown): Promise<T> {
@@ -83,7 +85,7 @@ describe('passwords at rest', () => {
     expect(made.password).toBe('Desk-Phone-Secret-42');
     expect(dump()).not.toContain('Desk-Phone-Secret-42');
     expect((await ok<{ password: string }>(table, 'subaccounts.revealPassword', { id: made.id })).password).toBe('Desk-Phone-Secret-42');
-    const item = temp.store.sqlite.prepare(`select * from outbox where method = 'createSubAccount'`).get() as Parameters<typeof resolveParams>[1];
+    const item = asSqlite(temp.store).sqlite.prepare(`select * from outbox where method = 'createSubAccount'`).get() as Parameters<typeof resolveParams>[1];
     const resolved = await resolveParams(temp.store.db, item, box);
     expect(resolved).toMatchObject({ ok: true, params: { password: 'Desk-Phone-Secret-42', username: 'anadesk' } });
     // The API password, saved as the desktop app saves it (the same box seals it).
@@ -99,17 +101,18 @@ describe('passwords at rest', () => {
     const client = await ok<{ id: number }>(table, 'clients.create', { firstName: 'Bo', lastName: 'Old', email: 'bo@example.com', balanceMode: 'soft' });
     const made = await ok<{ id: number }>(table, 'subaccounts.create', { username: 'bodesk', password: 'Old-Plain-SIP-99' });
     // As a version before issue 14 left them: plain text in the tables and in a waiting outbox item.
-    temp.store.sqlite.prepare('update subaccounts set password = ? where id = ?').run('Old-Plain-SIP-99', made.id);
-    temp.store.sqlite.prepare('update clients set portal_password = ? where id = ?').run('Old-Portal-Pass-77', client.id);
-    temp.store.sqlite.prepare(`update outbox set params = json_set(params, '$.password', ?) where method = 'createSubAccount'`).run('Old-Plain-SIP-99');
+    const store = asSqlite(temp.store);
+    store.sqlite.prepare('update subaccounts set password = ? where id = ?').run('Old-Plain-SIP-99', made.id);
+    store.sqlite.prepare('update clients set portal_password = ? where id = ?').run('Old-Portal-Pass-77', client.id);
+    store.sqlite.prepare(`update outbox set params = json_set(params, '$.password', ?) where method = 'createSubAccount'`).run('Old-Plain-SIP-99');
     expect(dump()).toContain('Old-Plain-SIP-99');
     expect(dump()).toContain('Old-Portal-Pass-77');
 
-    await onAppStart(temp.store, () => FIXED_NOW, box);
+    await onAppStart(store, () => FIXED_NOW, box);
     const text = dump();
     for (const secret of ['Old-Plain-SIP-99', 'Old-Portal-Pass-77']) expect(text).not.toContain(secret);
     expect((await ok<{ password: string }>(table, 'subaccounts.revealPassword', { id: made.id })).password).toBe('Old-Plain-SIP-99');
-    const item = temp.store.sqlite.prepare(`select * from outbox where method = 'createSubAccount'`).get() as Parameters<typeof resolveParams>[1];
+    const item = store.sqlite.prepare(`select * from outbox where method = 'createSubAccount'`).get() as Parameters<typeof resolveParams>[1];
     expect(JSON.parse(item.params).password).toEqual({ $ref: 'subaccountPassword', id: made.id });
     expect(await resolveParams(temp.store.db, item, box)).toMatchObject({ ok: true, params: { password: 'Old-Plain-SIP-99' } });
     // Run again: nothing left to seal.
@@ -128,7 +131,7 @@ describe('passwords at rest', () => {
     // A password left in plain text by a version before: the migration refuses (and says why) rather than pretend.
     const withKey = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, secrets: box });
     const made = await ok<{ id: number }>(withKey, 'subaccounts.create', { username: 'legacy', password: 'Sealed-First-1' });
-    temp.store.sqlite.prepare('update subaccounts set password = ? where id = ?').run('Legacy-Plain-5', made.id);
+    asSqlite(temp.store).sqlite.prepare('update subaccounts set password = ? where id = ?').run('Legacy-Plain-5', made.id);
     await expect(sealStoredPasswords(temp.store.db, noKeychain)).rejects.toThrow(/no keychain to encrypt them/);
     // Nothing was sealed with a key file instead: the folder holds none.
     expect(existsSync(join(temp.dir, KEY_FILE))).toBe(false);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_STATES } from '../../main/sync/outbox';
 import { aliceInput, bobInput, outboxRows, syncWorld, type SyncWorld } from '../helpers/syncWorld';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 // Issue 12: each change the provider must know writes its outbox row in its own transaction.
 let world: SyncWorld;
@@ -175,7 +176,7 @@ describe('the outbox: rows written with their change, by the API names', () => {
 
   it('the open items and their counts are read through the state index, not by scanning every change ever sent', async () => {
     const plan = (query: { sql: string }) =>
-      (world.store.sqlite.prepare(`explain query plan ${query.sql}`).all('pending', 'sending', 'failed') as { detail: string }[]).map((row) => row.detail).join('\n');
+      (asSqlite(world.store).sqlite.prepare(`explain query plan ${query.sql}`).all('pending', 'sending', 'failed') as { detail: string }[]).map((row) => row.detail).join('\n');
     const db = world.store.db;
     expect(plan(db.selectFrom('outbox').selectAll().where('state', 'in', OPEN_STATES).orderBy('id').compile())).toMatch(/USING INDEX outbox_by_state \(state=\?\)/);
     expect(plan(db.selectFrom('outbox').select(['state', (eb) => eb.fn.countAll<number>().as('count')]).where('state', 'in', OPEN_STATES).groupBy('state').compile())).toMatch(/USING COVERING INDEX outbox_by_state/);

@@ -5,6 +5,7 @@ import { createPushWorker, pushDue } from '../../main/sync/pushWorker';
 import type { Provider, ProviderParams } from '../../main/sync/provider';
 import { OutboxFakeProvider } from '../helpers/outboxFakeProvider';
 import { aliceInput, bobInput, outboxRows, syncWorld, type SyncWorld } from '../helpers/syncWorld';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 // Issue 12: the push worker against an in-memory fake of the provider (tests never sleep: clocks and timers are the test's).
 let world: SyncWorld;
@@ -227,7 +228,7 @@ describe('the push worker', () => {
         return new Promise<never>(() => undefined);
       },
     };
-    void pushDue(world.store, { provider: dying, now: () => world.clock.now });
+    void pushDue(asSqlite(world.store), { provider: dying, now: () => world.clock.now });
     await onTheWire;
     expect((await outboxRows(world.store)).map((row) => row.state)).toEqual(['done', 'sending', 'pending', 'pending']);
 

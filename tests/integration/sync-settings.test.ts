@@ -15,6 +15,7 @@ import { VoipmsProvider } from '../../main/sync/voipms';
 import type { ConnectionTest, ProviderSettingsView } from '../../preload/schemas/sync';
 import { channelCaller } from '../helpers/channels';
 import { startEmulator, type Emulator } from '../fixtures/emulator';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /** A keychain stand-in: reversible, never plain text, and it remembers what it sealed. */
 function fakeKeychain(available = true): SecretBox & { sealed: string[] } {
@@ -136,7 +137,7 @@ describe('Test connection', () => {
 describe('the demo beside the real data', () => {
   it('never reaches the provider: the real database has the access, the demo has none', async () => {
     const workspace = createWorkspace({
-      real: store,
+      real: asSqlite(store),
       host: 'headless',
       events: new EventBus(),
       now: () => new Date('2026-11-25T12:00:00Z'),

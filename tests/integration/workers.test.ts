@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CsvChunk, CsvSlice } from '../../main/services/calls/cdrCsv';
 import { WorkerPool } from '../../main/workers/pool';
 import { openReadOnly } from '../../db/reader';
+import type { SqliteStore } from '../../db/open';
 import { tempStore, type TempStore } from '../helpers/store';
+import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * The export pool (main/workers/pool.ts) on a real store file: each worker reads it on its
@@ -10,10 +12,12 @@ import { tempStore, type TempStore } from '../helpers/store';
  * known without the app's queries.
  */
 let temp: TempStore;
+let store: SqliteStore;
 
 beforeAll(async () => {
   temp = await tempStore();
-  temp.store.sqlite.exec(`create table numbers (n integer primary key); insert into numbers (n) with recursive k(n) as (select 1 union all select n + 1 from k where n < 100) select n from k`);
+  store = asSqlite(temp.store);
+  store.sqlite.exec(`create table numbers (n integer primary key); insert into numbers (n) with recursive k(n) as (select 1 union all select n + 1 from k where n < 100) select n from k`);
 }, 60_000);
 afterAll(() => temp.cleanup());
 
@@ -33,7 +37,7 @@ const linesOf = (chunks: CsvChunk[]): string[] => chunks.flatMap((chunk) => Buff
 
 describe('the worker pool', () => {
   it('runs jobs on its workers, each job’s chunks reaching it alone and in order', async () => {
-    const pool = new WorkerPool(temp.store.path, 2);
+    const pool = new WorkerPool(store.path, 2);
     try {
       const chunks: CsvChunk[][] = [[], [], []];
       const results = await Promise.all([numbers(1, 40), numbers(41, 45, 2), numbers(46, 100, 25)].map((slice, k) => pool.run('calls.csvSlice', slice, (chunk) => chunks[k]!.push(chunk))));
@@ -47,7 +51,7 @@ describe('the worker pool', () => {
   });
 
   it('fails a job whose statement fails with SQLite’s message, and goes on with the next', async () => {
-    const pool = new WorkerPool(temp.store.path, 1);
+    const pool = new WorkerPool(store.path, 1);
     try {
       const broken = { ...numbers(1, 10), first: { sql: 'select line from no_such_table', parameters: [] } };
       await expect(pool.run('calls.csvSlice', broken)).rejects.toThrow(/no such table: no_such_table/);
@@ -58,20 +62,20 @@ describe('the worker pool', () => {
   });
 
   it('a worker’s connection reads the last commit and refuses any write', () => {
-    const reader = openReadOnly(temp.store.path);
+    const reader = openReadOnly(store.path);
     try {
-      temp.store.sqlite.exec('insert into numbers (n) values (101)');
+      store.sqlite.exec('insert into numbers (n) values (101)');
       expect(reader.prepare('select count(*) from numbers').pluck().get()).toBe(101);
       expect(() => reader.exec('delete from numbers')).toThrow(/readonly/i);
-      expect(temp.store.sqlite.prepare('select count(*) from numbers').pluck().get()).toBe(101);
+      expect(store.sqlite.prepare('select count(*) from numbers').pluck().get()).toBe(101);
     } finally {
-      temp.store.sqlite.exec('delete from numbers where n = 101');
+      store.sqlite.exec('delete from numbers where n = 101');
       reader.close();
     }
   });
 
   it('stopping the pool rejects the jobs running and queued, and any job after', async () => {
-    const pool = new WorkerPool(temp.store.path, 1);
+    const pool = new WorkerPool(store.path, 1);
     const first = pool.run('calls.csvSlice', numbers(1, 100, 1));
     const queued = pool.run('calls.csvSlice', numbers(1, 10));
     const failed = [expect(first).rejects.toThrow('stopped by the test'), expect(queued).rejects.toThrow('stopped by the test')];

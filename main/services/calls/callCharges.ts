@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Store } from '../../../db/open';
+import type { SqliteStore } from '../../../db/open';
 import type { CallChargeDirtyTable } from '../../../db/schema';
 import { nextDay } from '../../engine/billingDates';
 import { callDayCorrection, callDayEntryDescription, setAsideNoticeText, type SetAsideCallDay } from '../../engine/callDays';
@@ -30,7 +30,7 @@ export interface CallChargesPosted {
  * or a reversal brought the balance back — and is returned and told to the client's
  * notices. The door checks in memory before each insert, so this costs no savepoints.
  */
-export async function postCallCharges(store: Pick<Store, 'db' | 'sqlite' | 'exclusive'>, now: () => Date): Promise<CallChargesPosted> {
+export async function postCallCharges(store: Pick<SqliteStore, 'db' | 'sqlite' | 'exclusive'>, now: () => Date): Promise<CallChargesPosted> {
   const { db, sqlite } = store;
   const dirty = db.selectFrom('call_charge_dirty').select(['client_id', 'day']).orderBy('client_id').orderBy('day').compile();
   // A client's days in one range each (calls_client_cdr, covering), not one seek per client-day.

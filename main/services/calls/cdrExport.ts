@@ -4,6 +4,7 @@ import type { CallExportData, CallFilterData, ExportProgress, ExportStart } from
 import { AppError } from '../../errors';
 import { WorkerPool } from '../../workers/pool';
 import type { ServiceContext } from '../context';
+import { sqliteOnly } from '../storeKind';
 import type { ExportTargets } from '../exportTargets';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/schema';
@@ -159,11 +160,12 @@ export class CallExports {
 
   /** Asks the host where to write (not started: the person cancelled the Save dialog), then writes in the background. */
   async start(input: CallExportData): Promise<ExportStart> {
+    const store = sqliteOnly(this.ctx.store, 'Exporting calls');
     const fileName = exportFileName(input);
     const destination = await this.targets.file(fileName);
     if (destination === null) return { started: false };
     // The workers load while the filter is counted and its slices compiled.
-    const pool = new WorkerPool(this.ctx.store.path).warm();
+    const pool = new WorkerPool(store.path).warm();
     const counted = await filteredCalls(this.ctx.db, input)
       .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('calls.started_at').as('first'), eb.fn.max('calls.started_at').as('last')])
       .executeTakeFirstOrThrow()

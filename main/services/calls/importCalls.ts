@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Store } from '../../../db/open';
+import type { SqliteStore } from '../../../db/open';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
 import { withSetAsideSummary } from '../../engine/callDays';
@@ -113,7 +113,7 @@ const NEXT_BATCH_WAIT_MS = 500;
  * Charges reach the ledger at the end (one entry per client per day), and again from
  * the dirty list at the next start if the process died before that.
  */
-export async function importCalls(store: Store, batches: AsyncIterable<CdrBatch>, options: ImportOptions): Promise<ImportProgress> {
+export async function importCalls(store: SqliteStore, batches: AsyncIterable<CdrBatch>, options: ImportOptions): Promise<ImportProgress> {
   const now = options.now ?? (() => new Date());
   const timers = options.timers ?? realTimers;
   const started = timers.now();

@@ -4,6 +4,7 @@ import { detectCdrFormat, parseCdrStream, type CdrBatch, type CdrFormat } from '
 import type { ServiceContext } from '../context';
 import { ChunkFeed } from './chunkFeed';
 import { AppError, notFound } from '../../errors';
+import { sqliteOnly } from '../storeKind';
 import { IMPORT_BATCH_SIZE, importCalls, notStarted, type ImportOptions, type ImportProgress } from './importCalls';
 import { realTimers, type ImportTimers } from './timers';
 
@@ -120,6 +121,7 @@ export class ImportJobs {
   }
 
   private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<CdrBatch>, feed?: ChunkFeed): ImportJobView {
+    const store = sqliteOnly(this.ctx.store, 'Importing calls');
     if (this.isRunning()) {
       throw new AppError('conflict', 'An import is already running: wait for it or cancel it first');
     }
@@ -127,7 +129,7 @@ export class ImportJobs {
     const controller = new AbortController();
     const view: ImportJobView = { ...notStarted(totalBytes), jobId, importId: null, fileName };
     const { events } = this.ctx;
-    const done = importCalls(this.ctx.store, batches, {
+    const done = importCalls(store, batches, {
       source: fileName,
       format,
       totalBytes,

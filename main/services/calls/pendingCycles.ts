@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Store } from '../../../db/open';
+import type { SqliteStore } from '../../../db/open';
 import type { CallRow, Database, RatingPendingTable } from '../../../db/schema';
 import { rateCall, type CallRecord } from '../../engine';
 import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
@@ -29,7 +29,7 @@ export class PendingCycleNotes {
   };
 
   /** Writes the notes inside the caller's transaction; a note already there keeps the earlier of the two calls. */
-  flush(store: Store): void {
+  flush(store: SqliteStore): void {
     for (const cycle of this.cycles.values()) {
       const query = store.db
         .insertInto('rating_pending')
@@ -69,7 +69,7 @@ const CYCLES_PER_TRANSACTION = 32;
  * minutes, needs no order: its note goes. The statements are prepared once: on the bench's
  * reverse-order 1M-call file there are thousands of notes.
  */
-export async function ratePendingCycles(store: Store, world: RatingWorld): Promise<{ rated: number; changed: number }> {
+export async function ratePendingCycles(store: SqliteStore, world: RatingWorld): Promise<{ rated: number; changed: number }> {
   const notes = await store.db.selectFrom('rating_pending').selectAll().orderBy('client_package_id').orderBy('cycle_start').execute();
   if (notes.length === 0) return { rated: 0, changed: 0 };
   const statements = prepareCallStatements(store.db, store.sqlite);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { CallFilterData, CallListData, CallPage, CallTotals, CallView } from '../../../preload/schemas/calls';
-import type { Store } from '../../../db/open';
+import type { SqliteStore } from '../../../db/open';
 import { bigMicrosToText, micros, moneyToText, rateE8, rateToText } from '../../money';
 import { clientName } from '../clients';
 import { countryOptions } from '../countries';
@@ -113,7 +113,7 @@ function minutesText(seconds: bigint): string {
  * The whole filter's totals, summed by SQLite as 64-bit integers and read as BigInt: a
  * million calls' micros may pass 2^53. Asked once per filter, not with every page.
  */
-export async function callTotals(store: Store, input: CallFilterData): Promise<CallTotals> {
+export async function callTotals(store: SqliteStore, input: CallFilterData): Promise<CallTotals> {
   const compiled = totalsQuery(store.db, input).compile();
   const row = await store.exclusive(() => store.sqlite.prepare(compiled.sql).safeIntegers(true).get(...compiled.parameters) as TotalsRow);
   const seconds = row.seconds ?? 0n;

@@ -1,9 +1,10 @@
 import type { CompiledQuery } from 'kysely';
-import type { Store } from '../../../db/open';
+import type { SqliteStore } from '../../../db/open';
 import type { RerateResult } from '../../../preload/schemas/calls';
 import { micros, moneyToText } from '../../money';
 import { clientName } from '../clients';
 import type { ServiceContext } from '../context';
+import { sqliteOnly } from '../storeKind';
 import { IMPORT_DOMAINS } from './jobs';
 import { postCallCharges } from './callCharges';
 import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
@@ -16,7 +17,7 @@ import { RatingWorld } from './world';
  * Writes re-rated calls, marks their client-days for the ledger and moves the report
  * rollups by the difference, in one transaction; the caller holds the store (`exclusive`).
  */
-function applyUpdates(store: Store, updates: RatedRow[]): void {
+function applyUpdates(store: SqliteStore, updates: RatedRow[]): void {
   const statements = prepareCallStatements(store.db, store.sqlite);
   const totalsStatements = prepareCallTotalsStatements(store.db, store.sqlite);
   store.sqlite.transaction(() => {
@@ -35,7 +36,7 @@ function applyUpdates(store: Store, updates: RatedRow[]): void {
 }
 
 /** Runs a query Kysely compiled on the raw connection (inside `exclusive`, where `db` would wait for itself). */
-function allRows<Row>(store: Store, query: CompiledQuery<Row>): Row[] {
+function allRows<Row>(store: SqliteStore, query: CompiledQuery<Row>): Row[] {
   return store.sqlite.prepare<unknown[], Row>(query.sql).all(...query.parameters);
 }
 
@@ -44,7 +45,7 @@ function allRows<Row>(store: Store, query: CompiledQuery<Row>): Row[] {
  * action rates the calls kept as unrated (DESIGN rule 8: never dropped).
  */
 export async function rerateUnrated(ctx: ServiceContext): Promise<{ rated: number; stillUnrated: number }> {
-  const { store } = ctx;
+  const store = sqliteOnly(ctx.store, 'Rating the unrated calls');
   const world = await RatingWorld.load(store.db);
   const query = store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').compile();
   // Read, rate and write in one hold of the store: no import can add calls to a cycle in between.
@@ -76,7 +77,7 @@ export async function rerateOpenCycles(
   ctx: ServiceContext,
   options: { packageId?: number; clientPackageId?: number; apply: boolean },
 ): Promise<{ differences: RerateDifference[]; calls: number }> {
-  const { store } = ctx;
+  const store = sqliteOnly(ctx.store, 'Re-rating calls');
   const world = await RatingWorld.load(store.db);
   const differences = new Map<number, RerateDifference>();
   const allUpdates: RatedRow[] = [];

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Store } from '../../../db/open';
+import type { SqliteStore } from '../../../db/open';
 import type { Database } from '../../../db/schema';
 import type { EventBus } from '../../events';
 import type { SecretBox } from '../../sync/secretBox';
@@ -89,10 +89,10 @@ async function dueRows(db: Kysely<Database>, nowIso: string, ignoreBackoff: bool
  * Sends what is due; the outcome of each e-mail is in its row. `recover`: first take back
  * what a process left mid-send (the worker's first pass on a database, `email send`).
  */
-export function sendDueEmails(store: Pick<Store, 'db' | 'sqlite' | 'path'>, options: SendOptions & { recover?: boolean }): Promise<SendResult> {
+export function sendDueEmails(store: Pick<SqliteStore, 'db' | 'sqlite' | 'folder'>, options: SendOptions & { recover?: boolean }): Promise<SendResult> {
   return serialized(store.sqlite, async () => {
     if (options.recover) await recoverSending(store.db, options.ignoreBackoff === true ? options.now().toISOString() : undefined);
-    return sendPass(store.db, options.secrets ?? defaultBoxFor(store.path), options);
+    return sendPass(store.db, options.secrets ?? defaultBoxFor(store.folder), options);
   });
 }
 

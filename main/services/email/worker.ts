@@ -74,6 +74,8 @@ export function createEmailWorker(options: EmailWorkerOptions): EmailWorker {
     try {
       nextDue = await lend(async (current) => {
         if (options.sendsFrom && !options.sendsFrom(current)) return null;
+        // Issue 16: sending the e-mail outbox from PostgreSQL comes in a later slice.
+        if (current.dialect !== 'sqlite') return null;
         // Once per database opened: what a dead process left mid-send (send.ts recoverSending).
         const recover = !recovered.has(current);
         recovered.add(current);

@@ -5,6 +5,7 @@ import { loadClient } from '../clients';
 import { localDate } from '../clock';
 import { isoNow, type ServiceContext } from '../context';
 import { ledgerDoor } from '../ledger';
+import { sqliteOnly } from '../storeKind';
 import { invoiceLook } from '../branding/invoiceLook';
 import { getCurrency } from '../settings';
 import { clientBlock, companyBlock, insertLines, latestInvoice, takeNumber, type InvoiceContent } from './issue';
@@ -19,6 +20,7 @@ import { logoId, readInvoiceSettings } from './settings';
  * cannot be voided (it was corrected already).
  */
 export async function voidInvoice(ctx: ServiceContext, input: { id: number; reason: string }): Promise<number> {
+  const store = sqliteOnly(ctx.store, 'Voiding an invoice');
   return ctx.db.transaction().execute(async (trx) => {
     const invoice = await trx.selectFrom('invoices').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!invoice) throw notFound(`Invoice ${input.id}`);
@@ -39,7 +41,7 @@ export async function voidInvoice(ctx: ServiceContext, input: { id: number; reas
       .where('claim.released_at', 'is', null)
       .where('entry.kind', '=', 'tax')
       .execute();
-    const door = ledgerDoor(ctx.store);
+    const door = ledgerDoor(store);
     const reversals: number[] = [];
     for (const tax of taxes) {
       const id = door.post(
@@ -72,6 +74,7 @@ export async function voidInvoice(ctx: ServiceContext, input: { id: number; reas
  * at most what the invoice charged (charges and taxes) less the credit notes before it.
  */
 export async function issueCreditNote(ctx: ServiceContext, input: CreditNoteData): Promise<number> {
+  const store = sqliteOnly(ctx.store, 'A credit note');
   const parsed = parseMoney(input.amount);
   if (!parsed.ok) throw fieldError('amount', `Amount: ${parsed.message}`);
   if (parsed.value <= 0) throw fieldError('amount', 'Amount: a credit note credits more than 0');
@@ -96,7 +99,7 @@ export async function issueCreditNote(ctx: ServiceContext, input: CreditNoteData
     const now = isoNow(ctx);
     const today = localDate(ctx.now());
     const description = `Credit note ${text} for invoice ${invoice.number_text}: ${input.reason}`;
-    const entry = ledgerDoor(ctx.store).post(
+    const entry = ledgerDoor(store).post(
       { clientId: invoice.client_id, kind: 'credit', amount: micros(parsed.value), description, occurredOn: today, reference: `credit-note:${number}` },
       now,
     );

@@ -9,7 +9,7 @@ import type { InvoiceCsvFile, InvoiceExportResult, InvoicePdfFile, PaperSize } f
 import { SECTION_TITLES } from '../../engine/invoice';
 import { micros, moneyToText } from '../../money';
 import { AppError } from '../../errors';
-import type { ServiceContext } from '../context';
+import { sqliteContext, type ServiceContext, type SqliteServiceContext } from '../context';
 import type { ExportTargets } from '../exportTargets';
 import { centsText, renderInvoicePdf, summaryRows } from './pdf';
 import { minutesText, printableInvoice } from './read';
@@ -101,7 +101,7 @@ export async function writeInvoicePdfs(sqlite: BetterSqlite3.Database, batch: Pd
 }
 
 /** Writes the invoices' PDFs into a folder on worker threads; `onFile` hears how many are written after each. */
-export async function writeInvoicePdfFiles(ctx: ServiceContext, batch: PdfBatch, onFile: (done: number) => void = () => undefined): Promise<void> {
+export async function writeInvoicePdfFiles(ctx: SqliteServiceContext, batch: PdfBatch, onFile: (done: number) => void = () => undefined): Promise<void> {
   let done = 0;
   const pool = new WorkerPool(ctx.store.path, Math.min(defaultPoolSize(), Math.ceil(batch.ids.length / PDFS_PER_JOB)));
   try {
@@ -132,12 +132,13 @@ export async function exportMonth(
   targets: ExportTargets,
   input: { month: string; paper?: PaperSize | undefined },
 ): Promise<InvoiceExportResult> {
+  const sqliteCtx = sqliteContext(ctx, 'Exporting invoices');
   const ids = await invoicesOfMonth(ctx, input.month);
   if (ids.length === 0) throw new AppError('not_found', `No invoice was issued in ${input.month}`);
   const destination = await targets.folder(`invoices-${input.month}`);
   if (destination === null) throw new AppError('conflict', 'The export was cancelled: no folder was chosen');
   const paper = await paperOf(ctx.db, input.paper);
   ctx.events.emit('invoices.exportProgress', { month: input.month, done: 0, total: ids.length });
-  await writeInvoicePdfFiles(ctx, { ids, folder: destination.path, paper }, (done) => ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length }));
+  await writeInvoicePdfFiles(sqliteCtx, { ids, folder: destination.path, paper }, (done) => ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length }));
   return { month: input.month, folder: destination.shownAs, files: ids.length };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { micros, moneyToText, percentE4, percentToText } from '../../money';
 import { clientName, loadClient } from '../clients';
 import { localDate } from '../clock';
-import { isoNow, type ServiceContext } from '../context';
+import { isoNow, sqliteContext, type ServiceContext, type SqliteServiceContext } from '../context';
 import { ledgerDoor } from '../ledger';
 import { invoiceLook } from '../branding/invoiceLook';
 import { getCurrency } from '../settings';
@@ -141,7 +141,7 @@ const rateText = (rateE4: number): string => percentToText(percentE4(rateE4)).re
  * door, takes the number, writes the invoice, its lines and its claims. Refused when the
  * period starts on or before the end of the client's latest invoice (periods never overlap).
  */
-export async function issueInTransaction(ctx: ServiceContext, trx: Db, request: IssueRequest): Promise<number> {
+export async function issueInTransaction(ctx: SqliteServiceContext, trx: Db, request: IssueRequest): Promise<number> {
   const client = await loadClient(trx, request.clientId);
   const previous = await latestInvoice(trx, request.clientId);
   if (previous && request.from <= previous.period_end) {
@@ -235,11 +235,12 @@ export async function insertLines(trx: Db, invoiceId: number, lines: readonly Co
 
 /** `invoices.issue`: one invoice on demand, in its own transaction. */
 export async function issueInvoice(ctx: ServiceContext, request: IssueRequest): Promise<number> {
+  const sqliteCtx = sqliteContext(ctx, 'Issuing an invoice');
   const today = localDate(ctx.now());
   if (request.to > today) {
     throw new AppError('invalid_input', `An invoice covers days that are over: ${request.to} is after today (${today})`, [{ path: 'to', message: 'The period must end today at the latest' }]);
   }
-  return ctx.db.transaction().execute((trx) => issueInTransaction(ctx, trx, request));
+  return ctx.db.transaction().execute((trx) => issueInTransaction(sqliteCtx, trx, request));
 }
 
 /**
@@ -249,7 +250,7 @@ export async function issueInvoice(ctx: ServiceContext, request: IssueRequest): 
  * With several client packages the client's latest invoice may already cover the days:
  * the period starts after it, and nothing is issued when nothing is left. Returns the id or null.
  */
-export async function issueForClosedCycle(ctx: ServiceContext, trx: Db, clientId: number, period: { start: string; end: string }): Promise<number | null> {
+export async function issueForClosedCycle(ctx: SqliteServiceContext, trx: Db, clientId: number, period: { start: string; end: string }): Promise<number | null> {
   const to = previousDay(period.end);
   let from = period.start;
   const previous = await latestInvoice(trx, clientId);

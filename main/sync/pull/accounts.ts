@@ -5,7 +5,7 @@ import { clientSearchText } from '../../../preload/common/search';
 import { dayOfMonth, nextCycleDate } from '../../engine/billingDates';
 import { statusFor } from '../../engine/balance';
 import { localDate } from '../../services/clock';
-import { isoNow, type ServiceContext } from '../../services/context';
+import { isoNow, type ServiceContext, type SqliteServiceContext } from '../../services/context';
 import { canonicalDid } from '../../services/dids';
 import type { Provider } from '../provider';
 import { askProvider, failureOf, type PullFailure } from './ask';
@@ -54,7 +54,7 @@ export interface CreatedClient {
  * and the Reconciliation page lists no difference on the first day. An 'opening' entry is
  * not a payment or charge of this console: nothing goes back to the provider.
  */
-export async function openingBalances(ctx: ServiceContext, provider: Provider, created: readonly CreatedClient[]): Promise<PullFailure[]> {
+export async function openingBalances(ctx: SqliteServiceContext, provider: Provider, created: readonly CreatedClient[]): Promise<PullFailure[]> {
   const failures: PullFailure[] = [];
   for (const client of created) {
     let providerBalance: Micros;

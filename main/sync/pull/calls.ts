@@ -2,7 +2,7 @@ import type { CallPullResult } from '../../../preload/schemas/sync';
 import { isCdrRejection, normalizeCdrRecord, type CdrBatch, type ParsedCdr, type CdrRejection } from '../../cdr';
 import { cdrWindows, incrementalStart, type DayWindow } from '../../engine/cdrWindows';
 import { importCalls } from '../../services/calls/importCalls';
-import type { ServiceContext } from '../../services/context';
+import type { SqliteServiceContext } from '../../services/context';
 import type { Provider } from '../provider';
 import { failureOf, type PullFailure } from './ask';
 import { linkedOpenClients, readState, writeState } from './state';
@@ -35,7 +35,7 @@ interface ClientPlan {
  * provider's uniqueid is the call's id). A client whose windows all came back moves its
  * "pulled to" day; one the provider refused keeps it, and is read again next time.
  */
-export async function pullCalls(ctx: ServiceContext, provider: Provider, options: CallPullOptions): Promise<{ result: CallPullResult; failures: PullFailure[] }> {
+export async function pullCalls(ctx: SqliteServiceContext, provider: Provider, options: CallPullOptions): Promise<{ result: CallPullResult; failures: PullFailure[] }> {
   const clients = await linkedOpenClients(ctx.db);
   const plans: ClientPlan[] = [];
   for (const client of clients) {

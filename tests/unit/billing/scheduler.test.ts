@@ -5,6 +5,7 @@ import type { AppEvents } from '../../../preload/events';
 import { channelCaller } from '../../helpers/channels';
 import { fillBalanceToLimit } from '../../helpers/seed';
 import { tempStore, type TempStore } from '../../helpers/store';
+import { asSqlite } from '../../helpers/sqliteOnly';
 
 // A zone with daylight saving: midnight is a calendar matter, not "24 h later".
 const zone = process.env.TZ;
@@ -104,7 +105,7 @@ async function aliceDueOn(due: string, firstName = 'Alice'): Promise<number> {
   if (connectOn !== due) {
     const monthBefore = new Date(`${due}T00:00:00Z`);
     monthBefore.setUTCMonth(monthBefore.getUTCMonth() - 1);
-    temp.store.sqlite
+    asSqlite(temp.store).sqlite
       .prepare('update client_packages set next_billing_date = ?, billing_day = ?, cycle_start_date = ? where client_id = ?')
       .run(due, Number(due.slice(8)), monthBefore.toISOString().slice(0, 10), client.id);
   }
@@ -112,8 +113,8 @@ async function aliceDueOn(due: string, firstName = 'Alice'): Promise<number> {
 }
 
 const feesOf = (clientId: number) =>
-  temp.store.sqlite.prepare<[number], { amount_micros: number; description: string }>(`select amount_micros, description from ledger_entries where client_id = ? order by id`).all(clientId);
-const notices = () => temp.store.sqlite.prepare<[], { client_id: number | null; kind: string; message: string }>(`select client_id, kind, message from notices order by id`).all();
+  asSqlite(temp.store).sqlite.prepare<[number], { amount_micros: number; description: string }>(`select amount_micros, description from ledger_entries where client_id = ? order by id`).all(clientId);
+const notices = () => asSqlite(temp.store).sqlite.prepare<[], { client_id: number | null; kind: string; message: string }>(`select client_id, kind, message from notices order by id`).all();
 
 describe('when the next local midnight is', () => {
   it('is the next calendar day at 00:00, 23 h away on the day clocks go forward and 25 h on the day they go back', () => {
@@ -257,7 +258,7 @@ describe('the billing scheduler', () => {
 
   it('a client package the ledger refuses is skipped with the start\'s notice; nothing billed raises no billing summary', async () => {
     const alice = await aliceDueOn('2026-11-26');
-    fillBalanceToLimit(temp.store.sqlite, alice, '2026-11-20');
+    fillBalanceToLimit(asSqlite(temp.store).sqlite, alice, '2026-11-20');
     const time = new FakeTime('2026-11-25T17:00:00Z');
     const running = startScheduler(time);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -285,7 +286,7 @@ describe('the billing scheduler', () => {
     const alice = await aliceDueOn('2026-11-26');
     const time = new FakeTime('2026-11-25T17:00:30Z');
     const running = startScheduler(time);
-    const broken = vi.spyOn(temp.store, 'exclusive').mockRejectedValueOnce(new Error('disk I/O error'));
+    const broken = vi.spyOn(asSqlite(temp.store), 'exclusive').mockRejectedValueOnce(new Error('disk I/O error'));
     log.mockClear();
     await time.advanceTo('2026-11-26T05:00:00Z', running);
     expect(log).toHaveBeenCalledWith('[billing] the midnight run failed: disk I/O error');

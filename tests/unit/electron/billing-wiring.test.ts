@@ -127,7 +127,7 @@ describe('the billing scheduler in the desktop app', () => {
     // The workspace lends the database open when a run starts (the reseller's own, until "Try the demo").
     expect(typeof options.store).toBe('function');
     const lend = options.store as StoreLender;
-    expect(await lend((store) => Promise.resolve(store.path))).toBe((fake.stores[0] as Store).path);
+    expect(await lend((store) => Promise.resolve(store.location))).toBe((fake.stores[0] as Store).location);
     // The start billed today: the scheduler counts today as billed.
     expect(fake.scheduler.start).toHaveBeenCalledWith(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
     (options.events as EventBus).emit('data.changed', { domains: ['billing', 'ledger'] });

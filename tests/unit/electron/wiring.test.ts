@@ -7,6 +7,7 @@ import { EventBus } from '../../../main/events';
 import type { EventSubscription } from '../../../preload/contract';
 import { createWorkspace } from '../../../main/handlers/workspace';
 import { FIXED_NOW, tempStore, type TempStore } from '../../helpers/store';
+import { asSqlite } from '../../helpers/sqliteOnly';
 
 // Electron cannot run here: the module is replaced by fakes that record what the wiring asks of it.
 const electron = vi.hoisted(() => {
@@ -281,7 +282,7 @@ describe('events from main to the window', () => {
   it('serves the workspace table: the window opens the demo beside the real file and hears workspace.changed (issue 10)', async () => {
     const temp = await tempStore();
     const bus = new EventBus();
-    const workspace = createWorkspace({ real: temp.store, host: 'electron', events: bus, now: () => FIXED_NOW, demo: { clients: 2, cdrs: 20, months: 1 } });
+    const workspace = createWorkspace({ real: asSqlite(temp.store), host: 'electron', events: bus, now: () => FIXED_NOW, demo: { clients: 2, cdrs: 20, months: 1 } });
     try {
       const contents = fakeContents();
       forwardEvents(bus, contents as never);
