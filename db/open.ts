@@ -2,11 +2,32 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type pg from 'pg';
 import { migrate } from './migrate';
 import type { Database } from './schema';
 
-export interface Store {
+/** Issue 16: SQLite, the embedded default (a file), or PostgreSQL (team mode, a server). */
+export type Dialect = 'sqlite' | 'postgres';
+
+interface StoreBase {
+  readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  /** What a person reads: the file's path, or the server's URL without its password. */
+  readonly location: string;
+  /** The folder for what belongs beside this database: exports, uploads, the key box. */
+  readonly folder: string;
+  close(): Promise<void>;
+}
+
+/** Team mode: a PostgreSQL database, shared by several instances of the app. */
+export interface PgStore extends StoreBase {
+  readonly dialect: 'postgres';
+  readonly pool: pg.Pool;
+}
+
+/** The embedded store: one SQLite file, one connection. */
+export interface SqliteStore extends StoreBase {
+  readonly dialect: 'sqlite';
   readonly sqlite: BetterSqlite3.Database;
   readonly path: string;
   /**
@@ -79,13 +100,18 @@ class QueuedSqliteDialect extends SqliteDialect {
   }
 }
 
+export type Store = SqliteStore | PgStore;
+
 export interface OpenOptions {
   /** Stop migrating at this version (tests of migrations). */
   migrateTo?: number;
 }
 
+/** A PostgreSQL URL (team mode) rather than a file path. */
+export const isServerLocation = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
 /** Opens (creating if needed) the SQLite store and migrates it. WAL, foreign keys, busy timeout. */
-export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
+export async function openStore(path: string, options: OpenOptions = {}): Promise<SqliteStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
@@ -97,15 +123,18 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const queue = new ConnectionQueue();
   const db = new Kysely<Database>({ dialect: new QueuedSqliteDialect({ database: sqlite }, queue) });
   try {
-    await migrate(db as unknown as Kysely<unknown>, options.migrateTo);
+    await migrate(db as unknown as Kysely<unknown>, options.migrateTo, 'sqlite');
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return {
+    dialect: 'sqlite',
     db,
     sqlite,
     path,
+    location: path,
+    folder: dirname(path),
     exclusive: (work) => db.connection().execute(async () => work()),
     queue,
     close: () => db.destroy(),

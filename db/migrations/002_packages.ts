@@ -1,6 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../open';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') {
+    // Issue 16: SQLite's `collate nocase` on PostgreSQL, ICU's case-insensitive comparison (a
+    // nondeterministic collation: equal ignoring case, so a unique index refuses "BASIC" beside "Basic").
+    await sql`create collation if not exists nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)`.execute(db);
+  }
   await db.schema
     .createTable('packages')
     .addColumn('id', 'integer', (col) => col.primaryKey())

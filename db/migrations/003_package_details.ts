@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDataType, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 /**
  * Every field of the guide's "Create a new package" (Fees, Free Minutes and Reseller
@@ -6,24 +6,23 @@ import { sql, type Kysely } from 'kysely';
  * provider's termination rates (the cost deck) per route.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const columns: [string, string][] = [
-    ["canada_route", "text not null default 'value' check (canada_route in ('value', 'premium'))"],
-    ["international_route", "text not null default 'value' check (international_route in ('value', 'premium'))"],
-    ['free_on_net', 'integer not null default 0 check (free_on_net in (0, 1))'],
-    ['monthly_fee_micros', 'integer not null default 0 check (monthly_fee_micros >= 0)'],
-    ['setup_fee_micros', 'integer not null default 0 check (setup_fee_micros >= 0)'],
-    ['free_minutes', 'integer not null default 0 check (free_minutes >= 0)'],
-    ['user_can_edit_subaccount', 'integer not null default 0 check (user_can_edit_subaccount in (0, 1))'],
-    ["subaccount_editable_fields", "text not null default '[]'"],
-    ["configuration_type", "text not null default 'default' check (configuration_type in ('default', 'package'))"],
-    ["view_setting", "text not null default 'standard' check (view_setting in ('simple', 'standard'))"],
-    ["services", "text not null default '[]'"],
-    ['archived_at', 'text'],
+  const routes = sql`('value', 'premium')`;
+  const columns: [string, ColumnDataType, (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder][] = [
+    ['canada_route', 'text', (col) => col.notNull().defaultTo('value').check(sql`canada_route in ${routes}`)],
+    ['international_route', 'text', (col) => col.notNull().defaultTo('value').check(sql`international_route in ${routes}`)],
+    ['free_on_net', 'integer', (col) => col.notNull().defaultTo(0).check(sql`free_on_net in (0, 1)`)],
+    ['monthly_fee_micros', 'integer', (col) => col.notNull().defaultTo(0).check(sql`monthly_fee_micros >= 0`)],
+    ['setup_fee_micros', 'integer', (col) => col.notNull().defaultTo(0).check(sql`setup_fee_micros >= 0`)],
+    ['free_minutes', 'integer', (col) => col.notNull().defaultTo(0).check(sql`free_minutes >= 0`)],
+    ['user_can_edit_subaccount', 'integer', (col) => col.notNull().defaultTo(0).check(sql`user_can_edit_subaccount in (0, 1)`)],
+    ['subaccount_editable_fields', 'text', (col) => col.notNull().defaultTo('[]')],
+    ['configuration_type', 'text', (col) => col.notNull().defaultTo('default').check(sql`configuration_type in ('default', 'package')`)],
+    ['view_setting', 'text', (col) => col.notNull().defaultTo('standard').check(sql`view_setting in ('simple', 'standard')`)],
+    ['services', 'text', (col) => col.notNull().defaultTo('[]')],
+    ['archived_at', 'text', (col) => col],
   ];
-  for (const [name, definition] of columns) {
-    // ALTER TABLE ... ADD COLUMN takes a column definition; these are constants of this file.
-    await sql.raw(`alter table packages add column ${name} ${definition}`).execute(db);
-  }
+  // SQLite adds one column per ALTER TABLE.
+  for (const [name, type, build] of columns) await db.schema.alterTable('packages').addColumn(name, type, build).execute();
 
   await db.schema
     .createTable('package_rates')

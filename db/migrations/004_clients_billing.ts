@@ -1,11 +1,13 @@
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../open';
+import { refuseChange } from './ddl';
 
 /**
  * Guide "Manage your clients": clients (SOFT/HARD balance), the packages connected to
  * them with their billing dates, the reseller's DID inventory and its assignments, sub
  * accounts, and the append-only ledger from which every balance is derived.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('clients')
     .addColumn('id', 'integer', (col) => col.primaryKey())
@@ -130,10 +132,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index ledger_entries_client on ledger_entries (client_id, id)`.execute(db);
   await sql`create index ledger_entries_client_day on ledger_entries (client_id, kind, occurred_on)`.execute(db);
   // DESIGN.md: the ledger is append-only; a correction is a reversing entry.
-  await sql`create trigger ledger_entries_no_update before update on ledger_entries
-            begin select raise(abort, 'ledger entries are append-only'); end`.execute(db);
-  await sql`create trigger ledger_entries_no_delete before delete on ledger_entries
-            begin select raise(abort, 'ledger entries are append-only'); end`.execute(db);
+  await refuseChange(db, dialect, { name: 'ledger_entries_no_update', table: 'ledger_entries', event: 'update', message: 'ledger entries are append-only' });
+  await refuseChange(db, dialect, { name: 'ledger_entries_no_delete', table: 'ledger_entries', event: 'delete', message: 'ledger entries are append-only' });
 
   await db.schema
     .createTable('billing_periods')

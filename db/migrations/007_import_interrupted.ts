@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../open';
 
 /**
  * Issue 9, "killed imports stay running forever": an import whose process died is marked
@@ -11,8 +12,16 @@ import { sql, type Kysely } from 'kysely';
  * dropping the table counts the calls and rejects left without their import, putting the
  * same rows back counts them found again, and the commit sees none missing. A temporary
  * index on calls.import_id keeps both counts from scanning the calls once per import.
+ * PostgreSQL alters the constraint in place (issue 16).
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`alter table call_imports drop constraint call_imports_status_check,
+              add constraint call_imports_status_check check (status in ('running', 'done', 'cancelled', 'failed', 'interrupted'))`.execute(db);
+    await db.schema.alterTable('call_imports').addColumn('message', 'text').execute();
+    await db.schema.alterTable('call_imports').addColumn('pid', 'integer').execute();
+    return;
+  }
   await sql`pragma defer_foreign_keys = on`.execute(db);
   await sql`create index calls_import_migration on calls (import_id)`.execute(db);
   await sql`create table call_imports_before_7 as select * from call_imports`.execute(db);

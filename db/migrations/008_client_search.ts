@@ -7,7 +7,7 @@ import { clientSearchText } from '../../preload/common/search';
  * company, e-mail or phone. SQLite's LIKE folds ASCII case only.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table clients add column search_text text not null default ''`.execute(db);
+  await db.schema.alterTable('clients').addColumn('search_text', 'text', (col) => col.notNull().defaultTo('')).execute();
   const clients = await sql<{ id: number; first_name: string; last_name: string; company: string; email: string; phone: string }>`
     select id, first_name, last_name, company, email, phone from clients`.execute(db);
   for (const client of clients.rows) {

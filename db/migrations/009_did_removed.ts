@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /**
  * Issue 10, "remove an unassigned number": a number given back to the provider leaves the
@@ -6,5 +6,5 @@ import { sql, type Kysely } from 'kysely';
  * it is marked removed, not deleted. Added again, it comes back.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table dids add column removed_at text`.execute(db);
+  await db.schema.alterTable('dids').addColumn('removed_at', 'text').execute();
 }

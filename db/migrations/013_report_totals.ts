@@ -25,7 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .modifyEnd(sql`strict, without rowid`)
     .execute();
 
-  const sums = sql`count(*), sum(disposition = 'ANSWERED'), sum(seconds), sum(billed_seconds), sum(cost_micros), sum(charge_micros)`;
+  const sums = sql`count(*), sum(case when disposition = 'ANSWERED' then 1 else 0 end), sum(seconds), sum(billed_seconds), sum(cost_micros), sum(charge_micros)`;
   await sql`insert into call_totals (month, client_id, calls, answered, seconds, billed_seconds, cost_micros, charge_micros)
             select substr(started_at, 1, 7), coalesce(client_id, 0), ${sums} from calls group by 1, 2`.execute(db);
   await sql`insert into call_country_totals (month, country, calls, answered, seconds, billed_seconds, cost_micros, charge_micros)

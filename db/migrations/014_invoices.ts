@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../open';
+import { refuseChange, replaceLedgerKindCheck } from './ddl';
 
 /** Every kind a ledger entry can be, as the CHECK constraint of ledger_entries lists them. */
 export const LEDGER_KINDS_014 = [
@@ -24,97 +26,112 @@ export const LEDGER_KINDS_014 = [
  * next invoice takes them). Ledger kinds 'tax' and 'credit' join the CHECK of
  * ledger_entries (a table rebuild, ids kept).
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await rebuildLedgerEntries(db);
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') await replaceLedgerKindCheck(db, LEDGER_KINDS_014);
+  else await rebuildLedgerEntries(db);
 
   // A logo is stored once however many invoices print it.
-  await sql`create table invoice_logos (
-    id integer primary key,
-    sha256 text not null unique,
-    data_url text not null
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('invoice_logos')
+    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('sha256', 'text', (col) => col.notNull().unique())
+    .addColumn('data_url', 'text', (col) => col.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
 
-  await sql`create table invoices (
-    id integer primary key,
-    number integer not null unique check (number >= 1),
-    number_text text not null,
-    kind text not null check (kind in ('invoice', 'credit_note')),
-    status text not null check (status in ('issued', 'void')),
-    client_id integer not null references clients(id),
-    issue_date text not null,
-    period_start text not null,
-    period_end text not null,
-    credit_for_invoice_id integer references invoices(id),
-    opening_micros integer not null,
-    subtotal_micros integer not null,
-    tax_micros integer not null,
-    payments_micros integer not null,
-    credits_micros integer not null,
-    closing_micros integer not null,
-    total_due_micros integer not null,
-    rounding_micros integer not null,
-    logo_id integer references invoice_logos(id),
-    content text not null,
-    created_at text not null,
-    voided_at text,
-    void_reason text,
-    check ((kind = 'credit_note') = (credit_for_invoice_id is not null))
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('invoices')
+    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('number', 'integer', (col) => col.notNull().unique().check(sql`number >= 1`))
+    .addColumn('number_text', 'text', (col) => col.notNull())
+    .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('invoice', 'credit_note')`))
+    .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('issued', 'void')`))
+    .addColumn('client_id', 'integer', (col) => col.notNull().references('clients.id'))
+    .addColumn('issue_date', 'text', (col) => col.notNull())
+    .addColumn('period_start', 'text', (col) => col.notNull())
+    .addColumn('period_end', 'text', (col) => col.notNull())
+    .addColumn('credit_for_invoice_id', 'integer', (col) => col.references('invoices.id'))
+    .addColumn('opening_micros', 'integer', (col) => col.notNull())
+    .addColumn('subtotal_micros', 'integer', (col) => col.notNull())
+    .addColumn('tax_micros', 'integer', (col) => col.notNull())
+    .addColumn('payments_micros', 'integer', (col) => col.notNull())
+    .addColumn('credits_micros', 'integer', (col) => col.notNull())
+    .addColumn('closing_micros', 'integer', (col) => col.notNull())
+    .addColumn('total_due_micros', 'integer', (col) => col.notNull())
+    .addColumn('rounding_micros', 'integer', (col) => col.notNull())
+    .addColumn('logo_id', 'integer', (col) => col.references('invoice_logos.id'))
+    .addColumn('content', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('voided_at', 'text')
+    .addColumn('void_reason', 'text')
+    .addCheckConstraint('invoices_credit_note_for', sql`(kind = 'credit_note') = (credit_for_invoice_id is not null)`)
+    .modifyEnd(sql`strict`)
+    .execute();
   await sql`create index invoices_client on invoices (client_id, number)`.execute(db);
   await sql`create index invoices_issued on invoices (issue_date, number)`.execute(db);
   await sql`create index invoices_credit_for on invoices (credit_for_invoice_id) where credit_for_invoice_id is not null`.execute(db);
   // Immutable once issued: only a void may touch the row (status, voided_at, void_reason), and nothing is deleted.
-  await sql`create trigger invoices_immutable before update of number, number_text, kind, client_id, issue_date,
-            period_start, period_end, credit_for_invoice_id, opening_micros, subtotal_micros, tax_micros,
-            payments_micros, credits_micros, closing_micros, total_due_micros, rounding_micros, logo_id, content, created_at on invoices
-            begin select raise(abort, 'an issued invoice is immutable'); end`.execute(db);
-  await sql`create trigger invoices_void_once before update of status on invoices when old.status = 'void'
-            begin select raise(abort, 'a void invoice stays void'); end`.execute(db);
-  await sql`create trigger invoices_no_delete before delete on invoices
-            begin select raise(abort, 'invoices are never deleted'); end`.execute(db);
+  await refuseChange(db, dialect, {
+    name: 'invoices_immutable',
+    table: 'invoices',
+    event: `update of number, number_text, kind, client_id, issue_date, period_start, period_end, credit_for_invoice_id,
+            opening_micros, subtotal_micros, tax_micros, payments_micros, credits_micros, closing_micros, total_due_micros,
+            rounding_micros, logo_id, content, created_at`.replace(/\s+/g, ' '),
+    message: 'an issued invoice is immutable',
+  });
+  await refuseChange(db, dialect, { name: 'invoices_void_once', table: 'invoices', event: 'update of status', when: "old.status = 'void'", message: 'a void invoice stays void' });
+  await refuseChange(db, dialect, { name: 'invoices_no_delete', table: 'invoices', event: 'delete', message: 'invoices are never deleted' });
 
-  await sql`create table invoice_lines (
-    id integer primary key,
-    invoice_id integer not null references invoices(id),
-    position integer not null,
-    section text not null check (section in ('calls', 'did_fees', 'package_fees', 'setup_fees', 'charges', 'payments', 'taxes', 'credits')),
-    occurred_on text,
-    description text not null,
-    call_count integer,
-    billed_seconds integer,
-    amount_micros integer not null,
-    unique (invoice_id, position)
-  ) strict`.execute(db);
-  await sql`create trigger invoice_lines_no_update before update on invoice_lines
-            begin select raise(abort, 'an issued invoice is immutable'); end`.execute(db);
-  await sql`create trigger invoice_lines_no_delete before delete on invoice_lines
-            begin select raise(abort, 'an issued invoice is immutable'); end`.execute(db);
+  await db.schema
+    .createTable('invoice_lines')
+    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('invoice_id', 'integer', (col) => col.notNull().references('invoices.id'))
+    .addColumn('position', 'integer', (col) => col.notNull())
+    .addColumn('section', 'text', (col) =>
+      col.notNull().check(sql`section in ('calls', 'did_fees', 'package_fees', 'setup_fees', 'charges', 'payments', 'taxes', 'credits')`),
+    )
+    .addColumn('occurred_on', 'text')
+    .addColumn('description', 'text', (col) => col.notNull())
+    .addColumn('call_count', 'integer')
+    .addColumn('billed_seconds', 'integer')
+    .addColumn('amount_micros', 'integer', (col) => col.notNull())
+    .addUniqueConstraint('invoice_lines_position', ['invoice_id', 'position'])
+    .modifyEnd(sql`strict`)
+    .execute();
+  await refuseChange(db, dialect, { name: 'invoice_lines_no_update', table: 'invoice_lines', event: 'update', message: 'an issued invoice is immutable' });
+  await refuseChange(db, dialect, { name: 'invoice_lines_no_delete', table: 'invoice_lines', event: 'delete', message: 'an issued invoice is immutable' });
 
   // Which invoice each ledger entry landed on. A void sets released_at on its claims
   // (but those of the taxes it posted and their reversals), so the next invoice takes them.
-  await sql`create table invoice_entries (
-    id integer primary key,
-    invoice_id integer not null references invoices(id),
-    ledger_entry_id integer not null references ledger_entries(id),
-    released_at text
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('invoice_entries')
+    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('invoice_id', 'integer', (col) => col.notNull().references('invoices.id'))
+    .addColumn('ledger_entry_id', 'integer', (col) => col.notNull().references('ledger_entries.id'))
+    .addColumn('released_at', 'text')
+    .modifyEnd(sql`strict`)
+    .execute();
   await sql`create unique index invoice_entries_active on invoice_entries (ledger_entry_id) where released_at is null`.execute(db);
   await sql`create index invoice_entries_invoice on invoice_entries (invoice_id)`.execute(db);
 
   // The next number of the reseller's one sequence (invoices and credit notes), and the
   // last one taken: a number is never given twice, a failed issue rolls its number back.
-  await sql`create table invoice_numbering (
-    id integer primary key check (id = 1),
-    next_number integer not null check (next_number >= 1),
-    last_number integer not null default 0
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('invoice_numbering')
+    .addColumn('id', 'integer', (col) => col.primaryKey().check(sql`id = 1`))
+    .addColumn('next_number', 'integer', (col) => col.notNull().check(sql`next_number >= 1`))
+    .addColumn('last_number', 'integer', (col) => col.notNull().defaultTo(0))
+    .modifyEnd(sql`strict`)
+    .execute();
   await sql`insert into invoice_numbering (id, next_number, last_number) values (1, 1, 0)`.execute(db);
 
   // A client's own taxes (JSON [{name, rate_e4}]); no row: the default list of the settings.
-  await sql`create table client_invoice_taxes (
-    client_id integer primary key references clients(id),
-    taxes text not null
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('client_invoice_taxes')
+    .addColumn('client_id', 'integer', (col) => col.primaryKey().references('clients.id'))
+    .addColumn('taxes', 'text', (col) => col.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
 }
 
 /**

@@ -8,9 +8,7 @@ import { sql, type Kysely } from 'kysely';
  * linked to one of the provider's). Unique where set: one local row per provider row.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table clients add column provider_id text`.execute(db);
-  await sql`alter table subaccounts add column provider_id text`.execute(db);
-  await sql`alter table packages add column provider_id text`.execute(db);
+  for (const table of ['clients', 'subaccounts', 'packages']) await db.schema.alterTable(table).addColumn('provider_id', 'text').execute();
   await sql`create unique index clients_provider_id on clients (provider_id) where provider_id is not null`.execute(db);
   await sql`create unique index subaccounts_provider_id on subaccounts (provider_id) where provider_id is not null`.execute(db);
   await sql`create unique index packages_provider_id on packages (provider_id) where provider_id is not null`.execute(db);

@@ -13,28 +13,30 @@ import { sql, type Kysely } from 'kysely';
  * one): made when the client is first sent to the provider, kept to send the same one again.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create table outbox (
-    id integer primary key,
-    entity text not null check (entity in ('client', 'subaccount', 'did')),
-    entity_id integer not null,
-    client_id integer,
-    method text not null,
-    params text not null,
-    summary text not null,
-    reference text unique,
-    state text not null default 'pending' check (state in ('pending', 'sending', 'failed', 'done')),
-    attempts integer not null default 0 check (attempts >= 0),
-    next_attempt_at text,
-    verify_first integer not null default 0 check (verify_first in (0, 1)),
-    claimed_by integer,
-    last_status text,
-    last_message text,
-    created_at text not null,
-    sent_at text
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('outbox')
+    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('entity', 'text', (col) => col.notNull().check(sql`entity in ('client', 'subaccount', 'did')`))
+    .addColumn('entity_id', 'integer', (col) => col.notNull())
+    .addColumn('client_id', 'integer')
+    .addColumn('method', 'text', (col) => col.notNull())
+    .addColumn('params', 'text', (col) => col.notNull())
+    .addColumn('summary', 'text', (col) => col.notNull())
+    .addColumn('reference', 'text', (col) => col.unique())
+    .addColumn('state', 'text', (col) => col.notNull().defaultTo('pending').check(sql`state in ('pending', 'sending', 'failed', 'done')`))
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0).check(sql`attempts >= 0`))
+    .addColumn('next_attempt_at', 'text')
+    .addColumn('verify_first', 'integer', (col) => col.notNull().defaultTo(0).check(sql`verify_first in (0, 1)`))
+    .addColumn('claimed_by', 'integer')
+    .addColumn('last_status', 'text')
+    .addColumn('last_message', 'text')
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('sent_at', 'text')
+    .modifyEnd(sql`strict`)
+    .execute();
   // The next item of each entity, oldest first, and whether anything earlier of it is still open.
   await sql`create index outbox_by_entity on outbox (entity, entity_id, state)`.execute(db);
   // The open items (few, however many were sent), their counts for the sidebar, the next retry due.
   await sql`create index outbox_by_state on outbox (state, next_attempt_at)`.execute(db);
-  await sql`alter table clients add column portal_password text`.execute(db);
+  await db.schema.alterTable('clients').addColumn('portal_password', 'text').execute();
 }

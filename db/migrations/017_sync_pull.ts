@@ -12,31 +12,38 @@ import { sql, type Kysely } from 'kysely';
  *   (getResellerBalance) as last checked, with the calls that explain a difference.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create table sync_state (
-    key text primary key,
-    value text not null,
-    updated_at text not null
-  ) strict`.execute(db);
-  await sql`create table provider_packages (
-    provider_id text primary key,
-    name text not null,
-    markup_fixed_e8 integer not null,
-    markup_percent_e4 integer not null,
-    pulse_seconds integer not null,
-    international_route text not null check (international_route in ('value', 'premium')),
-    canada_route text not null check (canada_route in ('value', 'premium')),
-    monthly_fee_micros integer not null,
-    setup_fee_micros integer not null,
-    free_minutes integer not null,
-    pulled_at text not null
-  ) strict`.execute(db);
-  await sql`create table reconciliation (
-    client_id integer primary key references clients (id),
-    local_balance_micros integer not null,
-    provider_balance_micros integer not null,
-    checked_at text not null,
-    window_from text not null,
-    window_to text not null,
-    explanation text not null default '[]'
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('sync_state')
+    .addColumn('key', 'text', (col) => col.primaryKey())
+    .addColumn('value', 'text', (col) => col.notNull())
+    .addColumn('updated_at', 'text', (col) => col.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  const routes = sql`('value', 'premium')`;
+  await db.schema
+    .createTable('provider_packages')
+    .addColumn('provider_id', 'text', (col) => col.primaryKey())
+    .addColumn('name', 'text', (col) => col.notNull())
+    .addColumn('markup_fixed_e8', 'integer', (col) => col.notNull())
+    .addColumn('markup_percent_e4', 'integer', (col) => col.notNull())
+    .addColumn('pulse_seconds', 'integer', (col) => col.notNull())
+    .addColumn('international_route', 'text', (col) => col.notNull().check(sql`international_route in ${routes}`))
+    .addColumn('canada_route', 'text', (col) => col.notNull().check(sql`canada_route in ${routes}`))
+    .addColumn('monthly_fee_micros', 'integer', (col) => col.notNull())
+    .addColumn('setup_fee_micros', 'integer', (col) => col.notNull())
+    .addColumn('free_minutes', 'integer', (col) => col.notNull())
+    .addColumn('pulled_at', 'text', (col) => col.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema
+    .createTable('reconciliation')
+    .addColumn('client_id', 'integer', (col) => col.primaryKey().references('clients.id'))
+    .addColumn('local_balance_micros', 'integer', (col) => col.notNull())
+    .addColumn('provider_balance_micros', 'integer', (col) => col.notNull())
+    .addColumn('checked_at', 'text', (col) => col.notNull())
+    .addColumn('window_from', 'text', (col) => col.notNull())
+    .addColumn('window_to', 'text', (col) => col.notNull())
+    .addColumn('explanation', 'text', (col) => col.notNull().defaultTo('[]'))
+    .modifyEnd(sql`strict`)
+    .execute();
 }

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../open';
 import { LEDGER_KINDS_014 } from './014_invoices';
+import { replaceLedgerKindCheck } from './ddl';
 
 /** Every kind a ledger entry can be from here on. */
 export const LEDGER_KINDS_018 = [
@@ -17,8 +19,10 @@ export const LEDGER_KINDS_018 = [
  * they are deferred (as in 007): dropping the table counts the invoice claims left without
  * their entry, putting the same rows back counts them found again, and the commit sees
  * none missing. Every index and trigger on it, or naming it, is made again from the schema.
+ * PostgreSQL replaces the CHECK in place (issue 16).
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') return replaceLedgerKindCheck(db, LEDGER_KINDS_018);
   await sql`pragma defer_foreign_keys = on`.execute(db);
   const dependents = await sql<{ type: string; name: string; sql: string }>`
     select type, name, sql from sqlite_master

@@ -9,11 +9,13 @@ import { sql, type Kysely } from 'kysely';
  * note, and the next start (or import) finishes it: ratings are never left out of order.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create table rating_pending (
-    client_package_id integer not null references client_packages (id),
-    cycle_start text not null,
-    from_started_at text not null,
-    from_call_id text not null,
-    primary key (client_package_id, cycle_start)
-  ) strict, without rowid`.execute(db);
+  await db.schema
+    .createTable('rating_pending')
+    .addColumn('client_package_id', 'integer', (col) => col.notNull().references('client_packages.id'))
+    .addColumn('cycle_start', 'text', (col) => col.notNull())
+    .addColumn('from_started_at', 'text', (col) => col.notNull())
+    .addColumn('from_call_id', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('rating_pending_pk', ['client_package_id', 'cycle_start'])
+    .modifyEnd(sql`strict, without rowid`)
+    .execute();
 }

@@ -8,8 +8,10 @@ import { sql, type Kysely } from 'kysely';
  * the notes of exactly the indexes missing, and the next start (or import) builds them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create table deferred_indexes (
-    name text primary key,
-    sql text not null
-  ) strict, without rowid`.execute(db);
+  await db.schema
+    .createTable('deferred_indexes')
+    .addColumn('name', 'text', (col) => col.primaryKey())
+    .addColumn('sql', 'text', (col) => col.notNull())
+    .modifyEnd(sql`strict, without rowid`)
+    .execute();
 }

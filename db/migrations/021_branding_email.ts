@@ -15,30 +15,34 @@ import { sql, type Kysely } from 'kysely';
  * from the invoice (identical bytes for the same invoice).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create table branding_images (
-    kind text primary key check (kind in ('header', 'logo', 'loginBackground')),
-    mime text not null check (mime in ('image/png', 'image/jpeg')),
-    data blob not null,
-    bytes integer not null check (bytes > 0 and bytes <= 2097152),
-    sha256 text not null,
-    updated_at text not null
-  ) strict, without rowid`.execute(db);
-  await sql`create table email_outbox (
-    id integer primary key,
-    kind text not null check (kind in ('low_balance', 'invoice', 'test')),
-    client_id integer references clients (id),
-    invoice_id integer references invoices (id),
-    to_address text not null,
-    subject text not null,
-    text_body text not null,
-    html_body text not null,
-    status text not null default 'pending' check (status in ('pending', 'sending', 'sent', 'failed')),
-    attempts integer not null default 0 check (attempts >= 0),
-    next_attempt_at text,
-    last_error text,
-    created_at text not null,
-    sent_at text
-  ) strict`.execute(db);
+  await db.schema
+    .createTable('branding_images')
+    .addColumn('kind', 'text', (col) => col.primaryKey().check(sql`kind in ('header', 'logo', 'loginBackground')`))
+    .addColumn('mime', 'text', (col) => col.notNull().check(sql`mime in ('image/png', 'image/jpeg')`))
+    .addColumn('data', 'blob', (col) => col.notNull())
+    .addColumn('bytes', 'integer', (col) => col.notNull().check(sql`bytes > 0 and bytes <= 2097152`))
+    .addColumn('sha256', 'text', (col) => col.notNull())
+    .addColumn('updated_at', 'text', (col) => col.notNull())
+    .modifyEnd(sql`strict, without rowid`)
+    .execute();
+  await db.schema
+    .createTable('email_outbox')
+    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('low_balance', 'invoice', 'test')`))
+    .addColumn('client_id', 'integer', (col) => col.references('clients.id'))
+    .addColumn('invoice_id', 'integer', (col) => col.references('invoices.id'))
+    .addColumn('to_address', 'text', (col) => col.notNull())
+    .addColumn('subject', 'text', (col) => col.notNull())
+    .addColumn('text_body', 'text', (col) => col.notNull())
+    .addColumn('html_body', 'text', (col) => col.notNull())
+    .addColumn('status', 'text', (col) => col.notNull().defaultTo('pending').check(sql`status in ('pending', 'sending', 'sent', 'failed')`))
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0).check(sql`attempts >= 0`))
+    .addColumn('next_attempt_at', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('sent_at', 'text')
+    .modifyEnd(sql`strict`)
+    .execute();
   // The open items and the next one due; the counts for the sidebar.
   await sql`create index email_outbox_by_status on email_outbox (status, next_attempt_at)`.execute(db);
   // A client's e-mails (the client page, the invoice page).

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../open';
 import * as m001 from './001_settings';
 import * as m002 from './002_packages';
 import * as m003 from './003_package_details';
@@ -24,7 +25,8 @@ import * as m021 from './021_branding_email';
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  up(db: Kysely<unknown>): Promise<void>;
+  /** Runs in the migration's transaction; `dialect` for what SQLite and PostgreSQL say differently (./ddl.ts). */
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
 /** Imported statically, in order: no filesystem discovery (CONVENTIONS.md). */
