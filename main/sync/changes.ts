@@ -5,7 +5,7 @@ import { micros, rateE8 } from '../money';
 import { clientName } from '../services/clients';
 import { countryOptions } from '../services/countries';
 import { foldForSearch } from '../../preload/common/search';
-import { describedWithReference, moneyReference, outboxDoor, wireDecimal, type OutboxParams, type OutboxParamValue } from './outbox';
+import { describedWithReference, moneyReference, outboxDoor, wireDecimal, type NewOutboxItem, type OutboxParams, type OutboxParamValue } from './outbox';
 
 /**
  * The local changes the provider must hear of, as outbox items (issue 12 "Push"). Each is
@@ -114,26 +114,19 @@ export function clientDeleted(store: Door, row: ClientRow, createdAt: string): v
  * addPayment/addCharge are not idempotent: the description carries a unique reference, so
  * an unknown outcome is checked in getDeposits/getCharges before the call is sent again.
  */
-export function moneyMoved(
-  store: Door,
-  entry: { id: number; clientId: number; clientName: string; kind: 'payment' | 'charge'; amountMicros: number; description: string },
-  createdAt: string,
-): void {
+export function moneyMovedItem(entry: { id: number; clientId: number; clientName: string; kind: 'payment' | 'charge'; amountMicros: number; description: string }): NewOutboxItem {
   const reference = moneyReference(entry.id);
   const amount = wireDecimal(Math.abs(entry.amountMicros), 6);
   const payment = entry.kind === 'payment';
-  outboxDoor(store).enqueue(
-    {
-      entity: 'client',
-      entityId: entry.clientId,
-      clientId: entry.clientId,
-      method: payment ? 'addPayment' : 'addCharge',
-      params: { client: { $ref: 'client', id: entry.clientId }, [payment ? 'payment' : 'charge']: amount, description: describedWithReference(entry.description, reference) },
-      summary: `${payment ? 'Payment' : 'Charge'} ${amount} for ${entry.clientName}`,
-      reference,
-    },
-    createdAt,
-  );
+  return {
+    entity: 'client',
+    entityId: entry.clientId,
+    clientId: entry.clientId,
+    method: payment ? 'addPayment' : 'addCharge',
+    params: { client: { $ref: 'client', id: entry.clientId }, [payment ? 'payment' : 'charge']: amount, description: describedWithReference(entry.description, reference) },
+    summary: `${payment ? 'Payment' : 'Charge'} ${amount} for ${entry.clientName}`,
+    reference,
+  };
 }
 
 /** The sub account's fields as createSubAccount and setSubAccount name them (setSubAccount has no username nor protocol). */

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { SqliteStore } from '../../db/open';
 import type { Database, OutboxEntity, OutboxTable } from '../../db/schema';
 import type { OutboxItemView, SyncStatus } from '../../preload/schemas/sync';
@@ -78,17 +78,35 @@ export interface OutboxDoor {
   enqueue(item: NewOutboxItem, createdAt: string): number;
 }
 
+/** An item as its outbox row. */
+export function outboxRow(item: NewOutboxItem, createdAt: string): Insertable<OutboxTable> {
+  return {
+    entity: item.entity,
+    entity_id: item.entityId,
+    client_id: item.clientId,
+    method: item.method,
+    params: JSON.stringify(item.params),
+    summary: item.summary,
+    reference: item.reference ?? null,
+    created_at: createdAt,
+  };
+}
+
+/** Writes one item in the caller's transaction (either store): the item's id. */
+export async function enqueue(trx: Kysely<Database>, item: NewOutboxItem, createdAt: string): Promise<number> {
+  const row = await trx.insertInto('outbox').values(outboxRow(item, createdAt)).returning('id').executeTakeFirst();
+  if (!row) throw new AppError('internal', 'The outbox refused a change');
+  return row.id;
+}
+
 function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): OutboxDoor {
-  const insert = db
-    .insertInto('outbox')
-    .values({ entity: 'client', entity_id: 0, client_id: null, method: '', params: '', summary: '', reference: null, created_at: '' })
-    .returning('id')
-    .compile();
-  // Placeholder values only fix the shape; the statement binds in the order of the object above.
-  const statement = sqlite.prepare<[OutboxEntity, number, number | null, string, string, string, string | null, string], { id: number }>(insert.sql);
+  const shape = outboxRow({ entity: 'client', entityId: 0, clientId: null, method: '', params: {}, summary: '' }, '');
+  const insert = db.insertInto('outbox').values(shape).returning('id').compile();
+  // Placeholder values only fix the shape; the statement binds in the order of outboxRow's keys.
+  const statement = sqlite.prepare<unknown[], { id: number }>(insert.sql);
   return {
     enqueue(item, createdAt) {
-      const row = statement.get(item.entity, item.entityId, item.clientId, item.method, JSON.stringify(item.params), item.summary, item.reference ?? null, createdAt);
+      const row = statement.get(...Object.values(outboxRow(item, createdAt)));
       if (!row) throw new AppError('internal', 'The outbox refused a change');
       return row.id;
     },

@@ -1,18 +1,16 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { ClientsTable, Database, EmailOutboxTable } from '../../../db/schema';
+import type { Insertable } from 'kysely';
+import type { ClientsTable, EmailOutboxTable } from '../../../db/schema';
 import { DEFAULT_TEMPLATES, interfaceUrlOf, TEMPLATE_PLACEHOLDERS, templateProblems, type EmailTemplate } from '../../../preload/common/branding';
 import { formatMoney, micros } from '../../money';
 import { fillEmail, type RenderedEmail } from '../branding/templates';
 import { newEmailRow } from './outbox';
-import { canSend, EMAIL_SETTINGS_KEY, parseEmailSettings } from './settings';
+import { canSend, parseEmailSettings } from './settings';
 
 /**
  * Issue 15: the low-balance e-mail, queued by the ledger door (main/services/ledger.ts) in the
  * transaction where the client crossed below its threshold — once per crossing, as the notice
- * is. The door is a synchronous better-sqlite3 transaction (bulk call imports post through
- * it), so this composes synchronously, on statements prepared once, and reads only when a
- * crossing happens: an entry that crosses nothing costs nothing here.
+ * is. Composed synchronously from the settings the door reads only when a crossing happens:
+ * an entry that crosses nothing costs nothing here.
  *
  * The words are the reseller's low-balance template filled with the same values as the
  * branding's async renderer (renderBrandedEmail, main/services/branding/templates.ts) and by
@@ -74,41 +72,23 @@ export function composeLowBalanceEmail(sources: LowBalanceSources, client: Clien
   return fillEmail(lowBalanceTemplate(branding), values);
 }
 
-export interface LowBalanceMailer {
-  /** Queues the crossing's e-mail when e-mail is on and the client has an address; the new row's id, or null. */
-  queue(client: ClientRow, balance: number, currency: string, createdAt: string): number | null;
-}
-
-type InsertParams = [
-  EmailOutboxTable['kind'],
-  EmailOutboxTable['client_id'],
-  EmailOutboxTable['invoice_id'],
-  EmailOutboxTable['to_address'],
-  EmailOutboxTable['subject'],
-  EmailOutboxTable['text_body'],
-  EmailOutboxTable['html_body'],
-  EmailOutboxTable['next_attempt_at'],
-  EmailOutboxTable['last_error'],
-  EmailOutboxTable['created_at'],
-  EmailOutboxTable['sent_at'],
-];
-
-/** Prepared on the door's connection (the statements compiled by Kysely from db/schema.ts, as the door's are). */
-export function lowBalanceMailer(db: Kysely<Database>, sqlite: BetterSqlite3.Database): LowBalanceMailer {
-  const shape = newEmailRow({ kind: 'low_balance', clientId: 0, invoiceId: null, to: '', subject: '', text: '', html: '' }, '');
-  const insert = sqlite.prepare<InsertParams>(db.insertInto('email_outbox').values(shape).compile().sql);
-  const readSetting = sqlite.prepare<[string], string>(db.selectFrom('settings').select('value').where('key', '=', '').compile().sql).pluck();
-  return {
-    queue(client, balance, currency, createdAt) {
-      const settings = parseEmailSettings(readSetting.get(EMAIL_SETTINGS_KEY));
-      // Off: nothing is queued (the notice in the app stays); no address: nobody to write to.
-      if (!settings.enabled || !canSend(settings)) return null;
-      const to = lowBalanceAddress(client);
-      if (to === '') return null;
-      const email = composeLowBalanceEmail({ branding: readSetting.get('branding'), invoices: readSetting.get('invoices') }, client, balance, currency);
-      const row = newEmailRow({ kind: 'low_balance', clientId: client.id, invoiceId: null, to, subject: email.subject, text: email.text, html: email.html }, createdAt);
-      const result = insert.run(row.kind, row.client_id, row.invoice_id, row.to_address, row.subject, row.text_body, row.html_body, row.next_attempt_at, row.last_error, row.created_at, row.sent_at);
-      return Number(result.lastInsertRowid);
-    },
-  };
+/**
+ * The crossing's e-mail as an email_outbox row, or null: e-mail off (the notice in the app
+ * stays), or the client has no address (nobody to write to). `sources` are the settings rows
+ * as stored (e-mail, branding, invoices). Pure: the ledger door asks for the settings and
+ * inserts the row on its own connection (main/services/ledger/program.ts).
+ */
+export function lowBalanceEmailRow(
+  sources: LowBalanceSources & { email: string | undefined },
+  client: ClientRow,
+  balance: number,
+  currency: string,
+  createdAt: string,
+): Insertable<EmailOutboxTable> | null {
+  const settings = parseEmailSettings(sources.email);
+  if (!settings.enabled || !canSend(settings)) return null;
+  const to = lowBalanceAddress(client);
+  if (to === '') return null;
+  const email = composeLowBalanceEmail(sources, client, balance, currency);
+  return newEmailRow({ kind: 'low_balance', clientId: client.id, invoiceId: null, to, subject: email.subject, text: email.text, html: email.html }, createdAt);
 }
