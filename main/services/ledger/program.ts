@@ -50,19 +50,19 @@ export type ClientRow = Selectable<ClientsTable>;
  */
 export interface Questions {
   /** Lock these clients' rows for the transaction, in ascending id (PostgreSQL: FOR UPDATE; SQLite holds the one writer already). */
-  lockClients: { ids: readonly number[]; answer: void };
+  lockClients: { ids: readonly number[]; answer: undefined };
   client: { id: number; answer: ClientRow | undefined };
   /** The kind of an entry (what a reversal reverses). */
   entryKind: { id: number; answer: LedgerKind | undefined };
   setting: { key: string; answer: string | undefined };
   /** The new entry's id, or null when its reference was already written. */
   insertEntry: { row: Insertable<LedgerEntriesTable>; answer: number | null };
-  insertOutbox: { row: Insertable<OutboxTable>; answer: void };
-  insertEmail: { row: Insertable<EmailOutboxTable>; answer: void };
+  insertOutbox: { row: Insertable<OutboxTable>; answer: undefined };
+  insertEmail: { row: Insertable<EmailOutboxTable>; answer: undefined };
   /** Adds to the report rollup (ledger_totals), key by key; the keys come sorted. */
-  addTotals: { rows: readonly Insertable<LedgerTotalsTable>[]; answer: void };
-  updateClient: { id: number; set: Pick<ClientRow, 'balance_micros' | 'status' | 'below_threshold' | 'updated_at'>; answer: void };
-  insertNotice: { row: Insertable<NoticesTable>; answer: void };
+  addTotals: { rows: readonly Insertable<LedgerTotalsTable>[]; answer: undefined };
+  updateClient: { id: number; set: Pick<ClientRow, 'balance_micros' | 'status' | 'below_threshold' | 'updated_at'>; answer: undefined };
+  insertNotice: { row: Insertable<NoticesTable>; answer: undefined };
 }
 
 export type Question = { [K in keyof Questions]: { ask: K } & Omit<Questions[K], 'answer'> }[keyof Questions];
