@@ -5,8 +5,9 @@ import { plural } from '../../preload/common/plural';
 import { clientName } from './clients';
 import { localDate } from './clock';
 import { bigMicrosToText, micros } from '../money';
-import { isoNow, sqliteContext, type ServiceContext } from './context';
-import { ledgerDoor } from './ledger';
+import { isoNow, type ServiceContext } from './context';
+import { moneyDoor } from './ledger';
+import { lockClient, lockClientPackage, withAdvisoryLock } from './locks';
 import { issueForClosedCycle } from './invoices/issue';
 import { readInvoiceSettings } from './invoices/settings';
 
@@ -26,11 +27,15 @@ export async function runBilling(
   input: { date: string; confirmManyCycles?: boolean | undefined },
   skipClients: ReadonlySet<number> = new Set(),
 ): Promise<BillingRunResult> {
-  const sqliteCtx = sqliteContext(ctx, 'The billing run');
   const latest = latestBillingRunDate(localDate(ctx.now()));
   if (input.date > latest) {
     throw fieldError('date', `Billing can run up to ${latest}, a week ahead at most; ${input.date} is later. Cycles are billed on their billing date.`);
   }
+  // Issue 16: one instance bills at a time; a second run waits, then finds the cycles closed (each is also locked and re-read).
+  return withAdvisoryLock(ctx.store, 'reseller-console:billing', () => billDue(ctx, input, skipClients));
+}
+
+async function billDue(ctx: ServiceContext, input: { date: string; confirmManyCycles?: boolean | undefined }, skipClients: ReadonlySet<number>): Promise<BillingRunResult> {
   const allDue = await ctx.db
     .selectFrom('client_packages')
     .innerJoin('clients', 'clients.id', 'client_packages.client_id')
@@ -44,7 +49,7 @@ export async function runBilling(
   if (input.confirmManyCycles !== true) refuseManyCycles(due, input.date);
   // A BigInt: each client stays within its balance limit, but a run's total over many clients is not bounded by it (issue 9).
   const result = { cyclesClosed: 0, invoicesIssued: 0, entriesWritten: 0, charged: 0n, clients: new Set<number>(), skipped: [] as BillingRunResult['skipped'] };
-  const door = ledgerDoor(sqliteCtx.store);
+  const door = moneyDoor(ctx.store);
   // Issue 11: each cycle a run closes is invoiced in the same transaction, when the settings say so.
   const issueInvoices = (await readInvoiceSettings(ctx.db)).issueOnCycleClose;
 
@@ -72,6 +77,10 @@ export async function runBilling(
 
   async function billClientPackage(id: number): Promise<void> {
     await ctx.db.transaction().execute(async (trx) => {
+      // Issue 16: another instance billing the same date waits here, then reads the dates this one moved.
+      const owner = await trx.selectFrom('client_packages').select('client_id').where('id', '=', id).executeTakeFirstOrThrow();
+      await lockClient(trx, ctx.store.dialect, owner.client_id);
+      await lockClientPackage(trx, ctx.store.dialect, id);
       const connection = await trx
         .selectFrom('client_packages')
         .innerJoin('packages', 'packages.id', 'client_packages.package_id')
@@ -115,7 +124,7 @@ export async function runBilling(
       const now = isoNow(ctx);
       for (const cycle of plan.cycles) {
         for (const entry of cycle.entries) {
-          if (door.post(entry, now) === null) continue;
+          if ((await door.post(trx, entry, now)) === null) continue;
           result.entriesWritten += 1;
           result.charged -= BigInt(entry.amount);
           result.clients.add(entry.clientId);
@@ -127,7 +136,7 @@ export async function runBilling(
           .executeTakeFirst();
         if (Number(closed.numInsertedOrUpdatedRows ?? 0n) > 0) {
           result.cyclesClosed += 1;
-          if (issueInvoices && (await issueForClosedCycle(sqliteCtx, trx, connection.client_id, cycle.period)) !== null) result.invoicesIssued += 1;
+          if (issueInvoices && (await issueForClosedCycle(ctx, trx, connection.client_id, cycle.period)) !== null) result.invoicesIssued += 1;
         }
       }
       await trx

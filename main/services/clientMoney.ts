@@ -6,8 +6,8 @@ import { bigMicrosToText, micros } from '../money';
 import { openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
 import { clientLedger, INVOICE_KINDS, KIND_LABELS } from './clientLedger';
-import { ledgerDoor } from './ledger';
-import { sqliteOnly } from './storeKind';
+import { moneyDoor } from './ledger';
+import { sql } from 'kysely';
 
 export { clientLedger };
 
@@ -22,10 +22,10 @@ export async function addCharge(ctx: ServiceContext, input: MoneyMovementData): 
 }
 
 async function moveMoney(ctx: ServiceContext, input: MoneyMovementData, kind: 'payment' | 'charge', sign: 1 | -1): Promise<LedgerEntryView[]> {
-  const store = sqliteOnly(ctx.store, kind === 'payment' ? 'A payment' : 'A charge');
   await ctx.db.transaction().execute(async (trx) => {
     await openClient(trx, input.clientId);
-    ledgerDoor(store).post(
+    await moneyDoor(ctx.store).post(
+      trx,
       {
         clientId: input.clientId,
         kind,
@@ -41,7 +41,6 @@ async function moveMoney(ctx: ServiceContext, input: MoneyMovementData, kind: 'p
 
 /** A mistaken entry is undone by a new, opposite entry; the original is never edited (DESIGN.md "Money"). */
 export async function reverseEntry(ctx: ServiceContext, input: { entryId: number; reason: string }): Promise<LedgerEntryView[]> {
-  const store = sqliteOnly(ctx.store, 'Reversing an entry');
   const clientId = await ctx.db.transaction().execute(async (trx) => {
     const entry = await trx.selectFrom('ledger_entries').selectAll().where('id', '=', input.entryId).executeTakeFirst();
     if (!entry) throw notFound(`Ledger entry ${input.entryId}`);
@@ -52,7 +51,8 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
     const already = await trx.selectFrom('ledger_entries').select('id').where('reverses_entry_id', '=', entry.id).executeTakeFirst();
     if (already) throw new AppError('conflict', `Entry ${entry.id} was already reversed by entry ${already.id}`);
     await openClient(trx, entry.client_id);
-    ledgerDoor(store).post(
+    await moneyDoor(ctx.store).post(
+      trx,
       {
         clientId: entry.client_id,
         kind: 'reversal',
@@ -74,24 +74,19 @@ export async function reverseEntry(ctx: ServiceContext, input: { entryId: number
  * nothing, and neither does its reversal, whichever month each is in.
  */
 export async function thisMonthSpend(ctx: ServiceContext, clientId: number): Promise<string> {
-  const store = sqliteOnly(ctx.store, "This month's spend");
-  const query = ctx.db
+  // Summed as text, read as a BigInt, on either store (SQLite sums 64-bit integers exactly, PostgreSQL
+  // into a numeric): a month's total is not bounded like a balance is, and must not turn into a float or an error (issue 9).
+  const row = await ctx.db
     .selectFrom('ledger_entries as entry')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('entry.amount_micros'), eb.lit(0)).as('spent'))
+    .select((eb) => sql<string>`cast(${eb.fn.coalesce(eb.fn.sum<number>('entry.amount_micros'), eb.lit(0))} as text)`.as('spent'))
     .where('entry.client_id', '=', clientId)
     .where('entry.kind', 'not in', ['payment', 'reversal'])
     .where('entry.occurred_on', '>=', monthStart(localDate(ctx.now())))
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('ledger_entries as reversal').select('reversal.id').whereRef('reversal.reverses_entry_id', '=', 'entry.id'))),
     )
-    .compile();
-  // Read as a BigInt (SQLite sums 64-bit integers exactly): a month's total is not bounded
-  // like a balance is, and must not turn into a float or an error (issue 9).
-  const row = store.sqlite
-    .prepare<unknown[], { spent: bigint }>(query.sql)
-    .safeIntegers(true)
-    .get(...query.parameters);
-  return bigMicrosToText(-(row?.spent ?? 0n));
+    .executeTakeFirst();
+  return bigMicrosToText(-BigInt(row?.spent ?? '0'));
 }
 
 export async function listNotices(ctx: ServiceContext, clientId?: number): Promise<NoticeView[]> {

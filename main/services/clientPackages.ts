@@ -6,8 +6,8 @@ import { localDate } from './clock';
 import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { clientName, openClient } from './clients';
-import { isoNow, sqliteContext, type ServiceContext, type SqliteServiceContext } from './context';
-import { ledgerDoor } from './ledger';
+import { isoNow, type ServiceContext } from './context';
+import { moneyDoor } from './ledger';
 
 /**
  * Connects a package to a client inside an open transaction (also used by sub account
@@ -16,7 +16,7 @@ import { ledgerDoor } from './ledger';
  */
 export async function connectPackageInTransaction(
   trx: Transaction<Database>,
-  ctx: SqliteServiceContext,
+  ctx: ServiceContext,
   input: ConnectPackageData,
 ): Promise<number> {
   await openClient(trx, input.clientId);
@@ -44,14 +44,13 @@ export async function connectPackageInTransaction(
     .executeTakeFirstOrThrow();
   if (cycle.chargeSetupNow) {
     const connection = { clientPackageId: id, clientId: input.clientId, packageName: pkg.name, setupFee: micros(pkg.setup_fee_micros) };
-    ledgerDoor(ctx.store).post(setupFeeEntry(connection, today), now);
+    await moneyDoor(ctx.store).post(trx, setupFeeEntry(connection, today), now);
   }
   return id;
 }
 
 export async function connectPackage(ctx: ServiceContext, input: ConnectPackageData): Promise<ClientPackageView[]> {
-  const sqliteCtx = sqliteContext(ctx, 'Connecting a package');
-  await ctx.db.transaction().execute((trx) => connectPackageInTransaction(trx, sqliteCtx, input));
+  await ctx.db.transaction().execute((trx) => connectPackageInTransaction(trx, ctx, input));
   return clientPackages(ctx, input.clientId);
 }
 

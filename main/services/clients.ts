@@ -11,8 +11,7 @@ import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText } from '../money';
 import { localDate } from './clock';
 import { isoNow, type ServiceContext } from './context';
-import { ledgerDoor } from './ledger';
-import { sqliteOnly } from './storeKind';
+import { moneyDoor } from './ledger';
 import { statusFor } from '../engine/balance';
 import { clientSearchText, foldForSearch } from '../../preload/common/search';
 import { clientCreated, clientDeleted, clientUpdated } from '../sync/changes';
@@ -105,7 +104,6 @@ export async function openClient(db: ServiceContext['db'], id: number): Promise<
 }
 
 export async function createClient(ctx: ServiceContext, input: ClientData): Promise<ClientView> {
-  const store = sqliteOnly(ctx.store, 'Adding a client');
   return ctx.db.transaction().execute(async (trx) => {
     await assertEmailFree(trx, input.email);
     const now = isoNow(ctx);
@@ -124,10 +122,11 @@ export async function createClient(ctx: ServiceContext, input: ClientData): Prom
       .returningAll()
       .executeTakeFirstOrThrow();
     // Issue 12: signupClient (and its threshold) in the outbox, before the opening payment.
-    clientCreated(store, row, now);
+    await clientCreated(trx, row, now);
     if (!input.openingPayment) return toClientView(row);
     // Through the money door, in the client's own transaction: a HARD client paid up front starts active.
-    ledgerDoor(store).post(
+    await moneyDoor(ctx.store).post(
+      trx,
       { clientId: row.id, kind: 'payment', amount: input.openingPayment, description: 'Opening payment', occurredOn: localDate(ctx.now()) },
       now,
     );
@@ -136,7 +135,6 @@ export async function createClient(ctx: ServiceContext, input: ClientData): Prom
 }
 
 export async function updateClient(ctx: ServiceContext, input: ClientUpdateData): Promise<ClientView> {
-  const store = sqliteOnly(ctx.store, 'Editing a client');
   return ctx.db.transaction().execute(async (trx) => {
     const { id, ...fields } = input;
     const current = await openClient(trx, id);
@@ -157,7 +155,7 @@ export async function updateClient(ctx: ServiceContext, input: ClientUpdateData)
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    clientUpdated(store, current, row, row.updated_at);
+    await clientUpdated(trx, current, row, row.updated_at);
     return toClientView(row);
   });
 }
@@ -185,7 +183,6 @@ export async function listClients(ctx: ServiceContext, input: ClientListData): P
  * A deleted client is closed, never erased: its ledger, calls and invoices stay.
  */
 export async function deleteClient(ctx: ServiceContext, input: { id: number }): Promise<{ id: number; status: 'closed' }> {
-  const store = sqliteOnly(ctx.store, 'Deleting a client');
   return ctx.db.transaction().execute(async (trx) => {
     const client = await openClient(trx, input.id);
     const packages = await trx
@@ -218,7 +215,7 @@ export async function deleteClient(ctx: ServiceContext, input: { id: number }): 
     }
     const now = isoNow(ctx);
     await trx.updateTable('clients').set({ status: 'closed', closed_at: now, updated_at: now }).where('id', '=', input.id).execute();
-    clientDeleted(store, client, now);
+    await clientDeleted(trx, client, now);
     return { id: input.id, status: 'closed' as const };
   });
 }

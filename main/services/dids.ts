@@ -8,8 +8,7 @@ import { AppError, fieldError, notFound } from '../errors';
 import { micros, moneyToText, rateE8, rateToText } from '../money';
 import { clientName, openClient } from './clients';
 import { isoNow, type ServiceContext } from './context';
-import { ledgerDoor } from './ledger';
-import { sqliteOnly } from './storeKind';
+import { moneyDoor } from './ledger';
 import { didConnected, didUnconnected } from '../sync/changes';
 
 /**
@@ -96,7 +95,6 @@ async function inventoryDid(trx: Transaction<Database>, id: number) {
  * applies it to the open cycle), a new monthly fee from the next billing run.
  */
 export async function updateDid(ctx: ServiceContext, input: DidUpdateData): Promise<DidInventoryView[]> {
-  const store = sqliteOnly(ctx.store, 'Editing a DID');
   await ctx.db.transaction().execute(async (trx) => {
     const { did, assignment } = await inventoryDid(trx, input.id);
     if (input.description !== undefined) await trx.updateTable('dids').set({ description: input.description }).where('id', '=', did.id).execute();
@@ -116,8 +114,8 @@ export async function updateDid(ctx: ServiceContext, input: DidUpdateData): Prom
       .executeTakeFirstOrThrow();
     // Issue 12: the provider keeps the DID's rates too (connectDID again, charging nothing), with this transaction.
     const connection = await loadOpenConnection(trx, updated.client_package_id);
-    didConnected(
-      store,
+    await didConnected(
+      trx,
       {
         didId: did.id,
         number: did.number,
@@ -194,7 +192,6 @@ async function loadOpenConnection(trx: Transaction<Database>, clientPackageId: n
  * rate and/or monthly fee (inbound calls are charged independently from outgoing calls).
  */
 export async function assignDid(ctx: ServiceContext, input: DidAssignData): Promise<DidAssignmentView[]> {
-  const store = sqliteOnly(ctx.store, 'Assigning a DID');
   const clientId = await ctx.db.transaction().execute(async (trx) => {
     const number = canonicalDid(input.number);
     const did = await trx.selectFrom('dids').select(['id']).where('number', '=', number).where('removed_at', 'is', null).executeTakeFirst();
@@ -225,8 +222,8 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
       .returning('id')
       .executeTakeFirstOrThrow();
     // Issue 12: connectDID in the outbox, with this transaction.
-    didConnected(
-      store,
+    await didConnected(
+      trx,
       {
         didId: did.id,
         number,
@@ -241,7 +238,8 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
       now,
     );
     if (setupFee > 0) {
-      ledgerDoor(store).post(
+      await moneyDoor(ctx.store).post(
+        trx,
         {
           clientId: connection.client_id,
           kind: 'did_setup_fee',
@@ -260,7 +258,6 @@ export async function assignDid(ctx: ServiceContext, input: DidAssignData): Prom
 }
 
 export async function unassignDid(ctx: ServiceContext, input: { id: number }): Promise<DidAssignmentView[]> {
-  const store = sqliteOnly(ctx.store, 'Unassigning a DID');
   const clientId = await ctx.db.transaction().execute(async (trx) => {
     const assignment = await trx
       .selectFrom('did_assignments')
@@ -279,7 +276,7 @@ export async function unassignDid(ctx: ServiceContext, input: { id: number }): P
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw new AppError('conflict', 'That DID was just unassigned');
     // Issue 12: unconnectDID in the outbox, with this transaction.
-    didUnconnected(store, { didId: assignment.did_id, number: assignment.number, clientId: assignment.client_id, clientName: clientName(assignment) }, now);
+    await didUnconnected(trx, { didId: assignment.did_id, number: assignment.number, clientId: assignment.client_id, clientName: clientName(assignment) }, now);
     return assignment.client_id;
   });
   return clientDids(ctx, clientId);

@@ -6,8 +6,7 @@ import type { SubaccountData, SubaccountUpdateData, SubaccountView } from '../..
 import { AppError, fieldError, notFound } from '../errors';
 import { clientName, openClient } from './clients';
 import { connectPackageInTransaction } from './clientPackages';
-import { isoNow, sqliteContext, type ServiceContext, type SqliteServiceContext } from './context';
-import { sqliteOnly } from './storeKind';
+import { isoNow, type ServiceContext } from './context';
 import { getMainAccount } from './settings';
 import { subaccountCreated, subaccountDeleted, subaccountUpdated } from '../sync/changes';
 import type { SecretBox } from '../sync/secretBox';
@@ -79,7 +78,7 @@ async function readSubaccount(db: ServiceContext['db'], id: number, withPassword
 /** The reseller section: an existing connection of the client, or a package connected now. */
 async function resolveClientPackage(
   trx: Transaction<Database>,
-  ctx: SqliteServiceContext,
+  ctx: ServiceContext,
   input: { clientId: number; clientPackageId?: number; packageId?: number; nextBillingDate?: string; chargeSetupNow?: boolean },
 ): Promise<number | null> {
   await openClient(trx, input.clientId);
@@ -124,11 +123,10 @@ function sealed(ctx: ServiceContext, password: string): string {
 }
 
 export async function createSubaccount(ctx: ServiceContext, input: SubaccountData): Promise<SubaccountView> {
-  const sqliteCtx = sqliteContext(ctx, 'Adding a sub account');
   const password = input.password || generatePassword();
   const id = await ctx.db.transaction().execute(async (trx) => {
     await assertUsernameFree(trx, input.username);
-    const clientPackageId = input.clientId === undefined ? null : await resolveClientPackage(trx, sqliteCtx, { ...input, clientId: input.clientId });
+    const clientPackageId = input.clientId === undefined ? null : await resolveClientPackage(trx, ctx, { ...input, clientId: input.clientId });
     const now = isoNow(ctx);
     const created = await trx
       .insertInto('subaccounts')
@@ -153,7 +151,7 @@ export async function createSubaccount(ctx: ServiceContext, input: SubaccountDat
       .returningAll()
       .executeTakeFirstOrThrow();
     // Issue 12: createSubAccount in the outbox, with this transaction.
-    await subaccountCreated(trx, sqliteCtx.store, created, now);
+    await subaccountCreated(trx, created, now);
     return created.id;
   });
   // The password is shown once, when it is made.
@@ -161,7 +159,6 @@ export async function createSubaccount(ctx: ServiceContext, input: SubaccountDat
 }
 
 export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpdateData): Promise<SubaccountView> {
-  const sqliteCtx = sqliteContext(ctx, 'Editing a sub account');
   await ctx.db.transaction().execute(async (trx) => {
     const current = await readSubaccount(trx, input.id);
     if (input.username !== undefined) await assertUsernameFree(trx, input.username, input.id);
@@ -188,18 +185,17 @@ export async function updateSubaccount(ctx: ServiceContext, input: SubaccountUpd
       set.client_package_id = null;
     } else if (input.clientId !== undefined) {
       set.client_id = input.clientId;
-      set.client_package_id = await resolveClientPackage(trx, sqliteCtx, { ...input, clientId: input.clientId });
+      set.client_package_id = await resolveClientPackage(trx, ctx, { ...input, clientId: input.clientId });
     }
     const row = await trx.updateTable('subaccounts').set({ ...set, updated_at: isoNow(ctx) }).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
     // setSubAccount is a full replace: every field, the reseller fields with them.
-    await subaccountUpdated(trx, sqliteCtx.store, row, row.updated_at);
+    await subaccountUpdated(trx, row, row.updated_at);
   });
   return readSubaccount(ctx.db, input.id);
 }
 
 /** Deleted sub accounts keep their row (calls refer to them); the username becomes free again. */
 export async function deleteSubaccount(ctx: ServiceContext, input: { id: number }): Promise<{ id: number }> {
-  const store = sqliteOnly(ctx.store, 'Deleting a sub account');
   return ctx.db.transaction().execute(async (trx) => {
     // The provider connects each DID to a sub account of the client's package, and will not
     // delete a sub account a DID is connected to (account_with_dids): the DIDs go first.
@@ -225,7 +221,7 @@ export async function deleteSubaccount(ctx: ServiceContext, input: { id: number 
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound(`Sub account ${input.id}`);
-    subaccountDeleted(store, row, row.updated_at);
+    await subaccountDeleted(trx, row, row.updated_at);
     return { id: input.id };
   });
 }

@@ -1,11 +1,10 @@
-import type { Selectable, Transaction } from 'kysely';
-import type { SqliteStore } from '../../db/open';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { BalanceMode, ClientsTable, Database, Route, SubaccountsTable } from '../../db/schema';
 import { micros, rateE8 } from '../money';
 import { clientName } from '../services/clients';
 import { countryOptions } from '../services/countries';
 import { foldForSearch } from '../../preload/common/search';
-import { describedWithReference, moneyReference, outboxDoor, wireDecimal, type NewOutboxItem, type OutboxParams, type OutboxParamValue } from './outbox';
+import { describedWithReference, enqueue, moneyReference, wireDecimal, type NewOutboxItem, type OutboxParams, type OutboxParamValue } from './outbox';
 
 /**
  * The local changes the provider must hear of, as outbox items (issue 12 "Push"). Each is
@@ -14,7 +13,6 @@ import { describedWithReference, moneyReference, outboxDoor, wireDecimal, type N
  */
 type ClientRow = Selectable<ClientsTable>;
 type SubaccountRow = Selectable<SubaccountsTable>;
-type Door = Pick<SqliteStore, 'db' | 'sqlite'>;
 
 /** getBalanceManagement: 1 = Hard (suspend the client at zero), 2 = Soft. */
 export const BALANCE_MANAGEMENT: Record<BalanceMode, number> = { hard: 1, soft: 2 };
@@ -60,11 +58,11 @@ function thresholdParams(row: ClientRow): OutboxParams | null {
   return { client: { $ref: 'client', id: row.id }, threshold: whole, ...(row.low_balance_email ? { email: row.low_balance_email } : {}) };
 }
 
-export function clientCreated(store: Door, row: ClientRow, createdAt: string): void {
-  const door = outboxDoor(store);
+export async function clientCreated(trx: Kysely<Database>, row: ClientRow, createdAt: string): Promise<void> {
   const name = clientName(row);
   const password = { $ref: 'portalPassword' as const, id: row.id };
-  door.enqueue(
+  await enqueue(
+    trx,
     {
       entity: 'client',
       entityId: row.id,
@@ -76,14 +74,14 @@ export function clientCreated(store: Door, row: ClientRow, createdAt: string): v
     createdAt,
   );
   const threshold = thresholdParams(row);
-  if (threshold) door.enqueue({ entity: 'client', entityId: row.id, clientId: row.id, method: 'setClientThreshold', params: threshold, summary: `Low-balance threshold for ${name}` }, createdAt);
+  if (threshold) await enqueue(trx, { entity: 'client', entityId: row.id, clientId: row.id, method: 'setClientThreshold', params: threshold, summary: `Low-balance threshold for ${name}` }, createdAt);
 }
 
-export function clientUpdated(store: Door, before: ClientRow, after: ClientRow, createdAt: string): void {
-  const door = outboxDoor(store);
+export async function clientUpdated(trx: Kysely<Database>, before: ClientRow, after: ClientRow, createdAt: string): Promise<void> {
   const name = clientName(after);
   if (providerView(before) !== providerView(after)) {
-    door.enqueue(
+    await enqueue(
+    trx,
       {
         entity: 'client',
         entityId: after.id,
@@ -98,12 +96,13 @@ export function clientUpdated(store: Door, before: ClientRow, after: ClientRow, 
   const threshold = thresholdParams(after);
   const changed = before.low_balance_threshold_micros !== after.low_balance_threshold_micros || before.low_balance_email !== after.low_balance_email;
   if (threshold && changed) {
-    door.enqueue({ entity: 'client', entityId: after.id, clientId: after.id, method: 'setClientThreshold', params: threshold, summary: `Low-balance threshold for ${name}` }, createdAt);
+    await enqueue(trx, { entity: 'client', entityId: after.id, clientId: after.id, method: 'setClientThreshold', params: threshold, summary: `Low-balance threshold for ${name}` }, createdAt);
   }
 }
 
-export function clientDeleted(store: Door, row: ClientRow, createdAt: string): void {
-  outboxDoor(store).enqueue(
+export async function clientDeleted(trx: Kysely<Database>, row: ClientRow, createdAt: string): Promise<void> {
+  await enqueue(
+    trx,
     { entity: 'client', entityId: row.id, clientId: row.id, method: 'delClient', params: { client: { $ref: 'client', id: row.id } }, summary: `Delete client ${clientName(row)}` },
     createdAt,
   );
@@ -162,25 +161,28 @@ async function subaccountParams(trx: Transaction<Database>, row: SubaccountRow):
   };
 }
 
-export async function subaccountCreated(trx: Transaction<Database>, store: Door, row: SubaccountRow, createdAt: string): Promise<void> {
+export async function subaccountCreated(trx: Transaction<Database>, row: SubaccountRow, createdAt: string): Promise<void> {
   const params = await subaccountParams(trx, row);
   // Protocol 1 = SIP (getProtocols): the sub accounts of this console are SIP accounts.
-  outboxDoor(store).enqueue(
+  await enqueue(
+    trx,
     { entity: 'subaccount', entityId: row.id, clientId: row.client_id, method: 'createSubAccount', params: { username: row.username, protocol: 1, ...params }, summary: `New sub account ${row.username}` },
     createdAt,
   );
 }
 
-export async function subaccountUpdated(trx: Transaction<Database>, store: Door, row: SubaccountRow, createdAt: string): Promise<void> {
+export async function subaccountUpdated(trx: Transaction<Database>, row: SubaccountRow, createdAt: string): Promise<void> {
   const params = await subaccountParams(trx, row);
-  outboxDoor(store).enqueue(
+  await enqueue(
+    trx,
     { entity: 'subaccount', entityId: row.id, clientId: row.client_id, method: 'setSubAccount', params: { id: { $ref: 'subaccount', id: row.id }, ...params }, summary: `Sub account ${row.username}: details` },
     createdAt,
   );
 }
 
-export function subaccountDeleted(store: Door, row: SubaccountRow, createdAt: string): void {
-  outboxDoor(store).enqueue(
+export async function subaccountDeleted(trx: Kysely<Database>, row: SubaccountRow, createdAt: string): Promise<void> {
+  await enqueue(
+    trx,
     { entity: 'subaccount', entityId: row.id, clientId: row.client_id, method: 'delSubAccount', params: { id: { $ref: 'subaccount', id: row.id } }, summary: `Delete sub account ${row.username}` },
     createdAt,
   );
@@ -196,14 +198,15 @@ export const providerDid = (number: string): string => (number.length === 11 && 
  * `next_billing`: both sides then charge the same fees on the same days, and the
  * Reconciliation page shows no difference for them.
  */
-export function didConnected(
-  store: Door,
+export async function didConnected(
+  trx: Kysely<Database>,
   assignment: { didId: number; number: string; clientId: number; clientName: string; clientPackageId: number; monthlyFeeMicros: number; setupFeeMicros: number; minuteRateE8: number; nextBilling: string },
   createdAt: string,
   /** 'rates': the same connection with new rates (connectDID again), charging nothing. */
   change: 'connect' | 'rates' = 'connect',
-): void {
-  outboxDoor(store).enqueue(
+): Promise<void> {
+  await enqueue(
+    trx,
     {
       entity: 'did',
       entityId: assignment.didId,
@@ -225,8 +228,9 @@ export function didConnected(
   );
 }
 
-export function didUnconnected(store: Door, did: { didId: number; number: string; clientId: number; clientName: string }, createdAt: string): void {
-  outboxDoor(store).enqueue(
+export async function didUnconnected(trx: Kysely<Database>, did: { didId: number; number: string; clientId: number; clientName: string }, createdAt: string): Promise<void> {
+  await enqueue(
+    trx,
     { entity: 'did', entityId: did.didId, clientId: did.clientId, method: 'unconnectDID', params: { did: providerDid(did.number) }, summary: `Unconnect DID +${did.number} from ${did.clientName}` },
     createdAt,
   );

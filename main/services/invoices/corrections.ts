@@ -1,15 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
 import type { CreditNoteData } from '../../../preload/schemas/invoices';
 import { AppError, fieldError, notFound } from '../../errors';
 import { micros, moneyToText, parseMoney } from '../../money';
 import { loadClient } from '../clients';
 import { localDate } from '../clock';
 import { isoNow, type ServiceContext } from '../context';
-import { ledgerDoor } from '../ledger';
-import { sqliteOnly } from '../storeKind';
+import { moneyDoor } from '../ledger';
+import { lockClient } from '../locks';
 import { invoiceLook } from '../branding/invoiceLook';
 import { getCurrency } from '../settings';
 import { clientBlock, companyBlock, insertLines, latestInvoice, takeNumber, type InvoiceContent } from './issue';
 import { logoId, readInvoiceSettings } from './settings';
+
+/** Issue 16: an invoice's corrections wait for whatever another instance does to the same client's invoices. */
+async function lockInvoiceClient(ctx: ServiceContext, trx: Kysely<Database>, invoiceId: number): Promise<void> {
+  const owner = await trx.selectFrom('invoices').select('client_id').where('id', '=', invoiceId).executeTakeFirst();
+  if (owner) await lockClient(trx, ctx.store.dialect, owner.client_id);
+}
 
 /**
  * Voids an invoice: it keeps its number and its content; the taxes it posted are reversed
@@ -20,8 +28,8 @@ import { logoId, readInvoiceSettings } from './settings';
  * cannot be voided (it was corrected already).
  */
 export async function voidInvoice(ctx: ServiceContext, input: { id: number; reason: string }): Promise<number> {
-  const store = sqliteOnly(ctx.store, 'Voiding an invoice');
   return ctx.db.transaction().execute(async (trx) => {
+    await lockInvoiceClient(ctx, trx, input.id);
     const invoice = await trx.selectFrom('invoices').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!invoice) throw notFound(`Invoice ${input.id}`);
     if (invoice.status === 'void') throw new AppError('conflict', `${invoice.number_text} is void already`);
@@ -41,10 +49,11 @@ export async function voidInvoice(ctx: ServiceContext, input: { id: number; reas
       .where('claim.released_at', 'is', null)
       .where('entry.kind', '=', 'tax')
       .execute();
-    const door = ledgerDoor(store);
+    const door = moneyDoor(ctx.store);
     const reversals: number[] = [];
     for (const tax of taxes) {
-      const id = door.post(
+      const id = await door.post(
+        trx,
         {
           clientId: invoice.client_id,
           kind: 'reversal',
@@ -74,11 +83,11 @@ export async function voidInvoice(ctx: ServiceContext, input: { id: number; reas
  * at most what the invoice charged (charges and taxes) less the credit notes before it.
  */
 export async function issueCreditNote(ctx: ServiceContext, input: CreditNoteData): Promise<number> {
-  const store = sqliteOnly(ctx.store, 'A credit note');
   const parsed = parseMoney(input.amount);
   if (!parsed.ok) throw fieldError('amount', `Amount: ${parsed.message}`);
   if (parsed.value <= 0) throw fieldError('amount', 'Amount: a credit note credits more than 0');
   return ctx.db.transaction().execute(async (trx) => {
+    await lockInvoiceClient(ctx, trx, input.invoiceId);
     const invoice = await trx.selectFrom('invoices').selectAll().where('id', '=', input.invoiceId).executeTakeFirst();
     if (!invoice) throw notFound(`Invoice ${input.invoiceId}`);
     if (invoice.kind !== 'invoice') throw new AppError('conflict', `${invoice.number_text} is a credit note: credit the invoice it corrects`);
@@ -99,7 +108,8 @@ export async function issueCreditNote(ctx: ServiceContext, input: CreditNoteData
     const now = isoNow(ctx);
     const today = localDate(ctx.now());
     const description = `Credit note ${text} for invoice ${invoice.number_text}: ${input.reason}`;
-    const entry = ledgerDoor(store).post(
+    const entry = await moneyDoor(ctx.store).post(
+      trx,
       { clientId: invoice.client_id, kind: 'credit', amount: micros(parsed.value), description, occurredOn: today, reference: `credit-note:${number}` },
       now,
     );

@@ -6,11 +6,12 @@ import { AppError } from '../../errors';
 import { micros, moneyToText, percentE4, percentToText } from '../../money';
 import { clientName, loadClient } from '../clients';
 import { localDate } from '../clock';
-import { isoNow, sqliteContext, type ServiceContext, type SqliteServiceContext } from '../context';
-import { ledgerDoor } from '../ledger';
+import { isoNow, type ServiceContext } from '../context';
+import { moneyDoor } from '../ledger';
+import { lockClient } from '../locks';
 import { invoiceLook } from '../branding/invoiceLook';
 import { getCurrency } from '../settings';
-import { logoId, readInvoiceSettings, readNumbering, taxesOfClient, type StoredInvoiceSettings } from './settings';
+import { logoId, readInvoiceSettings, taxesOfClient, type StoredInvoiceSettings } from './settings';
 
 /** The blocks of an invoice as printed when it was issued (immutable with it). */
 export interface InvoiceContent {
@@ -34,8 +35,14 @@ type Db = Kysely<Database> | Transaction<Database>;
  * `last_number` only grows, so a number is never given twice.
  */
 export async function takeNumber(trx: Db, prefix: string): Promise<{ number: number; text: string }> {
-  const { next } = await readNumbering(trx);
-  await trx.updateTable('invoice_numbering').set({ next_number: next + 1, last_number: next }).where('id', '=', 1).execute();
+  // One statement, read and write together: on PostgreSQL the row lock makes concurrent issuers
+  // (several instances) take turns, and each reads the number the one before it left (issue 16).
+  const { last_number: next } = await trx
+    .updateTable('invoice_numbering')
+    .set((eb) => ({ next_number: eb('next_number', '+', 1), last_number: eb.ref('next_number') }))
+    .where('id', '=', 1)
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
   return { number: next, text: `${prefix}${String(next).padStart(6, '0')}` };
 }
 
@@ -141,7 +148,9 @@ const rateText = (rateE4: number): string => percentToText(percentE4(rateE4)).re
  * door, takes the number, writes the invoice, its lines and its claims. Refused when the
  * period starts on or before the end of the client's latest invoice (periods never overlap).
  */
-export async function issueInTransaction(ctx: SqliteServiceContext, trx: Db, request: IssueRequest): Promise<number> {
+export async function issueInTransaction(ctx: ServiceContext, trx: Db, request: IssueRequest): Promise<number> {
+  // Issue 16: two instances issuing for one client take turns, so each sees the other's latest invoice and claims.
+  await lockClient(trx, ctx.store.dialect, request.clientId);
   const client = await loadClient(trx, request.clientId);
   const previous = await latestInvoice(trx, request.clientId);
   if (previous && request.from <= previous.period_end) {
@@ -156,11 +165,12 @@ export async function issueInTransaction(ctx: SqliteServiceContext, trx: Db, req
   const taxes = computeTaxes(base, await taxesOfClient(trx, request.clientId));
   const { number, text } = await takeNumber(trx, settings.numberPrefix);
   const now = isoNow(ctx);
-  const door = ledgerDoor(ctx.store);
+  const door = moneyDoor(ctx.store);
   const taxEntryIds: number[] = [];
   for (const [index, tax] of taxes.entries()) {
     const description = `${tax.name} ${rateText(tax.rateE4)} % on ${moneyToText(micros(base))}, invoice ${text}`;
-    const id = door.post(
+    const id = await door.post(
+      trx,
       { clientId: request.clientId, kind: 'tax', amount: micros(-tax.amount), description, occurredOn: request.to, reference: `invoice-tax:${number}:${index}` },
       now,
     );
@@ -235,12 +245,11 @@ export async function insertLines(trx: Db, invoiceId: number, lines: readonly Co
 
 /** `invoices.issue`: one invoice on demand, in its own transaction. */
 export async function issueInvoice(ctx: ServiceContext, request: IssueRequest): Promise<number> {
-  const sqliteCtx = sqliteContext(ctx, 'Issuing an invoice');
   const today = localDate(ctx.now());
   if (request.to > today) {
     throw new AppError('invalid_input', `An invoice covers days that are over: ${request.to} is after today (${today})`, [{ path: 'to', message: 'The period must end today at the latest' }]);
   }
-  return ctx.db.transaction().execute((trx) => issueInTransaction(sqliteCtx, trx, request));
+  return ctx.db.transaction().execute((trx) => issueInTransaction(ctx, trx, request));
 }
 
 /**
@@ -250,7 +259,7 @@ export async function issueInvoice(ctx: ServiceContext, request: IssueRequest): 
  * With several client packages the client's latest invoice may already cover the days:
  * the period starts after it, and nothing is issued when nothing is left. Returns the id or null.
  */
-export async function issueForClosedCycle(ctx: SqliteServiceContext, trx: Db, clientId: number, period: { start: string; end: string }): Promise<number | null> {
+export async function issueForClosedCycle(ctx: ServiceContext, trx: Db, clientId: number, period: { start: string; end: string }): Promise<number | null> {
   const to = previousDay(period.end);
   let from = period.start;
   const previous = await latestInvoice(trx, clientId);
