@@ -23,6 +23,7 @@ import { syncPullCommands } from './syncPull';
 import { syncCommands } from './sync';
 import { backupCommands } from './backup';
 import { emailCommands } from './email';
+import { dbCommands } from './db';
 import type { ProviderLookup } from '../sync/pushWorker';
 
 /**
@@ -98,6 +99,7 @@ const commands: (Command | FileCommand)[] = [
   ...syncPullCommands,
   ...backupCommands,
   ...emailCommands,
+  ...dbCommands,
 ];
 
 function usage(): string {
