@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster for the tests (issue 16, team mode): initdb into a temp
 # folder as the unprivileged `postgres` user, listening on 127.0.0.1 only, with a
-# self-signed certificate for the TLS tests; over TCP a password is asked (scram-sha-256). fsync is off: this cluster is thrown away.
+# self-signed certificate for the TLS tests; over TCP a password is asked (scram-sha-256).
+# Autovacuum is off: its workers run as the superuser, and a test's `drop database … with (force)`
+# (an unprivileged role) may not end them. fsync is off: this cluster is thrown away.
 #
 #   scripts/pg-test-cluster.sh start   prints `export RC_TEST_PG=… RC_TEST_PG_CA=… RC_TEST_PG_DIR=…`
 #   scripts/pg-test-cluster.sh stop DIR
@@ -26,7 +28,7 @@ case "${1:-}" in
     [ "$(id -u)" != 0 ] || chown -R postgres:postgres "$dir"
     as_postgres "$pgbin/initdb -D $dir/db -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 -N >$dir/initdb.log 2>&1"
     as_postgres "$pgbin/pg_ctl -D $dir/db -l $dir/server.log -w -t 60 start -o \"-k $dir -h 127.0.0.1 -p $port \
-      -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 \
+      -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c autovacuum=off \
       -c ssl=on -c ssl_cert_file=$dir/tls.crt -c ssl_key_file=$dir/tls.key\"" >/dev/null
     # The admin over the folder's socket (trust); the tests over TCP with a password (scram).
     as_postgres "$pgbin/psql -h $dir -p $port -U postgres -d postgres -v ON_ERROR_STOP=1 -qc \"create role reseller login createdb password 'test-only'\"" >/dev/null

@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedCdr } from '../../main/cdr';
 import { dispatch } from '../../main/handlers/table';
 import { micros } from '../../main/money';
-import { importCalls } from '../../main/services/calls/importCalls';
 import { didRateFor, parsedCdrToRate, storedCallToRate } from '../../main/services/calls/callToRate';
 import { dirtyDayKey, STORED_CALL_COLUMNS } from '../../main/services/calls/statements';
 import { RatingWorld } from '../../main/services/calls/world';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
+import { importInto } from '../../main/services/calls/importInto';
 
 let temp: TempStore;
 beforeEach(async () => {
@@ -62,7 +61,7 @@ describe('one shape for a stored call', () => {
     async function* batches() {
       yield { good: cdrs, rejected: [], linesRead: 5, bytesRead: 500 };
     }
-    await importCalls(asSqlite(temp.store), batches(), { source: 'rows', format: 'voipms-csv', now: () => FIXED_NOW });
+    await importInto(temp.store, batches(), { source: 'rows', format: 'voipms-csv', now: () => FIXED_NOW });
     const rows = await temp.store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).orderBy('id').execute();
     expect(rows).toHaveLength(cdrs.length);
     for (const [index, row] of rows.entries()) {

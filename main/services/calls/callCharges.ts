@@ -136,7 +136,7 @@ const MAX_GAP_DAYS = 7;
  * The dirty list (ordered by client, then day) as ranges of one client's days: measured on
  * the bench's 1M-call import (46,000 client-days), a query per client-day took 5.4 s.
  */
-function dayRanges(dirty: readonly CallChargeDirtyTable[]): { clientId: number; first: string; last: string; days: string[] }[] {
+export function dayRanges(dirty: readonly CallChargeDirtyTable[]): { clientId: number; first: string; last: string; days: string[] }[] {
   const ranges: { clientId: number; first: string; last: string; days: string[] }[] = [];
   for (const { client_id: clientId, day } of dirty) {
     const open = ranges.at(-1);

@@ -19,7 +19,7 @@ export const CALL_TOTALS_COLUMNS = [
 export type CallTotalsSource = Pick<CallRow, (typeof CALL_TOTALS_COLUMNS)[number]>;
 
 type Measures = [calls: number, answered: number, seconds: number, billedSeconds: number, cost: number, charge: number];
-type TotalsTable = 'call_totals' | 'call_country_totals' | 'call_did_totals';
+export type TotalsTable = 'call_totals' | 'call_country_totals' | 'call_did_totals';
 
 export interface CallTotalsStatements {
   /** A stored call's contribution, read before a re-rate rewrites it. */
@@ -116,15 +116,32 @@ export class CallTotalsDelta {
 
   /** Writes the deltas (inside the caller's transaction) and forgets them. */
   flush(statements: CallTotalsStatements): void {
-    const write = <K extends string | number>(table: TotalsTable, month: string, map: Map<K, Sums>) => {
-      for (const [key, sums] of map) if (sums.some((value) => value !== 0)) statements.upsert[table].run(month, key, ...sums);
-    };
-    for (const [month, delta] of this.months) {
-      write('call_totals', month, delta.clients);
-      write('call_country_totals', month, delta.countries);
-      write('call_did_totals', month, delta.dids);
-    }
+    for (const { table, month, key, sums } of this.rows()) statements.upsert[table].run(month, key, ...sums);
     this.clear();
+  }
+
+  /**
+   * The rows to add, table by table, each table's in (month, key) order: on PostgreSQL two
+   * instances' upserts then lock the rollup rows in one order and never wait on each other in a circle.
+   */
+  rows(): { table: TotalsTable; month: string; key: string | number; sums: Measures }[] {
+    const rows: { table: TotalsTable; month: string; key: string | number; sums: Measures }[] = [];
+    const order = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+    const months = [...this.months.keys()].sort();
+    for (const [table, of] of [
+      ['call_totals', (delta: MonthDelta) => delta.clients],
+      ['call_country_totals', (delta: MonthDelta) => delta.countries],
+      ['call_did_totals', (delta: MonthDelta) => delta.dids],
+    ] as const) {
+      for (const month of months) {
+        const map: Map<string | number, Sums> = of(this.months.get(month)!);
+        for (const key of [...map.keys()].sort(order)) {
+          const sums = map.get(key)!;
+          if (sums.some((value) => value !== 0)) rows.push({ table, month, key, sums });
+        }
+      }
+    }
+    return rows;
   }
 
   clear(): void {

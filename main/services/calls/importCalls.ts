@@ -369,7 +369,8 @@ export async function importCalls(store: SqliteStore, batches: AsyncIterable<Cdr
   return progress;
 }
 
-function report(progress: ImportProgress, elapsedMs: number, onProgress?: (progress: ImportProgress) => void): void {
+/** Updates the rates and the estimate of `progress` and tells `onProgress` (either store's import). */
+export function report(progress: ImportProgress, elapsedMs: number, onProgress?: (progress: ImportProgress) => void): void {
   progress.elapsedMs = Math.round(elapsedMs);
   const processed = progress.added + progress.duplicates + progress.rejected;
   progress.callsPerSecond = progress.elapsedMs > 0 ? Math.round((processed * 1000) / progress.elapsedMs) : 0;

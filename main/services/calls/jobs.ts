@@ -4,8 +4,8 @@ import { detectCdrFormat, parseCdrStream, type CdrBatch, type CdrFormat } from '
 import type { ServiceContext } from '../context';
 import { ChunkFeed } from './chunkFeed';
 import { AppError, notFound } from '../../errors';
-import { sqliteOnly } from '../storeKind';
-import { IMPORT_BATCH_SIZE, importCalls, notStarted, type ImportOptions, type ImportProgress } from './importCalls';
+import { importInto } from './importInto';
+import { IMPORT_BATCH_SIZE, notStarted, type ImportOptions, type ImportProgress } from './importCalls';
 import { realTimers, type ImportTimers } from './timers';
 
 interface Job {
@@ -121,7 +121,6 @@ export class ImportJobs {
   }
 
   private start(fileName: string, format: string, totalBytes: number, batches: AsyncIterable<CdrBatch>, feed?: ChunkFeed): ImportJobView {
-    const store = sqliteOnly(this.ctx.store, 'Importing calls');
     if (this.isRunning()) {
       throw new AppError('conflict', 'An import is already running: wait for it or cancel it first');
     }
@@ -129,7 +128,7 @@ export class ImportJobs {
     const controller = new AbortController();
     const view: ImportJobView = { ...notStarted(totalBytes), jobId, importId: null, fileName };
     const { events } = this.ctx;
-    const done = importCalls(store, batches, {
+    const options: ImportOptions = {
       source: fileName,
       format,
       totalBytes,
@@ -143,7 +142,8 @@ export class ImportJobs {
         events.emit('import.progress', { ...view });
       },
       onCommit: () => events.emit('data.changed', { domains: IMPORT_DOMAINS }),
-    }).catch((error: unknown) => {
+    };
+    const done = importInto(this.ctx.store, batches, options).catch((error: unknown) => {
       Object.assign(view, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
       events.emit('import.progress', { ...view });
       return view as unknown as ImportProgress;

@@ -49,6 +49,15 @@ export class PendingCycleNotes {
   discard(): void {
     this.cycles.clear();
   }
+
+  /** The notes of this transaction, as rating_pending rows in key order, forgotten here (the caller writes them). */
+  take(): RatingPendingTable[] {
+    const rows = [...this.cycles.values()]
+      .sort((a, b) => a.clientPackageId - b.clientPackageId || (a.cycleStart < b.cycleStart ? -1 : a.cycleStart > b.cycleStart ? 1 : 0))
+      .map((cycle) => ({ client_package_id: cycle.clientPackageId, cycle_start: cycle.cycleStart, from_started_at: cycle.from.startedAt, from_call_id: cycle.from.callId }));
+    this.cycles.clear();
+    return rows;
+  }
 }
 
 /** Whether a stored call's rating columns already hold these values. */

@@ -4,13 +4,14 @@ import type { RerateResult } from '../../../preload/schemas/calls';
 import { micros, moneyToText } from '../../money';
 import { clientName } from '../clients';
 import type { ServiceContext } from '../context';
-import { sqliteOnly } from '../storeKind';
+import { postCallChargesPg } from './pg/callCharges';
+import { applyUpdatesPg, preloadedCycleQueries, withImportLock } from './pg/rerate';
 import { IMPORT_DOMAINS } from './jobs';
 import { postCallCharges } from './callCharges';
 import { CallTotalsDelta, prepareCallTotalsStatements } from './callTotals';
 import { emptyCycleQueries, rateBatch, storedCycleQueries, type RatedRow } from './rateBatch';
 import { storedCallToRate } from './callToRate';
-import { dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder, STORED_CALL_COLUMNS } from './statements';
+import { dirtyDayKey, markDirtyDays, prepareCallStatements, ratingValuesInOrder, STORED_CALL_COLUMNS, type StoredCall } from './statements';
 import { RatingWorld } from './world';
 
 /**
@@ -45,18 +46,35 @@ function allRows<Row>(store: SqliteStore, query: CompiledQuery<Row>): Row[] {
  * action rates the calls kept as unrated (DESIGN rule 8: never dropped).
  */
 export async function rerateUnrated(ctx: ServiceContext): Promise<{ rated: number; stillUnrated: number }> {
-  const store = sqliteOnly(ctx.store, 'Rating the unrated calls');
+  const store = ctx.store;
   const world = await RatingWorld.load(store.db);
-  const query = store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id').compile();
-  // Read, rate and write in one hold of the store: no import can add calls to a cycle in between.
-  const { rows, updates } = await store.exclusive(() => {
-    const statements = prepareCallStatements(store.db, store.sqlite);
-    const rows = allRows(store, query);
-    const { updates } = rateBatch(rows.map((row) => storedCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
-    applyUpdates(store, updates);
-    return { rows, updates };
-  });
-  await postCallCharges(store, ctx.now);
+  const unrated = store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id');
+  let rows: StoredCall[];
+  let updates: RatedRow[];
+  if (store.dialect === 'postgres') {
+    // Issue 16: the same rating, read and written under the import's lock in one transaction.
+    ({ rows, updates } = await withImportLock(store, () =>
+      store.db.transaction().execute(async (trx) => {
+        const rows = (await trx.executeQuery(unrated.compile())).rows;
+        const calls = rows.map((row) => storedCallToRate(row, world));
+        const { updates } = rateBatch(calls, world, await preloadedCycleQueries(trx, calls), new Map(), null);
+        await applyUpdatesPg(trx, updates);
+        return { rows, updates };
+      }),
+    ));
+    await postCallChargesPg(store, ctx.now);
+  } else {
+    const query = unrated.compile();
+    // Read, rate and write in one hold of the store: no import can add calls to a cycle in between.
+    ({ rows, updates } = await store.exclusive(() => {
+      const statements = prepareCallStatements(store.db, store.sqlite);
+      const rows = allRows(store, query);
+      const { updates } = rateBatch(rows.map((row) => storedCallToRate(row, world)), world, storedCycleQueries(statements), new Map(), null);
+      applyUpdates(store, updates);
+      return { rows, updates };
+    }));
+    await postCallCharges(store, ctx.now);
+  }
   if (updates.length > 0) ctx.events.emit('data.changed', { domains: IMPORT_DOMAINS });
   const rated = updates.filter((update) => update.values.status === 'rated').length;
   return { rated, stillUnrated: rows.length - rated };
@@ -77,7 +95,7 @@ export async function rerateOpenCycles(
   ctx: ServiceContext,
   options: { packageId?: number; clientPackageId?: number; apply: boolean },
 ): Promise<{ differences: RerateDifference[]; calls: number }> {
-  const store = sqliteOnly(ctx.store, 'Re-rating calls');
+  const store = ctx.store;
   const world = await RatingWorld.load(store.db);
   const differences = new Map<number, RerateDifference>();
   const allUpdates: RatedRow[] = [];
@@ -87,8 +105,8 @@ export async function rerateOpenCycles(
       (options.packageId === undefined || connection.packageId === options.packageId) &&
       (options.clientPackageId === undefined || connection.id === options.clientPackageId),
   );
-  // Read, rate and (when asked) write in one hold of the store: no import adds calls in between.
-  await store.exclusive(() => {
+  /** Rates each connection's open cycles from scratch, from rows `read` gives. */
+  const rateConnections = async (read: (query: CompiledQuery<StoredCall>) => StoredCall[] | Promise<StoredCall[]>): Promise<void> => {
     for (const connection of connections) {
       const query = store.db
         .selectFrom('calls')
@@ -97,7 +115,7 @@ export async function rerateOpenCycles(
         .where('cycle_start', '>=', connection.cycleStartDate)
         .where('status', '=', 'rated')
         .compile();
-      const rows = allRows(store, query);
+      const rows = await read(query);
       if (rows.length === 0) continue;
       count += rows.length;
       // Rated from scratch: a fresh cycle state, every call treated as stored (updated in place).
@@ -119,9 +137,24 @@ export async function rerateOpenCycles(
       }
       allUpdates.push(...updates);
     }
-    if (options.apply) applyUpdates(store, allUpdates);
-  });
-  if (options.apply) await postCallCharges(store, ctx.now);
+  };
+  if (store.dialect === 'postgres') {
+    // Issue 16: under the import's lock, in one transaction (the rows read through it).
+    await withImportLock(store, () =>
+      store.db.transaction().execute(async (trx) => {
+        await rateConnections(async (query) => (await trx.executeQuery(query)).rows);
+        if (options.apply) await applyUpdatesPg(trx, allUpdates);
+      }),
+    );
+    if (options.apply) await postCallChargesPg(store, ctx.now);
+  } else {
+    // Read, rate and (when asked) write in one hold of the store: no import adds calls in between.
+    await store.exclusive(async () => {
+      await rateConnections((query) => allRows(store, query));
+      if (options.apply) applyUpdates(store, allUpdates);
+    });
+    if (options.apply) await postCallCharges(store, ctx.now);
+  }
   if (options.apply && allUpdates.length > 0) ctx.events.emit('data.changed', { domains: IMPORT_DOMAINS });
   return { differences: [...differences.values()], calls: count };
 }
