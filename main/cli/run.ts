@@ -1,11 +1,13 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openStore, type SqliteStore, type Store } from '../../db/open';
+import { isServerLocation, openStore, type SqliteStore, type Store } from '../../db/open';
+import { openPgStore, redactedUrl } from '../../db/pg';
 import type { ChannelName, ChannelOutput } from '../../preload/contract';
 import type { ErrorCode, Result } from '../../preload/result';
 import { EventBus } from '../events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../handlers/index';
-import { resolveDatabasePath } from '../paths';
+import { resolveDatabasePath, userDataDir } from '../paths';
 import { markInterruptedImports } from '../services/calls/interrupted';
 import { sealPasswordsLeftPlain } from '../services/startup';
 import { defaultBoxFor } from '../services/secrets';
@@ -104,7 +106,7 @@ const commands: (Command | FileCommand)[] = [
 
 function usage(): string {
   return [
-    'Usage: npm run cli -- [--db PATH] <command> [options] [--json]',
+    'Usage: npm run cli -- [--db PATH | --db postgres://user@host/db] <command> [options] [--json]',
     '',
     ...commands.map((command) => `  ${command.usage}`),
   ].join('\n');
@@ -164,22 +166,41 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
   }
   let store: Store | undefined;
   try {
-    const dbPath = await databasePath(resolveDatabasePath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined));
-    if (command.withoutStore) {
-      const commandWords = command.name.split(' ').length;
-      await command.run({ args: withoutGlobals(argv).slice(commandWords), json: parsed.values.json === true, io, databasePath: dbPath, now: options.now ?? (() => new Date()) });
-      return 0;
+    const location = resolveDatabasePath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined);
+    if (isServerLocation(location)) {
+      // Issue 16, team mode: --db postgres://… (or RESELLER_CONSOLE_DB) opens the store on the server.
+      if (command.withoutStore) throw new UserError(`"${command.name}" works on a database file; on a team server use PostgreSQL's own tools (pg_dump), or db copy --to`);
+      // What goes beside a database goes in this computer's data folder (exports, the key file when
+      // RESELLER_CONSOLE_KEY is not set: every instance of a team needs the same key for sealed passwords).
+      const folder = userDataDir();
+      mkdirSync(folder, { recursive: true });
+      try {
+        store = await openPgStore(location, { folder, env: options.env ?? process.env });
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && (error.code === 'db_too_new' || error.code === 'invalid_input')) throw new UserError(error.message);
+        throw new UserError(`The team server ${redactedUrl(location)} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else {
+      const dbPath = await databasePath(location);
+      if (command.withoutStore) {
+        const commandWords = command.name.split(' ').length;
+        await command.run({ args: withoutGlobals(argv).slice(commandWords), json: parsed.values.json === true, io, databasePath: dbPath, now: options.now ?? (() => new Date()) });
+        return 0;
+      }
+      let opened: SqliteStore;
+      try {
+        opened = await openStore(dbPath);
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === 'db_too_new') throw error;
+        throw openFailure(dbPath, error);
+      }
+      store = opened;
+      // Issue 9: a command shows imports as the app does, a killed one 'interrupted'. Only this
+      // part of the app's start runs here: billing and call charges are not every command's work.
+      // (On a team server an import may run on another machine: its liveness comes with issue 16's slice 4.)
+      await markInterruptedImports(opened, options.now ?? (() => new Date()));
+      await restoreLeftIndexes(opened, io);
     }
-    try {
-      store = await openStore(dbPath);
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'db_too_new') throw error;
-      throw openFailure(dbPath, error);
-    }
-    // Issue 9: a command shows imports as the app does, a killed one 'interrupted'. Only this
-    // part of the app's start runs here: billing and call charges are not every command's work.
-    await markInterruptedImports(store, options.now ?? (() => new Date()));
-    await restoreLeftIndexes(store, io);
     // Issue 14: passwords a version before kept in plain text are sealed (RESELLER_CONSOLE_KEY or the key file beside the database).
     await sealPasswordsLeftPlain(store, defaultBoxFor(store.folder), (line) => io.err(line.replace('[startup] ', '')));
     const events = new EventBus();
