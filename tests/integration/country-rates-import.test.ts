@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { dispatch } from '../../main/handlers/table';
 import { importCalls } from '../../main/services/calls/importCalls';
 import type { Result } from '../../preload/result';
+import { itOnSqliteUntil } from '../helpers/pgPending';
 import { tempStore, type TempStore } from '../helpers/store';
 import { asSqlite } from '../helpers/sqliteOnly';
 
@@ -28,7 +29,7 @@ const line = (destination: string, id: string) =>
   ['2026-11-26 10:00:00', '5145550100', destination, 'Outgoing to Europe', '100000_alice', 'ANSWERED', '00:01:01', '61', '0.01000000', '0.01100000', id].join(',');
 
 describe('country rates on imported calls', () => {
-  it('charges the rate the preview shows, for short and long numbers', async () => {
+  itOnSqliteUntil('calls on PostgreSQL (slice 3)', 'charges the rate the preview shows, for short and long numbers', async () => {
     const pkg = await ok<{ id: number }>('packages.create', { name: 'Europe', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 });
     await ok('packages.saveRates', {
       packageId: pkg.id,

@@ -5,8 +5,9 @@ import { dispatch } from '../../main/handlers/table';
 import { renderBrandedEmail } from '../../main/services/branding/templates';
 import { DEFAULT_BRANDING } from '../../main/services/branding/settings';
 import { sendDueEmails } from '../../main/services/email/send';
-import { ledgerDoor } from '../../main/services/ledger';
+import { ledgerDoor, moneyDoor, type NewLedgerEntry } from '../../main/services/ledger';
 import { micros } from '../../main/money';
+import { newEmailRow } from '../../main/services/email/outbox';
 import { EMAIL_MAX_ATTEMPTS, EMAIL_RETRY_DELAYS_MS, SEND_LEASE_MS } from '../../main/services/email/retries';
 import { createEmailWorker } from '../../main/services/email/worker';
 import { DEFAULT_TEMPLATES } from '../../preload/common/branding';
@@ -14,7 +15,6 @@ import type { EmailItemView } from '../../preload/schemas/email';
 import type { Result } from '../../preload/result';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 /** Issue 15: the low-balance e-mail (once per crossing), the outbox's retries and failures, the worker. */
 
@@ -43,7 +43,7 @@ async function ok<T = Record<string, unknown>>(name: string, input?: unknown): P
 }
 
 const smtp = () => ({ enabled: true, host: '127.0.0.1', port: server.port, security: 'none', user: '', fromAddress: 'billing@northwind.example', fromName: 'Northwind' });
-const sendDue = () => sendDueEmails(asSqlite(temp.store), { now: () => now });
+const sendDue = () => sendDueEmails(temp.store, { now: () => now });
 const rows = () => temp.store.db.selectFrom('email_outbox').selectAll().orderBy('id').execute();
 const advance = (ms: number) => {
   now = new Date(now.getTime() + ms);
@@ -110,17 +110,34 @@ describe('the low-balance e-mail', () => {
     ]);
   });
 
-  it("is queued by an import's call charges too (the door's synchronous batches, under the connection held)", async () => {
+  /**
+   * Two batches of call charges as an import posts them: on SQLite the door's synchronous
+   * batches under the connection held; on PostgreSQL the money door's batches in the import's transaction.
+   */
+  async function importBatches(batches: NewLedgerEntry[][]): Promise<void> {
+    const createdAt = now.toISOString();
+    if (temp.store.dialect === 'sqlite') {
+      const door = ledgerDoor(temp.store);
+      await temp.store.exclusive(() => {
+        for (const batch of batches) door.appendAccepted(batch, createdAt);
+      });
+      return;
+    }
+    const door = moneyDoor(temp.store);
+    await temp.store.db.transaction().execute(async (trx) => {
+      for (const batch of batches) await door.appendAccepted(trx, batch, createdAt);
+    });
+  }
+
+  it("is queued by an import's call charges too (the door's batches, in the import's transaction)", async () => {
     const first = await lowBalanceClient('Alice');
     const second = await lowBalanceClient('Bob', 'bob@client.example');
     const day = (clientId: number, amount: number, occurredOn: string) => ({ clientId, kind: 'calls' as const, amount: micros(amount), description: `Calls ${occurredOn}`, occurredOn, reference: `calls:${clientId}:${occurredOn}` });
-    const store = asSqlite(temp.store);
-    const door = ledgerDoor(store);
-    await store.exclusive(() => {
+    await importBatches([
       // One batch: Alice crosses once however many days take her down; Bob stays above.
-      door.appendAccepted([day(first, -6_000_000, '2026-11-20'), day(first, -6_000_000, '2026-11-21'), day(second, -1_000_000, '2026-11-21')], now.toISOString());
-      door.appendAccepted([day(first, -1_000_000, '2026-11-22'), day(second, -11_000_000, '2026-11-22')], now.toISOString());
-    });
+      [day(first, -6_000_000, '2026-11-20'), day(first, -6_000_000, '2026-11-21'), day(second, -1_000_000, '2026-11-21')],
+      [day(first, -1_000_000, '2026-11-22'), day(second, -11_000_000, '2026-11-22')],
+    ]);
     expect((await rows()).map((row) => [row.client_id, row.text_body.match(/balance is (\S+),/)?.[1]])).toEqual([
       [first, '$8.00'],
       [second, '$8.00'],
@@ -194,11 +211,62 @@ describe('retries', () => {
     const id = await queuedInvoiceEmail();
     const leaseEnd = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
     await temp.store.db.updateTable('email_outbox').set({ status: 'sending', attempts: 1, next_attempt_at: leaseEnd }).where('id', '=', id).execute();
-    const sendAll = () => sendDueEmails(asSqlite(temp.store), { now: () => now, ignoreBackoff: true, recover: true });
+    const sendAll = () => sendDueEmails(temp.store, { now: () => now, ignoreBackoff: true, recover: true });
     expect(await sendAll()).toMatchObject({ sent: 0 });
     expect((await rows())[0]).toMatchObject({ status: 'sending' });
     now = new Date(leaseEnd);
     expect(await sendAll()).toMatchObject({ sent: 1 });
+    expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('two instances sending from one outbox at once send each e-mail once', async () => {
+    await ok('email.saveSettings', smtp());
+    const client = await ok<{ id: number }>('clients.create', { firstName: 'Alice', lastName: 'Martin', email: 'alice@client.example', balanceMode: 'soft' });
+    const subjects = Array.from({ length: 12 }, (_, index) => `Mail ${index + 1}`);
+    await temp.store.db
+      .insertInto('email_outbox')
+      .values(subjects.map((subject) => newEmailRow({ kind: 'low_balance', clientId: client.id, invoiceId: null, to: 'alice@client.example', subject, text: 'x', html: '<p>x</p>' }, now.toISOString())))
+      .execute();
+    // Each send takes a while, so the two instances' claims interleave.
+    const sentBy: string[][] = [[], []];
+    const slowTransport = (instance: number) => () => ({
+      send: async (mail: { subject: string }) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        sentBy[instance]!.push(mail.subject);
+        return { response: '250 ok', messageId: `<${mail.subject}@test>` };
+      },
+      close: () => undefined,
+    });
+    const other = await temp.reopen();
+    try {
+      const results = await Promise.all([
+        sendDueEmails(temp.store, { now: () => now, transport: slowTransport(0) }),
+        sendDueEmails(other, { now: () => now, transport: slowTransport(1) }),
+      ]);
+      expect(results[0].sent + results[1].sent).toBe(subjects.length);
+    } finally {
+      await other.close();
+    }
+    expect([...sentBy[0]!, ...sentBy[1]!].sort()).toEqual([...subjects].sort());
+    expect(sentBy[0]!.length).toBeGreaterThan(0);
+    expect(sentBy[1]!.length).toBeGreaterThan(0);
+    expect((await rows()).map((row) => [row.status, row.attempts])).toEqual(subjects.map(() => ['sent', 1]));
+  });
+
+  it('a claim whose lease has ended is taken back: on a team server by any pass, on SQLite when sending starts on the database', async () => {
+    const id = await queuedInvoiceEmail();
+    // Claimed by an instance that died just after (on PostgreSQL no instance can tell another is gone).
+    await temp.store.db.updateTable('email_outbox').set({ status: 'sending', attempts: 1, next_attempt_at: new Date(now.getTime() + SEND_LEASE_MS).toISOString() }).where('id', '=', id).execute();
+    expect(await sendDue()).toMatchObject({ sent: 0 });
+    expect((await rows())[0]).toMatchObject({ status: 'sending' });
+    advance(SEND_LEASE_MS);
+    if (temp.store.dialect === 'sqlite') {
+      expect(await sendDue()).toMatchObject({ sent: 0 });
+      expect(await sendDueEmails(temp.store, { now: () => now, recover: true })).toMatchObject({ sent: 1 });
+    } else {
+      expect(await sendDue()).toMatchObject({ sent: 1 });
+    }
+    await server.received(1);
     expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 

@@ -1,6 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { SqliteStore } from '../../../db/open';
+import type { Store } from '../../../db/open';
 import type { Database } from '../../../db/schema';
 import type { EventBus } from '../../events';
 import type { SecretBox } from '../../sync/secretBox';
@@ -15,6 +14,11 @@ import { MailSendError, nodemailerTransport, type MailTransport, type MailTransp
 /**
  * Issue 15: one pass over the e-mail outbox — every e-mail due now is claimed, sent and
  * recorded, each at most once per pass. Used by the worker (worker.ts) and `email send`.
+ *
+ * Issue 16, a team server (PostgreSQL): several instances send from one outbox. Each claims
+ * the next due row in one statement that skips rows another instance holds (FOR UPDATE SKIP
+ * LOCKED), so no two instances send the same e-mail; and since an instance that died is not
+ * seen from here, every pass takes back the claims whose lease has ended (SEND_LEASE_MS).
  */
 
 export interface SendOptions {
@@ -39,13 +43,15 @@ export interface SendResult {
 }
 
 /** One pass at a time per database in this process: the worker's and a command's never claim together. */
-const passes = new WeakMap<BetterSqlite3.Database, Promise<unknown>>();
+const passes = new WeakMap<object, Promise<unknown>>();
 
-function serialized<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
-  const before = passes.get(sqlite) ?? Promise.resolve();
+function serialized<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  // SQLite: its one connection, whichever Store holds it; PostgreSQL: the store's pool.
+  const key = store.dialect === 'sqlite' ? store.sqlite : store.db;
+  const before = passes.get(key) ?? Promise.resolve();
   const next = before.then(work, work);
   passes.set(
-    sqlite,
+    key,
     next.catch(() => undefined),
   );
   return next;
@@ -78,25 +84,72 @@ async function messageOf(db: Kysely<Database>, row: EmailRow, from: OutgoingMail
   return { ...mail, attachments: [{ fileName: pdf.fileName, contentType: 'application/pdf', content: pdf.bytes }] };
 }
 
+function dueQuery(db: Kysely<Database>, nowIso: string, ignoreBackoff: boolean) {
+  const query = db.selectFrom('email_outbox').where('status', '=', 'pending');
+  return ignoreBackoff ? query : query.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', nowIso)]));
+}
+
 async function dueRows(db: Kysely<Database>, nowIso: string, ignoreBackoff: boolean, skip: ReadonlySet<number>): Promise<EmailRow[]> {
-  let query = db.selectFrom('email_outbox').selectAll().where('status', '=', 'pending');
-  if (!ignoreBackoff) query = query.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', nowIso)]));
-  const rows = await query.orderBy('id').limit(skip.size + 20).execute();
+  const rows = await dueQuery(db, nowIso, ignoreBackoff).selectAll().orderBy('id').limit(skip.size + 20).execute();
   return rows.filter((row) => !skip.has(row.id));
 }
+
+/**
+ * The next due e-mail not yet tried in this pass: claimed ('sending', the attempt counted,
+ * held until `leaseEnd`) as it was before the claim, with the attempt the claim counts; or
+ * `lost`, taken by another process between the look and the claim; or null, nothing is due.
+ */
+type Claimer = (nowIso: string, leaseEnd: string, skip: ReadonlySet<number>) => Promise<{ row: EmailRow; attempts: number } | { lost: number } | null>;
+
+/** SQLite: the next due row, then a claim that holds only if no other process took it meanwhile. */
+const sqliteClaimer =
+  (db: Kysely<Database>, ignoreBackoff: boolean): Claimer =>
+  async (nowIso, leaseEnd, skip) => {
+    const [row] = await dueRows(db, nowIso, ignoreBackoff, skip);
+    if (!row) return null;
+    const attempts = row.attempts + 1;
+    const claim = await db
+      .updateTable('email_outbox')
+      .set({ status: 'sending', attempts, next_attempt_at: leaseEnd })
+      .where('id', '=', row.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return claim.numUpdatedRows === 0n ? { lost: row.id } : { row, attempts };
+  };
+
+/** PostgreSQL: one statement finds and claims the next due row, passing over rows another instance is claiming. */
+const pgClaimer =
+  (db: Kysely<Database>, ignoreBackoff: boolean): Claimer =>
+  async (nowIso, leaseEnd, skip) => {
+    let next = dueQuery(db, nowIso, ignoreBackoff).select('id');
+    if (skip.size > 0) next = next.where('id', 'not in', [...skip]);
+    const claimed = await db
+      .updateTable('email_outbox')
+      .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), next_attempt_at: leaseEnd }))
+      .where('id', '=', next.orderBy('id').limit(1).forUpdate().skipLocked())
+      .returningAll()
+      .executeTakeFirst();
+    if (!claimed) return null;
+    // The row as it was before the claim (what the send reads is the message, unchanged by it).
+    return { row: { ...claimed, status: 'pending', attempts: claimed.attempts - 1 }, attempts: claimed.attempts };
+  };
 
 /**
  * Sends what is due; the outcome of each e-mail is in its row. `recover`: first take back
  * what a process left mid-send (the worker's first pass on a database, `email send`).
  */
-export function sendDueEmails(store: Pick<SqliteStore, 'db' | 'sqlite' | 'folder'>, options: SendOptions & { recover?: boolean }): Promise<SendResult> {
-  return serialized(store.sqlite, async () => {
-    if (options.recover) await recoverSending(store.db, options.ignoreBackoff === true ? options.now().toISOString() : undefined);
-    return sendPass(store.db, options.secrets ?? defaultBoxFor(store.folder), options);
+export function sendDueEmails(store: Store, options: SendOptions & { recover?: boolean }): Promise<SendResult> {
+  return serialized(store, async () => {
+    const ignoreBackoff = options.ignoreBackoff === true;
+    if (options.recover) await recoverSending(store.db, ignoreBackoff ? options.now().toISOString() : undefined);
+    // A team server: another instance's claim whose lease has ended is abandoned (that instance died, or lost its connection).
+    else if (store.dialect === 'postgres') await recoverSending(store.db, options.now().toISOString());
+    const claimer = store.dialect === 'postgres' ? pgClaimer(store.db, ignoreBackoff) : sqliteClaimer(store.db, ignoreBackoff);
+    return sendPass(store.db, options.secrets ?? defaultBoxFor(store.folder), claimer, options);
   });
 }
 
-async function sendPass(db: Kysely<Database>, secrets: SecretBox, options: SendOptions): Promise<SendResult> {
+async function sendPass(db: Kysely<Database>, secrets: SecretBox, claimNext: Claimer, options: SendOptions): Promise<SendResult> {
   const result: SendResult = { configured: false, problem: null, sent: 0, failed: 0, retryLater: 0 };
   const settings = await readEmailSettings(db);
   if (!settings.enabled || !canSend(settings)) {
@@ -115,19 +168,16 @@ async function sendPass(db: Kysely<Database>, secrets: SecretBox, options: SendO
   const attempted = new Set<number>();
   try {
     for (;;) {
-      const [row] = await dueRows(db, options.now().toISOString(), options.ignoreBackoff === true, attempted);
-      if (!row) break;
-      attempted.add(row.id);
       const claimedAt = options.now();
-      const attempts = row.attempts + 1;
       // The attempt counts from the claim: an e-mail that kills the process every time still ends failed.
-      const claim = await db
-        .updateTable('email_outbox')
-        .set({ status: 'sending', attempts, next_attempt_at: new Date(claimedAt.getTime() + SEND_LEASE_MS).toISOString() })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (claim.numUpdatedRows === 0n) continue;
+      const claim = await claimNext(claimedAt.toISOString(), new Date(claimedAt.getTime() + SEND_LEASE_MS).toISOString(), attempted);
+      if (claim === null) break;
+      if ('lost' in claim) {
+        attempted.add(claim.lost);
+        continue;
+      }
+      const { row, attempts } = claim;
+      attempted.add(row.id);
       changed();
       const outcome = await attempt(db, transport, row, senderOf(settings));
       const at = options.now().toISOString();

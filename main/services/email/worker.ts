@@ -74,18 +74,17 @@ export function createEmailWorker(options: EmailWorkerOptions): EmailWorker {
     try {
       nextDue = await lend(async (current) => {
         if (options.sendsFrom && !options.sendsFrom(current)) return null;
-        // Issue 16: sending the e-mail outbox from PostgreSQL comes in a later slice.
-        if (current.dialect !== 'sqlite') return null;
         // Once per database opened: what a dead process left mid-send (send.ts recoverSending).
         const recover = !recovered.has(current);
         recovered.add(current);
         const result = await sendDueEmails(current, { now, recover, events: options.events, ...(options.transport ? { transport: options.transport } : {}), ...(options.secrets ? { secrets: options.secrets } : {}) });
         if (result.sent + result.failed + result.retryLater > 0) log(`[email] sent ${result.sent}, failed ${result.failed}, to retry ${result.retryLater}`);
         if (!result.configured) return null;
+        // A team server: another instance's claim is due again when its lease ends (send.ts, if that instance died meanwhile).
         const due = await current.db
           .selectFrom('email_outbox')
           .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-          .where('status', '=', 'pending')
+          .where('status', 'in', current.dialect === 'postgres' ? ['pending', 'sending'] : ['pending'])
           .where('next_attempt_at', 'is not', null)
           .executeTakeFirst();
         return due?.at ?? null;
