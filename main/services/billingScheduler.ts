@@ -85,15 +85,14 @@ export function timerDelay(now: Date, at: Date): number {
 /**
  * One run: the same due billing as the start (the clients the start would leave out are
  * left out), the start's notices for skipped client packages, a notice of what was billed,
- * and `data.changed` so every window shows it. Raw SQLite writes go through
- * `store.exclusive`, so they never land inside a window's transaction.
+ * and `data.changed` so every window shows it.
  */
 async function billDueCycles(ctx: SqliteServiceContext, events: EventBus, trigger: BillingTrigger): Promise<ScheduledBilling> {
   const { store } = ctx;
   // The start's checks of a database written before the money limits (issue 9), once a day here.
-  const outOfRange = await store.exclusive(() => findOutOfRangeClients(store, ctx.now()));
+  const outOfRange = await findOutOfRangeClients(store.db, ctx.now());
   const result = await runDueBilling(ctx, new Set(outOfRange.map((client) => client.id)));
-  await store.exclusive(() => reportSkippedBilling(store, result.skipped, ctx.now()));
+  await reportSkippedBilling(store.db, result.skipped, ctx.now());
   const notice = await raiseBilledNotice(ctx, trigger, result);
   if (notice !== null || result.skipped.length > 0 || outOfRange.length > 0) {
     events.emit('data.changed', { domains: [...changesOf('billing.run')] });

@@ -1,4 +1,5 @@
-import type { SqliteStore } from '../../db/open';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { BillingRunResult } from '../../preload/schemas/clients';
 import { LIMIT_TEXT, MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 
@@ -13,37 +14,55 @@ export interface OutOfRangeClient {
  * clients, says so (a log line and one notice per client naming them) and the host goes
  * on; the caller leaves these clients out of the automatic work. A reseller corrects
  * them with a reversal, which the ledger door lets through because it moves the
- * balance back towards zero.
+ * balance back towards zero. Kysely on either store (issue 16).
  */
-export function findOutOfRangeClients(store: Pick<SqliteStore, 'sqlite'>, now: Date): OutOfRangeClient[] {
-  // Comparisons, not abs(): abs() of the smallest 64-bit integer is an SQL error.
-  const rows = store.sqlite
-    .prepare<[number, number, number, number], { id: number; first_name: string; last_name: string }>(
-      `select id, first_name, last_name from clients
-        where balance_micros > ? or balance_micros < ?
-           or id in (select client_id from ledger_entries where amount_micros > ? or amount_micros < ?)
-        order by id`,
+export async function findOutOfRangeClients(db: Kysely<Database>, now: Date): Promise<OutOfRangeClient[]> {
+  // Comparisons, not abs(): abs() of the smallest 64-bit integer is an SQL error (on both stores).
+  const rows = await db
+    .selectFrom('clients')
+    .select(['id', 'first_name', 'last_name'])
+    .where((eb) =>
+      eb.or([
+        eb('balance_micros', '>', MAX_BALANCE_MICROS),
+        eb('balance_micros', '<', -MAX_BALANCE_MICROS),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('ledger_entries')
+            .select('client_id')
+            .where((entry) => entry.or([entry('amount_micros', '>', MAX_ENTRY_MICROS), entry('amount_micros', '<', -MAX_ENTRY_MICROS)])),
+        ),
+      ]),
     )
-    .all(MAX_BALANCE_MICROS, -MAX_BALANCE_MICROS, MAX_ENTRY_MICROS, -MAX_ENTRY_MICROS);
-  return rows.map((row) => {
+    .orderBy('id')
+    .execute();
+  const found: OutOfRangeClient[] = [];
+  for (const row of rows) {
     const name = `${row.first_name} ${row.last_name}`;
     const message =
       `${name}'s balance or a ledger entry is out of range (an entry is at most ${LIMIT_TEXT.entry}, a balance within ±${LIMIT_TEXT.balance}): ` +
       'automatic billing skips this client until the entry is reversed';
     console.warn(`[startup] client ${row.id}: ${message}`);
-    raiseBillingNotice(store, row.id, message, now);
-    return { id: row.id, name };
-  });
+    await raiseBillingNotice(db, row.id, message, now);
+    found.push({ id: row.id, name });
+  }
+  return found;
 }
 
 /** One unread 'billing' notice per client and message: a start that finds the same again adds none. */
-function raiseBillingNotice(store: Pick<SqliteStore, 'sqlite'>, clientId: number, message: string, now: Date): void {
-  const noticed = store.sqlite
-    .prepare<[number, string], { id: number }>(`select id from notices where client_id = ? and kind = 'billing' and message = ? and read_at is null`)
-    .get(clientId, message);
-  if (!noticed) {
-    store.sqlite.prepare<[number, string, string]>(`insert into notices (client_id, kind, message, created_at) values (?, 'billing', ?, ?)`).run(clientId, message, now.toISOString());
-  }
+async function raiseBillingNotice(db: Kysely<Database>, clientId: number, message: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const noticed = await trx
+      .selectFrom('notices')
+      .select('id')
+      .where('client_id', '=', clientId)
+      .where('kind', '=', 'billing')
+      .where('message', '=', message)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    if (!noticed) await trx.insertInto('notices').values({ client_id: clientId, kind: 'billing', message, created_at: now.toISOString() }).execute();
+  });
 }
 
 /**
@@ -52,10 +71,10 @@ function raiseBillingNotice(store: Pick<SqliteStore, 'sqlite'>, clientId: number
  * and as a notice (the Dashboard's "Recent notices", the client's page), not only in the
  * result nobody reads.
  */
-export function reportSkippedBilling(store: Pick<SqliteStore, 'sqlite'>, skipped: BillingRunResult['skipped'], now: Date): void {
+export async function reportSkippedBilling(db: Kysely<Database>, skipped: BillingRunResult['skipped'], now: Date): Promise<void> {
   for (const skip of skipped) {
     const message = `Automatic billing skipped ${skip.clientName} (the cycle stays due): ${skip.message}`;
     console.warn(`[startup] client ${skip.clientId}: ${message}`);
-    raiseBillingNotice(store, skip.clientId, message, now);
+    await raiseBillingNotice(db, skip.clientId, message, now);
   }
 }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { SecretBoxError, type SecretBox } from '../sync/secretBox';
 
@@ -160,6 +160,13 @@ export interface SealReport {
 }
 
 /**
+ * A stored password's first characters, compared exactly with SEALED_PREFIX as `isSealed`
+ * does. Not `like 'rcs1:%'`: SQLite's LIKE ignores case and PostgreSQL's does not, so a plain
+ * password written "RCS1:…" would stay plain on one store only (issue 16).
+ */
+const prefixOf = (column: 'password' | 'portal_password') => sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(SEALED_PREFIX.length)})`;
+
+/**
  * The migration of the passwords stored before issue 14: every sub account's SIP password
  * and client's portal password still in plain text is sealed, and outbox items that carry a
  * sub account's password are given a reference to it instead (resolved when sent). One
@@ -168,18 +175,18 @@ export interface SealReport {
 export async function sealStoredPasswords(db: Kysely<Database>, box: SecretBox): Promise<SealReport> {
   const report: SealReport = { subaccounts: 0, portalPasswords: 0, outboxItems: 0 };
   // Looked at first: a database with nothing to seal needs no key (none is made for it).
-  const plainSubaccount = await db.selectFrom('subaccounts').select('id').where('password', 'not like', `${SEALED_PREFIX}%`).executeTakeFirst();
-  const plainPortal = await db.selectFrom('clients').select('id').where('portal_password', 'is not', null).where('portal_password', 'not like', `${SEALED_PREFIX}%`).executeTakeFirst();
+  const plainSubaccount = await db.selectFrom('subaccounts').select('id').where(prefixOf('password'), '!=', SEALED_PREFIX).executeTakeFirst();
+  const plainPortal = await db.selectFrom('clients').select('id').where('portal_password', 'is not', null).where(prefixOf('portal_password'), '!=', SEALED_PREFIX).executeTakeFirst();
   const plainOutbox = await db.selectFrom('outbox').select('id').where('entity', '=', 'subaccount').where('params', 'like', '%"password":"%').executeTakeFirst();
   if (!plainSubaccount && !plainPortal && !plainOutbox) return report;
   if (!box.canSeal()) throw new SecretBoxError('Passwords are stored in plain text and this computer has no keychain to encrypt them: they were left as they are');
   await db.transaction().execute(async (trx) => {
-    const subaccounts = await trx.selectFrom('subaccounts').select(['id', 'password']).where('password', 'not like', `${SEALED_PREFIX}%`).execute();
+    const subaccounts = await trx.selectFrom('subaccounts').select(['id', 'password']).where(prefixOf('password'), '!=', SEALED_PREFIX).execute();
     for (const row of subaccounts) {
       await trx.updateTable('subaccounts').set({ password: box.seal(row.password) }).where('id', '=', row.id).execute();
       report.subaccounts += 1;
     }
-    const clients = await trx.selectFrom('clients').select(['id', 'portal_password']).where('portal_password', 'is not', null).where('portal_password', 'not like', `${SEALED_PREFIX}%`).execute();
+    const clients = await trx.selectFrom('clients').select(['id', 'portal_password']).where('portal_password', 'is not', null).where(prefixOf('portal_password'), '!=', SEALED_PREFIX).execute();
     for (const row of clients) {
       await trx.updateTable('clients').set({ portal_password: box.seal(row.portal_password!) }).where('id', '=', row.id).execute();
       report.portalPasswords += 1;

@@ -25,12 +25,24 @@ export interface StartupReport extends BillingRunResult {
  * list), then bill the cycles that came due while the app was closed (issue:
  * "automatically for due cycles when the app starts").
  */
-export async function onAppStart(store: SqliteStore, now: () => Date = () => new Date(), secrets: SecretBox = defaultBoxFor(store.folder)): Promise<StartupReport> {
-  await markInterruptedImports(store, now);
+export async function onAppStart(store: Store, now: () => Date = () => new Date(), secrets: SecretBox = defaultBoxFor(store.folder)): Promise<StartupReport> {
+  // Issue 16: calls are imported on SQLite only until slice 3 (PostgreSQL refuses the import), so
+  // only a database file can hold an interrupted import, a cycle to rate again or unposted call charges.
+  if (store.dialect === 'sqlite') await markInterruptedImports(store, now);
   await sealPasswordsLeftPlain(store, secrets);
   // Issue 9: one out-of-range row is reported and left out; it never stops the host.
-  const outOfRange = new Set(findOutOfRangeClients(store, now()).map((client) => client.id));
-  let callChargesSetAside: SetAsideCallDay[] = [];
+  const outOfRange = new Set((await findOutOfRangeClients(store.db, now())).map((client) => client.id));
+  const callChargesSetAside = store.dialect === 'sqlite' ? await finishCallWork(store, now) : [];
+  const ctx = createContext(store, now, undefined, undefined, undefined, secrets);
+  const billed = await runDueBilling(ctx, outOfRange);
+  await reportSkippedBilling(store.db, billed.skipped, now());
+  // Issue 10: what the start billed (cycles missed while the app was closed) becomes a notice.
+  await raiseBilledNotice(ctx, 'start', billed);
+  return { ...billed, callChargesSetAside };
+}
+
+/** What an interrupted import left: its cycles rated again, its call charges posted (those the balance limit refuses set aside and returned). */
+async function finishCallWork(store: SqliteStore, now: () => Date): Promise<SetAsideCallDay[]> {
   try {
     // Issue 13: cycles an interrupted import left to rate again from a late call (unless
     // another process is importing still: its own end rates them).
@@ -44,19 +56,15 @@ export async function onAppStart(store: SqliteStore, now: () => Date = () => new
   }
   try {
     // A client-day the balance limit refuses is set aside (and reported); the others are posted.
-    callChargesSetAside = (await postCallCharges(store, now)).setAside;
-    const summary = setAsideSummary(callChargesSetAside);
+    const { setAside } = await postCallCharges(store, now);
+    const summary = setAsideSummary(setAside);
     if (summary !== null) console.warn(`[startup] ${summary}`);
+    return setAside;
   } catch (error) {
     // The client-days stay on the dirty list and are posted by the next import.
     console.warn('[startup] call charges not posted:', error instanceof Error ? error.message : error);
+    return [];
   }
-  const ctx = createContext(store, now, undefined, undefined, undefined, secrets);
-  const billed = await runDueBilling(ctx, outOfRange);
-  reportSkippedBilling(store, billed.skipped, now());
-  // Issue 10: what the start billed (cycles missed while the app was closed) becomes a notice.
-  await raiseBilledNotice(ctx, 'start', billed);
-  return { ...billed, callChargesSetAside };
 }
 
 /**

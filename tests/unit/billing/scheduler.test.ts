@@ -286,7 +286,10 @@ describe('the billing scheduler', () => {
     const alice = await aliceDueOn('2026-11-26');
     const time = new FakeTime('2026-11-25T17:00:30Z');
     const running = startScheduler(time);
-    const broken = vi.spyOn(asSqlite(temp.store), 'exclusive').mockRejectedValueOnce(new Error('disk I/O error'));
+    // The run's first read fails (the start's out-of-range check).
+    const broken = vi.spyOn(temp.store.db, 'selectFrom').mockImplementationOnce(() => {
+      throw new Error('disk I/O error');
+    });
     log.mockClear();
     await time.advanceTo('2026-11-26T05:00:00Z', running);
     expect(log).toHaveBeenCalledWith('[billing] the midnight run failed: disk I/O error');
