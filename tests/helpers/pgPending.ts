@@ -6,7 +6,7 @@ import { testStoreKind } from './pgServer';
  * SQLite as always and is reported as skipped on PostgreSQL, with what it waits for in its
  * name. Whole files wait in tests/pg-pending.txt. Both lists shrink with every slice.
  */
-export function itOnSqliteUntil(waitsFor: string, name: string, test: () => Promise<void>): void {
-  if (testStoreKind() === 'postgres') it.skip(`${name} [PostgreSQL waits for: ${waitsFor}]`, test);
-  else it(name, test);
+export function itOnSqliteUntil(waitsFor: string, name: string, test: () => Promise<void>, timeout?: number): void {
+  if (testStoreKind() === 'postgres') it.skip(`${name} [PostgreSQL waits for: ${waitsFor}]`, test, timeout);
+  else it(name, test, timeout);
 }

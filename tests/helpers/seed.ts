@@ -1,7 +1,9 @@
 /** Database states tests seed directly: what an older version, or a killed process, left behind. */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import type { Database } from '../../db/schema';
 import { MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 
 /**
@@ -19,6 +21,22 @@ export function fillBalanceToLimit(sqlite: BetterSqlite3.Database, clientId: num
     for (let index = 0; index < MAX_BALANCE_MICROS / MAX_ENTRY_MICROS; index += 1) insert.run(clientId, -MAX_ENTRY_MICROS, occurredOn, `${occurredOn}T00:00:00.000Z`);
     sqlite.prepare('update clients set balance_micros = ? where id = ?').run(-MAX_BALANCE_MICROS, clientId);
   })();
+}
+
+/** The same state as fillBalanceToLimit, written through Kysely: for a test's own store, on either store (issue 16). */
+export async function fillBalanceToLimitIn(db: Kysely<Database>, clientId: number, occurredOn: string): Promise<void> {
+  const charges = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({
+    client_id: clientId,
+    kind: 'charge' as const,
+    amount_micros: -MAX_ENTRY_MICROS,
+    description: 'Large charge',
+    occurred_on: occurredOn,
+    created_at: `${occurredOn}T00:00:00.000Z`,
+  }));
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('ledger_entries').values(charges).execute();
+    await trx.updateTable('clients').set({ balance_micros: -MAX_BALANCE_MICROS }).where('id', '=', clientId).execute();
+  });
 }
 
 /** A process id that names no live process (short of reuse): the process of a killed import. */

@@ -13,6 +13,8 @@ export interface TempStore {
   store: Store;
   table: HandlerTable;
   dir: string;
+  /** Where another process finds this database: the file's path, or the PostgreSQL URL with its password. */
+  location: string;
   /** Opens the same database again (as another instance, or the app after a restart); the caller closes it. */
   reopen(options?: OpenOptions): Promise<Store>;
   cleanup(): Promise<void>;
@@ -28,13 +30,16 @@ export async function tempStore(options: OpenOptions = {}): Promise<TempStore> {
   let store: Store;
   let drop = async (): Promise<void> => undefined;
   let reopen: (again?: OpenOptions) => Promise<Store>;
+  let location: string;
   if (testStoreKind() === 'postgres') {
     const pg = await tempPgStore(dir, options);
     store = pg.store;
     drop = pg.drop;
+    location = pg.url;
     reopen = (again = {}) => openPgStore(pg.url, { folder: dir, ...again });
   } else {
-    store = await openStore(join(dir, 'test.db'), options);
+    location = join(dir, 'test.db');
+    store = await openStore(location, options);
     reopen = (again = {}) => openStore(join(dir, 'test.db'), again);
   }
   const table = createHandlerTable({ store, host: 'headless', now: () => FIXED_NOW });
@@ -42,6 +47,7 @@ export async function tempStore(options: OpenOptions = {}): Promise<TempStore> {
     store,
     table,
     dir,
+    location,
     reopen,
     cleanup: async () => {
       await store.close();

@@ -9,11 +9,12 @@ import { parseCdrStream } from '../../main/cdr';
 import { runCli } from '../../main/cli/run';
 import { micros } from '../../main/money';
 import { importCalls } from '../../main/services/calls/importCalls';
-import { ledgerDoor } from '../../main/services/ledger';
 import type { LedgerEntryView, LedgerFile, LedgerPage } from '../../preload/schemas/clients';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 import { asSqlite } from '../helpers/sqliteOnly';
+import { postEntry } from '../helpers/money';
+import { itOnSqliteUntil } from '../helpers/pgPending';
 
 // FIXED_NOW is 2026-11-25.
 let temp: TempStore;
@@ -42,7 +43,7 @@ async function alice(): Promise<number> {
 }
 
 const post = (clientId: number, kind: 'payment' | 'charge' | 'monthly_fee' | 'did_setup_fee', amount: number, occurredOn: string, description: string = kind) =>
-  ledgerDoor(asSqlite(temp.store)).post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString());
+  postEntry(temp.store, { clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString());
 
 const page = (input: Record<string, unknown>) => ok<LedgerPage>('clients.ledger', input);
 const toMicros = (text: string): number => Math.round(Number(text) * 1e6);
@@ -61,11 +62,11 @@ function expectStatement(rows: readonly LedgerEntryView[], balance: string): voi
 }
 
 describe('clients.ledger: the ledger as a statement', () => {
-  it('a late call’s daily charge takes its place by date, below newer payments, and the running balance never jumps', async () => {
+  itOnSqliteUntil('calls on PostgreSQL (slice 3)', 'a late call’s daily charge takes its place by date, below newer payments, and the running balance never jumps', async () => {
     const clientId = await alice();
     await ok('clients.payment', { clientId, amount: '20' }); // 2026-11-25, today
     await importCsv([cdr('2026-11-24 10:00:00', 60, 'c1')]); // yesterday's calls: -0.06
-    post(clientId, 'payment', 5_000_000, '2026-11-25', 'paid at the desk');
+    await post(clientId, 'payment', 5_000_000, '2026-11-25', 'paid at the desk');
     // The provider delivers a call of the 20th late: its daily charge is the newest entry but applies to the 20th.
     await importCsv([cdr('2026-11-20 09:00:00', 120, 'late')]);
 
@@ -85,11 +86,11 @@ describe('clients.ledger: the ledger as a statement', () => {
 
   it('filters by kind and period without changing any row’s balance, and pages through the same order', async () => {
     const clientId = await alice();
-    post(clientId, 'payment', 100_000_000, '2026-09-01');
-    post(clientId, 'monthly_fee', -10_000_000, '2026-10-01', 'Monthly fee: Home');
-    post(clientId, 'did_setup_fee', -2_500_000, '2026-10-03', 'DID setup fee');
-    post(clientId, 'charge', -1_000_000, '2026-10-15');
-    post(clientId, 'monthly_fee', -10_000_000, '2026-11-01', 'Monthly fee: Home');
+    await post(clientId, 'payment', 100_000_000, '2026-09-01');
+    await post(clientId, 'monthly_fee', -10_000_000, '2026-10-01', 'Monthly fee: Home');
+    await post(clientId, 'did_setup_fee', -2_500_000, '2026-10-03', 'DID setup fee');
+    await post(clientId, 'charge', -1_000_000, '2026-10-15');
+    await post(clientId, 'monthly_fee', -10_000_000, '2026-11-01', 'Monthly fee: Home');
     const whole = await page({ clientId });
     const balanceOf = new Map(whole.rows.map((row) => [row.id, row.runningBalance]));
 
@@ -128,7 +129,7 @@ describe('clients.ledger: the ledger as a statement', () => {
         async (entries) => {
           const { id: clientId } = await ok<{ id: number }>('clients.create', { firstName: 'P', lastName: 'Q', email: `p${Math.random().toString(36).slice(2)}@example.com`, balanceMode: 'soft' });
           for (const entry of entries) {
-            post(clientId, entry.cents > 0 ? 'payment' : 'charge', entry.cents * 10_000, `2026-10-${String(entry.day).padStart(2, '0')}`);
+            await post(clientId, entry.cents > 0 ? 'payment' : 'charge', entry.cents * 10_000, `2026-10-${String(entry.day).padStart(2, '0')}`);
           }
           const statement = await page({ clientId, limit: 1000 });
           const client = await ok<{ balance: string }>('clients.get', { id: clientId });
@@ -143,12 +144,17 @@ describe('clients.ledger: the ledger as a statement', () => {
 });
 
 describe('clients.ledgerCsv and `client ledger --out`', () => {
-  it('writes the filtered rows, in the statement’s order, amounts exact, formulas neutralised', async () => {
+  /** Alice's October and November: a payment with a formula for a description, a fee, a charge. */
+  async function aliceLedger(): Promise<number> {
     const clientId = await alice();
-    post(clientId, 'payment', 50_000_000, '2026-10-02', '=HYPERLINK("x")');
-    post(clientId, 'monthly_fee', -29_950_000, '2026-10-05', 'Monthly fee: Home');
-    post(clientId, 'charge', -1_234_567, '2026-11-03', 'Extra work');
+    await post(clientId, 'payment', 50_000_000, '2026-10-02', '=HYPERLINK("x")');
+    await post(clientId, 'monthly_fee', -29_950_000, '2026-10-05', 'Monthly fee: Home');
+    await post(clientId, 'charge', -1_234_567, '2026-11-03', 'Extra work');
+    return clientId;
+  }
 
+  it('writes the filtered rows, in the statement’s order, amounts exact, formulas neutralised', async () => {
+    const clientId = await aliceLedger();
     const file = await ok<LedgerFile>('clients.ledgerCsv', { clientId, to: '2026-10-31' });
     expect(file.fileName).toBe('ledger-Alice-Martin-start-to-2026-10-31.csv');
     expect(file.rows).toBe(2);
@@ -157,7 +163,10 @@ describe('clients.ledgerCsv and `client ledger --out`', () => {
       ['2026-10-05', 'Monthly fee', 'Monthly fee: Home', '-29.950000', '20.050000'],
       ['2026-10-02', 'Payment', '\'=HYPERLINK("x")', '50.000000', '50.000000'],
     ]);
+  });
 
+  itOnSqliteUntil('the command line on a server database (--db URL, slice 5)', '`client ledger --out` writes the same statement to a file, and refuses an unknown kind', async () => {
+    const clientId = await aliceLedger();
     const dir = mkdtempSync(join(tmpdir(), 'rc-ledger-'));
     try {
       const out = join(dir, 'fees.csv');

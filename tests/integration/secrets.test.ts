@@ -9,7 +9,6 @@ import { environmentKeyBox, KEY_FILE, keyBox, keyFromFile, keyFromText, sealStor
 import { onAppStart } from '../../main/services/startup';
 import { resolveParams } from '../../main/sync/delivery';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 /** Issue 14: no password readable in the database file; the key from the environment or a private key file. */
 
@@ -66,12 +65,18 @@ describe('passwords at rest', () => {
   });
   afterEach(() => temp.cleanup());
 
-  /** The database as `sqlite3 reseller.db .dump` prints it (the WAL checkpointed into the file first). */
+  /**
+   * The database as its own tool prints it: `sqlite3 reseller.db .dump` (the WAL checkpointed
+   * into the file first), or `pg_dump` of the server's database.
+   */
   function dump(): string {
-    const store = asSqlite(temp.store);
+    const { store } = temp;
+    if (store.dialect === 'postgres') return execFileSync('pg_dump', ['--no-owner', `--dbname=${temp.location}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return execFileSync('sqlite3', [store.path, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   }
+
+  const createSubAccountItem = () => temp.store.db.selectFrom('outbox').selectAll().where('method', '=', 'createSubAccount').orderBy('id').executeTakeFirstOrThrow();
 
   async function ok<T>(table: ReturnType<typeof createHandlerTable>, name: string, input: unknown): Promise<T> {
     const result = await dispatch(table, name, input);
@@ -85,7 +90,7 @@ describe('passwords at rest', () => {
     expect(made.password).toBe('Desk-Phone-Secret-42');
     expect(dump()).not.toContain('Desk-Phone-Secret-42');
     expect((await ok<{ password: string }>(table, 'subaccounts.revealPassword', { id: made.id })).password).toBe('Desk-Phone-Secret-42');
-    const item = asSqlite(temp.store).sqlite.prepare(`select * from outbox where method = 'createSubAccount'`).get() as Parameters<typeof resolveParams>[1];
+    const item = await createSubAccountItem();
     const resolved = await resolveParams(temp.store.db, item, box);
     expect(resolved).toMatchObject({ ok: true, params: { password: 'Desk-Phone-Secret-42', username: 'anadesk' } });
     // The API password, saved as the desktop app saves it (the same box seals it).
@@ -101,18 +106,28 @@ describe('passwords at rest', () => {
     const client = await ok<{ id: number }>(table, 'clients.create', { firstName: 'Bo', lastName: 'Old', email: 'bo@example.com', balanceMode: 'soft' });
     const made = await ok<{ id: number }>(table, 'subaccounts.create', { username: 'bodesk', password: 'Old-Plain-SIP-99' });
     // As a version before issue 14 left them: plain text in the tables and in a waiting outbox item.
-    const store = asSqlite(temp.store);
-    store.sqlite.prepare('update subaccounts set password = ? where id = ?').run('Old-Plain-SIP-99', made.id);
-    store.sqlite.prepare('update clients set portal_password = ? where id = ?').run('Old-Portal-Pass-77', client.id);
-    store.sqlite.prepare(`update outbox set params = json_set(params, '$.password', ?) where method = 'createSubAccount'`).run('Old-Plain-SIP-99');
+    const { db } = temp.store;
+    await db.updateTable('subaccounts').set({ password: 'Old-Plain-SIP-99' }).where('id', '=', made.id).execute();
+    await db.updateTable('clients').set({ portal_password: 'Old-Portal-Pass-77' }).where('id', '=', client.id).execute();
+    const waiting = await createSubAccountItem();
+    await db
+      .updateTable('outbox')
+      .set({ params: JSON.stringify({ ...(JSON.parse(waiting.params) as object), password: 'Old-Plain-SIP-99' }) })
+      .where('id', '=', waiting.id)
+      .execute();
+    // Plain text that only looks sealed to a comparison ignoring case (the prefix is "rcs1:").
+    const lookalike = await ok<{ id: number }>(table, 'subaccounts.create', { username: 'bodesk2', password: 'Sealed-Later-1' });
+    await db.updateTable('subaccounts').set({ password: 'RCS1:Looks-Sealed-88' }).where('id', '=', lookalike.id).execute();
     expect(dump()).toContain('Old-Plain-SIP-99');
     expect(dump()).toContain('Old-Portal-Pass-77');
+    expect(dump()).toContain('RCS1:Looks-Sealed-88');
 
-    await onAppStart(store, () => FIXED_NOW, box);
+    await onAppStart(temp.store, () => FIXED_NOW, box);
     const text = dump();
-    for (const secret of ['Old-Plain-SIP-99', 'Old-Portal-Pass-77']) expect(text).not.toContain(secret);
+    for (const secret of ['Old-Plain-SIP-99', 'Old-Portal-Pass-77', 'RCS1:Looks-Sealed-88']) expect(text).not.toContain(secret);
     expect((await ok<{ password: string }>(table, 'subaccounts.revealPassword', { id: made.id })).password).toBe('Old-Plain-SIP-99');
-    const item = store.sqlite.prepare(`select * from outbox where method = 'createSubAccount'`).get() as Parameters<typeof resolveParams>[1];
+    expect((await ok<{ password: string }>(table, 'subaccounts.revealPassword', { id: lookalike.id })).password).toBe('RCS1:Looks-Sealed-88');
+    const item = await createSubAccountItem();
     expect(JSON.parse(item.params).password).toEqual({ $ref: 'subaccountPassword', id: made.id });
     expect(await resolveParams(temp.store.db, item, box)).toMatchObject({ ok: true, params: { password: 'Old-Plain-SIP-99' } });
     // Run again: nothing left to seal.
@@ -131,7 +146,7 @@ describe('passwords at rest', () => {
     // A password left in plain text by a version before: the migration refuses (and says why) rather than pretend.
     const withKey = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, secrets: box });
     const made = await ok<{ id: number }>(withKey, 'subaccounts.create', { username: 'legacy', password: 'Sealed-First-1' });
-    asSqlite(temp.store).sqlite.prepare('update subaccounts set password = ? where id = ?').run('Legacy-Plain-5', made.id);
+    await temp.store.db.updateTable('subaccounts').set({ password: 'Legacy-Plain-5' }).where('id', '=', made.id).execute();
     await expect(sealStoredPasswords(temp.store.db, noKeychain)).rejects.toThrow(/no keychain to encrypt them/);
     // Nothing was sealed with a key file instead: the folder holds none.
     expect(existsSync(join(temp.dir, KEY_FILE))).toBe(false);
