@@ -257,5 +257,5 @@ describe('money limits', () => {
     expect(result.charged).toBe('10000000000.000000');
     // 10,000 cycles, a transaction each: ~2.5 s alone, but 35–80 s seen on a machine whose disk other test runs keep busy (each commit waits its turn).
     // On PostgreSQL each fee is ~10 round trips to the server (the door's savepoint, lock, reads and writes): ~430 s seen with two cores under a load of 7.
-  }, 120_000);
+  }, 240_000);
 });
