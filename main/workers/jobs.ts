@@ -1,5 +1,5 @@
 import type { CsvSlice, CsvChunk } from '../services/calls/cdrCsv';
-import type { PdfBatch } from '../services/invoices/files';
+import type { PdfBatch, PrintedPdfBatch } from '../services/invoices/files';
 
 /** What each kind of worker job takes, sends as it goes, and ends with (structured-cloned across threads). */
 export interface Jobs {
@@ -7,11 +7,17 @@ export interface Jobs {
   'calls.csvSlice': { input: CsvSlice; chunk: CsvChunk; result: { rows: number } };
   /** Invoice PDFs written into a folder; a chunk per file. */
   'invoices.pdfs': { input: PdfBatch; chunk: { fileName: string }; result: { files: number } };
+  /** Invoice PDFs written into a folder from invoices main read (a team server: no file to open); a chunk per file. */
+  'invoices.printedPdfs': { input: PrintedPdfBatch; chunk: { fileName: string }; result: { files: number } };
   /** A snapshot of the whole database written to `target` (a backup, issue 14). */
   'db.snapshot': { input: { target: string }; chunk: never; result: { bytes: number } };
 }
 
 export type JobKind = keyof Jobs;
+/** The jobs that read no database: their input carries what they need. */
+export type DetachedJobKind = 'invoices.printedPdfs';
+const DETACHED: readonly JobKind[] = ['invoices.printedPdfs'] satisfies DetachedJobKind[];
+export const isDetached = (kind: JobKind): kind is DetachedJobKind => DETACHED.includes(kind);
 export type JobInput<K extends JobKind> = Jobs[K]['input'];
 export type JobChunk<K extends JobKind> = Jobs[K]['chunk'];
 export type JobResult<K extends JobKind> = Jobs[K]['result'];

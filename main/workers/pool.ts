@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { JobChunk, JobInput, JobKind, JobResult, WorkerReply, WorkerRequest } from './jobs';
+import { isDetached, type JobChunk, type JobInput, type JobKind, type JobResult, type WorkerReply, type WorkerRequest } from './jobs';
 
 /**
  * Worker threads for the exports that read a whole table (issue 11): a million-call CSV and a
@@ -59,8 +59,9 @@ export class WorkerPool {
   private nextJobId = 1;
   private closed: Error | null = null;
 
+  /** `dbPath`: the SQLite file the workers read; null for a pool whose jobs read no database (DetachedJobKind, a team server's). */
   constructor(
-    private readonly dbPath: string,
+    private readonly dbPath: string | null,
     private readonly size = defaultPoolSize(),
   ) {}
 
@@ -73,6 +74,7 @@ export class WorkerPool {
   /** Runs a job on the next free worker; `onChunk` hears each chunk it sends, in order. */
   run<K extends JobKind>(kind: K, input: JobInput<K>, onChunk: (chunk: JobChunk<K>) => void = () => undefined): Promise<JobResult<K>> {
     if (this.closed) return Promise.reject(this.closed);
+    if (this.dbPath === null && !isDetached(kind)) return Promise.reject(new Error(`The job ${kind} reads a database file, and this pool has none`));
     return new Promise<JobResult<K>>((resolve, reject) => {
       const id = this.nextJobId;
       this.nextJobId += 1;

@@ -6,12 +6,11 @@ import { createHandlerTable } from '../../main/handlers/index';
 import { exportsFolder } from '../../main/services/exportTargets';
 import { centsText } from '../../main/services/invoices/pdf';
 import { micros } from '../../main/money';
-import { ledgerDoor } from '../../main/services/ledger';
 import type { InvoiceCsvFile, InvoicePdfFile, InvoiceView } from '../../preload/schemas/invoices';
 import { parse } from 'csv-parse/sync';
 import { channelCaller } from '../helpers/channels';
+import { postEntry } from '../helpers/money';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 beforeEach(async () => {
@@ -39,16 +38,17 @@ const settings = {
   issueOnCycleClose: true,
 };
 
-function post(clientId: number, kind: 'payment' | 'charge' | 'calls' | 'monthly_fee' | 'did_monthly_fee', amount: number, occurredOn: string, description: string) {
-  ledgerDoor(asSqlite(temp.store)).post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString());
+async function post(clientId: number, kind: 'payment' | 'charge' | 'calls' | 'monthly_fee' | 'did_monthly_fee', amount: number, occurredOn: string, description: string): Promise<void> {
+  const entry = { clientId, kind, amount: micros(amount), description, occurredOn };
+  await postEntry(temp.store, entry, FIXED_NOW.toISOString());
 }
 
 async function clientWith(lines: number): Promise<number> {
   const a = (await ok<{ id: number }>('clients.create', { firstName: 'Zoé', lastName: 'Tremblay', email: 'zoe@example.com', balanceMode: 'soft', company: 'Café Atlas' })).id;
-  post(a, 'payment', 250_000_000, '2026-11-02', 'Wire transfer 88213');
-  post(a, 'monthly_fee', -29_990_000, '2026-11-01', 'Monthly fee: Business (from 2026-11-01)');
-  post(a, 'did_monthly_fee', -1_950_000, '2026-11-01', 'DID monthly fee: +15145550101');
-  for (let index = 0; index < lines; index += 1) post(a, 'charge', -(1_234_567 + index * 1_111), `2026-11-${String(3 + (index % 20)).padStart(2, '0')}`, `Service charge ${index + 1}`);
+  await post(a, 'payment', 250_000_000, '2026-11-02', 'Wire transfer 88213');
+  await post(a, 'monthly_fee', -29_990_000, '2026-11-01', 'Monthly fee: Business (from 2026-11-01)');
+  await post(a, 'did_monthly_fee', -1_950_000, '2026-11-01', 'DID monthly fee: +15145550101');
+  for (let index = 0; index < lines; index += 1) await post(a, 'charge', -(1_234_567 + index * 1_111), `2026-11-${String(3 + (index % 20)).padStart(2, '0')}`, `Service charge ${index + 1}`);
   return a;
 }
 
@@ -158,8 +158,8 @@ describe('invoice PDF', () => {
     expect(bytes).toMatch(/DejaVuSans/);
   });
 
-  it('exports every invoice of a month into a folder, with progress', async () => {
-    await ok('invoices.saveSettings', settings);
+  it('exports every invoice of a month into a folder, with progress; each file the bytes of its invoice, logo and all', async () => {
+    await ok('invoices.saveSettings', { ...settings, logo: `data:image/png;base64,${readFileSync('docs/client-manage.png').toString('base64')}` });
     const events: { done: number; total: number }[] = [];
     const dir = join(temp.dir, 'out');
     const { EventBus } = await import('../../main/events');
@@ -170,12 +170,19 @@ describe('invoice PDF', () => {
     const table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, events: bus, exports: exportsFolder(dir) });
     const caller = channelCaller(() => table);
     const a = await clientWith(2);
-    await caller.ok('invoices.issue', { clientId: a, from: '2026-11-01', to: '2026-11-10' });
-    await caller.ok('invoices.issue', { clientId: a, from: '2026-11-11', to: '2026-11-24' });
+    const issued = [
+      await caller.ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-01', to: '2026-11-10' }),
+      await caller.ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-11', to: '2026-11-24' }),
+    ];
     const result = await caller.ok('invoices.exportMonth', { month: '2026-11' });
     expect(result).toMatchObject({ month: '2026-11', files: 2, folder: join(dir, 'invoices-2026-11') });
     expect(readdirSync(join(dir, 'invoices-2026-11')).sort()).toEqual(['NW-000007-Zo-Tremblay.pdf', 'NW-000008-Zo-Tremblay.pdf']);
     expect(events.map((event) => `${event.done}/${event.total}`)).toEqual(['0/2', '1/2', '2/2']);
+    // Made on a worker (reading the SQLite file, or printing what main read from PostgreSQL): the same bytes as invoices.pdf.
+    for (const invoice of issued) {
+      const single = await caller.ok<InvoicePdfFile>('invoices.pdf', { id: invoice.id });
+      expect(readFileSync(join(dir, 'invoices-2026-11', single.fileName)).equals(Buffer.from(single.base64, 'base64'))).toBe(true);
+    }
     expect(await caller.call('invoices.exportMonth', { month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

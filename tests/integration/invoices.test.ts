@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { micros } from '../../main/money';
-import { ledgerDoor } from '../../main/services/ledger';
 import type { InvoicePage, InvoiceSettingsView, InvoiceView } from '../../preload/schemas/invoices';
 import { channelCaller } from '../helpers/channels';
-import { fillBalanceToLimit } from '../helpers/seed';
+import { postEntry } from '../helpers/money';
+import { fillBalanceToLimitIn } from '../helpers/seed';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 // FIXED_NOW is 2026-11-25.
 let temp: TempStore;
@@ -118,9 +117,11 @@ describe('issuing', () => {
 
 // ---- Numbering, immutability, corrections, the chain on a real database.
 
-const door = () => ledgerDoor(asSqlite(temp.store));
-function post(clientId: number, kind: 'payment' | 'charge' | 'calls' | 'monthly_fee', amount: number, occurredOn: string, description: string = kind): number {
-  return door().post({ clientId, kind, amount: micros(amount), description, occurredOn }, FIXED_NOW.toISOString())!;
+async function post(clientId: number, kind: 'payment' | 'charge' | 'calls' | 'monthly_fee', amount: number, occurredOn: string, description: string = kind): Promise<number> {
+  const entry = { clientId, kind, amount: micros(amount), description, occurredOn };
+  const id = await postEntry(temp.store, entry, FIXED_NOW.toISOString());
+  if (id === null) throw new Error('the door wrote nothing');
+  return id;
 }
 
 describe('numbering', () => {
@@ -129,13 +130,12 @@ describe('numbering', () => {
     const clients: number[] = [];
     for (let index = 0; index < 8; index += 1) {
       const id = await newClient(`c${index}@example.com`);
-      post(id, 'charge', -10_000_000, '2026-11-10');
+      await post(id, 'charge', -10_000_000, '2026-11-10');
       clients.push(id);
     }
     // Two clients whose tax the ledger door refuses (their balance at the limit): their issue fails after taking a number.
-    const { sqlite } = asSqlite(temp.store);
-    fillBalanceToLimit(sqlite, clients[2]!, '2026-11-01');
-    fillBalanceToLimit(sqlite, clients[5]!, '2026-11-01');
+    await fillBalanceToLimitIn(temp.store.db, clients[2]!, '2026-11-01');
+    await fillBalanceToLimitIn(temp.store.db, clients[5]!, '2026-11-01');
     const results = await Promise.all(clients.map((clientId) => call('invoices.issue', { clientId, from: '2026-11-01', to: '2026-11-20' })));
     expect(results.filter((result) => !result.ok)).toHaveLength(2);
     const numbers = (await ok<InvoicePage>('invoices.list', {})).rows.map((row) => row.number).sort();
@@ -151,23 +151,23 @@ describe('an issued invoice', () => {
   async function issued() {
     await ok('invoices.saveSettings', settings);
     const a = await newClient();
-    post(a, 'payment', 50_000_000, '2026-11-02', 'Cheque 1001');
-    post(a, 'calls', -12_345_678, '2026-11-05', 'Calls of 2026-11-05');
-    post(a, 'charge', -10_000_000, '2026-11-08', 'Porting fee');
+    await post(a, 'payment', 50_000_000, '2026-11-02', 'Cheque 1001');
+    await post(a, 'calls', -12_345_678, '2026-11-05', 'Calls of 2026-11-05');
+    await post(a, 'charge', -10_000_000, '2026-11-08', 'Porting fee');
     const invoice = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-01', to: '2026-11-10' });
     return { a, invoice };
   }
 
   it('never changes: later entries, even dated in its period, land on the next invoice; the row refuses updates', async () => {
     const { a, invoice } = await issued();
-    post(a, 'calls', -1_000_000, '2026-11-06', 'Late calls of 2026-11-06');
-    post(a, 'payment', 5_000_000, '2026-11-15', 'Cheque 1002');
+    await post(a, 'calls', -1_000_000, '2026-11-06', 'Late calls of 2026-11-06');
+    await post(a, 'payment', 5_000_000, '2026-11-15', 'Cheque 1002');
     await ok('clients.charge', { clientId: a, amount: '3' });
     expect(await ok('invoices.get', { id: invoice.id })).toEqual(invoice);
-    const { sqlite } = asSqlite(temp.store);
-    expect(() => sqlite.prepare('update invoices set closing_micros = 0 where id = ?').run(invoice.id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare('update invoice_lines set amount_micros = 0 where invoice_id = ?').run(invoice.id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare('delete from invoices where id = ?').run(invoice.id)).toThrow(/never deleted/);
+    const { db } = temp.store;
+    await expect(db.updateTable('invoices').set({ closing_micros: 0 }).where('id', '=', invoice.id).execute()).rejects.toThrow(/immutable/);
+    await expect(db.updateTable('invoice_lines').set({ amount_micros: 0 }).where('invoice_id', '=', invoice.id).execute()).rejects.toThrow(/immutable/);
+    await expect(db.deleteFrom('invoices').where('id', '=', invoice.id).execute()).rejects.toThrow(/never deleted/);
     const next = await ok<InvoiceView>('invoices.issue', { clientId: a, from: '2026-11-11', to: '2026-11-25' });
     expect(next.openingBalance).toBe(invoice.closingBalance);
     expect(next.lines.find((line) => line.section === 'calls')).toMatchObject({ description: 'Late calls and corrections from 2026-11-06 to before 2026-11-11', amount: '1.000000' });
@@ -231,7 +231,7 @@ describe('the chain on generated ledgers (property, on the database)', () => {
             // Entries written before this invoice, dated anywhere up to today: late ones too.
             for (const item of generated.filter((entry) => entry.after === index)) {
               const sign = item.kind === 'payment' ? 1 : -1;
-              post(a, item.kind, sign * item.amount, `2026-11-${String(item.day).padStart(2, '0')}`);
+              await post(a, item.kind, sign * item.amount, `2026-11-${String(item.day).padStart(2, '0')}`);
             }
             issuedViews.push(await ok<InvoiceView>('invoices.issue', { clientId: a, from, to }));
           }

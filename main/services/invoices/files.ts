@@ -9,10 +9,10 @@ import type { InvoiceCsvFile, InvoiceExportResult, InvoicePdfFile, PaperSize } f
 import { SECTION_TITLES } from '../../engine/invoice';
 import { micros, moneyToText } from '../../money';
 import { AppError } from '../../errors';
-import { sqliteContext, type ServiceContext, type SqliteServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import type { ExportTargets } from '../exportTargets';
 import { centsText, renderInvoicePdf, summaryRows } from './pdf';
-import { minutesText, printableInvoice } from './read';
+import { minutesText, printableInvoice, type PrintableInvoice } from './read';
 import { readInvoiceSettings } from './settings';
 
 const fileNamePart = (text: string): string => text.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -21,12 +21,16 @@ async function paperOf(db: Kysely<Database>, paper: PaperSize | undefined): Prom
   return paper ?? (await readInvoiceSettings(db)).paper;
 }
 
-/** One invoice as a PDF: its bytes, its file name ("NW-000123-Alice-Martin.pdf") and page count. */
-export async function invoicePdf(db: Kysely<Database>, input: { id: number; paper?: PaperSize | undefined }): Promise<{ fileName: string; bytes: Buffer; pages: number }> {
-  const printable = await printableInvoice(db, input.id);
-  const { bytes, pages } = await renderInvoicePdf(printable, await paperOf(db, input.paper));
+/** An invoice read for printing as a PDF: its bytes, its file name ("NW-000123-Alice-Martin.pdf") and page count. */
+async function printedPdf(id: number, printable: PrintableInvoice, paper: PaperSize): Promise<{ fileName: string; bytes: Buffer; pages: number }> {
+  const { bytes, pages } = await renderInvoicePdf(printable, paper);
   const client = fileNamePart(printable.content.clientBlock[0] ?? '');
-  return { fileName: `${fileNamePart(printable.number) || `invoice-${input.id}`}${client ? `-${client}` : ''}.pdf`, bytes, pages };
+  return { fileName: `${fileNamePart(printable.number) || `invoice-${id}`}${client ? `-${client}` : ''}.pdf`, bytes, pages };
+}
+
+/** One invoice as a PDF: its bytes, its file name and page count. */
+export async function invoicePdf(db: Kysely<Database>, input: { id: number; paper?: PaperSize | undefined }): Promise<{ fileName: string; bytes: Buffer; pages: number }> {
+  return printedPdf(input.id, await printableInvoice(db, input.id), await paperOf(db, input.paper));
 }
 
 /** `invoices.pdf`: the PDF as base64 for the window (a Save dialog, a download). */
@@ -100,21 +104,55 @@ export async function writeInvoicePdfs(sqlite: BetterSqlite3.Database, batch: Pd
   return { files: batch.ids.length };
 }
 
-/** Writes the invoices' PDFs into a folder on worker threads; `onFile` hears how many are written after each. */
-export async function writeInvoicePdfFiles(ctx: SqliteServiceContext, batch: PdfBatch, onFile: (done: number) => void = () => undefined): Promise<void> {
+/** Invoices read in main for a worker to print (pool.ts, 'invoices.printedPdfs'): a team server's store has no file a worker could open. */
+export interface PrintedPdfBatch {
+  invoices: { id: number; printable: PrintableInvoice }[];
+  folder: string;
+  paper: PaperSize;
+}
+
+/** A worker's part of a month's export on a team server (PostgreSQL): the PDFs of invoices main read, written one chunk per file. */
+export async function writePrintedInvoicePdfs(batch: PrintedPdfBatch, emit: (chunk: { fileName: string }) => void): Promise<{ files: number }> {
+  for (const { id, printable } of batch.invoices) {
+    // A Buffer crosses to a worker thread as a plain Uint8Array; pdfkit takes a logo as a Buffer.
+    const logo = printable.logo === null ? null : Buffer.from(printable.logo.buffer, printable.logo.byteOffset, printable.logo.byteLength);
+    const { fileName, bytes } = await printedPdf(id, { ...printable, logo }, batch.paper);
+    await writeFile(join(batch.folder, fileName), bytes);
+    emit({ fileName });
+  }
+  return { files: batch.invoices.length };
+}
+
+/**
+ * Writes the invoices' PDFs into a folder on worker threads; `onFile` hears how many are
+ * written after each. On SQLite each worker reads the database file itself. On PostgreSQL
+ * (issue 16) main reads each job's invoices just before the job is queued, and the workers
+ * only print: at most one job's invoices per worker are held at a time (a logo can be 2 MB).
+ */
+export async function writeInvoicePdfFiles(ctx: ServiceContext, batch: PdfBatch, onFile: (done: number) => void = () => undefined): Promise<void> {
   let done = 0;
-  const pool = new WorkerPool(ctx.store.path, Math.min(defaultPoolSize(), Math.ceil(batch.ids.length / PDFS_PER_JOB)));
+  const fileWritten = (): void => {
+    done += 1;
+    onFile(done);
+  };
+  const size = Math.min(defaultPoolSize(), Math.ceil(batch.ids.length / PDFS_PER_JOB));
+  const chunks: number[][] = [];
+  for (let at = 0; at < batch.ids.length; at += PDFS_PER_JOB) chunks.push(batch.ids.slice(at, at + PDFS_PER_JOB));
+  const pool = new WorkerPool(ctx.store.dialect === 'sqlite' ? ctx.store.path : null, size);
   try {
-    const jobs: Promise<unknown>[] = [];
-    for (let at = 0; at < batch.ids.length; at += PDFS_PER_JOB) {
-      jobs.push(
-        pool.run('invoices.pdfs', { ...batch, ids: batch.ids.slice(at, at + PDFS_PER_JOB) }, () => {
-          done += 1;
-          onFile(done);
-        }),
-      );
+    if (ctx.store.dialect === 'sqlite') {
+      await Promise.all(chunks.map((ids) => pool.run('invoices.pdfs', { ...batch, ids }, fileWritten)));
+      return;
     }
-    await Promise.all(jobs);
+    const { folder, paper } = batch;
+    const lane = async (): Promise<void> => {
+      for (let ids = chunks.shift(); ids !== undefined; ids = chunks.shift()) {
+        const invoices = [];
+        for (const id of ids) invoices.push({ id, printable: await printableInvoice(ctx.db, id) });
+        await pool.run('invoices.printedPdfs', { invoices, folder, paper }, fileWritten);
+      }
+    };
+    await Promise.all(Array.from({ length: size }, lane));
   } finally {
     await pool.close();
   }
@@ -124,7 +162,8 @@ export async function writeInvoicePdfFiles(ctx: SqliteServiceContext, batch: Pdf
  * `invoices.exportMonth`: every invoice of the month as one PDF each, into a folder the
  * host chooses (Electron: a folder dialog; the headless host and the CLI: their exports
  * folder), one 'invoices.exportProgress' event per file written. The PDFs are made on worker
- * threads (pool.ts), each reading the store on its own connection: 1,000 PDFs took 20.7 s
+ * threads (pool.ts), each reading the SQLite file on its own connection (on PostgreSQL main
+ * reads, the workers print): 1,000 PDFs took 20.7 s
  * on one thread, on two the time `npm run bench` prints.
  */
 export async function exportMonth(
@@ -132,13 +171,12 @@ export async function exportMonth(
   targets: ExportTargets,
   input: { month: string; paper?: PaperSize | undefined },
 ): Promise<InvoiceExportResult> {
-  const sqliteCtx = sqliteContext(ctx, 'Exporting invoices');
   const ids = await invoicesOfMonth(ctx, input.month);
   if (ids.length === 0) throw new AppError('not_found', `No invoice was issued in ${input.month}`);
   const destination = await targets.folder(`invoices-${input.month}`);
   if (destination === null) throw new AppError('conflict', 'The export was cancelled: no folder was chosen');
   const paper = await paperOf(ctx.db, input.paper);
   ctx.events.emit('invoices.exportProgress', { month: input.month, done: 0, total: ids.length });
-  await writeInvoicePdfFiles(sqliteCtx, { ids, folder: destination.path, paper }, (done) => ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length }));
+  await writeInvoicePdfFiles(ctx, { ids, folder: destination.path, paper }, (done) => ctx.events.emit('invoices.exportProgress', { month: input.month, done, total: ids.length }));
   return { month: input.month, folder: destination.shownAs, files: ids.length };
 }
