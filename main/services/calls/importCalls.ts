@@ -1,5 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
 import type { SqliteStore } from '../../../db/open';
+import type { Database } from '../../../db/schema';
 import type { ImportJobView } from '../../../preload/schemas/calls';
 import type { CdrBatch } from '../../cdr/types';
 import { withSetAsideSummary } from '../../engine/callDays';
@@ -352,10 +354,17 @@ export async function importCalls(store: SqliteStore, batches: AsyncIterable<Cdr
   // Committed batches count, even when cancelled or failed: post their charges now.
   // A client-day the ledger door refused (a balance at its limit) is set aside, and said so.
   progress.message = withSetAsideSummary(progress.message, (await postCallCharges(store, now)).setAside);
-  await store.db
+  await finishImportRow(store.db, importId, progress, now());
+  report(progress, timers.now() - started, options.onProgress);
+  return progress;
+}
+
+/** An import's row as it ended: its status, message and counts (either store's import). */
+export async function finishImportRow(db: Kysely<Database>, importId: number, progress: ImportProgress, finishedAt: Date): Promise<void> {
+  await db
     .updateTable('call_imports')
     .set({
-      finished_at: now().toISOString(),
+      finished_at: finishedAt.toISOString(),
       status: progress.status,
       rows_read: progress.added + progress.duplicates + progress.rejected,
       rows_added: progress.added,
@@ -365,8 +374,6 @@ export async function importCalls(store: SqliteStore, batches: AsyncIterable<Cdr
     })
     .where('id', '=', importId)
     .execute();
-  report(progress, timers.now() - started, options.onProgress);
-  return progress;
 }
 
 /** Updates the rates and the estimate of `progress` and tells `onProgress` (either store's import). */

@@ -65,6 +65,37 @@ function sameRating(row: CallRow, values: Omit<CallRow, 'id'>): boolean {
   return RATING_COLUMNS.every((column) => row[column] === values[column]);
 }
 
+/**
+ * A noted cycle's calls from its earliest late call (`rows`, in call order) rated again in
+ * order, after the `used` free minutes of the calls before it: the rows whose rating changed,
+ * with their new values. Pure; either store reads and writes around it. The note's cycle is
+ * open and its package has free minutes (the caller checks).
+ */
+export function rerateFromNote(note: RatingPendingTable, rows: readonly CallRow[], world: RatingWorld, used: number): { row: CallRow; values: CallValues }[] {
+  const connection = world.clientPackages.get(note.client_package_id)!;
+  const pkg = world.package(connection.packageId)!;
+  let left = Math.max(0, pkg.freeMinutes - used);
+  const context = { ownDids: world.ownDids };
+  const changed: { row: CallRow; values: CallValues }[] = [];
+  for (const row of rows) {
+    // The call stays where it was placed: its own sub account, client and cycle.
+    const binding = { subaccountId: row.subaccount_id!, clientId: row.client_id, clientPackageId: note.client_package_id, packageId: connection.packageId };
+    const call = storedCallToRate(row, world, { binding, cycleStart: note.cycle_start });
+    const step = rateCall(pkg, call.record, context, left);
+    left = step.freeMinutesLeft;
+    const values = rowValues(call, step.result, row.import_id);
+    if (!sameRating(row, values)) changed.push({ row, values });
+  }
+  return changed;
+}
+
+/** Whether a note's cycle is to be rated again: still open, its package with free minutes. */
+export function noteNeedsRating(note: RatingPendingTable, world: RatingWorld): boolean {
+  const connection = world.clientPackages.get(note.client_package_id);
+  const pkg = connection ? world.package(connection.packageId) : null;
+  return Boolean(connection && pkg && pkg.freeMinutes > 0 && note.cycle_start >= connection.cycleStartDate);
+}
+
 /** Cycles rated again per transaction: each note goes with its cycle's rows, and the window waits for at most this many. */
 const CYCLES_PER_TRANSACTION = 32;
 
@@ -109,23 +140,13 @@ export async function ratePendingCycles(store: SqliteStore, world: RatingWorld):
   let rated = 0;
   let changed = 0;
   const rateCycle = (note: RatingPendingTable): void => {
-    const connection = world.clientPackages.get(note.client_package_id);
-    const pkg = connection ? world.package(connection.packageId) : null;
-    if (connection && pkg && pkg.freeMinutes > 0 && note.cycle_start >= connection.cycleStartDate) {
+    if (noteNeedsRating(note, world)) {
       const cycle = [note.client_package_id, note.cycle_start, note.from_started_at, note.from_call_id] as const;
-      let left = Math.max(0, pkg.freeMinutes - Number(prepared.used.get(...cycle) ?? 0));
-      const context = { ownDids: world.ownDids };
       const dirty = new Set<string>();
       const totals = new CallTotalsDelta();
-      for (const row of prepared.from.all(...cycle)) {
-        // The call stays where it was placed: its own sub account, client and cycle.
-        const binding = { subaccountId: row.subaccount_id!, clientId: row.client_id, clientPackageId: note.client_package_id, packageId: connection.packageId };
-        const call = storedCallToRate(row, world, { binding, cycleStart: note.cycle_start });
-        const step = rateCall(pkg, call.record, context, left);
-        left = step.freeMinutesLeft;
-        rated += 1;
-        const values = rowValues(call, step.result, row.import_id);
-        if (sameRating(row, values)) continue;
+      const rows = prepared.from.all(...cycle);
+      rated += rows.length;
+      for (const { row, values } of rerateFromNote(note, rows, world, Number(prepared.used.get(...cycle) ?? 0))) {
         const stored = totalsStatements.read.get(row.id);
         if (stored) totals.add(stored, -1);
         prepared.update.run(...RERATED_COLUMNS.map((column) => values[column]), row.id);

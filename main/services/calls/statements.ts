@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { CallChargeDirtyRow, CallImportRejectRow, CallRow, Database } from '../../../db/schema';
 
 /** The provider's record of a call, as stored: what rating reads back from a row. */
@@ -73,6 +73,18 @@ export interface CycleSummary {
   last: string;
 }
 
+/**
+ * A stored cycle's summary columns (CycleSummary), grouped by client package and cycle. started_at
+ * is always "YYYY-MM-DD HH:MM:SS": joined with the call id, text order (byte order) is call order.
+ */
+export const cycleSummaryColumns = (eb: ExpressionBuilder<Database, 'calls'>) =>
+  [
+    'client_package_id',
+    'cycle_start',
+    eb.fn.coalesce(eb.fn.sum<number>('free_minutes_used'), eb.lit(0)).as('used'),
+    eb.fn.max<string>(sql<string>`started_at || call_id`).as('last'),
+  ] as const;
+
 export interface CallStatements {
   insert: BetterSqlite3.Statement<[values: Bound[]]>;
   cycleUsed: BetterSqlite3.Statement<[clientPackageId: number, cycleStart: string], number>;
@@ -120,15 +132,9 @@ export function prepareCallStatements(db: Kysely<Database>, sqlite: BetterSqlite
   const cycleUsed = inCycle.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('free_minutes_used'), eb.lit(0)).as('used')).compile();
   const cycleLast = inCycle.select(['started_at', 'call_id']).orderBy('started_at', 'desc').orderBy('call_id', 'desc').limit(1).compile();
   const cycleCalls = inCycle.select(STORED_CALL_COLUMNS).compile();
-  // started_at is always "YYYY-MM-DD HH:MM:SS": joined with the call id, text order is call order.
   const cycleSummaries = db
     .selectFrom('calls')
-    .select((eb) => [
-      'client_package_id',
-      'cycle_start',
-      eb.fn.coalesce(eb.fn.sum<number>('free_minutes_used'), eb.lit(0)).as('used'),
-      eb.fn.max<string>(sql<string>`started_at || call_id`).as('last'),
-    ])
+    .select(cycleSummaryColumns)
     .where('client_package_id', 'is not', null)
     .where('cycle_start', 'is not', null)
     .groupBy(['client_package_id', 'cycle_start'])
