@@ -25,7 +25,8 @@ export function pgDatabaseUrl(name: string): string {
   return url.toString();
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a connection to the cluster's admin database (create and drop databases there). */
+export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: pgTestUrl() });
   await client.connect();
   try {

@@ -17,7 +17,7 @@ import { tablesHoldingRows } from '../../main/services/dbCopy/target';
 import type { LedgerEntryView } from '../../preload/schemas/clients';
 import type { BrandingView } from '../../preload/schemas/branding';
 import { channelCaller } from '../helpers/channels';
-import { pgDatabaseUrl, pgTestUrl } from '../helpers/pgServer';
+import { admin, pgDatabaseUrl, pgTestUrl } from '../helpers/pgServer';
 
 // Issue 16: `db copy --from reseller.db --to postgres://…` moves a reseller to a team server.
 
@@ -33,16 +33,6 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await runCli(argv, { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) }, { now: () => NOW });
   return { code, out, err };
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: pgTestUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 let serial = 0;

@@ -152,17 +152,8 @@ export async function importCalls(store: SqliteStore, batches: AsyncIterable<Cdr
    */
   const writeBatch = (batch: CdrBatch, counts: BatchCounts, dirty: Set<string>, totals: CallTotalsDelta): void => {
     const ids = batch.good.map((cdr) => cdr.callId);
-    const existing = new Set(statements.existingIds.all(JSON.stringify(ids)));
-    const fresh: CallToRate[] = [];
-    const seen = new Set<string>();
-    for (const cdr of batch.good) {
-      if (existing.has(cdr.callId) || seen.has(cdr.callId)) {
-        counts.duplicates += 1;
-        continue;
-      }
-      seen.add(cdr.callId);
-      fresh.push(parsedCdrToRate(cdr, world));
-    }
+    const { fresh, duplicates } = freshCalls(batch, new Set(statements.existingIds.all(JSON.stringify(ids))), world);
+    counts.duplicates += duplicates;
     rateBatch(fresh, world, queries, cycleStates, importId, ({ values, rowId }) => {
       if (rowId === undefined) {
         statements.insert.run(callValuesInOrder(values));
@@ -374,6 +365,22 @@ export async function finishImportRow(db: Kysely<Database>, importId: number, pr
     })
     .where('id', '=', importId)
     .execute();
+}
+
+/** A batch's calls not stored yet (`stored`: their ids found stored), each once, bound for rating; and how many were duplicates. */
+export function freshCalls(batch: CdrBatch, stored: ReadonlySet<string>, world: RatingWorld): { fresh: CallToRate[]; duplicates: number } {
+  const fresh: CallToRate[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const cdr of batch.good) {
+    if (stored.has(cdr.callId) || seen.has(cdr.callId)) {
+      duplicates += 1;
+      continue;
+    }
+    seen.add(cdr.callId);
+    fresh.push(parsedCdrToRate(cdr, world));
+  }
+  return { fresh, duplicates };
 }
 
 /** Updates the rates and the estimate of `progress` and tells `onProgress` (either store's import). */

@@ -1,0 +1,132 @@
+import type { PgStore } from '../../../../db/open';
+import type { CdrBatch } from '../../../cdr/types';
+import { withSetAsideSummary } from '../../../engine/callDays';
+import { AppError } from '../../../errors';
+import { withAdvisoryLock } from '../../locks';
+import { CallTotalsDelta } from '../callTotals';
+import { finishImportRow, freshCalls, notStarted, report, type ImportOptions, type ImportProgress } from '../importCalls';
+import { PendingCycleNotes } from '../pendingCycles';
+import { emptyCycleQueries, rateBatch, summarisedCycleQueries } from '../rateBatch';
+import { dirtyDayKey, type CallValues } from '../statements';
+import { realTimers } from '../timers';
+import { RatingWorld } from '../world';
+import { postCallChargesPg } from './callCharges';
+import { ratePendingCyclesPg } from './pendingCycles';
+import { cycleSummaries, flushCallTotals, markDirtyDays, notePendingCycles, ROWS_PER_STATEMENT, storedCallIds } from './writes';
+
+/**
+ * Rows per transaction on PostgreSQL. Nothing waits for a connection here (each request
+ * takes one of the pool's), so the size is what a crash may lose and what the window waits
+ * for before it sees the rows: a few seconds of work.
+ */
+export const PG_TRANSACTION_ROWS = 20_000;
+
+const REJECTS_SHOWN = 1000;
+
+/**
+ * Issue 16: the import on PostgreSQL. The same parsing and the same rating as on SQLite
+ * (rateBatch, the engine): only the writes differ — a batch's calls in multi-row inserts,
+ * its rollups, dirty days and late cycles once per transaction, all sorted by key. One import
+ * runs at a time per database (an advisory lock, whichever instance started it): the
+ * duplicates a batch skips and the cycles' free minutes it reads stay true while it writes.
+ * The indexes stay (dropping them would blind every other instance: deferredIndexes.ts is
+ * SQLite's). Late calls' cycles are rated again and the call charges posted at the end, as on SQLite.
+ */
+export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBatch>, options: ImportOptions): Promise<ImportProgress> {
+  const now = options.now ?? (() => new Date());
+  const timers = options.timers ?? realTimers;
+  const started = timers.now();
+  return withAdvisoryLock(store, 'reseller-console:import', async () => {
+    const world = await RatingWorld.load(store.db);
+    const { id: importId } = await store.db
+      .insertInto('call_imports')
+      .values({ source: options.source, format: options.format, started_at: now().toISOString(), finished_at: null, status: 'running', pid: process.pid })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const progress: ImportProgress = { ...notStarted(options.totalBytes ?? null), importId };
+    const cycleStates = new Map();
+    const transactionRows = options.transactionRows ?? PG_TRANSACTION_ROWS;
+    const iterator = batches[Symbol.asyncIterator]();
+    let next = await iterator.next();
+    try {
+      while (!next.done) {
+        if (options.signal?.aborted) {
+          progress.status = 'cancelled';
+          break;
+        }
+        const counts = { duplicates: 0, added: 0, rated: 0, unrated: 0, rerated: 0, rejected: 0 };
+        const rejects: CdrBatch['rejected'] = [];
+        const states = new Map(cycleStates);
+        const pending = new PendingCycleNotes();
+        await store.db.transaction().execute(async (trx) => {
+          const dirty = new Set<string>();
+          const totals = new CallTotalsDelta();
+          let rows = 0;
+          while (!next.done) {
+            const batch = next.value;
+            const { fresh, duplicates } = freshCalls(batch, await storedCallIds(trx, batch.good.map((cdr) => cdr.callId)), world);
+            counts.duplicates += duplicates;
+            // What rating asks of the stored cycles it has not seen yet, read in one query.
+            const unseen = new Set<string>();
+            for (const call of fresh) {
+              const key = `${call.binding?.clientPackageId}|${call.cycleStart}`;
+              if (call.binding?.clientPackageId != null && call.cycleStart != null && !states.has(key)) unseen.add(key);
+            }
+            const queries = summarisedCycleQueries(await cycleSummaries(trx, unseen), emptyCycleQueries);
+            const inserts: CallValues[] = [];
+            rateBatch(fresh, world, queries, states, importId, ({ values, rowId }) => {
+              // An import rates its calls as they come and notes late ones' cycles: it never rewrites a stored row here.
+              if (rowId !== undefined) throw new AppError('internal', 'The import was asked to rewrite a stored call');
+              inserts.push(values);
+            }, pending.note);
+            for (let start = 0; start < inserts.length; start += ROWS_PER_STATEMENT) {
+              await trx.insertInto('calls').values(inserts.slice(start, start + ROWS_PER_STATEMENT)).execute();
+            }
+            for (const values of inserts) {
+              totals.add(values, 1);
+              counts.added += 1;
+              if (values.status === 'rated') counts.rated += 1;
+              else counts.unrated += 1;
+              if (values.client_id !== null && values.status === 'rated') dirty.add(dirtyDayKey(values.client_id, values.started_at));
+            }
+            if (batch.rejected.length > 0) {
+              await trx.insertInto('call_import_rejects').values(batch.rejected.map((rejection) => ({ import_id: importId, line: rejection.line, reason: rejection.reason }))).execute();
+            }
+            counts.rejected += batch.rejected.length;
+            for (const rejection of batch.rejected) if (rejects.length < REJECTS_SHOWN) rejects.push(rejection);
+            rows += batch.good.length + batch.rejected.length;
+            progress.linesRead = batch.linesRead;
+            progress.bytesRead = options.fileBytes ? options.fileBytes(batch.bytesRead) : batch.bytesRead;
+            next = await iterator.next();
+            if (rows >= transactionRows || options.signal?.aborted) break;
+          }
+          await markDirtyDays(trx, dirty);
+          await flushCallTotals(trx, totals);
+          await notePendingCycles(trx, pending.take());
+        });
+        // Committed: the cycles' states and the counts are this transaction's.
+        for (const [key, state] of states) cycleStates.set(key, state);
+        for (const key of Object.keys(counts) as (keyof typeof counts)[]) progress[key] += counts[key];
+        for (const rejection of rejects) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);
+        report(progress, timers.now() - started, options.onProgress);
+        options.onCommit?.();
+      }
+      if (options.signal?.aborted && progress.status === 'running') progress.status = 'cancelled';
+    } catch (error) {
+      progress.status = 'failed';
+      progress.message = error instanceof Error ? error.message : String(error);
+    }
+    try {
+      progress.rerated += (await ratePendingCyclesPg(store, world)).rated;
+    } catch (error) {
+      // The notes stay: the next start or import rates those cycles.
+      progress.status = 'failed';
+      progress.message ??= error instanceof Error ? error.message : String(error);
+    }
+    if (progress.status === 'running') progress.status = 'done';
+    progress.message = withSetAsideSummary(progress.message, (await postCallChargesPg(store, now)).setAside);
+    await finishImportRow(store.db, importId, progress, now());
+    report(progress, timers.now() - started, options.onProgress);
+    return progress;
+  });
+}
