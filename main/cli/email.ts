@@ -1,6 +1,5 @@
 import type { EmailItemView, EmailStatusView } from '../../preload/schemas/email';
 import { sendDueEmails } from '../services/email/send';
-import { sqliteOnly } from '../services/storeKind';
 import { parseCommandOptions, print, requireOption } from './options';
 import { UserError, type Command } from './run';
 
@@ -35,7 +34,7 @@ export const emailCommands: Command[] = [
     async run(ctx) {
       parseCommandOptions(ctx, {});
       // The worker's pass, once, its waits notwithstanding; e-mails another process left mid-send are taken back.
-      const result = await sendDueEmails(sqliteOnly(ctx.store, 'Sending e-mails'), { now: ctx.now, ignoreBackoff: true, recover: true, events: ctx.events });
+      const result = await sendDueEmails(ctx.store, { now: ctx.now, ignoreBackoff: true, recover: true, events: ctx.events });
       const status = await ctx.call('email.status');
       const items = await ctx.call('email.list', { status: 'open', limit: 500 });
       const summary = `Sent ${result.sent}, failed ${result.failed}, to retry ${result.retryLater}.`;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlerTable, dispatch } from '../../main/handlers/index';
 import { FileGrants, type FileAccess } from '../../main/services/fileGrants';
-import { itOnSqliteUntil } from '../helpers/pgPending';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 /**
@@ -62,7 +61,7 @@ describe('a chosen file, read through its grant', () => {
     expect(await call('files.choose', { purpose: 'dids' })).toBeNull();
   });
 
-  itOnSqliteUntil('calls on PostgreSQL (slice 3)', 'a CDR file imported by main from where it is', async () => {
+  it('a CDR file imported by main from where it is', async () => {
     const cdr = join(folder, 'november.csv');
     writeFileSync(
       cdr,

@@ -1,12 +1,10 @@
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { dispatch } from '../../main/handlers/table';
-import { importCalls } from '../../main/services/calls/importCalls';
+import { importInto } from '../../main/services/calls/importInto';
 import type { Result } from '../../preload/result';
-import { itOnSqliteUntil } from '../helpers/pgPending';
 import { tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 /**
  * Imported calls and the price preview rate a number the same way: a country custom rate
@@ -29,7 +27,7 @@ const line = (destination: string, id: string) =>
   ['2026-11-26 10:00:00', '5145550100', destination, 'Outgoing to Europe', '100000_alice', 'ANSWERED', '00:01:01', '61', '0.01000000', '0.01100000', id].join(',');
 
 describe('country rates on imported calls', () => {
-  itOnSqliteUntil('calls on PostgreSQL (slice 3)', 'charges the rate the preview shows, for short and long numbers', async () => {
+  it('charges the rate the preview shows, for short and long numbers', async () => {
     const pkg = await ok<{ id: number }>('packages.create', { name: 'Europe', markupFixed: '0', markupPercent: '20', pulseSeconds: 60 });
     await ok('packages.saveRates', {
       packageId: pkg.id,
@@ -53,7 +51,7 @@ describe('country rates on imported calls', () => {
     ] as const;
     const destinations = expected.map(([destination]) => destination);
     const csv = [HEADER, ...destinations.map((destination, index) => line(destination, `c${index}`))].join('\n');
-    const result = await importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 2 }), {
+    const result = await importInto(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 2 }), {
       source: 'test',
       format: 'voipms-csv',
       now: () => new Date('2026-11-25T12:00:00Z'),
