@@ -1,6 +1,6 @@
 import type { SecretBox } from '../sync/secretBox';
 import { defaultBoxFor, sealStoredPasswords } from './secrets';
-import type { SqliteStore, Store } from '../../db/open';
+import type { Store } from '../../db/open';
 import type { BillingRunResult } from '../../preload/schemas/clients';
 import { setAsideSummary, type SetAsideCallDay } from '../engine/callDays';
 import { runDueBilling } from './billing';
@@ -8,7 +8,10 @@ import { raiseBilledNotice } from './billingNotice';
 import { postCallCharges } from './calls/callCharges';
 import { markInterruptedImports } from './calls/interrupted';
 import { ratePendingCycles } from './calls/pendingCycles';
-import { restoreCallIndexes } from './calls/deferredIndexes';
+import { postCallChargesPg } from './calls/pg/callCharges';
+import { ifImportLockFree } from './calls/pg/importPresence';
+import { ratePendingCyclesPg } from './calls/pg/pendingCycles';
+import { defersCallIndexes, restoreCallIndexes } from './calls/deferredIndexes';
 import { RatingWorld } from './calls/world';
 import { createContext } from './context';
 import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
@@ -26,13 +29,13 @@ export interface StartupReport extends BillingRunResult {
  * "automatically for due cycles when the app starts").
  */
 export async function onAppStart(store: Store, now: () => Date = () => new Date(), secrets: SecretBox = defaultBoxFor(store.folder)): Promise<StartupReport> {
-  // Issue 16: calls are imported on SQLite only until slice 3 (PostgreSQL refuses the import), so
-  // only a database file can hold an interrupted import, a cycle to rate again or unposted call charges.
-  if (store.dialect === 'sqlite') await markInterruptedImports(store, now);
+  // Issue 16: on a team server the owner of an import is whoever holds its presence lock, on any machine.
+  await markInterruptedImports(store, now);
   await sealPasswordsLeftPlain(store, secrets);
   // Issue 9: one out-of-range row is reported and left out; it never stops the host.
   const outOfRange = new Set((await findOutOfRangeClients(store.db, now())).map((client) => client.id));
-  const callChargesSetAside = store.dialect === 'sqlite' ? await finishCallWork(store, now) : [];
+  await rateLeftCycles(store);
+  const callChargesSetAside = await postLeftCallCharges(store, now);
   const ctx = createContext(store, now, undefined, undefined, undefined, secrets);
   const billed = await runDueBilling(ctx, outOfRange);
   await reportSkippedBilling(store.db, billed.skipped, now());
@@ -41,22 +44,34 @@ export async function onAppStart(store: Store, now: () => Date = () => new Date(
   return { ...billed, callChargesSetAside };
 }
 
-/** What an interrupted import left: its cycles rated again, its call charges posted (those the balance limit refuses set aside and returned). */
-async function finishCallWork(store: SqliteStore, now: () => Date): Promise<SetAsideCallDay[]> {
+/**
+ * What an interrupted import left, first: its late calls' cycles rated again (issue 13), and
+ * on SQLite the calls indexes a killed bulk import left dropped (rating reads them), unless
+ * another import still runs (its own end does it). Never on PostgreSQL: the indexes are
+ * never dropped there (deferredIndexes.ts), and "another import runs" is the database's
+ * import lock, taken here for the rating as a re-rate takes it.
+ */
+async function rateLeftCycles(store: Store): Promise<void> {
   try {
-    // Issue 13: cycles an interrupted import left to rate again from a late call (unless
-    // another process is importing still: its own end rates them).
+    if (!defersCallIndexes(store)) {
+      await ifImportLockFree(store, async () => ratePendingCyclesPg(store, await RatingWorld.load(store.db)));
+      return;
+    }
     const running = await store.db.selectFrom('call_imports').select('id').where('status', '=', 'running').executeTakeFirst();
-    // The calls indexes a killed bulk import left dropped are built first: rating reads them.
-    if (!running) await store.exclusive(() => restoreCallIndexes(store.db, store.sqlite));
-    if (!running) await ratePendingCycles(store, await RatingWorld.load(store.db));
+    if (running) return;
+    await store.exclusive(() => restoreCallIndexes(store.db, store.sqlite));
+    await ratePendingCycles(store, await RatingWorld.load(store.db));
   } catch (error) {
     // The notes stay: the next start or import rates those cycles.
     console.warn('[startup] late calls not rated again:', error instanceof Error ? error.message : error);
   }
+}
+
+/** Then its call charges posted (the dirty list); those the balance limit refuses set aside and returned. */
+async function postLeftCallCharges(store: Store, now: () => Date): Promise<SetAsideCallDay[]> {
   try {
     // A client-day the balance limit refuses is set aside (and reported); the others are posted.
-    const { setAside } = await postCallCharges(store, now);
+    const { setAside } = store.dialect === 'postgres' ? await postCallChargesPg(store, now) : await postCallCharges(store, now);
     const summary = setAsideSummary(setAside);
     if (summary !== null) console.warn(`[startup] ${summary}`);
     return setAside;

@@ -9,8 +9,7 @@ import { EventBus } from '../../main/events';
 import type { AppEvents, EventName } from '../../preload/events';
 import { channelCaller } from '../helpers/channels';
 import { tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
-import { itOnSqliteUntil } from '../helpers/pgPending';
+import { refuseRows } from '../helpers/refuseRows';
 import { importInto } from '../../main/services/calls/importInto';
 
 let temp: TempStore;
@@ -174,12 +173,12 @@ describe('call import', () => {
     expect(Number(sum.rows[0]!.total)).toBe(9_940_000);
   });
 
-  itOnSqliteUntil('the start-up recovery on PostgreSQL (issue 16, slice 4)', 'a late call whose cycle could not be rated again stays noted, and the next start rates it', async () => {
+  it('a late call whose cycle could not be rated again stays noted, and the next start rates it', async () => {
     const clientId = await alice(2);
     await run([HEADER, line('2026-11-26 10:00:00', '15145551234', 61, 'a'), line('2026-11-26 11:00:00', '15145551234', 61, 'b')].join('\n'));
     // The process dies between storing the late call and rating its cycle again (here: the
     // note cannot be deleted, so the cycle's transaction rolls back).
-    asSqlite(temp.store).sqlite.exec(`create temp trigger keep_note before delete on rating_pending begin select raise(abort, 'simulated crash'); end`);
+    const letNotesGo = await refuseRows(temp.store, 'keep_note', { table: 'rating_pending', event: 'delete', message: 'simulated crash' });
     const late = await run([HEADER, line('2026-11-26 09:00:00', '15145551234', 30, 'early')].join('\n'));
     expect(late).toMatchObject({ status: 'failed', added: 1, message: expect.stringContaining('simulated crash') });
     // The late call is stored, rated as if it came last, and its cycle noted from it.
@@ -189,8 +188,8 @@ describe('call import', () => {
       ['b', 0],
     ]);
     expect(await temp.store.db.selectFrom('rating_pending').select(['cycle_start', 'from_call_id']).execute()).toEqual([{ cycle_start: '2026-11-25', from_call_id: 'early' }]);
-    asSqlite(temp.store).sqlite.exec('drop trigger keep_note');
-    await onAppStart(asSqlite(temp.store), () => new Date('2026-11-27T12:00:00Z'));
+    await letNotesGo();
+    await onAppStart(temp.store, () => new Date('2026-11-27T12:00:00Z'));
     expect((await calls()).map((row) => [row.call_id, row.free_minutes_used, row.charge_micros])).toEqual([
       ['early', 1, 0],
       ['a', 1, 20_000],

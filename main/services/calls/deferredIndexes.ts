@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
+import type { SqliteStore, Store } from '../../../db/open';
 import type { Database } from '../../../db/schema';
 
 /**
@@ -21,6 +22,17 @@ import type { Database } from '../../../db/schema';
  * and the CREATE / DROP below are SQL text; the notes are written by Kysely-compiled
  * statements.
  */
+
+/**
+ * Issue 16 (team mode, plan finding 8): none of this runs on PostgreSQL. There a DROP INDEX
+ * takes an ACCESS EXCLUSIVE lock on `calls` and every other instance on the server would
+ * scan (or wait) until the build ends; the import keeps its indexes and writes multi-row
+ * inserts instead (calls/pg/importCalls.ts ignores `deferIndexes`), so nothing is ever noted
+ * in `deferred_indexes` and nothing is left to build. Callers on either store ask here.
+ */
+export function defersCallIndexes(store: Store): store is SqliteStore {
+  return store.dialect === 'sqlite';
+}
 
 /**
  * The index the cycle queries read (a cycle's calls in call order: statements.ts, the late

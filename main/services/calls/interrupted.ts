@@ -1,4 +1,5 @@
 import type { Store } from '../../../db/open';
+import { liveImportIds } from './pg/importPresence';
 
 /** What a start says of an import whose process died while it ran. */
 export const INTERRUPTED_MESSAGE =
@@ -24,10 +25,12 @@ export function processAlive(pid: number): boolean {
 
 /**
  * At start, and when the command line opens the database (issue 9, "killed imports stay
- * running forever"): every import recorded as running whose process is gone is marked
+ * running forever"): every import recorded as running whose owner is gone is marked
  * 'interrupted', with a message saying what happened and what to do. One another live
  * process runs (a CLI import) is left alone. Its call charges wait on the dirty list for
  * the app's start (postCallCharges) or the next import: the command line only marks.
+ * The owner is a process on this computer (SQLite: its pid, `alive`), or on a team server
+ * (issue 16) whoever holds the import's presence lock, on whichever machine (pg/importPresence.ts).
  */
 export async function markInterruptedImports(
   store: Store,
@@ -40,7 +43,14 @@ export async function markInterruptedImports(
     .where('status', '=', 'running')
     .orderBy('id')
     .execute();
-  const dead = running.filter((row) => row.pid === null || (row.pid !== process.pid && !alive(row.pid)));
+  let dead: typeof running;
+  if (store.dialect === 'postgres') {
+    // Read after the rows: an import's row is committed only once its lock is held.
+    const live = await liveImportIds(store.db);
+    dead = running.filter((row) => !live.has(row.id));
+  } else {
+    dead = running.filter((row) => row.pid === null || (row.pid !== process.pid && !alive(row.pid)));
+  }
   const marked: InterruptedImport[] = [];
   for (const row of dead) {
     // The rows it committed, counted from what is stored (its own counters are written at its end).
@@ -56,7 +66,8 @@ export async function markInterruptedImports(
       .executeTakeFirstOrThrow();
     const added = Number(counts.added);
     const rejected = Number(rejects.rejected);
-    await store.db
+    // Only while still running: an import that ended since it was read keeps its own end.
+    const updated = await store.db
       .updateTable('call_imports')
       .set({
         status: 'interrupted',
@@ -68,7 +79,8 @@ export async function markInterruptedImports(
       })
       .where('id', '=', row.id)
       .where('status', '=', 'running')
-      .execute();
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) continue;
     marked.push({ importId: row.id, source: row.source, startedAt: row.started_at, rowsRead: added + rejected });
   }
   return marked;

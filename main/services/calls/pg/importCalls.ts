@@ -2,7 +2,6 @@ import type { PgStore } from '../../../../db/open';
 import type { CdrBatch } from '../../../cdr/types';
 import { withSetAsideSummary } from '../../../engine/callDays';
 import { AppError } from '../../../errors';
-import { withAdvisoryLock } from '../../locks';
 import { CallTotalsDelta } from '../callTotals';
 import { finishImportRow, freshCalls, notStarted, report, type ImportOptions, type ImportProgress } from '../importCalls';
 import { PendingCycleNotes } from '../pendingCycles';
@@ -11,6 +10,7 @@ import { dirtyDayKey, type CallValues } from '../statements';
 import { realTimers } from '../timers';
 import { RatingWorld } from '../world';
 import { postCallChargesPg } from './callCharges';
+import { asImportOwner, WAITING_MESSAGE } from './importPresence';
 import { ratePendingCyclesPg } from './pendingCycles';
 import { cycleSummaries, flushCallTotals, markDirtyDays, notePendingCycles, ROWS_PER_STATEMENT, storedCallIds } from './writes';
 
@@ -27,23 +27,37 @@ const REJECTS_SHOWN = 1000;
  * Issue 16: the import on PostgreSQL. The same parsing and the same rating as on SQLite
  * (rateBatch, the engine): only the writes differ — a batch's calls in multi-row inserts,
  * its rollups, dirty days and late cycles once per transaction, all sorted by key. One import
- * runs at a time per database (an advisory lock, whichever instance started it): the
- * duplicates a batch skips and the cycles' free minutes it reads stay true while it writes.
- * The indexes stay (dropping them would blind every other instance: deferredIndexes.ts is
- * SQLite's). Late calls' cycles are rated again and the call charges posted at the end, as on SQLite.
+ * runs at a time per database (the import lock, whichever instance started it; a second one
+ * waits, says so and may be cancelled): the duplicates a batch skips and the cycles' free
+ * minutes it reads stay true while it writes. Its owner holds its presence lock meanwhile
+ * (importPresence.ts): that, not a pid, is what tells other instances it still runs.
+ * The indexes stay, whatever `deferIndexes` asks (dropping them would take an exclusive lock
+ * on calls and blind every other instance: deferredIndexes.ts is SQLite's, plan finding 8). Late calls' cycles are rated again and the call charges posted at the end, as on SQLite.
  */
 export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBatch>, options: ImportOptions): Promise<ImportProgress> {
   const now = options.now ?? (() => new Date());
   const timers = options.timers ?? realTimers;
   const started = timers.now();
-  return withAdvisoryLock(store, 'reseller-console:import', async () => {
-    const world = await RatingWorld.load(store.db);
-    const { id: importId } = await store.db
-      .insertInto('call_imports')
-      .values({ source: options.source, format: options.format, started_at: now().toISOString(), finished_at: null, status: 'running', pid: process.pid })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  return asImportOwner(store, { source: options.source, format: options.format, startedAt: now().toISOString() }, async (owner) => {
+    const { importId } = owner;
     const progress: ImportProgress = { ...notStarted(options.totalBytes ?? null), importId };
+    // Another instance's import (or a re-rate) holds the database: this one says so and waits, cancellable.
+    const turn = await owner.takeImportLock({
+      timers,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onWait: () => {
+        progress.message = WAITING_MESSAGE;
+        report(progress, timers.now() - started, options.onProgress);
+      },
+    });
+    if (progress.message === WAITING_MESSAGE) progress.message = null;
+    if (!turn) {
+      progress.status = 'cancelled';
+      await finishImportRow(store.db, importId, progress, now());
+      report(progress, timers.now() - started, options.onProgress);
+      return progress;
+    }
+    const world = await RatingWorld.load(store.db);
     const cycleStates = new Map();
     const transactionRows = options.transactionRows ?? PG_TRANSACTION_ROWS;
     const iterator = batches[Symbol.asyncIterator]();
@@ -54,6 +68,9 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
           progress.status = 'cancelled';
           break;
         }
+        // Its locks went with the connection: another instance may start importing, so this one stops.
+        const lost = owner.lost();
+        if (lost) throw lost;
         const counts = { duplicates: 0, added: 0, rated: 0, unrated: 0, rerated: 0, rejected: 0 };
         const rejects: CdrBatch['rejected'] = [];
         const states = new Map(cycleStates);
@@ -117,6 +134,9 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
       progress.message = error instanceof Error ? error.message : String(error);
     }
     try {
+      // Without its lock an import must not rewrite cycles: the notes stay for the next start or import.
+      const lost = owner.lost();
+      if (lost) throw lost;
       progress.rerated += (await ratePendingCyclesPg(store, world)).rated;
     } catch (error) {
       // The notes stay: the next start or import rates those cycles.
