@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isServerLocation, openStore, type SqliteStore, type Store } from '../../db/open';
-import { openPgStore, redactedUrl } from '../../db/pg';
+import { openServerStore } from '../openDatabase';
 import type { ChannelName, ChannelOutput } from '../../preload/contract';
 import type { ErrorCode, Result } from '../../preload/result';
 import { EventBus } from '../events';
@@ -172,14 +171,13 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       if (command.withoutStore) throw new UserError(`"${command.name}" works on a database file; on a team server use PostgreSQL's own tools (pg_dump), or db copy --to`);
       // What goes beside a database goes in this computer's data folder (exports, the key file when
       // RESELLER_CONSOLE_KEY is not set: every instance of a team needs the same key for sealed passwords).
-      const folder = userDataDir();
-      mkdirSync(folder, { recursive: true });
       try {
-        store = await openPgStore(location, { folder, env: options.env ?? process.env });
+        store = await openServerStore(location, { folder: userDataDir(), env: options.env ?? process.env });
       } catch (error) {
-        if (error instanceof Error && 'code' in error && (error.code === 'db_too_new' || error.code === 'invalid_input')) throw new UserError(error.message);
-        throw new UserError(`The team server ${redactedUrl(location)} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+        throw new UserError(error instanceof Error ? error.message : String(error));
       }
+      // Issue 9 on a team server: an import whose owner (on any machine) holds no presence lock is shown interrupted.
+      await markInterruptedImports(store, options.now ?? (() => new Date()));
     } else {
       const dbPath = await databasePath(location);
       if (command.withoutStore) {
@@ -197,7 +195,6 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       store = opened;
       // Issue 9: a command shows imports as the app does, a killed one 'interrupted'. Only this
       // part of the app's start runs here: billing and call charges are not every command's work.
-      // (On a team server an import may run on another machine: its liveness comes with issue 16's slice 4.)
       await markInterruptedImports(opened, options.now ?? (() => new Date()));
       await restoreLeftIndexes(opened, io);
     }

@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openStore } from '../../db/open';
 import { EventBus } from '../events';
-import { createWorkspace } from '../handlers/workspace';
+import { workspaceFor } from '../handlers/serverWorkspace';
+import { dataFolderFor, openStartLocation, startLocation } from '../openDatabase';
+import { relayDataChanges } from '../services/pgEvents';
+import { defaultBoxFor } from '../services/secrets';
 import { startDailyBackups } from '../services/dailyBackups';
 import { FileGrants } from '../services/fileGrants';
 import { testPickerFromEnv } from './testPicker';
-import { resolveDatabasePath } from '../paths';
+import { userDataDir } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
 import { createPushWorker, ownProvider } from '../sync/pushWorker';
 import { createEmailWorker } from '../services/email/worker';
@@ -26,7 +28,9 @@ async function startDemoEmulator(): Promise<{ url: string; environment: Record<s
 }
 
 /**
- * `npm run serve -- [--db PATH] [--port N] [--emulator]`: the headless host. With --emulator,
+ * `npm run serve -- [--db PATH | --db postgres://…] [--port N] [--emulator]`: the headless host.
+ * Without --db: RESELLER_CONSOLE_DB, then the database chosen in Settings, then the file in
+ * the user data folder (main/openDatabase.ts). With --emulator,
  * a provider emulator with demo data runs in this process and the host's provider settings
  * point at it (issue 12: try sync without an account).
  */
@@ -48,12 +52,16 @@ async function main(): Promise<void> {
   // Null unless a test started this host with NODE_ENV=test and RESELLER_CONSOLE_TEST_CLOCK=1 (see testClock.ts).
   const testClock = testClockFromEnv(process.env);
   const now = testClock ? testClock.now : () => new Date();
-  const store = await openStore(resolveDatabasePath(values.db));
+  // Issue 16: a file or a team server. The data folder holds the choice file and the key file that seals the server's password.
+  const dataFolder = dataFolderFor(values.db, userDataDir());
+  const store = await openStartLocation(startLocation({ explicit: values.db, env: process.env, dataFolder }), { folder: dataFolder, secrets: defaultBoxFor(dataFolder) });
   const billed = await onAppStart(store, now);
   if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
   if (billed.skipped.length > 0) console.log(`Skipped ${billed.skipped.length} client packages the ledger refused to charge (see the notices).`);
   const events = new EventBus();
   // Issue 12: no keychain here; the API credentials come from RESELLER_API_USERNAME / _PASSWORD / _URL (or the emulator).
+  // Issue 16: on a team server, what other instances change reaches this window (LISTEN/NOTIFY).
+  const relay = store.dialect === 'postgres' ? relayDataChanges(store, events) : null;
   const emulator = values.emulator ? await startDemoEmulator() : null;
   // Null unless a test asked for a box to save the password with (see testSecretBox.ts).
   const testSecrets = testSecretBoxFromEnv(process.env);
@@ -64,7 +72,7 @@ async function main(): Promise<void> {
   // Null unless a test asked for an Open dialog it answers (see testPicker.ts): the window then chooses files as the desktop app does.
   const testPicker = testPickerFromEnv(process.env);
   const files = testPicker ? { grants: new FileGrants(), picker: testPicker.picker, uploadsDir: join(store.folder, 'uploads') } : undefined;
-  const workspace = createWorkspace({ real: store, host: 'headless', events, now, exports: downloads.targets, provider, ...(files ? { files } : {}) });
+  const workspace = workspaceFor({ real: store, host: 'headless', events, now, exports: downloads.targets, provider, ...(files ? { files } : {}) });
   // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
   // on the database open then.
   const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
       }
     : undefined;
   const host = await startHost({ table: workspace.table, rendererDir, port, events, testClock: moveClock, downloads, ...(testPicker ? { testPick: testPicker.answer } : {}) });
-  console.log(`Reseller Console (headless) is running. Database: ${store.path}`);
+  console.log(`Reseller Console (headless) is running. Database: ${store.location}`);
   if (testClock) console.log('Test clock on: POST /test/clock moves this host\'s clock (tests only).');
   if (testPicker) console.log('Test Open dialog on: POST /test/pick answers the next one (tests only).');
   if (testSecrets) console.log('Test secret box on: the API password can be saved (tests only).');
@@ -96,6 +104,7 @@ async function main(): Promise<void> {
     backups.stop();
     void Promise.all([scheduler.stop(), pushWorker.stop(), emailWorker.stop()])
       .then(() => host.close())
+      .then(() => relay?.stop())
       .then(() => workspace.close())
       .then(() => emulator?.stop())
       .then(() => process.exit(0));

@@ -74,7 +74,7 @@ describe('the command line on a team server', () => {
     let err = '';
     const code = await runCli(['--db', url.replace('test-only', 'wrong'), 'client', 'list'], { out: () => undefined, err: (text) => (err += text) });
     expect(code).toBe(1);
-    expect(err).toMatch(/cannot be opened: password authentication failed/);
+    expect(err).toMatch(/refused the password \(password authentication failed/);
     expect(err).not.toContain('wrong');
   });
 });
