@@ -1,17 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../db/open';
-import { parseCdrStream } from '../../main/cdr';
-import { importCalls } from '../../main/services/calls/importCalls';
+import type { Store } from '../../db/open';
+import { parseCdrStream, type CdrBatch } from '../../main/cdr';
+import { importInto } from '../../main/services/calls/importInto';
 import { listImports } from '../../main/services/calls/imports';
-import { INTERRUPTED_MESSAGE } from '../../main/services/calls/interrupted';
+import { INTERRUPTED_MESSAGE, markInterruptedImports } from '../../main/services/calls/interrupted';
+import { liveImportIds } from '../../main/services/calls/pg/importPresence';
 import { onAppStart } from '../../main/services/startup';
 import type { ImportRecordView } from '../../preload/schemas/calls';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
+import { cdrBatch } from '../helpers/cdrBatch';
+import { testStoreKind } from '../helpers/pgServer';
 
 /** Issue 9: "killed imports stay running forever". */
 
@@ -45,28 +47,48 @@ const CSV =
   '2026-11-20 10:01:00,5145550100,15145551234,Outgoing,100000_nobody,ANSWERED,00:00:30,30,0.01000000,0.00500000,int-2\n' +
   '2026-11-20 10:02:00,5145550100,15145551234,Outgoing,100000_nobody,BOGUS,00:00:30,30,0.01000000,0.00500000,int-3\n';
 
-/** Leaves an import as a process killed after its first commits leaves it: calls kept, status 'running'. */
-async function killedImport(given: Store, pid: number | null): Promise<number> {
-  const store = asSqlite(given);
+/**
+ * Leaves an import as a process killed after its first commits leaves it: calls kept, status
+ * 'running'. On a team server nobody holds its presence lock (pg/importPresence.ts): its owner is gone too.
+ */
+async function killedImport(store: Store, pid: number | null): Promise<number> {
   async function* text(): AsyncGenerator<string> {
     yield CSV;
   }
-  const result = await importCalls(store, parseCdrStream(text(), 'voipms-csv'), { source: 'killed.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+  const result = await importInto(store, parseCdrStream(text(), 'voipms-csv'), { source: 'killed.csv', format: 'voipms-csv', now: () => FIXED_NOW });
   // What the database holds when the process dies before its last update.
-  store.sqlite
-    .prepare("update call_imports set status = 'running', finished_at = null, rows_read = 0, rows_added = 0, rows_rejected = 0, pid = ?, message = null where id = ?")
-    .run(pid, result.importId);
+  await store.db
+    .updateTable('call_imports')
+    .set({ status: 'running', finished_at: null, rows_read: 0, rows_added: 0, rows_rejected: 0, pid, message: null })
+    .where('id', '=', result.importId)
+    .execute();
   return result.importId;
+}
+
+/** An import another instance runs (another app on this database): its batches wait until `release`. */
+function importOfAnotherInstance(store: Store) {
+  let release: () => void = () => undefined;
+  let started: () => void = () => undefined;
+  const firstBatchIn = new Promise<void>((resolve) => (started = resolve));
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  async function* source(): AsyncGenerator<CdrBatch> {
+    yield cdrBatch(0, 10, 'other');
+    await gate;
+    yield cdrBatch(10, 10, 'other');
+  }
+  // A transaction per batch: the first is committed while the second waits.
+  const done = importInto(store, source(), { source: 'other.csv', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 10, onCommit: () => started() });
+  return { done, firstBatchIn, release: () => release() };
 }
 
 const { call, ok } = channelCaller(() => temp.table);
 
 describe('an import whose process died', () => {
-  it('is marked interrupted at the next start, with a message and the counts it committed, on a real database file', async () => {
+  it('is marked interrupted at the next start, with a message and the counts it committed, once the store is opened again', async () => {
     const importId = await killedImport(temp.store, await deadPid());
     await temp.store.close();
 
-    const reopened = await openStore(join(temp.dir, 'test.db'));
+    const reopened = await temp.reopen();
     try {
       await onAppStart(reopened, () => FIXED_NOW);
       const [record] = await listImports(reopened);
@@ -78,7 +100,7 @@ describe('an import whose process died', () => {
     } finally {
       await reopened.close();
       // The cleanup closes the store the test opened first: give it one to close.
-      temp.store = await openStore(join(temp.dir, 'test.db'));
+      temp.store = await temp.reopen();
     }
   });
 
@@ -86,12 +108,12 @@ describe('an import whose process died', () => {
     async function* done(): AsyncGenerator<string> {
       yield CSV.replaceAll('int-', 'ok-');
     }
-    const finished = await importCalls(asSqlite(temp.store), parseCdrStream(done(), 'voipms-csv'), { source: 'october.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+    const finished = await importInto(temp.store, parseCdrStream(done(), 'voipms-csv'), { source: 'october.csv', format: 'voipms-csv', now: () => FIXED_NOW });
     const killed = await killedImport(temp.store, await deadPid());
     // Before the start: what the database says (a process is still thought to run it).
     expect((await ok<ImportRecordView[]>('calls.imports'))[0]).toMatchObject({ importId: killed, status: 'running', message: null });
 
-    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
+    await onAppStart(temp.store, () => FIXED_NOW);
     const listed = await ok<ImportRecordView[]>('calls.imports');
     expect(listed.map((record) => [record.importId, record.status])).toEqual([
       [killed, 'interrupted'],
@@ -107,13 +129,30 @@ describe('an import whose process died', () => {
 
   it('an import recorded before processes were recorded (no pid) is interrupted too', async () => {
     const importId = await killedImport(temp.store, null);
-    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
+    await onAppStart(temp.store, () => FIXED_NOW);
     expect((await listImports(temp.store))[0]).toMatchObject({ importId, status: 'interrupted' });
   });
 
   it('an import another live process is running is left running', async () => {
+    if (temp.store.dialect === 'postgres') {
+      // A pid says nothing on a team server: a real import of another instance, holding its presence lock.
+      const other = await temp.reopen();
+      try {
+        const running = importOfAnotherInstance(other);
+        await running.firstBatchIn;
+        await onAppStart(temp.store, () => FIXED_NOW);
+        const [record] = await listImports(temp.store);
+        expect(record).toMatchObject({ source: 'other.csv', status: 'running', message: null });
+        running.release();
+        expect(await running.done).toMatchObject({ importId: record!.importId, status: 'done', added: 20 });
+        expect((await listImports(temp.store))[0]).toMatchObject({ status: 'done', added: 20, message: null });
+      } finally {
+        await other.close();
+      }
+      return;
+    }
     const importId = await killedImport(temp.store, livePid());
-    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
+    await onAppStart(temp.store, () => FIXED_NOW);
     expect((await listImports(temp.store))[0]).toMatchObject({ importId, status: 'running', message: null });
   });
 
@@ -121,9 +160,51 @@ describe('an import whose process died', () => {
     async function* broken(): AsyncGenerator<string> {
       yield 'date,account\n';
     }
-    const failed = await importCalls(asSqlite(temp.store), parseCdrStream(broken(), 'voipms-csv'), { source: 'broken.csv', format: 'voipms-csv', now: () => FIXED_NOW });
-    await onAppStart(asSqlite(temp.store), () => FIXED_NOW);
+    const failed = await importInto(temp.store, parseCdrStream(broken(), 'voipms-csv'), { source: 'broken.csv', format: 'voipms-csv', now: () => FIXED_NOW });
+    await onAppStart(temp.store, () => FIXED_NOW);
     const [record] = await listImports(temp.store);
     expect(record).toMatchObject({ importId: failed.importId, status: 'failed', message: expect.stringContaining('header') });
   });
 });
+
+// Issue 16, team mode: several instances on one PostgreSQL database, where a pid means nothing.
+if (testStoreKind() === 'postgres') {
+  describe('an import on a team server whose owner is gone', () => {
+    it('is interrupted once the server ended its owner’s connection (a crash, a machine switched off), and the owner stops', async () => {
+      const other = await temp.reopen();
+      try {
+        const running = importOfAnotherInstance(other);
+        await running.firstBatchIn;
+        const [record] = await listImports(temp.store);
+        expect(record).toMatchObject({ source: 'other.csv', status: 'running' });
+        // Alive: a start leaves it.
+        expect(await markInterruptedImports(temp.store, () => FIXED_NOW)).toEqual([]);
+        // The owner's session (its pid on the server) ends: its locks go with it.
+        const owner = await temp.store.db.selectFrom('call_imports').select('pid').where('id', '=', record!.importId).executeTakeFirstOrThrow();
+        await sql`select pg_terminate_backend(${owner.pid}::int)`.execute(temp.store.db);
+        await until(async () => (await liveImportIds(temp.store.db)).size === 0);
+        const marked = await markInterruptedImports(temp.store, () => FIXED_NOW);
+        expect(marked).toEqual([{ importId: record!.importId, source: 'other.csv', startedAt: record!.startedAt, rowsRead: 10 }]);
+        expect((await listImports(temp.store))[0]).toMatchObject({ status: 'interrupted', added: 10, message: INTERRUPTED_MESSAGE });
+        // The owner learns it lost its locks at its next transaction, and writes no more calls.
+        running.release();
+        const result = await running.done;
+        expect(result).toMatchObject({ status: 'failed', added: 10, message: expect.stringContaining('lock was lost') });
+        const { n } = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(n)).toBe(10);
+        // A second instance's import runs at once: no lock is left behind.
+        async function* more(): AsyncGenerator<CdrBatch> {
+          yield cdrBatch(10, 10, 'other');
+        }
+        expect(await importInto(temp.store, more(), { source: 'again.csv', format: 'voipms-csv', now: () => FIXED_NOW })).toMatchObject({ status: 'done', added: 10, duplicates: 0 });
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}
+
+/** Waits until `check` holds, asking again after each answer (state, not time). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 10_000 && !(await check()); tries += 1) await new Promise((resolve) => setImmediate(resolve));
+}

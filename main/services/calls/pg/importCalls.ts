@@ -61,13 +61,19 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
     const cycleStates = new Map();
     const transactionRows = options.transactionRows ?? PG_TRANSACTION_ROWS;
     const iterator = batches[Symbol.asyncIterator]();
-    let next = await iterator.next();
+    // Read inside the try: a file that breaks off (or has no header) fails the import, kept in its row.
+    let next: IteratorResult<CdrBatch> = { done: true, value: undefined };
+    let readOn = true;
+    let readError: unknown;
     try {
-      while (!next.done) {
+      for (;;) {
         if (options.signal?.aborted) {
           progress.status = 'cancelled';
           break;
         }
+        if (readOn) next = await iterator.next();
+        readOn = false;
+        if (next.done) break;
         // Its locks went with the connection: another instance may start importing, so this one stops.
         const lost = owner.lost();
         if (lost) throw lost;
@@ -114,8 +120,18 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
             rows += batch.good.length + batch.rejected.length;
             progress.linesRead = batch.linesRead;
             progress.bytesRead = options.fileBytes ? options.fileBytes(batch.bytesRead) : batch.bytesRead;
-            next = await iterator.next();
-            if (rows >= transactionRows || options.signal?.aborted) break;
+            // A full transaction commits before the file is read on: a slow upload keeps no transaction open.
+            if (rows >= transactionRows || options.signal?.aborted) {
+              readOn = true;
+              break;
+            }
+            try {
+              next = await iterator.next();
+            } catch (error) {
+              // A file that breaks off: the batches written before it are committed, as on SQLite.
+              readError = error;
+              break;
+            }
           }
           await markDirtyDays(trx, dirty);
           await flushCallTotals(trx, totals);
@@ -127,6 +143,7 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
         for (const rejection of rejects) if (progress.rejects.length < REJECTS_SHOWN) progress.rejects.push(rejection);
         report(progress, timers.now() - started, options.onProgress);
         options.onCommit?.();
+        if (readError !== undefined) throw readError;
       }
       if (options.signal?.aborted && progress.status === 'running') progress.status = 'cancelled';
     } catch (error) {
