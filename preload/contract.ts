@@ -7,6 +7,7 @@ import { demoLoadInput, type DemoResult } from './schemas/demo';
 import { providerSettingsInput, syncItemsInput, type ConnectionTest, type OutboxItemView, type ProviderSettingsView, type SyncStatus } from './schemas/sync';
 import { linkPackageInput, syncPullInput, type PackageProviderView, type PullResult, type PullStatusView, type ReconciliationView } from './schemas/sync';
 import { byId } from './schemas/fields';
+import { databaseSaveInput, databaseTestInput, type DatabaseTest, type DatabaseView } from './schemas/database';
 import { autoConnectInput, brandingSaveInput, templatePreviewInput, type AutoConnectView, type BrandingView, type TemplatePreview } from './schemas/branding';
 import {
   emailListInput,
@@ -309,6 +310,12 @@ export const contract = {
   'branding.previewTemplate': channel<TemplatePreview>()(templatePreviewInput),
   /** The auto-connect HTML form, for one client or blank, escaped. */
   'branding.autoConnect': channel<AutoConnectView>()(autoConnectInput),
+  /** Issue 16, Settings → Database: where the data lives now, and the choice for the next start (never the password). */
+  'database.status': channel<DatabaseView>()(noInput),
+  /** Connects once to a PostgreSQL server (nothing changed): its version, or why it refused. */
+  'database.test': channel<DatabaseTest>()(databaseTestInput),
+  /** Saves where the next start opens the data (this computer's file, or a server with its password sealed). */
+  'database.save': channel<DatabaseView>()(databaseSaveInput),
   /** SMTP settings (Settings → E-mail): never the password, only whether one is saved. */
   'email.settings': channel<EmailSettingsView>()(noInput),
   'email.saveSettings': channel<EmailSettingsView>()(emailSettingsInput, ['email']),

@@ -21,6 +21,7 @@ import { FileGrants, type FileAccess } from '../services/fileGrants';
 import { backupHandlers } from './backup';
 import { brandingHandlers } from './branding';
 import { emailHandlers, type EmailHandlerOptions } from './email';
+import { databaseHandlers } from './database';
 import type { SecretBox } from '../sync/secretBox';
 
 /** Chosen files for a host without an Open dialog of main's: uploads only. */
@@ -79,6 +80,7 @@ export function createHandlerSet(env: HandlerEnv): HandlerSet {
     backupHandlers(ctx, env.files ?? uploadsOnly(join(env.store.folder, 'uploads')), exportTargets, imports),
     brandingHandlers(ctx),
     emailHandlers(ctx, { ...env.email, demo: env.workspace?.workspace === 'demo' }),
+    databaseHandlers(ctx),
   );
   return {
     table,
