@@ -1,5 +1,4 @@
 import { isoNow, type ServiceContext } from '../services/context';
-import { sqliteOnly } from '../services/storeKind';
 import { testConnection } from '../sync/connection';
 import { providerFor, providerSettingsView, saveProviderSettings } from '../sync/settings';
 import { linkPackage, packageProviderView } from '../sync/pull/packageLink';
@@ -21,7 +20,7 @@ export const syncHandlers = (ctx: ServiceContext, provider: ProviderLookup = pro
     'sync.discard': (input) => discardItem(ctx.db, input.id, isoNow(ctx)),
     'sync.push': async () => {
       const configured = await provider(ctx);
-      if (configured) await pushDue(sqliteOnly(ctx.store, 'Sending changes to the provider'), { provider: configured, now: ctx.now, events: ctx.events, ignoreBackoff: true, secrets: ctx.secrets });
+      if (configured) await pushDue(ctx.store, { provider: configured, now: ctx.now, events: ctx.events, ignoreBackoff: true, secrets: ctx.secrets });
       return outboxStatus(ctx.db, configured !== null);
     },
     'sync.pull': async (input) => pullFromProvider(ctx, await provider(ctx), input),

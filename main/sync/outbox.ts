@@ -1,7 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { SqliteStore } from '../../db/open';
 import type { Database, OutboxEntity, OutboxTable } from '../../db/schema';
 import type { OutboxItemView, SyncStatus } from '../../preload/schemas/sync';
 import { AppError, notFound } from '../errors';
@@ -73,11 +71,6 @@ export function wireDecimal(scaled: number, decimals: number): string {
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
 
-export interface OutboxDoor {
-  /** Writes one item on the connection the caller holds (inside its transaction): the item's id. */
-  enqueue(item: NewOutboxItem, createdAt: string): number;
-}
-
 /** An item as its outbox row. */
 export function outboxRow(item: NewOutboxItem, createdAt: string): Insertable<OutboxTable> {
   return {
@@ -97,37 +90,6 @@ export async function enqueue(trx: Kysely<Database>, item: NewOutboxItem, create
   const row = await trx.insertInto('outbox').values(outboxRow(item, createdAt)).returning('id').executeTakeFirst();
   if (!row) throw new AppError('internal', 'The outbox refused a change');
   return row.id;
-}
-
-function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): OutboxDoor {
-  const shape = outboxRow({ entity: 'client', entityId: 0, clientId: null, method: '', params: {}, summary: '' }, '');
-  const insert = db.insertInto('outbox').values(shape).returning('id').compile();
-  // Placeholder values only fix the shape; the statement binds in the order of outboxRow's keys.
-  const statement = sqlite.prepare<unknown[], { id: number }>(insert.sql);
-  return {
-    enqueue(item, createdAt) {
-      const row = statement.get(...Object.values(outboxRow(item, createdAt)));
-      if (!row) throw new AppError('internal', 'The outbox refused a change');
-      return row.id;
-    },
-  };
-}
-
-const doors = new WeakMap<BetterSqlite3.Database, OutboxDoor>();
-
-/**
- * The outbox of a store's connection, like the ledger door (main/services/ledger.ts):
- * synchronous prepared statements that run inside the transaction of whoever holds the
- * connection — a service's `db.transaction().execute(...)` callback, or the ledger door's
- * own transaction — so the item commits and rolls back with its change.
- */
-export function outboxDoor(store: Pick<SqliteStore, 'db' | 'sqlite'>): OutboxDoor {
-  let door = doors.get(store.sqlite);
-  if (!door) {
-    door = prepareDoor(store.db, store.sqlite);
-    doors.set(store.sqlite, door);
-  }
-  return door;
 }
 
 export function parseParams(row: Pick<OutboxRow, 'params'>): OutboxParams {

@@ -1,9 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { SqliteStore, Store } from '../../db/open';
+import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import type { EventBus } from '../events';
 import { processAlive } from '../services/calls/interrupted';
+import { claimOwner, leaseEnd, passQueue } from '../services/claims';
 import { createContext, type ServiceContext } from '../services/context';
 import { providerFor, type ProviderAccess } from './settings';
 import type { StoreLender, TimerHandle } from '../services/billingScheduler';
@@ -21,7 +21,20 @@ import type { Provider, ProviderParams } from './provider';
  * permanent one stops it and the later items of its entity, with the provider's message,
  * until the reseller retries or discards it; an unknown outcome is checked before the item
  * is sent again (delivery.ts). Offline is normal: nothing is lost, it waits.
+ *
+ * Issue 16, a team server (PostgreSQL): several instances push from one outbox. An item is
+ * claimed in one statement that passes over a row another instance is claiming (FOR UPDATE
+ * SKIP LOCKED) and holds only while no earlier item of its entity is still open, so each
+ * change is sent once and in order per entity; the claim holds for a lease (PUSH_LEASE_MS),
+ * after which another instance takes it back (the claimant died) and checks it before sending
+ * again. The claims' helpers are the e-mail outbox's (main/services/claims.ts).
  */
+
+/**
+ * How long a claimed item is held by the instance sending it: past a check and a call to
+ * the provider (voipms.ts DEFAULT_TIMEOUT_MS each), so no other instance sends it meanwhile.
+ */
+export const PUSH_LEASE_MS = 5 * 60_000;
 
 /** The provider configured for a database, or null (nothing is sent; changes wait). h-api's providerFor(ctx) fits here. */
 export type ProviderLookup = (ctx: ServiceContext) => Provider | null | Promise<Provider | null>;
@@ -60,31 +73,80 @@ export interface PushResult {
 }
 
 /** One pass at a time per database in this process: the worker's and a `sync push` never send the same entity together. */
-const passes = new WeakMap<BetterSqlite3.Database, Promise<unknown>>();
-
-function serialized<T>(store: Pick<SqliteStore, 'sqlite'>, work: () => Promise<T>): Promise<T> {
-  const before = passes.get(store.sqlite) ?? Promise.resolve();
-  const next = before.then(work, work);
-  passes.set(
-    store.sqlite,
-    next.catch(() => undefined),
-  );
-  return next;
-}
+const serialized = passQueue();
 
 /**
  * Items left 'sending' by a process that died mid-call (or whose answer never came): the
  * call may have been applied. They go back to pending, to be checked before they are sent
  * again — a payment is looked for by its reference, never simply sent twice.
+ *
+ * This process sends one pass at a time per database: its own 'sending' items (`owner`) are
+ * left over from a pass that never ended. Another's: on SQLite, taken back when its process
+ * is dead (`alive`); on PostgreSQL, whose instances a pid cannot name, when its lease has
+ * ended by `now` — until then that instance may still record the answer.
  */
-export async function recoverInterrupted(db: Kysely<Database>, alive: (pid: number) => boolean = processAlive): Promise<number> {
-  const sending = await db.selectFrom('outbox').select(['id', 'claimed_by']).where('state', '=', 'sending').execute();
-  // This process sends one pass at a time per database: its own 'sending' items are left over
-  // from a pass that never ended. Another live process (the app while a `sync push` runs) is still sending its own.
-  const stale = sending.filter((row) => row.claimed_by === null || row.claimed_by === process.pid || !alive(row.claimed_by)).map((row) => row.id);
+export async function recoverInterrupted(
+  store: Pick<Store, 'db' | 'dialect'>,
+  owner: number,
+  now: Date,
+  alive: (pid: number) => boolean = processAlive,
+): Promise<number> {
+  const takeBack = store.db.updateTable('outbox').set({ state: 'pending', verify_first: 1, next_attempt_at: null, claimed_by: null }).where('state', '=', 'sending');
+  if (store.dialect === 'postgres') {
+    // One statement: a claim another instance makes meanwhile has a lease that has not ended.
+    const nowIso = now.toISOString();
+    const result = await takeBack
+      .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', owner), eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', nowIso)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+  const sending = await store.db.selectFrom('outbox').select(['id', 'claimed_by']).where('state', '=', 'sending').execute();
+  const stale = sending.filter((row) => row.claimed_by === null || row.claimed_by === owner || !alive(row.claimed_by));
   if (stale.length === 0) return 0;
-  const result = await db.updateTable('outbox').set({ state: 'pending', verify_first: 1, next_attempt_at: null, claimed_by: null }).where('id', 'in', stale).where('state', '=', 'sending').executeTakeFirst();
+  // Only the claims judged here: one a live process made since is left to it.
+  const claimants = [...new Set(stale.map((row) => row.claimed_by ?? owner))];
+  const result = await takeBack
+    .where('id', 'in', stale.map((row) => row.id))
+    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'in', claimants)]))
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Claims `row` for `owner` until `until` (state 'sending', the attempt counted): only if it is
+ * still pending, due (unless `ignoreBackoff`), and no earlier item of its entity is open —
+ * what another instance did since this pass read the outbox is seen here. On PostgreSQL a row
+ * another instance is claiming right now is passed over (SKIP LOCKED), not waited for. The row
+ * as claimed (its attempts and verify_first as they are now), or null: not this one.
+ */
+async function claimItem(store: Pick<Store, 'db' | 'dialect'>, row: OutboxRow, owner: number, nowIso: string, until: string, ignoreBackoff: boolean): Promise<OutboxRow | null> {
+  let target = store.db
+    .selectFrom('outbox as item')
+    .select('item.id')
+    .where('item.id', '=', row.id)
+    .where('item.state', '=', 'pending')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('outbox as earlier')
+            .select('earlier.id')
+            .whereRef('earlier.entity', '=', 'item.entity')
+            .whereRef('earlier.entity_id', '=', 'item.entity_id')
+            .whereRef('earlier.id', '<', 'item.id')
+            .where('earlier.state', 'in', OPEN_STATES),
+        ),
+      ),
+    );
+  if (!ignoreBackoff) target = target.where((eb) => eb.or([eb('item.next_attempt_at', 'is', null), eb('item.next_attempt_at', '<=', nowIso)]));
+  if (store.dialect === 'postgres') target = target.forUpdate('item').skipLocked();
+  const claimed = await store.db
+    .updateTable('outbox')
+    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), claimed_by: owner, next_attempt_at: until }))
+    .where('id', '=', target)
+    .returningAll()
+    .executeTakeFirst();
+  return claimed ?? null;
 }
 
 /** The first open item of each entity, oldest first: only it may be sent (the order per entity). */
@@ -124,7 +186,7 @@ async function record(db: Kysely<Database>, row: OutboxRow, delivery: Delivery, 
     } catch (error) {
       // The provider's id is already another local row's: the reseller must sort it out.
       const message = `Sent, but the provider's id ${stored?.id ?? ''} could not be kept: ${error instanceof Error ? error.message : String(error)}`;
-      await db.updateTable('outbox').set({ state: 'failed', last_status: 'local_conflict', last_message: message, verify_first: 1, claimed_by: null }).where('id', '=', row.id).execute();
+      await db.updateTable('outbox').set({ state: 'failed', last_status: 'local_conflict', last_message: message, next_attempt_at: null, verify_first: 1, claimed_by: null }).where('id', '=', row.id).execute();
       return 'failed';
     }
   }
@@ -155,12 +217,14 @@ async function record(db: Kysely<Database>, row: OutboxRow, delivery: Delivery, 
  * once per pass. A create that succeeds may free items of other entities waiting for its
  * provider id (a sub account behind its client), so they are looked at again.
  */
-export function pushDue(store: Pick<SqliteStore, 'db' | 'sqlite' | 'folder'>, options: PushOptions): Promise<PushResult> {
-  return serialized(store, () => pushPass(store.db, options.secrets ?? defaultBoxFor(store.folder), options));
+export function pushDue(store: Store, options: PushOptions): Promise<PushResult> {
+  return serialized(store, () => pushPass(store, options.secrets ?? defaultBoxFor(store.folder), options));
 }
 
-async function pushPass(db: Kysely<Database>, secrets: SecretBox, options: PushOptions): Promise<PushResult> {
-  await recoverInterrupted(db);
+async function pushPass(store: Store, secrets: SecretBox, options: PushOptions): Promise<PushResult> {
+  const { db } = store;
+  const owner = claimOwner(store);
+  await recoverInterrupted(store, owner, options.now());
   const result: PushResult = { sent: 0, failed: 0, retryLater: 0, waiting: 0 };
   const attempted = new Set<number>();
   let waiting = new Map<number, string>();
@@ -193,11 +257,12 @@ async function pushPass(db: Kysely<Database>, secrets: SecretBox, options: PushO
     if (!next) break;
     const { row } = next;
     attempted.add(row.id);
-    const claimed = await db.updateTable('outbox').set({ state: 'sending', attempts: row.attempts + 1, claimed_by: process.pid }).where('id', '=', row.id).where('state', '=', 'pending').executeTakeFirst();
-    if (claimed.numUpdatedRows === 0n) continue;
+    const claimedAt = options.now();
+    const claimed = await claimItem(store, row, owner, nowIso, leaseEnd(claimedAt, PUSH_LEASE_MS), options.ignoreBackoff === true);
+    if (!claimed) continue;
     changed();
-    const delivery = await deliver(options.provider, row, next.params);
-    const outcome = await record(db, { ...row, attempts: row.attempts + 1 }, delivery, options);
+    const delivery = await deliver(options.provider, claimed, next.params);
+    const outcome = await record(db, claimed, delivery, options);
     result[outcome] += 1;
     changed();
     // A new provider id may let a waiting item of another entity go.
@@ -270,17 +335,16 @@ export function createPushWorker(options: PushWorkerOptions): PushWorker {
     let nextDue: string | null = null;
     try {
       nextDue = await lend(async (current) => {
-        // Issue 16: pushing the outbox from PostgreSQL comes in a later slice.
-        if (current.dialect !== 'sqlite') return null;
         const provider = await options.provider(createContext(current, now, undefined, options.events));
         if (provider) {
           const result = await pushDue(current, { provider, now, events: options.events, ...(options.secrets ? { secrets: options.secrets } : {}), ...(options.random ? { random: options.random } : {}), ...(options.backoff ? { backoff: options.backoff } : {}) });
           if (result.sent + result.failed > 0) log(`[sync] sent ${result.sent}, failed ${result.failed}, to retry ${result.retryLater}, waiting ${result.waiting}`);
         }
+        // A team server: another instance's claim is due again when its lease ends (if that instance died meanwhile).
         const due = await current.db
           .selectFrom('outbox')
           .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-          .where('state', '=', 'pending')
+          .where('state', 'in', current.dialect === 'postgres' ? ['pending', 'sending'] : ['pending'])
           .where('next_attempt_at', 'is not', null)
           .executeTakeFirst();
         return provider ? (due?.at ?? null) : null;

@@ -1,21 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore, type Store } from '../../db/open';
+import type { Store } from '../../db/open';
 import { EventBus } from '../../main/events';
 import { createHandlerTable } from '../../main/handlers/index';
 import type { HandlerTable } from '../../main/handlers/table';
 import type { Provider } from '../../main/sync/provider';
 import { channelCaller } from './channels';
-import { FIXED_NOW } from './store';
+import { FIXED_NOW, tempStore } from './store';
 
 /**
- * The outbox's tests (issue 12): a real SQLite file, the handler table with a clock the test
+ * The outbox's tests (issue 12): a fresh store (a SQLite file, or a PostgreSQL database when
+ * RC_TEST_STORE=postgres: tests/helpers/store.ts), the handler table with a clock the test
  * moves and a provider the test chooses (the in-memory fake, or none), and the channels.
  */
 export interface SyncWorld {
   dir: string;
-  path: string;
+  /** Where another process opens this database (tests/helpers/outboxPushChild.ts): the file's path, or the server's URL. */
+  location: string;
   store: Store;
   table: HandlerTable;
   events: EventBus;
@@ -23,39 +22,43 @@ export interface SyncWorld {
   provider: { current: Provider | null };
   ok: ReturnType<typeof channelCaller>['ok'];
   call: ReturnType<typeof channelCaller>['call'];
-  /** Opens the same file again, as a new process would after a kill -9 (the old connection is left as it was). */
+  /** Opens the same database again, as a new process would after a kill -9 (the old connection is left as it was). */
   reopen(): Promise<void>;
+  /** The same database opened as another instance would (team mode); closed at cleanup. */
+  another(): Promise<Store>;
   cleanup(): Promise<void>;
 }
 
 export async function syncWorld(): Promise<SyncWorld> {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-sync-'));
-  const path = join(dir, 'sync.db');
+  const temp = await tempStore();
   const clock = { now: new Date(FIXED_NOW) };
   const provider: { current: Provider | null } = { current: null };
   const events = new EventBus();
   const opened: Store[] = [];
   const build = (store: Store) => createHandlerTable({ store, host: 'headless', now: () => clock.now, events, providerLookup: () => provider.current });
-  const store = await openStore(path);
-  opened.push(store);
   const world: SyncWorld = {
-    dir,
-    path,
-    store,
-    table: build(store),
+    dir: temp.dir,
+    location: temp.location,
+    store: temp.store,
+    table: build(temp.store),
     events,
     clock,
     provider,
     ok: undefined as never,
     call: undefined as never,
     async reopen() {
-      world.store = await openStore(path);
+      world.store = await temp.reopen();
       opened.push(world.store);
       world.table = build(world.store);
     },
+    async another() {
+      const store = await temp.reopen();
+      opened.push(store);
+      return store;
+    },
     async cleanup() {
       for (const each of opened) await each.close().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      await temp.cleanup();
     },
   };
   const { ok, call } = channelCaller(() => world.table);

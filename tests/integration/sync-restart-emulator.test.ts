@@ -33,7 +33,7 @@ describe('a push to the emulator killed mid-call', () => {
     await makeChanges(world, seededRandom(100 + round), 150);
     // Money calls are applied and then never answered; the first one held kills the pushing process.
     emulator.setFaults({ rates: { appliedTimeout: 0.5 }, methods: ['addPayment', 'addCharge'], seed: round });
-    const child = fork(CHILD, [world.path, emulator.url, emulator.username, emulator.password], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [world.location, emulator.url, emulator.username, emulator.password, world.dir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     let killedOn: RequestLogEntry | null = null;
     held = (entry) => {

@@ -5,6 +5,7 @@ import type { EventBus } from '../../events';
 import type { SecretBox } from '../../sync/secretBox';
 import { AppError } from '../../errors';
 import { invoicePdf } from '../invoices/files';
+import { leaseEnd, passQueue } from '../claims';
 import { defaultBoxFor } from '../secrets';
 import type { EmailRow } from './outbox';
 import { emailRetryDelay, SEND_LEASE_MS } from './retries';
@@ -42,20 +43,8 @@ export interface SendResult {
   retryLater: number;
 }
 
-/** One pass at a time per database in this process: the worker's and a command's never claim together. */
-const passes = new WeakMap<object, Promise<unknown>>();
-
-function serialized<T>(store: Store, work: () => Promise<T>): Promise<T> {
-  // SQLite: its one connection, whichever Store holds it; PostgreSQL: the store's pool.
-  const key = store.dialect === 'sqlite' ? store.sqlite : store.db;
-  const before = passes.get(key) ?? Promise.resolve();
-  const next = before.then(work, work);
-  passes.set(
-    key,
-    next.catch(() => undefined),
-  );
-  return next;
-}
+/** One pass at a time per database in this process: the worker's and a command's never claim together (claims.ts). */
+const serialized = passQueue();
 
 /**
  * E-mails a process left 'sending' (it died mid-send, or is another process still sending)
@@ -170,7 +159,7 @@ async function sendPass(db: Kysely<Database>, secrets: SecretBox, claimNext: Cla
     for (;;) {
       const claimedAt = options.now();
       // The attempt counts from the claim: an e-mail that kills the process every time still ends failed.
-      const claim = await claimNext(claimedAt.toISOString(), new Date(claimedAt.getTime() + SEND_LEASE_MS).toISOString(), attempted);
+      const claim = await claimNext(claimedAt.toISOString(), leaseEnd(claimedAt, SEND_LEASE_MS), attempted);
       if (claim === null) break;
       if ('lost' in claim) {
         attempted.add(claim.lost);

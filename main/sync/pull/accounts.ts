@@ -5,12 +5,13 @@ import { clientSearchText } from '../../../preload/common/search';
 import { dayOfMonth, nextCycleDate } from '../../engine/billingDates';
 import { statusFor } from '../../engine/balance';
 import { localDate } from '../../services/clock';
-import { isoNow, type ServiceContext, type SqliteServiceContext } from '../../services/context';
+import { isoNow, type ServiceContext } from '../../services/context';
 import { canonicalDid } from '../../services/dids';
 import type { Provider } from '../provider';
 import { askProvider, failureOf, type PullFailure } from './ask';
 import { micros, type Micros } from '../../money';
-import { ledgerDoor } from '../../services/ledger';
+import { moneyDoor } from '../../services/ledger';
+import { lockClient } from '../../services/locks';
 import { listField, moneyField, objectField, routeField, scaledField, text, wholeField, dateField, type WireRecord } from './wire';
 
 /**
@@ -54,7 +55,7 @@ export interface CreatedClient {
  * and the Reconciliation page lists no difference on the first day. An 'opening' entry is
  * not a payment or charge of this console: nothing goes back to the provider.
  */
-export async function openingBalances(ctx: SqliteServiceContext, provider: Provider, created: readonly CreatedClient[]): Promise<PullFailure[]> {
+export async function openingBalances(ctx: ServiceContext, provider: Provider, created: readonly CreatedClient[]): Promise<PullFailure[]> {
   const failures: PullFailure[] = [];
   for (const client of created) {
     let providerBalance: Micros;
@@ -65,13 +66,18 @@ export async function openingBalances(ctx: SqliteServiceContext, provider: Provi
       failures.push(failureOf(error, `getResellerBalance for client ${client.providerId} (its opening balance)`));
       continue;
     }
-    const { balance_micros: here } = await ctx.db.selectFrom('clients').select('balance_micros').where('id', '=', client.id).executeTakeFirstOrThrow();
-    const opening = micros(providerBalance - here);
-    if (opening === 0) continue;
-    ledgerDoor(ctx.store).post(
-      { clientId: client.id, kind: 'opening', amount: opening, description: 'Balance at the provider when first pulled', occurredOn: localDate(ctx.now()), reference: `opening:${client.providerId}` },
-      isoNow(ctx),
-    );
+    await ctx.db.transaction().execute(async (trx) => {
+      // The balance read and the entry written in one transaction (the door locks the client on a team server first).
+      await lockClient(trx, ctx.store.dialect, client.id);
+      const { balance_micros: here } = await trx.selectFrom('clients').select('balance_micros').where('id', '=', client.id).executeTakeFirstOrThrow();
+      const opening = micros(providerBalance - here);
+      if (opening === 0) return;
+      await moneyDoor(ctx.store).post(
+        trx,
+        { clientId: client.id, kind: 'opening', amount: opening, description: 'Balance at the provider when first pulled', occurredOn: localDate(ctx.now()), reference: `opening:${client.providerId}` },
+        isoNow(ctx),
+      );
+    });
   }
   return failures;
 }

@@ -1,8 +1,8 @@
 import type { CallPullResult } from '../../../preload/schemas/sync';
 import { isCdrRejection, normalizeCdrRecord, type CdrBatch, type ParsedCdr, type CdrRejection } from '../../cdr';
 import { cdrWindows, incrementalStart, type DayWindow } from '../../engine/cdrWindows';
-import { importCalls } from '../../services/calls/importCalls';
-import type { SqliteServiceContext } from '../../services/context';
+import { importInto } from '../../services/calls/importInto';
+import type { ServiceContext } from '../../services/context';
 import type { Provider } from '../provider';
 import { failureOf, type PullFailure } from './ask';
 import { linkedOpenClients, readState, writeState } from './state';
@@ -30,12 +30,12 @@ interface ClientPlan {
 /**
  * Calls (issue 12): getResellerCDR for every client linked to the provider, in windows of at
  * most 92 days, all four call statuses, in the reseller's time zone; fed to the one call
- * import (main/services/calls/importCalls.ts), so calls are rated on arrival by the same
+ * import (main/services/calls/importInto.ts, on either store), so calls are rated on arrival by the same
  * rules as a file, charged to the ledger by the day, and skipped when already here (the
  * provider's uniqueid is the call's id). A client whose windows all came back moves its
  * "pulled to" day; one the provider refused keeps it, and is read again next time.
  */
-export async function pullCalls(ctx: SqliteServiceContext, provider: Provider, options: CallPullOptions): Promise<{ result: CallPullResult; failures: PullFailure[] }> {
+export async function pullCalls(ctx: ServiceContext, provider: Provider, options: CallPullOptions): Promise<{ result: CallPullResult; failures: PullFailure[] }> {
   const clients = await linkedOpenClients(ctx.db);
   const plans: ClientPlan[] = [];
   for (const client of clients) {
@@ -94,7 +94,7 @@ export async function pullCalls(ctx: SqliteServiceContext, provider: Provider, o
     }
   }
 
-  const progress = await importCalls(ctx.store, batches(), { source: 'provider: getResellerCDR', format: 'voipms-api', now: ctx.now });
+  const progress = await importInto(ctx.store, batches(), { source: 'provider: getResellerCDR', format: 'voipms-api', now: ctx.now });
   if (progress.status === 'done') {
     for (const plan of complete) {
       const key = callsPulledToKey(plan.providerId);

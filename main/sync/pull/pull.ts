@@ -3,7 +3,7 @@ import type { PullResult, PullStatusView, syncPullInput } from '../../../preload
 import { AppError } from '../../errors';
 import { clientName } from '../../services/clients';
 import { localDate } from '../../services/clock';
-import { isoNow, sqliteContext, type ServiceContext } from '../../services/context';
+import { isoNow, type ServiceContext } from '../../services/context';
 import type { Provider } from '../provider';
 import { importAccounts, openingBalances } from './accounts';
 import type { PullFailure } from './ask';
@@ -40,7 +40,6 @@ export async function pullTimezone(ctx: ServiceContext): Promise<number> {
  */
 export async function pullFromProvider(ctx: ServiceContext, provider: Provider | null, input: SyncPullData): Promise<PullResult> {
   if (!provider) throw notConfigured();
-  const sqliteCtx = sqliteContext(ctx, 'Pulling from the provider');
   const options = input ?? { accounts: true, calls: true, balances: true };
   const startedAt = isoNow(ctx);
   if (options.timezone !== undefined) {
@@ -57,12 +56,12 @@ export async function pullFromProvider(ctx: ServiceContext, provider: Provider |
   const imported = options.accounts ? await importAccounts(ctx, provider) : null;
   let calls: PullResult['calls'] = null;
   if (options.calls) {
-    const pulled = await pullCalls(sqliteCtx, provider, { ...(options.from ? { from: options.from } : {}), to: options.to ?? today, today, timezone });
+    const pulled = await pullCalls(ctx, provider, { ...(options.from ? { from: options.from } : {}), to: options.to ?? today, today, timezone });
     calls = pulled.result;
     failures.push(...pulled.failures);
   }
   // The clients this pull made start from their balance at the provider, their calls now in.
-  if (imported) failures.push(...(await openingBalances(sqliteCtx, provider, imported.created)));
+  if (imported) failures.push(...(await openingBalances(ctx, provider, imported.created)));
   const accounts = imported?.counts ?? null;
   let balances: PullResult['balances'] = null;
   if (options.balances) {
