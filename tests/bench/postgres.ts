@@ -38,7 +38,12 @@ function startServer(log: (text: string) => void): Server {
   const url = /RC_TEST_PG=(\S+)/.exec(started.stdout)?.[1];
   const dir = /RC_TEST_PG_DIR=(\S+)/.exec(started.stdout)?.[1];
   if (started.status !== 0 || !url || !dir) throw new Error(`${CLUSTER_SCRIPT} start failed:\n${started.stdout}${started.stderr}`);
-  return { url, about: 'a throw-away cluster started for this run', stop: () => void spawnSync(CLUSTER_SCRIPT, ['stop', dir], { stdio: 'ignore' }) };
+  log(`PostgreSQL: the cluster in ${dir} listens on ${new URL(url).port}`);
+  const stop = (): void => {
+    spawnSync(CLUSTER_SCRIPT, ['stop', dir], { stdio: 'ignore' });
+    log(`PostgreSQL: the cluster in ${dir} stopped and removed`);
+  };
+  return { url, about: 'a throw-away cluster started for this run', stop };
 }
 
 function databaseUrl(serverUrl: string, name: string): string {
