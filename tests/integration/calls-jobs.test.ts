@@ -10,6 +10,10 @@ import type { ImportJobView } from '../../preload/schemas/calls';
 import { cdrBatch } from '../helpers/cdrBatch';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 import { asSqlite } from '../helpers/sqliteOnly';
+import { testStoreKind } from '../helpers/pgServer';
+import { WAITING_MESSAGE } from '../../main/services/calls/pg/importPresence';
+import { refuseRows } from '../helpers/refuseRows';
+import { importInto } from '../../main/services/calls/importInto';
 
 /**
  * Timers the test moves by hand: the clock only moves when told, and each sleep waits
@@ -72,6 +76,33 @@ describe('import jobs', () => {
     const seen: number[] = [];
     const listeners: ((added: number) => void)[] = [];
     const manual = manualTimers();
+    const added = (count: number) => until<number>((listener) => listeners.push(listener), (value) => value === count);
+    if (temp.store.dialect === 'postgres') {
+      // PostgreSQL: nothing waits for the connection, so a transaction ends when it is full (here: each batch), not on a timer.
+      const done = importInto(temp.store, source(), {
+        source: 'gated',
+        format: 'voipms-csv',
+        totalBytes: 100_000,
+        signal: controller.signal,
+        now: () => FIXED_NOW,
+        timers: manual.timers,
+        transactionRows: 100,
+        onProgress: (progress) => {
+          seen.push(progress.added);
+          for (const listener of listeners) listener(progress.added);
+        },
+      });
+      await added(100);
+      release();
+      await added(200);
+      expect(seen.filter((count) => count > 0)).toEqual([100, 200]);
+      controller.abort();
+      release();
+      expect(await done).toMatchObject({ status: 'cancelled', added: 200, unrated: 200 });
+      const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(200);
+      return;
+    }
     const done = importCalls(asSqlite(temp.store), source(), {
       source: 'gated',
       format: 'voipms-csv',
@@ -84,7 +115,6 @@ describe('import jobs', () => {
         for (const listener of listeners) listener(progress.added);
       },
     });
-    const added = (count: number) => until<number>((listener) => listeners.push(listener), (value) => value === count);
     // A transaction waits a while for the next batch, then commits what it has.
     await manual.armed();
     expect(seen.at(-1)).toBe(0);
@@ -106,15 +136,33 @@ describe('import jobs', () => {
     expect(Number(stored.n)).toBe(200);
   });
 
-  it('makes other requests wait for a commit, never writing into its transaction', async () => {
+  it('never lets another request write into its open transaction (SQLite: it waits for a commit; a team server: it waits for nothing and sees none of it)', async () => {
     let release: () => void = () => undefined;
+    let waiting: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (waiting = resolve));
     async function* source(): AsyncGenerator<CdrBatch> {
       yield batch(0, 100);
+      // Asked for the next batch: the first is written in the open transaction.
+      waiting();
       await new Promise<void>((resolve) => (release = resolve));
       throw new Error('the file broke off');
     }
     const manual = manualTimers();
     let committed = false;
+    if (temp.store.dialect === 'postgres') {
+      // A team server: every request has a connection of its own; none waits for the import, none sees its open transaction.
+      const done = importInto(temp.store, source(), { source: 'gated', format: 'voipms-csv', now: () => FIXED_NOW, onCommit: () => (committed = true) });
+      await asked;
+      await temp.store.db.insertInto('settings').values({ key: 'probe', value: 'written' }).execute();
+      const seen = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect({ committed, seen: Number(seen.n) }).toEqual({ committed: false, seen: 0 });
+      release();
+      // A file that breaks off keeps the batches written before it.
+      expect(await done).toMatchObject({ status: 'failed', added: 100, message: 'the file broke off' });
+      const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(100);
+      return;
+    }
     const done = importCalls(asSqlite(temp.store), source(), {
       source: 'gated',
       format: 'voipms-csv',
@@ -142,23 +190,27 @@ describe('import jobs', () => {
   });
 
   it('rolls the whole transaction back when a write fails half-way, and counts nothing of it', async () => {
-    const store = asSqlite(temp.store);
-    store.sqlite.exec(`create trigger refuse_boom before insert on calls when new.call_id = 'job-150' begin select raise(abort, 'disk trouble'); end`);
+    const { store } = temp;
+    await refuseRows(store, 'refuse_boom', { table: 'calls', event: 'insert', when: "new.call_id = 'job-150'", message: 'disk trouble' });
     async function* source(): AsyncGenerator<CdrBatch> {
       yield batch(0, 100);
       yield batch(100, 100);
     }
-    const result = await importCalls(store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW });
-    expect(result).toMatchObject({ status: 'failed', added: 0, message: 'disk trouble' });
-    expect(store.sqlite.inTransaction).toBe(false);
-    // The import's transactions skip the foreign key lookups; the connection has them back after any end.
-    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const result = await importInto(store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW });
+    expect(result).toMatchObject({ status: 'failed', added: 0, message: expect.stringContaining('disk trouble') });
+    if (store.dialect === 'sqlite') {
+      expect(store.sqlite.inTransaction).toBe(false);
+      // The import's transactions skip the foreign key lookups; the connection has them back after any end.
+      expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    }
     const stored = await temp.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(0);
+    // Nothing of it reached the rollups either.
+    expect(await temp.store.db.selectFrom('call_totals').selectAll().execute()).toEqual([]);
     // With a transaction per batch, the first batch stays.
-    const again = await importCalls(store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 100 });
+    const again = await importInto(store, source(), { source: 'boom', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 100 });
     expect(again).toMatchObject({ status: 'failed', added: 100 });
-    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    if (store.dialect === 'sqlite') expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('runs one import at a time and reports unknown jobs', async () => {
@@ -276,3 +328,72 @@ describe('import jobs', () => {
     expect(await jobs.finished(started.jobId)).toMatchObject({ status: 'done', added: 30, bytesRead: fileBytes, totalBytes: fileBytes });
   });
 });
+
+// Issue 16, team mode: "one import at a time" across the instances on one PostgreSQL database.
+if (testStoreKind() === 'postgres') {
+  describe('import jobs on a team server', () => {
+    it('an import while another instance imports waits and says so, a cancel ends it, and the next starts once the other ends', async () => {
+      const other = await temp.reopen();
+      try {
+        // Another instance (a command line on another computer) imports; its second batch waits for the test.
+        let release: () => void = () => undefined;
+        let committed: () => void = () => undefined;
+        const firstCommit = new Promise<void>((resolve) => (committed = resolve));
+        async function* source(): AsyncGenerator<CdrBatch> {
+          yield batch(0, 100);
+          await new Promise<void>((resolve) => (release = resolve));
+          yield batch(100, 100);
+        }
+        const elsewhere = importInto(other, source(), { source: 'elsewhere.csv', format: 'voipms-csv', now: () => FIXED_NOW, transactionRows: 100, onCommit: () => committed() });
+        await firstCommit;
+
+        const events = new EventBus();
+        const views: ImportJobView[] = [];
+        const listeners: (() => void)[] = [];
+        events.listen((name, payload) => {
+          if (name !== 'import.progress') return;
+          views.push(payload as ImportJobView);
+          for (const listener of listeners) listener();
+        });
+        const waitingSeen = (jobId: number) =>
+          new Promise<void>((resolve) => {
+            const check = () => views.some((view) => view.jobId === jobId && view.message === WAITING_MESSAGE) && resolve();
+            listeners.push(check);
+            check();
+          });
+        const manual = manualTimers();
+        const jobs = new ImportJobs(createContext(temp.store, () => FIXED_NOW, counterIds(), events), { timers: manual.timers });
+        const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid\n';
+        const text = header + Array.from({ length: 30 }, (_, index) => `2026-11-26 10:00:00,,15145551234,,100000_x,ANSWERED,00:00:30,30,0.01,0.005,here${index}\n`).join('');
+
+        const cancelled = jobs.begin({ fileName: 'cancelled.csv', totalBytes: text.length });
+        await waitingSeen(cancelled.jobId);
+        expect(jobs.status(cancelled.jobId)).toMatchObject({ status: 'running', added: 0, message: WAITING_MESSAGE });
+        jobs.cancel(cancelled.jobId);
+        expect(await jobs.finished(cancelled.jobId)).toMatchObject({ status: 'cancelled', added: 0 });
+
+        const next = jobs.begin({ fileName: 'next.csv', totalBytes: text.length });
+        await waitingSeen(next.jobId);
+        await manual.armed();
+        // Still the other's turn: asking again changes nothing.
+        manual.fire();
+        await manual.armed();
+        expect(jobs.status(next.jobId)).toMatchObject({ status: 'running', added: 0 });
+        release();
+        expect(await elsewhere).toMatchObject({ status: 'done', added: 200 });
+        const sent = jobs.chunk({ jobId: next.jobId, text, last: true });
+        manual.fire();
+        await sent;
+        expect(await jobs.finished(next.jobId)).toMatchObject({ status: 'done', added: 30, message: null });
+        const history = await temp.store.db.selectFrom('call_imports').select(['source', 'status', 'rows_added']).orderBy('id').execute();
+        expect(history).toEqual([
+          { source: 'elsewhere.csv', status: 'done', rows_added: 200 },
+          { source: 'cancelled.csv', status: 'cancelled', rows_added: 0 },
+          { source: 'next.csv', status: 'done', rows_added: 30 },
+        ]);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}

@@ -26,7 +26,9 @@ export const IMPORT_DOMAINS: DataDomain[] = ['calls', 'ledger', 'clients'];
  * Imports run in main as jobs the window follows (rows read, rated, rejected, rate per
  * second, time left) and may cancel. Every change of a job's view is emitted as
  * 'import.progress', and each commit as 'data.changed'. One import at a time: two would
- * compete for the same calls and cycles.
+ * compete for the same calls and cycles. Here per process; on a team server (issue 16) across
+ * every instance on the database too, through its import lock (calls/pg/importPresence.ts):
+ * a job started while another computer imports waits, says so in its message, and may be cancelled.
  */
 export class ImportJobs {
   private readonly jobs = new Map<number, Job>();

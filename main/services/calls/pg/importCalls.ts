@@ -67,12 +67,13 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
     let readError: unknown;
     try {
       for (;;) {
+        if (readOn && !options.signal?.aborted) next = await iterator.next();
+        readOn = false;
+        // A cancel (also one made while the file was read on) writes nothing more.
         if (options.signal?.aborted) {
           progress.status = 'cancelled';
           break;
         }
-        if (readOn) next = await iterator.next();
-        readOn = false;
         if (next.done) break;
         // Its locks went with the connection: another instance may start importing, so this one stops.
         const lost = owner.lost();
