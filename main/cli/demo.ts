@@ -65,7 +65,8 @@ export const demoCommands: Command[] = [
         const result = await ctx.call('demo.load', options);
         print(ctx, result, human(result));
       } catch (error) {
-        if (error instanceof ChannelError && error.code === 'conflict') throw new UserError(`${error.message} (add --force to load it anyway)`);
+        // On a team server --force is refused too (generate.ts): no hint to add it there.
+        if (error instanceof ChannelError && error.code === 'conflict') throw new UserError(ctx.store.dialect === 'postgres' ? error.message : `${error.message} (add --force to load it anyway)`);
         throw error;
       } finally {
         stopListening();

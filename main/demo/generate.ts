@@ -7,9 +7,9 @@ import { DEMO_LIMITS, type DemoProgress, type DemoResult } from '../../preload/s
 import { parseCdrFile } from '../cdr';
 import { AppError } from '../errors';
 import type { HandlerTable } from '../handlers/table';
-import { IMPORT_BATCH_SIZE, importCalls } from '../services/calls/importCalls';
+import { IMPORT_BATCH_SIZE } from '../services/calls/importCalls';
+import { importInto } from '../services/calls/importInto';
 import { getMainAccount } from '../services/settings';
-import { sqliteOnly } from '../services/storeKind';
 import { writeDemoCdrCsv } from './calls';
 import { demoWindow } from './dates';
 import { planDemo, type DemoExisting } from './plan';
@@ -60,9 +60,10 @@ async function existingData(store: Store): Promise<DemoExisting> {
  * A realistic reseller in an empty database, the same for the same seed and clock:
  * packages and custom rates, clients with sub accounts and DIDs, months of billing and
  * payments, then the provider's CDR file for the window, imported like a real one.
+ * It runs on either store (issue 16): the handlers it drives are store-neutral, and the
+ * calls go through the store's own import (importInto).
  */
 export async function generateDemo(store: Store, tableFor: TableFactory, options: DemoOptions = {}): Promise<DemoResult> {
-  const sqliteStore = sqliteOnly(store, 'Loading demo data');
   const started = Date.now();
   const clients = whole(options.clients, DEMO_LIMITS.clients, 'Clients');
   const cdrs = whole(options.cdrs, DEMO_LIMITS.cdrs, 'Calls');
@@ -74,6 +75,11 @@ export async function generateDemo(store: Store, tableFor: TableFactory, options
   const { count } = await store.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   if (Number(count) > 0 && !options.force) {
     throw new AppError('conflict', `This database already has ${plural(Number(count), 'client', 'clients')}: demo data is only loaded into an empty database`);
+  }
+  // Issue 16: a team server's database is everyone's data. Made-up clients go only into an empty one
+  // (a server set up to try the app); --force, which mixes them in among real clients, stays a file's option.
+  if (Number(count) > 0 && store.dialect === 'postgres') {
+    throw new AppError('conflict', `This team server's database already has ${plural(Number(count), 'client', 'clients')}: demo data is never mixed into a shared database (try the demo in the app, which keeps it in a file of its own)`);
   }
   const plan = planDemo({ clients, seed }, Number(count) > 0 ? await existingData(store) : undefined);
   const { from, today } = demoWindow(now, months);
@@ -97,7 +103,7 @@ export async function generateDemo(store: Store, tableFor: TableFactory, options
         onProgress: (written, total) => onProgress({ stage: 'calls-file', done: written, total, message: `${written.toLocaleString('en-US')} calls written` }),
       });
       calls.written = file.calls;
-      const imported = await importCalls(sqliteStore, parseCdrFile(path, 'voipms-csv', { batchSize: IMPORT_BATCH_SIZE }), {
+      const imported = await importInto(store, parseCdrFile(path, 'voipms-csv', { batchSize: IMPORT_BATCH_SIZE }), {
         source: `demo (seed ${seed})`,
         format: 'voipms-csv',
         totalBytes: (await stat(path)).size,

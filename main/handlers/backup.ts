@@ -1,8 +1,7 @@
 import { basename, extname } from 'node:path';
 import { AppError } from '../errors';
-import { backupDatabase, backupStatus, checkBackupFile, saveBackupSettings } from '../services/backup';
+import { backupDatabase, backupStatus, checkBackupFile, refuseOnTeamServer, saveBackupSettings, TEAM_SERVER_BACKUPS, teamServerBackupStatus } from '../services/backup';
 import type { ServiceContext } from '../services/context';
-import { sqliteOnly } from '../services/storeKind';
 import type { ExportTargets } from '../services/exportTargets';
 import { FileUploads, type FileAccess } from '../services/fileGrants';
 import { localDate } from '../services/clock';
@@ -47,6 +46,8 @@ function readChosenFile(file: { path: string; name: string }, purpose: FileReadP
 /**
  * Chosen files and backups (issue 14). `backup.restore` replaces the database file, so only
  * the app's workspace serves it (it closes the file first); a table on one file refuses.
+ * Issue 16: on a team server (PostgreSQL) backups, their settings and a restore are refused
+ * with what to use instead (backup.ts, TEAM_SERVER_BACKUPS), and the status says so.
  */
 export function backupHandlers(ctx: ServiceContext, files: FileAccess, exports: ExportTargets, imports: ImportJobs) {
   const uploads = new FileUploads(files);
@@ -72,16 +73,18 @@ export function backupHandlers(ctx: ServiceContext, files: FileAccess, exports: 
     'files.uploadBegin': (input) => Promise.resolve(uploads.begin(input)),
     'files.uploadChunk': (input) => uploads.chunk(input),
     'backup.create': async () => {
-      const store = sqliteOnly(ctx.store, 'Backups');
+      const store = ctx.store;
+      if (store.dialect === 'postgres') refuseOnTeamServer();
       const name = basename(store.path, extname(store.path));
       const destination = await exports.file(`${name}-backup-${localDate(ctx.now())}.db`);
       if (!destination) return null;
       const made = await backupDatabase(store.path, destination.path);
       return { shownAs: destination.shownAs, downloadUrl: destination.downloadUrl, bytes: made.bytes };
     },
-    'backup.status': () => backupStatus(sqliteOnly(ctx.store, 'Backups')),
+    'backup.status': () => (ctx.store.dialect === 'postgres' ? Promise.resolve(teamServerBackupStatus()) : backupStatus(ctx.store)),
     'backup.saveSettings': async (input) => {
-      const store = sqliteOnly(ctx.store, 'Backups');
+      const store = ctx.store;
+      if (store.dialect === 'postgres') refuseOnTeamServer();
       await saveBackupSettings(store.db, input);
       return backupStatus(store);
     },
@@ -89,6 +92,7 @@ export function backupHandlers(ctx: ServiceContext, files: FileAccess, exports: 
       const file = files.grants.file(grant, 'restore');
       return Promise.resolve({ name: file.name, ...checkBackupFile(file.path) });
     },
-    'backup.restore': () => Promise.reject(new AppError('conflict', 'This database was opened on its own (--db): restore it with the command line (restore --from F)')),
+    'backup.restore': () =>
+      Promise.reject(ctx.store.dialect === 'postgres' ? new AppError('conflict', TEAM_SERVER_BACKUPS) : new AppError('conflict', 'This database was opened on its own (--db): restore it with the command line (restore --from F)')),
   } satisfies PartialHandlerTable;
 }

@@ -6,12 +6,11 @@ import { generateDemo, type DemoOptions } from '../demo';
 import { AppError } from '../errors';
 import type { EventBus } from '../events';
 import type { ExportTargets } from '../services/exportTargets';
-import { demoDatabasePathFor } from '../paths';
 import { join } from 'node:path';
-import type { AppHost } from '../services/appInfo';
+import { demoPathOf, type AppHost } from '../services/appInfo';
 import { onAppStart } from '../services/startup';
 import { createHandlerSet, createHandlerTable, uploadsOnly, type HandlerSet } from './index';
-import { checkBackupFile, replaceDatabaseFile } from '../services/backup';
+import { checkBackupFile, refuseOnTeamServer, replaceDatabaseFile } from '../services/backup';
 import type { FileAccess } from '../services/fileGrants';
 import type { SecretBox } from '../sync/secretBox';
 import type { RestoreDone } from '../../preload/schemas/files';
@@ -22,8 +21,14 @@ import type { ProviderAccess } from '../sync/settings';
 export type DemoSize = Pick<DemoOptions, 'clients' | 'cdrs' | 'seed' | 'months'>;
 
 export interface WorkspaceOptions {
-  /** The reseller's own database file, already open (and its start's work done by the host). */
-  real: SqliteStore;
+  /** The reseller's own database, already open (and its start's work done by the host): a file, or (issue 16) a team server's. */
+  real: Store;
+  /**
+   * Issue 16: opens the reseller's own database again when the window comes back from the demo.
+   * A file is opened from its path without it; a team server's database needs it (the host
+   * knows the URL and the password, the store keeps neither).
+   */
+  reopenReal?: () => Promise<Store>;
   host: AppHost;
   /** The bus the host forwards to its windows; every database's services emit on it. */
   events: EventBus;
@@ -32,7 +37,7 @@ export interface WorkspaceOptions {
   /** Where exports go (Electron's Save dialog, the host's download folder); see HandlerEnv.exports. */
   exports?: ExportTargets;
   /** The start's work on a database the switch opened (main/services/startup.ts by default). */
-  onOpen?: (store: SqliteStore) => Promise<unknown>;
+  onOpen?: (store: Store) => Promise<unknown>;
   /** Issue 14: seals the passwords stored (the desktop app's keychain box); each database folder's key box when not given. */
   secrets?: SecretBox;
   /** Issue 14: chosen files (grants) and the host's Open dialog, one for every database the workspace opens; uploads only by default. */
@@ -44,6 +49,7 @@ export interface WorkspaceOptions {
 export interface WorkspaceHost {
   /** Serves every channel on the database open now; `workspace.open` switches it. */
   readonly table: HandlerTable;
+  /** The database served now: `path` is the file's, or a team server's URL without its password. */
   current(): { workspace: Workspace; path: string };
   /**
    * Runs work of main's own (the billing scheduler's midnight run, issue 10) on the database
@@ -57,7 +63,7 @@ export interface WorkspaceHost {
 /** One open database and the requests it is serving. */
 interface Opened {
   workspace: Workspace;
-  store: SqliteStore;
+  store: Store;
   handlers: HandlerSet;
   inFlight: number;
   idle: (() => void)[];
@@ -70,7 +76,15 @@ const removeDatabaseFiles = (path: string): void => {
 
 /**
  * Issue 10, "demo data kept apart from real data": the app serves one database at a time,
- * the reseller's own file or the demo's beside it (`reseller-demo.db`). Switching builds
+ * the reseller's own file or the demo's beside it (`reseller-demo.db`).
+ *
+ * Issue 16, team mode: when the reseller's own database is on a team server (PostgreSQL),
+ * the demo still is a file on this computer (`reseller-demo.db` in the app's data folder,
+ * appInfo.ts): made-up clients loaded into the shared database would be mixed into everyone's
+ * data. Switching to the demo closes this instance's pool on the server (the other
+ * instances go on working there) and opens the file; coming back opens the server's
+ * database again (`reopenReal`) and runs the start's work on it, as a file's reopening does.
+ * A restore is refused there: the server's own tools (pg_dump) back it up and restore it. Switching builds
  * the demo (first time, or "Start the demo again") in a side file without touching the
  * open one, then holds new requests for a moment, lets the ones under way finish, closes
  * the old file, opens the other (migrated, the start's work done) and serves it from then
@@ -78,13 +92,17 @@ const removeDatabaseFiles = (path: string): void => {
  * a request and must finish on the file they started on.
  */
 export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
-  const realPath = options.real.path;
-  const demoPath = demoDatabasePathFor(realPath);
+  const real = options.real;
+  const demoPath = demoPathOf(real);
+  const reopenReal = real.dialect === 'sqlite' ? () => openStore(real.path) : options.reopenReal;
+  if (!reopenReal) throw new Error('A workspace on a team server needs reopenReal: the store keeps no password to open it again');
   const now = options.now ?? (() => new Date());
-  const onOpen = options.onOpen ?? ((store: SqliteStore) => onAppStart(store, now, options.secrets));
+  const onOpen = options.onOpen ?? ((store: Store) => onAppStart(store, now, options.secrets));
+  /** Opens one of the two databases: the demo is always a file. */
+  const openOf = (workspace: Workspace): Promise<Store> => (workspace === 'demo' ? openStore(demoPath) : reopenReal());
   const files = options.files ?? uploadsOnly(join(options.real.folder, 'uploads'));
 
-  const serve = (workspace: Workspace, store: SqliteStore): Opened => ({
+  const serve = (workspace: Workspace, store: Store): Opened => ({
     workspace,
     store,
     handlers: createHandlerSet({ store, host: options.host, now, events: options.events, files, ...(options.secrets ? { secrets: options.secrets } : {}), workspace: { workspace, demoDatabasePath: demoPath }, ...(options.exports ? { exports: options.exports } : {}), ...(options.provider && workspace === 'real' ? { provider: options.provider } : {}) }),
@@ -163,15 +181,14 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
         renameSync(built, demoPath);
         removeDatabaseFiles(built);
       }
-      const path = to === 'demo' ? demoPath : realPath;
-      let store: SqliteStore | undefined;
+      let store: Store | undefined;
       try {
-        store = await openStore(path);
+        store = await openOf(to);
         await onOpen(store);
       } catch (error) {
-        // The other file cannot be opened (a newer version wrote it…): stay on the one we had.
+        // The other database cannot be opened (a newer version wrote it, the server is unreachable…): stay on the one we had.
         await store?.close();
-        current = serve(old.workspace, await openStore(old.store.path));
+        current = serve(old.workspace, await openOf(old.workspace));
         throw error;
       }
       current = serve(to, store);
@@ -191,6 +208,8 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
    */
   async function restoreFrom(grant: string): Promise<RestoreDone> {
     if (current.workspace !== 'real') throw new AppError('conflict', 'A restore replaces your own data: go back to your data first, then restore.');
+    if (real.dialect === 'postgres') refuseOnTeamServer();
+    const realPath = real.path;
     const chosen = files.grants.file(grant, 'restore');
     const check = checkBackupFile(chosen.path);
     const reason = current.handlers.busyReason();
@@ -253,7 +272,7 @@ export function createWorkspace(options: WorkspaceOptions): WorkspaceHost {
 
   return {
     table,
-    current: () => ({ workspace: current.workspace, path: current.store.path }),
+    current: () => ({ workspace: current.workspace, path: current.store.location }),
     withStore: (work) => onCurrent((opened) => work(opened.store)),
     close: async () => {
       await switching?.catch(() => undefined);

@@ -17,7 +17,7 @@ export interface WorkspaceView {
 }
 
 /** The demo is a file even in team mode (issue 16): beside the database file, or in the app's folder beside a server's database. */
-function demoPathOf(store: Store): string {
+export function demoPathOf(store: Store): string {
   return demoDatabasePathFor(store.dialect === 'sqlite' ? store.path : join(store.folder, DATABASE_FILE));
 }
 

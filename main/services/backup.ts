@@ -26,6 +26,22 @@ import { WorkerPool } from '../workers/pool';
  * it back if the restored one does not open.
  */
 
+/**
+ * Issue 16, team mode: what a reseller on a team server (PostgreSQL) is told instead of a
+ * backup. This app's backups are copies of a database file (VACUUM INTO) kept beside it on
+ * one computer; a shared server's database is backed up by the server's own tools, which
+ * copy it whole while every instance goes on writing (pg_dump's snapshot), and restored
+ * there (pg_restore) with every instance stopped, not by one app replacing it under the others.
+ */
+export const TEAM_SERVER_BACKUPS =
+  'This database is on a team server (PostgreSQL): back it up and restore it with the server\'s own tools — pg_dump and pg_restore, or the backups your database administrator runs. ' +
+  'The app\'s backups are copies of a database file on this computer, so "Back up now", the daily backup and a restore are off here.';
+
+/** Refuses a backup, a daily backup's settings or a restore on a team server (TEAM_SERVER_BACKUPS). */
+export function refuseOnTeamServer(): never {
+  throw new AppError('conflict', TEAM_SERVER_BACKUPS);
+}
+
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** The tables a file must hold to be a Reseller Console database (the first migrations' own). */
@@ -233,8 +249,11 @@ export async function backupStatus(store: Pick<SqliteStore, 'db' | 'path' | 'fol
         .map((match) => ({ name: match[0], date: match[2]!, bytes: statSync(join(folder, match[0])).size }))
         .sort((a, b) => b.date.localeCompare(a.date))
     : [];
-  return { ...settings, folder, recent };
+  return { ...settings, folder, recent, teamServer: null };
 }
+
+/** Issue 16: the Backups screen on a team server: no daily backups of the app's, and why (TEAM_SERVER_BACKUPS). */
+export const teamServerBackupStatus = (): BackupStatus => ({ daily: false, keep: DEFAULT_SETTINGS.keep, folder: '', recent: [], teamServer: TEAM_SERVER_BACKUPS });
 
 /**
  * The daily backup of the database open now, when the settings ask for one and today's is

@@ -16,7 +16,8 @@ export const DAILY_BACKUP_CHECK_MS = 60 * 60_000;
 
 /**
  * Issue 14: the automatic daily backup while the app runs — once at the start, then every
- * hour, on the database open then (the demo's too: it backs up its own file, apart). A
+ * hour, on the database open then (the demo's too: it backs up its own file, apart; so does
+ * the demo's file of a team server's instance, issue 16). A
  * backup that fails is logged and tried again at the next check; nothing else waits for it.
  */
 export function startDailyBackups(options: { store: StoreLender; now?: () => Date; log(message: string): void; timers?: DailyBackupTimers }): { check(): Promise<void>; stop(): void } {
@@ -25,7 +26,8 @@ export function startDailyBackups(options: { store: StoreLender; now?: () => Dat
   let running: Promise<void> | null = null;
   const check = (): Promise<void> =>
     (running ??= options
-      // Issue 16: daily backups of a PostgreSQL database come in a later slice.
+      // Issue 16: a team server's database is backed up by the server's own tools (pg_dump, backup.ts's
+      // TEAM_SERVER_BACKUPS), not by each instance of the app: nothing is due there, and nothing is logged.
       .store((store) => (store.dialect === 'sqlite' ? dailyBackupIfDue(store, now()) : Promise.resolve(null)))
       .then((made) => {
         if (made) options.log(`Daily backup written: ${made.path}`);

@@ -79,6 +79,12 @@ export interface BackupStatus {
   folder: string;
   /** The daily backups there, newest first. */
   recent: { name: string; date: string; bytes: number }[];
+  /**
+   * Issue 16: why the app makes no backup of this database, or null. A team server's
+   * (PostgreSQL) is backed up by the server's own tools (pg_dump): the Backups screen shows
+   * this instead of its buttons.
+   */
+  teamServer: string | null;
 }
 
 /** The purposes whose file the window reads through its grant (files.read). */

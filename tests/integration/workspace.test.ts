@@ -1,10 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open';
+import { openStore, type Store } from '../../db/open';
 import { EventBus } from '../../main/events';
 import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
@@ -13,13 +13,20 @@ import type { AppEvents, EventName } from '../../preload/events';
 import type { AppInfo } from '../../preload/schemas/app';
 import type { ClientSummary } from '../../preload/schemas/clients';
 import type { ImportJobView } from '../../preload/schemas/calls';
-import { FIXED_NOW } from '../helpers/store';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { testStoreKind } from '../helpers/pgServer';
 
 /** A small demo: the switch is what is tested here, the demo itself in demo.test.ts. */
 const SMALL_DEMO = { clients: 4, cdrs: 200, seed: 3, months: 2 };
 
+/** Issue 16: the reseller's own database is a file, or a team server's (PostgreSQL); the demo is a file either way. */
+const onServer = testStoreKind() === 'postgres';
+let temp: TempStore;
 let dir: string;
-let realPath: string;
+/** Where AppInfo says the reseller's own database is: the file's path, or the server's URL without its password. */
+let realLocation: string;
+/** The demo's file: beside the reseller's file, or in the app's folder beside a server's database (`reseller-demo.db`). */
+let demoPath: string;
 let events: EventBus;
 let heard: [EventName, unknown][];
 let workspace: WorkspaceHost;
@@ -53,6 +60,42 @@ function fingerprint(path: string): { rows: Record<string, number>; digest: stri
 
 const fileDigest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/** Every row of every table of the server's database, read on a connection of the test's own. */
+async function serverFingerprint(store: Store): Promise<{ rows: Record<string, number>; digest: string }> {
+  const tables = (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(store.db)).rows.map((row) => row.name);
+  const hash = createHash('sha256');
+  const rows: Record<string, number> = {};
+  for (const table of tables) {
+    const all = (await sql`select * from ${sql.table(table)} order by 1`.execute(store.db)).rows;
+    rows[table] = all.length;
+    hash.update(table + JSON.stringify(all));
+  }
+  return { rows, digest: hash.digest('hex') };
+}
+
+/** The connections to this database other than `store`'s own: none once the workspace closed its pool (the server may take a moment to end them). */
+async function otherConnections(store: Store): Promise<number> {
+  const count = async () => Number((await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(store.db)).rows[0]!.n);
+  const deadline = Date.now() + 15_000;
+  let seen = await count();
+  while (seen > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen = await count();
+  }
+  return seen;
+}
+
+/** The reseller's own database as it stands while the demo is open: a closed file (read-only connection), or the server's (a check connection). */
+async function realWhileDemo(): Promise<{ rows: Record<string, number>; digest: string; otherConnections: number }> {
+  if (!onServer) return { ...fingerprint(realLocation), otherConnections: 0 };
+  const store = await temp.reopen();
+  try {
+    return { ...(await serverFingerprint(store)), otherConnections: await otherConnections(store) };
+  } finally {
+    await store.close();
+  }
+}
+
 function waitFor<K extends EventName>(name: K, until: (payload: AppEvents[K]) => boolean): Promise<AppEvents[K]> {
   return new Promise((resolve) => {
     const stop = events.listen((heardName, payload) => {
@@ -65,31 +108,33 @@ function waitFor<K extends EventName>(name: K, until: (payload: AppEvents[K]) =>
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rc-workspace-'));
-  realPath = join(dir, 'reseller.db');
+  temp = await tempStore();
+  dir = temp.dir;
+  realLocation = temp.store.location;
+  demoPath = join(dir, onServer ? 'reseller-demo.db' : 'test-demo.db');
   events = new EventBus();
   heard = [];
   events.listen((name, payload) => heard.push([name, payload]));
-  const real = await openStore(realPath);
-  workspace = createWorkspace({ real, host: 'headless', events, now: () => FIXED_NOW, demo: SMALL_DEMO });
+  workspace = createWorkspace({ real: temp.store, reopenReal: () => temp.reopen(), host: 'headless', events, now: () => FIXED_NOW, demo: SMALL_DEMO });
   await call('clients.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' });
 });
 
 afterEach(async () => {
   await workspace.close();
-  rmSync(dir, { recursive: true, force: true });
+  // The workspace closed the store it was given (and may have opened it again): closing it twice is harmless.
+  await temp.cleanup();
 });
 
 describe('the demo workspace (issue 10: demo data kept apart from real data)', () => {
   it('opens the demo in its own file beside the real one, leaves the real file as it was, and comes back to it', async () => {
     const before = await call<AppInfo>('app.info');
-    expect(before).toMatchObject({ workspace: 'real', databasePath: realPath, demoDatabasePath: join(dir, 'reseller-demo.db'), demoExists: false });
+    expect(before).toMatchObject({ workspace: 'real', databasePath: realLocation, demoDatabasePath: demoPath, demoExists: false });
     heard.length = 0;
 
     const demo = await call<AppInfo>('workspace.open', { to: 'demo' });
-    expect(demo).toMatchObject({ workspace: 'demo', databasePath: join(dir, 'reseller-demo.db'), demoExists: true });
+    expect(demo).toMatchObject({ workspace: 'demo', databasePath: demoPath, demoExists: true });
     expect(await call<AppInfo>('app.info')).toEqual(demo);
-    expect(existsSync(join(dir, 'reseller-demo.db'))).toBe(true);
+    expect(existsSync(demoPath)).toBe(true);
     expect(await clientNames()).toHaveLength(SMALL_DEMO.clients);
     expect(await clientNames()).not.toContain('Ann Lee');
     // Every window forgets what it read: one workspace.changed, and a data.changed of every domain.
@@ -98,21 +143,23 @@ describe('the demo workspace (issue 10: demo data kept apart from real data)', (
       domains: expect.arrayContaining(['packages', 'pricing', 'costs', 'clients', 'ledger', 'dids', 'subaccounts', 'billing', 'notices', 'calls']),
     });
 
-    // The real file is closed while the demo is open (all of it in the file, no write-ahead log): one client, nothing of the demo's.
-    expect(existsSync(`${realPath}-wal`)).toBe(false);
-    const realWhileDemo = fingerprint(realPath);
-    expect(realWhileDemo.rows.clients).toBe(1);
-    expect(realWhileDemo.rows.calls).toBe(0);
-    expect(realWhileDemo.rows.packages).toBe(0);
+    // The real database is closed while the demo is open (a file: all of it in the file, no write-ahead log;
+    // a team server's: no connection of this instance left): one client, nothing of the demo's.
+    if (!onServer) expect(existsSync(`${realLocation}-wal`)).toBe(false);
+    const whileDemo = await realWhileDemo();
+    expect(whileDemo.otherConnections).toBe(0);
+    expect(whileDemo.rows.clients).toBe(1);
+    expect(whileDemo.rows.calls).toBe(0);
+    expect(whileDemo.rows.packages).toBe(0);
 
-    // A change in the demo stays in the demo: the real file is the same, byte for byte.
-    const realBytes = fileDigest(realPath);
+    // A change in the demo stays in the demo: the real database is the same, row for row (a file: byte for byte).
+    const realBytes = onServer ? null : fileDigest(realLocation);
     await call('clients.create', { firstName: 'Demo', lastName: 'Marker', email: 'marker@example.com', balanceMode: 'soft' });
-    expect(fingerprint(realPath)).toEqual(realWhileDemo);
-    expect(fileDigest(realPath)).toBe(realBytes);
+    expect(await realWhileDemo()).toEqual(whileDemo);
+    if (realBytes !== null) expect(fileDigest(realLocation)).toBe(realBytes);
 
     const back = await call<AppInfo>('workspace.open', { to: 'real' });
-    expect(back).toMatchObject({ workspace: 'real', databasePath: realPath, demoExists: true });
+    expect(back).toMatchObject({ workspace: 'real', databasePath: realLocation, demoExists: true });
     expect(await clientNames()).toEqual(['Ann Lee']);
     expect(heard.filter(([name]) => name === 'workspace.changed').at(-1)).toEqual(['workspace.changed', { workspace: 'real' }]);
   });
@@ -130,8 +177,8 @@ describe('the demo workspace (issue 10: demo data kept apart from real data)', (
     await call('workspace.open', { to: 'demo', startOver: true });
     expect(await clientNames()).not.toContain('Demo Marker');
     expect(await clientNames()).toHaveLength(SMALL_DEMO.clients);
-    expect(workspace.current()).toEqual({ workspace: 'demo', path: join(dir, 'reseller-demo.db') });
-    expect(existsSync(join(dir, 'reseller-demo.db.building'))).toBe(false);
+    expect(workspace.current()).toEqual({ workspace: 'demo', path: demoPath });
+    expect(existsSync(`${demoPath}.building`)).toBe(false);
 
     await call('workspace.open', { to: 'real' });
     expect(await clientNames()).toEqual(['Ann Lee']);
@@ -140,7 +187,7 @@ describe('the demo workspace (issue 10: demo data kept apart from real data)', (
   it('asking for the workspace already open changes nothing', async () => {
     const info = await call<AppInfo>('workspace.open', { to: 'real' });
     expect(info).toMatchObject({ workspace: 'real', demoExists: false });
-    expect(existsSync(join(dir, 'reseller-demo.db'))).toBe(false);
+    expect(existsSync(demoPath)).toBe(false);
     expect(heard.some(([name]) => name === 'workspace.changed')).toBe(false);
   });
 
@@ -152,7 +199,7 @@ describe('the demo workspace (issue 10: demo data kept apart from real data)', (
       ok: false,
       error: { code: 'conflict', message: 'An import of calls is running: wait for it to finish (or cancel it), then switch. Your data and the demo were left as they are.' },
     });
-    expect(existsSync(join(dir, 'reseller-demo.db'))).toBe(false);
+    expect(existsSync(demoPath)).toBe(false);
     expect((await call<AppInfo>('app.info')).workspace).toBe('real');
 
     const ended = waitFor('import.progress', (view) => view.jobId === job.jobId && view.status !== 'running');
@@ -171,13 +218,15 @@ describe('the demo workspace (issue 10: demo data kept apart from real data)', (
     expect(second[1]).toMatchObject({ ok: false, error: { code: 'conflict', message: 'The app is already switching between your data and the demo' } });
   });
 
-  it('the command line’s table stays on its --db file', async () => {
-    const store = await openStore(join(dir, 'cli.db'));
+  it('the command line’s table stays on its --db database', async () => {
+    // A second connection to the same database, as the command line opens beside the app.
+    const store = onServer ? await temp.reopen() : await openStore(join(dir, 'cli.db'));
+    const cliDemo = onServer ? demoPath : join(dir, 'cli-demo.db');
     try {
       const table = createHandlerTable({ store, host: 'headless' });
       expect(await dispatch(table, 'workspace.open', { to: 'demo' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-      expect(existsSync(join(dir, 'cli-demo.db'))).toBe(false);
-      expect((await dispatch(table, 'app.info', undefined)) as unknown).toMatchObject({ ok: true, value: { workspace: 'real', demoDatabasePath: join(dir, 'cli-demo.db') } });
+      expect(existsSync(cliDemo)).toBe(false);
+      expect((await dispatch(table, 'app.info', undefined)) as unknown).toMatchObject({ ok: true, value: { workspace: 'real', demoDatabasePath: cliDemo } });
     } finally {
       await store.close();
     }

@@ -182,6 +182,16 @@ export function BackupSettings() {
   const { info } = useAppInfo();
   if (status === 'error' && error) return <ErrorBanner error={error} action={<button type="button" className="button" onClick={() => void reload()}>Try again</button>} />;
   if (!backup || !info) return <Loading label="Loading the backup settings…" />;
+  // Issue 16: a team server's database is backed up by the server's own tools; the app's buttons would only be refused.
+  if (backup.teamServer !== null) {
+    return (
+      <div className="settings-stack">
+        <Card title="Backups on a team server">
+          <p data-testid="backup-team-server">{backup.teamServer}</p>
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="settings-stack">
       <BackupNow />
