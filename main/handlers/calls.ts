@@ -4,7 +4,6 @@ import { listImports } from '../services/calls/imports';
 import { callTotals, listCalls } from '../services/calls/queries';
 import type { CallExports } from '../services/calls/cdrExport';
 import { rerateReport, rerateUnrated } from '../services/calls/rerate';
-import { sqliteOnly } from '../services/storeKind';
 import type { PartialHandlerTable } from './table';
 
 export const callHandlers = (ctx: ServiceContext, jobs: ImportJobs, exports: CallExports) =>
@@ -13,8 +12,8 @@ export const callHandlers = (ctx: ServiceContext, jobs: ImportJobs, exports: Cal
     'calls.importChunk': (input) => jobs.chunk(input),
     'calls.importStatus': async (input) => jobs.status(input.jobId),
     'calls.cancelImport': async (input) => jobs.cancel(input.jobId),
-    'calls.list': (input) => listCalls(ctx.db, input),
-    'calls.totals': (input) => callTotals(sqliteOnly(ctx.store, 'The call totals'), input),
+    'calls.list': (input) => listCalls(ctx.store, input),
+    'calls.totals': (input) => callTotals(ctx.store, input),
     'calls.export': (input) => exports.start(input),
     'calls.cancelExport': async (input) => exports.cancel(input.exportId),
     'calls.imports': (input) => listImports(ctx, input),

@@ -57,7 +57,7 @@ export async function benchCdr(dbPath: string): Promise<Record<string, number>> 
     const filter = busiestClientMonth(store);
     const list = (seek: CallSeek) => ({ ...filter, order: 'newest' as const, seek, limit: 200 });
     const rawPage = (seek: CallSeek) => {
-      const compiled = seekPage(filter, store.db, 'newest', seek, 200)
+      const compiled = seekPage(filter, store, 'newest', seek, 200)
         .query.leftJoin('clients', 'clients.id', 'calls.client_id')
         .selectAll('calls')
         .select(['clients.first_name', 'clients.last_name', 'clients.company'])
@@ -65,15 +65,15 @@ export async function benchCdr(dbPath: string): Promise<Record<string, number>> 
       const statement = store.sqlite.prepare(compiled.sql);
       return () => statement.all(...compiled.parameters);
     };
-    const totalsCompiled = totalsQuery(store.db, filter).compile();
+    const totalsCompiled = totalsQuery(store, filter).compile();
     const totalsStatement = store.sqlite.prepare(totalsCompiled.sql).safeIntegers(true);
     const filterCalls = (await callTotals(store, filter)).calls;
 
     const figures: Record<string, number> = {
       filterCalls,
-      pageMs: await timed(() => listCalls(store.db, list('first'))),
+      pageMs: await timed(() => listCalls(store, list('first'))),
       pageFloorMs: await timed(rawPage('first')),
-      lastPageMs: await timed(() => listCalls(store.db, list('last'))),
+      lastPageMs: await timed(() => listCalls(store, list('last'))),
       lastPageFloorMs: await timed(rawPage('last')),
       totalsMs: await timed(() => callTotals(store, filter)),
       totalsFloorMs: await timed(() => totalsStatement.get(...totalsCompiled.parameters)),
@@ -96,7 +96,7 @@ export async function benchCdr(dbPath: string): Promise<Record<string, number>> 
     // Its floor: SQLite making the same lines (the same printf) for the same rows in the same
     // order, one statement on one thread, each line read and dropped: nothing written.
     prepareNames(store.sqlite, countryOptions().map((country) => [country.code, country.name] as const));
-    const all = selectCsvLines(seekPage({ status: 'all' }, store.db, 'newest', 'first', Number.MAX_SAFE_INTEGER - 1).query).compile();
+    const all = selectCsvLines(seekPage({ status: 'all' }, store, 'newest', 'first', Number.MAX_SAFE_INTEGER - 1).query).compile();
     started = process.hrtime.bigint();
     let rows = 0;
     for (const _row of store.sqlite.prepare(all.sql).raw().iterate(...all.parameters)) rows += 1;

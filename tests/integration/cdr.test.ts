@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChannelInput } from '../../preload/contract';
 import { callFilterInput, type CallPage, type CallTotals, type CallView, type ExportProgress } from '../../preload/schemas/calls';
 import { pricedByLabel } from '../../preload/common/calls';
@@ -15,7 +15,6 @@ import { exportsFolder } from '../../main/services/exportTargets';
 import { EventBus } from '../../main/events';
 import type { HandlerTable } from '../../main/handlers/table';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 interface RawCall {
   id: number;
@@ -74,24 +73,52 @@ const byListOrder = (order: 'newest' | 'oldest') => (a: RawCall, b: RawCall): nu
 };
 
 beforeAll(async () => {
+  // The command line (below) opens the same database; on a team server its data folder and its key are the environment's.
+  vi.stubEnv('RESELLER_CONSOLE_KEY', 'the cdr test key, long enough to be a passphrase');
   temp = await tempStore();
+  vi.stubEnv('XDG_CONFIG_HOME', join(temp.dir, 'config'));
   table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, events: bus, exports: exportsFolder(join(temp.dir, 'exports')) });
   await call('demo.load', { clients: 6, cdrs: 1200, months: 3 });
   // Calls at the very same second, so the id must break the tie between pages.
-  const sameSecond = asSqlite(temp.store).sqlite.prepare(
-    `insert into calls (call_id, started_at, account, destination, description, direction, disposition, seconds, cost_rate_e8, cost_micros, status, unrated_reason, country)
-     values (?, '2026-11-20 12:00:00', '100000_ghost', '4420711112222', 'United Kingdom, "London"', 'outbound', 'ANSWERED', 65, 0, 1300, 'unrated', 'Sub account 100000_ghost is not known here', 'GB')`,
-  );
-  for (let n = 0; n < 45; n += 1) sameSecond.run(`tie-${n}`);
+  const sameSecond = {
+    started_at: '2026-11-20 12:00:00',
+    account: '100000_ghost',
+    destination: '4420711112222',
+    description: 'United Kingdom, "London"',
+    direction: 'outbound',
+    disposition: 'ANSWERED',
+    seconds: 65,
+    cost_rate_e8: 0,
+    cost_micros: 1300,
+    status: 'unrated',
+    unrated_reason: 'Sub account 100000_ghost is not known here',
+    country: 'GB',
+  } as const;
+  await temp.store.db
+    .insertInto('calls')
+    .values(Array.from({ length: 45 }, (_, n) => ({ ...sameSecond, call_id: `tie-${n}` })))
+    .execute();
   // A call whose text needs every kind of CSV quoting, with a disposition the labels do not know.
-  asSqlite(temp.store).sqlite
-    .prepare(
-      `insert into calls (call_id, started_at, account, caller_id, destination, description, direction, disposition, seconds, cost_rate_e8, cost_micros, status, unrated_reason, country)
-       values ('odd,"one"', '2026-11-20 12:00:01', '100000_o''brien, pat', '"O''Brien, ""Pat""" <5145550100>', '33155501234', 'Line one
-line "two", trois – ünïcode', 'outbound', 'CONGESTION', 3, 0, 60, 'unrated', 'Sub account unknown', 'ZZ')`,
-    )
-    .run();
-  all = asSqlite(temp.store).sqlite.prepare('select * from calls').all() as RawCall[];
+  await temp.store.db
+    .insertInto('calls')
+    .values({
+      call_id: 'odd,"one"',
+      started_at: '2026-11-20 12:00:01',
+      account: "100000_o'brien, pat",
+      caller_id: `"O'Brien, ""Pat""" <5145550100>`,
+      destination: '33155501234',
+      description: 'Line one\nline "two", trois – ünïcode',
+      direction: 'outbound',
+      disposition: 'CONGESTION',
+      seconds: 3,
+      cost_rate_e8: 0,
+      cost_micros: 60,
+      status: 'unrated',
+      unrated_reason: 'Sub account unknown',
+      country: 'ZZ',
+    })
+    .execute();
+  all = (await temp.store.db.selectFrom('calls').selectAll().execute()) as RawCall[];
   const counts = new Map<number, number>();
   for (const row of all) if (row.client_id !== null) counts.set(row.client_id, (counts.get(row.client_id) ?? 0) + 1);
   busiestClient = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
@@ -102,7 +129,10 @@ line "two", trois – ünïcode', 'outbound', 'CONGESTION', 3, 0, 60, 'unrated',
   const month = months[Math.floor(months.length / 2)]!;
   oneMonth = { from: `${month}-01`, to: `${month}-31` };
 }, 120_000);
-afterAll(() => temp.cleanup());
+afterAll(async () => {
+  await temp.cleanup();
+  vi.unstubAllEnvs();
+});
 
 const FILTERS: [string, () => Filter][] = [
   ['no filter', () => ({})],
@@ -169,7 +199,7 @@ describe('the Global CDR by keyset', () => {
       sell: money(sum((row) => row.charge_micros)),
       profit: money(sum((row) => (row.status === 'rated' ? row.charge_micros - row.cost_micros : 0))),
     });
-    expect(await callTotals(asSqlite(temp.store), callFilterInput.parse(filter))).toEqual(totals);
+    expect(await callTotals(temp.store, callFilterInput.parse(filter))).toEqual(totals);
   });
 
   it('refuses a cursor that is not one, and more than one way to seek', async () => {
@@ -307,7 +337,12 @@ describe('the CSV export cut into slices, made on worker threads', () => {
     const started = await exports.start({ status: 'unrated', order: 'newest' });
     if (!started.started) throw new Error('not started');
     const ended = await exports.finished(started.exportId);
-    const parsed = parse(readFileSync(ended.shownAs!, 'utf8')) as string[][];
+    const text = readFileSync(ended.shownAs!, 'utf8');
+    // The very bytes, on either store: every text field quoted, numbers and labels bare, CRLF ends (the line break inside a field kept).
+    expect(text).toContain(
+      `\r\n2026-11-20 12:00:01,"","100000_o'brien, pat","""O'Brien, """"Pat"""""" <5145550100>",Outbound,"33155501234","ZZ","Line one\nline ""two"", trois – ünïcode","CONGESTION",3,0,0.000060,0.000000,0.000000,"Unrated","odd,""one"""\r\n`,
+    );
+    const parsed = parse(text) as string[][];
     expect(parsed.find((row) => row[15] === 'odd,"one"')).toEqual([
       '2026-11-20 12:00:01',
       '',
@@ -333,7 +368,7 @@ describe('the command line', () => {
   async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await runCli(['--db', asSqlite(temp.store).path, ...args], { out: (text) => (out += text), err: (text) => (err += text) }, { now: () => FIXED_NOW });
+    const code = await runCli(['--db', temp.location, ...args], { out: (text) => (out += text), err: (text) => (err += text) }, { now: () => FIXED_NOW });
     return { code, out, err };
   }
 

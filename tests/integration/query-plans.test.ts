@@ -59,7 +59,7 @@ describe('query plans of the hot paths', () => {
     const clientMonth = { clientId: 1, from: '2026-01-01', to: '2026-01-31', status: 'all' as const };
     const month = { from: '2026-01-01', to: '2026-01-31', status: 'all' as const };
     const page = (filter: typeof month, seek: Parameters<typeof seekPage>[3], order: 'newest' | 'oldest' = 'newest') =>
-      compiled(seekPage(filter, temp.store.db, order, seek, 200).query.selectAll('calls'));
+      compiled(seekPage(filter, temp.store, order, seek, 200).query.selectAll('calls'));
 
     it('a page of a client + date filter, first, after a cursor, before one, last', () => {
       for (const seek of ['first', 'last', { after: '2026-01-10 10:00:00~5' }, { before: '2026-01-10 10:00:00~5' }] as const) {
@@ -83,7 +83,7 @@ describe('query plans of the hot paths', () => {
     });
 
     it('the totals of a client + date filter are read from the covering index alone', () => {
-      expect(compiled(totalsQuery(temp.store.db, clientMonth))).toBe('SEARCH calls USING COVERING INDEX calls_client_cdr (client_id=? AND started_at>? AND started_at<?)');
+      expect(compiled(totalsQuery(temp.store, clientMonth))).toBe('SEARCH calls USING COVERING INDEX calls_client_cdr (client_id=? AND started_at>? AND started_at<?)');
     });
   });
 
@@ -100,15 +100,15 @@ describe('query plans of the hot paths', () => {
       // An import skips the calls it already has (the provider's call id is unique).
       sqlite_autoindex_calls_1: plan(statements.existingIds.source, '[]'),
       // The Global CDR filtered by dates alone, its first and last pages.
-      calls_started: compiled(seekPage(month, temp.store.db, 'newest', 'first', 200).query.selectAll('calls')),
+      calls_started: compiled(seekPage(month, temp.store, 'newest', 'first', 200).query.selectAll('calls')),
       // Rating: the free minutes a cycle used, its last call, its calls from a late one.
       calls_cycle: plan(statements.cycleUsed.source, 1, '2026-01-01'),
       // "Re-rate unrated calls" after the reseller fixed their cause.
       calls_unrated: compiled(temp.store.db.selectFrom('calls').select(STORED_CALL_COLUMNS).where('status', '=', 'unrated').orderBy('started_at').orderBy('call_id')),
       // A client's CDR pages and totals, the daily call charges, invoices' calls.
-      calls_client_cdr: compiled(totalsQuery(temp.store.db, { ...month, clientId: 1 })),
+      calls_client_cdr: compiled(totalsQuery(temp.store, { ...month, clientId: 1 })),
       // A sub account's CDR.
-      calls_subaccount_started: compiled(seekPage({ ...month, subaccountId: 3 } as typeof month, temp.store.db, 'newest', 'last', 200).query.selectAll('calls')),
+      calls_subaccount_started: compiled(seekPage({ ...month, subaccountId: 3 } as typeof month, temp.store, 'newest', 'last', 200).query.selectAll('calls')),
     };
     const indexes = asSqlite(temp.store).sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'calls' order by name").pluck().all() as string[];
     expect(indexes).toEqual(Object.keys(served).sort());

@@ -1,4 +1,5 @@
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Store } from '../../../db/open';
 import type { Database } from '../../../db/schema';
 import type { CallFilterData, CallSeek } from '../../../preload/schemas/calls';
 import { countryOptions } from '../countries';
@@ -11,6 +12,8 @@ import { countryOptions } from '../countries';
  */
 export type CallFilter = NonNullable<CallFilterData>;
 export type CallQuery = SelectQueryBuilder<Database, 'calls', object>;
+/** Where the calls are read (issue 16): the store's queries, and which SQL its few functions speak. */
+export type CallSource = Pick<Store, 'db' | 'dialect'>;
 /** A cursor's start time as a bound of the rows past it: at or after it ('from'), at or before it ('to'). */
 interface CursorBound {
   side: 'from' | 'to';
@@ -29,9 +32,11 @@ function countriesMatching(text: string): string[] {
 }
 
 /** The filter's WHERE, shared by a page, the totals and the export (they must agree on which calls). */
-export function filteredCalls(db: Kysely<Database>, input: CallFilterData, cursor?: CursorBound): CallQuery {
+export function filteredCalls(source: CallSource, input: CallFilterData, cursor?: CursorBound): CallQuery {
   const filter = input ?? NO_FILTER;
-  let query: CallQuery = db.selectFrom('calls');
+  let query: CallQuery = source.db.selectFrom('calls');
+  // Where a text holds another: SQLite's instr(haystack, needle), PostgreSQL's strpos (same arguments, same answer).
+  const position = source.dialect === 'postgres' ? 'strpos' : 'instr';
   if (filter.clientId !== undefined) query = query.where('calls.client_id', '=', filter.clientId);
   if (filter.subaccountId !== undefined) query = query.where('calls.subaccount_id', '=', filter.subaccountId);
   // One bound each way on started_at, the tighter of the filter's and the cursor's: SQLite
@@ -49,12 +54,12 @@ export function filteredCalls(db: Kysely<Database>, input: CallFilterData, curso
   if (search !== '') {
     if (DIGITS.test(search)) {
       const digits = search.replace('+', '');
-      query = query.where((eb) => eb(eb.fn('instr', ['calls.destination', eb.val(digits)]), '>', 0));
+      query = query.where((eb) => eb(eb.fn(position, ['calls.destination', eb.val(digits)]), '>', 0));
     } else {
       const codes = countriesMatching(search);
       query = query.where((eb: ExpressionBuilder<Database, 'calls'>) =>
         eb.or([
-          eb(eb.fn('instr', [eb.fn('lower', ['calls.description']), eb.val(search.toLowerCase())]), '>', 0),
+          eb(eb.fn(position, [eb.fn('lower', ['calls.description']), eb.val(search.toLowerCase())]), '>', 0),
           ...(codes.length > 0 ? [eb('calls.country', 'in', codes)] : []),
         ]),
       );
@@ -77,7 +82,7 @@ export function parseCursor(cursor: string): { startedAt: string; id: number } {
  * from the other end and is turned round. Returns `limit + 1` rows at most: the extra one
  * says there is more that way.
  */
-export function seekPage(filter: CallFilterData, db: Kysely<Database>, order: 'newest' | 'oldest', seek: CallSeek, limit: number): { query: CallQuery; reversed: boolean } {
+export function seekPage(filter: CallFilterData, source: CallSource, order: 'newest' | 'oldest', seek: CallSeek, limit: number): { query: CallQuery; reversed: boolean } {
   const down = order === 'newest';
   let reversed = seek === 'last';
   let query: CallQuery;
@@ -87,11 +92,11 @@ export function seekPage(filter: CallFilterData, db: Kysely<Database>, order: 'n
     reversed = !after;
     // Past the cursor in the direction read: older when reading down, newer when reading up.
     const older = after === down;
-    query = filteredCalls(db, filter, { side: older ? 'to' : 'from', startedAt }).where((eb) =>
+    query = filteredCalls(source, filter, { side: older ? 'to' : 'from', startedAt }).where((eb) =>
       eb(eb.refTuple('calls.started_at', 'calls.id'), older ? '<' : '>', eb.tuple(startedAt, id)),
     );
   } else {
-    query = filteredCalls(db, filter);
+    query = filteredCalls(source, filter);
   }
   const descending = down !== reversed;
   const direction = descending ? 'desc' : 'asc';

@@ -79,8 +79,13 @@ const magnitude = (x: string): string => `CASE WHEN ${x} < 0 THEN -(${x}) ELSE $
 const moneyArguments = (x: string): string[] => [`CASE WHEN ${x} < 0 THEN '-' ELSE '' END`, `${magnitude(x)} / 1000000`, `${magnitude(x)} % 1000000`];
 
 /** clientName() of clients.ts: "First Last (Company)", made once per client in the temporary client_names (prepareNames). */
-const CLIENT_NAME = `trim(clients.first_name || ' ' || clients.last_name) || CASE WHEN clients.company <> '' THEN ' (' || clients.company || ')' ELSE '' END`;
-const PROFIT = `(CASE WHEN calls.status = 'rated' THEN calls.charge_micros - calls.cost_micros ELSE 0 END)`;
+export const CLIENT_NAME = `trim(clients.first_name || ' ' || clients.last_name) || CASE WHEN clients.company <> '' THEN ' (' || clients.company || ')' ELSE '' END`;
+export const PROFIT = `(CASE WHEN calls.status = 'rated' THEN calls.charge_micros - calls.cost_micros ELSE 0 END)`;
+
+/** The labels the table shows for a call's direction, disposition and how it was priced (the window's maps). */
+export const DIRECTION_LABEL = labels('calls.direction', { inbound: directionLabel('inbound'), outbound: directionLabel('outbound') }, 'calls.direction');
+export const DISPOSITION_LABEL = labels('calls.disposition', DISPOSITION_LABELS, 'calls.disposition');
+export const PRICED_BY = `CASE WHEN calls.status = 'unrated' THEN 'Unrated' ELSE ${labels('calls.rule', RULE_LABELS, "coalesce(calls.rule, 'Rated')")} END`;
 
 const FORMAT = '%s,"%w","%w","%w",%s,"%w","%w","%w","%w",%d,%d,%s%d.%06d,%s%d.%06d,%s%d.%06d,"%w","%w"';
 const ARGUMENTS = [
@@ -88,17 +93,17 @@ const ARGUMENTS = [
   "coalesce(client_names.name, '')",
   'calls.account',
   'calls.caller_id',
-  labels('calls.direction', { inbound: directionLabel('inbound'), outbound: directionLabel('outbound') }, 'calls.direction'),
+  DIRECTION_LABEL,
   'calls.destination',
   "coalesce(country_names.name, calls.country, '')",
   'calls.description',
-  labels('calls.disposition', DISPOSITION_LABELS, 'calls.disposition'),
+  DISPOSITION_LABEL,
   'calls.seconds',
   'calls.billed_seconds',
   ...moneyArguments('calls.cost_micros'),
   ...moneyArguments('calls.charge_micros'),
   ...moneyArguments(PROFIT),
-  `CASE WHEN calls.status = 'unrated' THEN 'Unrated' ELSE ${labels('calls.rule', RULE_LABELS, "coalesce(calls.rule, 'Rated')")} END`,
+  PRICED_BY,
   'calls.call_id',
 ];
 /** One call's CSV line, without its line end. */

@@ -4,13 +4,13 @@ import type { CallExportData, CallFilterData, ExportProgress, ExportStart } from
 import { AppError } from '../../errors';
 import { WorkerPool } from '../../workers/pool';
 import type { ServiceContext } from '../context';
-import { sqliteOnly } from '../storeKind';
 import type { ExportTargets } from '../exportTargets';
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { countryOptions } from '../countries';
 import { CALL_CSV_HEADER, CSV_LINE_SQL, CURSOR_ID, CURSOR_TIME, type CompiledStatement, type CsvChunk, type CsvSlice } from './cdrCsv';
-import { filteredCalls, type CallQuery } from './callFilter';
+import { filteredCalls, type CallQuery, type CallSource } from './callFilter';
+import { csvChunksPg, csvLinesQueryPg } from './cdrCsvPg';
 
 export { CALL_CSV_HEADER } from './cdrCsv';
 
@@ -56,7 +56,7 @@ type SliceBounds = { from: string | null; before: string | null };
  * cursor's, worked out here: SQLite seeks the index by one bound each way and, given two,
  * may take the looser and walk again over rows already read, or on past the slice.
  */
-export function compileSlice(db: Kysely<Database>, input: CallFilterData, order: 'newest' | 'oldest', bounds: SliceBounds, batchRows: number): CsvSlice {
+export function compileSlice(source: CallSource, input: CallFilterData, order: 'newest' | 'oldest', bounds: SliceBounds, batchRows: number): CsvSlice {
   const filter = input ?? { status: 'all' as const };
   const newest = order === 'newest';
   // The filter's days as bounds on "YYYY-MM-DD HH:MM:SS": a day sorts below its first second, and every second of the last day below "YYYY-MM-DD 99".
@@ -66,7 +66,7 @@ export function compileSlice(db: Kysely<Database>, input: CallFilterData, order:
   const high = highs.length > 0 ? highs.reduce((a, b) => (a < b ? a : b)) : null;
   const direction = newest ? 'desc' : 'asc';
   const statement = (cursor: boolean): CompiledStatement => {
-    let query = filteredCalls(db, { ...filter, from: undefined, to: undefined });
+    let query = filteredCalls(source, { ...filter, from: undefined, to: undefined });
     if (low !== null && !(cursor && !newest)) query = query.where('calls.started_at', '>=', low);
     if (high !== null && !(cursor && newest)) query = query.where('calls.started_at', '<', high);
     if (cursor) {
@@ -142,11 +142,13 @@ class SliceChunks {
 
 /**
  * Streams a filter's calls to a CSV file (issue 11: a million-row export never builds the
- * file in memory). The filter's time span is cut into slices; worker threads (pool.ts) make
- * each slice's lines on their own read-only connections (cdrCsv.ts) and send them in chunks
- * of EXPORT_BATCH_ROWS; here the slices are written in the table's order with the stream's
- * back-pressure and an 'export.progress' event after each chunk. The app's connection stays
- * free for the window. The host chose where the file goes (ExportTargets).
+ * file in memory). On SQLite the filter's time span is cut into slices; worker threads
+ * (pool.ts) make each slice's lines on their own read-only connections (cdrCsv.ts) and send
+ * them in chunks of EXPORT_BATCH_ROWS; the app's connection stays free for the window. On
+ * PostgreSQL (issue 16) the server makes the lines and one cursor reads them in chunks of
+ * EXPORT_BATCH_ROWS (cdrCsvPg.ts). Either way the chunks are written in the table's order
+ * with the stream's back-pressure and an 'export.progress' event after each chunk. The host
+ * chose where the file goes (ExportTargets).
  */
 export class CallExports {
   private readonly exports = new Map<number, RunningExport>();
@@ -160,25 +162,28 @@ export class CallExports {
 
   /** Asks the host where to write (not started: the person cancelled the Save dialog), then writes in the background. */
   async start(input: CallExportData): Promise<ExportStart> {
-    const store = sqliteOnly(this.ctx.store, 'Exporting calls');
+    const store = this.ctx.store;
     const fileName = exportFileName(input);
     const destination = await this.targets.file(fileName);
     if (destination === null) return { started: false };
-    // The workers load while the filter is counted and its slices compiled.
-    const pool = new WorkerPool(store.path).warm();
-    const counted = await filteredCalls(this.ctx.db, input)
+    // SQLite's workers load while the filter is counted and its slices compiled.
+    const pool = store.dialect === 'sqlite' ? new WorkerPool(store.path).warm() : null;
+    const counted = await filteredCalls(store, input)
       .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('calls.started_at').as('first'), eb.fn.max('calls.started_at').as('last')])
       .executeTakeFirstOrThrow()
       .catch(async (error: unknown) => {
-        await pool.close();
+        await pool?.close();
         throw error;
       });
     const exportId = this.ctx.nextId('export');
     const total = Number(counted.total);
     const progress: ExportProgress = { exportId, fileName, rows: 0, total, status: 'running', shownAs: null, downloadUrl: null, message: null };
     const running: RunningExport = { progress, cancelled: false, stop: () => undefined, finished: Promise.resolve(progress) };
-    const slices = counted.first === null || counted.last === null ? [] : planSlices(counted.first, counted.last, total, this.sliceRows);
-    running.finished = this.write(running, pool, input, input.order === 'oldest' ? slices : slices.reverse(), destination.path).then(
+    const chunks =
+      store.dialect === 'postgres'
+        ? csvChunksPg(store, csvLinesQueryPg(store, input), this.batchRows)
+        : this.sliceChunks(running, pool!, store, input, counted.first, counted.last, total);
+    running.finished = this.write(running, chunks, destination.path, async () => await pool?.close()).then(
       (status) => this.end(running, status, status === 'done' ? destination : null, null),
       (error: unknown) => {
         rmSync(destination.path, { force: true });
@@ -212,32 +217,42 @@ export class CallExports {
     return { ...running.progress };
   }
 
-  private async write(running: RunningExport, pool: WorkerPool, input: CallExportData, slices: SliceBounds[], path: string): Promise<'done' | 'cancelled'> {
+  /**
+   * SQLite: every slice is queued at once on the worker pool, which runs them oldest-queued
+   * first; their chunks come out here in the export's order. A cancel stops the workers.
+   */
+  private sliceChunks(running: RunningExport, pool: WorkerPool, source: CallSource, input: CallExportData, first: string | null, last: string | null, total: number): AsyncIterable<CsvChunk> {
+    const order = input.order ?? 'newest';
+    const planned = first === null || last === null ? [] : planSlices(first, last, total, this.sliceRows);
+    const slices = order === 'oldest' ? planned : planned.reverse();
+    running.stop = () => void pool.close(new Error('The export was cancelled'));
+    const filter: CallFilterData = { ...input };
+    const parts = slices.map((bounds) => {
+      const part = new SliceChunks();
+      const slice = compileSlice(source, filter, order, bounds, this.batchRows);
+      pool.run('calls.csvSlice', slice, (chunk) => part.push(chunk)).then(
+        () => part.end(),
+        (error: unknown) => part.end(error instanceof Error ? error : new Error(String(error))),
+      );
+      return part;
+    });
+    return (async function* () {
+      for (const part of parts) yield* part;
+    })();
+  }
+
+  /** Writes the header and the chunks; `release` frees what made them (SQLite's workers) once the writing ends, however it ends. */
+  private async write(running: RunningExport, chunks: AsyncIterable<CsvChunk>, path: string, release: () => Promise<void>): Promise<'done' | 'cancelled'> {
     const out = createWriteStream(path, { encoding: 'utf8' });
     const failed = once(out, 'error').then(([error]) => Promise.reject(error as Error));
     failed.catch(() => undefined);
-    running.stop = () => void pool.close(new Error('The export was cancelled'));
-    const filter: CallFilterData = { ...input };
-    const order = input.order ?? 'newest';
     try {
       await writeChunk(out, `${CALL_CSV_HEADER.join(',')}\r\n`, failed);
-      // Every slice is queued at once; the pool runs them oldest-queued first on its workers.
-      const parts = slices.map((bounds) => {
-        const part = new SliceChunks();
-        const slice = compileSlice(this.ctx.db, filter, order, bounds, this.batchRows);
-        pool.run('calls.csvSlice', slice, (chunk) => part.push(chunk)).then(
-          () => part.end(),
-          (error: unknown) => part.end(error instanceof Error ? error : new Error(String(error))),
-        );
-        return part;
-      });
-      writing: for (const part of parts) {
-        for await (const chunk of part) {
-          if (running.cancelled) break writing;
-          await writeChunk(out, chunk.bytes, failed);
-          running.progress = { ...running.progress, rows: running.progress.rows + chunk.rows };
-          this.ctx.events.emit('export.progress', { ...running.progress });
-        }
+      for await (const chunk of chunks) {
+        if (running.cancelled) break;
+        await writeChunk(out, chunk.bytes, failed);
+        running.progress = { ...running.progress, rows: running.progress.rows + chunk.rows };
+        this.ctx.events.emit('export.progress', { ...running.progress });
       }
       out.end();
       await Promise.race([once(out, 'finish'), failed]);
@@ -245,7 +260,8 @@ export class CallExports {
       out.destroy();
       if (!running.cancelled) throw error;
     } finally {
-      await pool.close();
+      // A loop left early (a cancel, a full disk) has closed the chunks' source: PostgreSQL's cursor gave its connection back.
+      await release();
     }
     if (running.cancelled) {
       rmSync(path, { force: true });

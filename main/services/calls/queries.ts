@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema';
+import { sql } from 'kysely';
 import type { CallFilterData, CallListData, CallPage, CallTotals, CallView } from '../../../preload/schemas/calls';
-import type { SqliteStore } from '../../../db/open';
+import type { PgStore, Store } from '../../../db/open';
 import { bigMicrosToText, micros, moneyToText, rateE8, rateToText } from '../../money';
 import { clientName } from '../clients';
 import { countryOptions } from '../countries';
-import { cursorOf, filteredCalls, seekPage, type CallQuery } from './callFilter';
+import { cursorOf, filteredCalls, seekPage, type CallQuery, type CallSource } from './callFilter';
 
-export { cursorOf, filteredCalls, parseCursor, seekPage, type CallFilter } from './callFilter';
+export { cursorOf, filteredCalls, parseCursor, seekPage, type CallFilter, type CallSource } from './callFilter';
 
 function callColumns(query: CallQuery) {
   return query
@@ -57,9 +56,9 @@ export function toCallView(row: CallRowWithClient): CallView {
 const DEFAULT_LIST: NonNullable<CallListData> = { status: 'all', order: 'newest', seek: 'first', limit: 100 };
 
 /** Global CDR / per-client CDR: one page from a cursor (or the first / last page), in the list's order. */
-export async function listCalls(db: Kysely<Database>, input: CallListData): Promise<CallPage> {
+export async function listCalls(source: CallSource, input: CallListData): Promise<CallPage> {
   const list = input ?? DEFAULT_LIST;
-  const { query, reversed } = seekPage(list, db, list.order, list.seek, list.limit);
+  const { query, reversed } = seekPage(list, source, list.order, list.seek, list.limit);
   const fetched = await callColumns(query).execute();
   const more = fetched.length > list.limit;
   const page = more ? fetched.slice(0, list.limit) : fetched;
@@ -78,20 +77,12 @@ export async function listCalls(db: Kysely<Database>, input: CallListData): Prom
   };
 }
 
-interface TotalsRow {
-  calls: bigint;
-  answered: bigint | null;
-  unrated: bigint | null;
-  seconds: bigint | null;
-  billed: bigint | null;
-  cost: bigint | null;
-  sell: bigint | null;
-  profit: bigint | null;
-}
+type TotalsRow<T> = { calls: T } & { [K in (typeof TOTALS_SUMS)[number]]: T | null };
+const TOTALS_SUMS = ['answered', 'unrated', 'seconds', 'billed', 'cost', 'sell', 'profit'] as const;
 
 /** The totals query of a filter (the query-plan test reads its plan). */
-export function totalsQuery(db: Kysely<Database>, input: CallFilterData) {
-  return filteredCalls(db, input).select((eb) => [
+export function totalsQuery(source: CallSource, input: CallFilterData) {
+  return filteredCalls(source, input).select((eb) => [
     eb.fn.countAll().as('calls'),
     eb.fn.sum(eb.case().when('calls.disposition', '=', 'ANSWERED').then(1).else(0).end()).as('answered'),
     eb.fn.sum(eb.case().when('calls.status', '=', 'unrated').then(1).else(0).end()).as('unrated'),
@@ -110,12 +101,12 @@ function minutesText(seconds: bigint): string {
 }
 
 /**
- * The whole filter's totals, summed by SQLite as 64-bit integers and read as BigInt: a
- * million calls' micros may pass 2^53. Asked once per filter, not with every page.
+ * The whole filter's totals, summed as 64-bit integers and read as BigInt: a million calls'
+ * micros may pass 2^53. Asked once per filter, not with every page. SQLite reads them with
+ * better-sqlite3's safe integers; PostgreSQL sums bigints as numeric, so each is sent as text.
  */
-export async function callTotals(store: SqliteStore, input: CallFilterData): Promise<CallTotals> {
-  const compiled = totalsQuery(store.db, input).compile();
-  const row = await store.exclusive(() => store.sqlite.prepare(compiled.sql).safeIntegers(true).get(...compiled.parameters) as TotalsRow);
+export async function callTotals(store: Store, input: CallFilterData): Promise<CallTotals> {
+  const row = store.dialect === 'postgres' ? await totalsAsText(store, input) : await sqliteTotals(store, input);
   const seconds = row.seconds ?? 0n;
   return {
     calls: Number(row.calls),
@@ -128,4 +119,19 @@ export async function callTotals(store: SqliteStore, input: CallFilterData): Pro
     sell: bigMicrosToText(row.sell ?? 0n),
     profit: bigMicrosToText(row.profit ?? 0n),
   };
+}
+
+function sqliteTotals(store: Extract<Store, { dialect: 'sqlite' }>, input: CallFilterData): Promise<TotalsRow<bigint>> {
+  const compiled = totalsQuery(store, input).compile();
+  return store.exclusive(() => store.sqlite.prepare(compiled.sql).safeIntegers(true).get(...compiled.parameters) as TotalsRow<bigint>);
+}
+
+async function totalsAsText(store: PgStore, input: CallFilterData): Promise<TotalsRow<bigint>> {
+  const text = (column: 'calls' | (typeof TOTALS_SUMS)[number]) => sql<string | null>`cast(${sql.ref(`totals.${column}`)} as text)`.as(column);
+  const row = await store.db
+    .selectFrom(totalsQuery(store, input).as('totals'))
+    .select([text('calls'), ...TOTALS_SUMS.map(text)])
+    .executeTakeFirstOrThrow();
+  const big = (value: string | null): bigint | null => (value === null ? null : BigInt(value));
+  return { calls: BigInt(row.calls ?? '0'), ...Object.fromEntries(TOTALS_SUMS.map((column) => [column, big(row[column])])) } as TotalsRow<bigint>;
 }
