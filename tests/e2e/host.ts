@@ -31,6 +31,8 @@ export interface HeadlessHostOptions {
   testSecretBox?: boolean;
   /** Issue 14: a host with an Open dialog the test answers (POST /test/pick, main/host/testPicker.ts), as the desktop app's. */
   testPicker?: boolean;
+  /** Issue 16: the host's --db, e.g. a postgres:// URL (a team server); a fresh file in a temp folder when not given. */
+  database?: string;
 }
 
 /** `tsx main/host/index.ts --db <file> --port 0`, and the URL it prints once ready. */
@@ -39,7 +41,7 @@ async function spawnHost(databasePath: string, options: HeadlessHostOptions): Pr
   const secrets = options.testSecretBox ? { RESELLER_CONSOLE_TEST_SECRET_BOX: '1' } : {};
   const picker = options.testPicker ? { RESELLER_CONSOLE_TEST_PICKER: '1' } : {};
   // tsx runs under this Node directly (no npx shell), so `child.pid` is the host itself.
-  const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', databasePath, '--port', '0'], {
+  const child = spawn(process.execPath, [TSX_CLI, 'main/host/index.ts', '--db', options.database ?? databasePath, '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test', ...clock, ...secrets, ...picker, ...options.env },

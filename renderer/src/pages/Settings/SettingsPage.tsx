@@ -4,12 +4,13 @@ import { Card } from '../../components/Card';
 import { PageHeader } from '../../components/PageHeader';
 import { BackupSettings } from './BackupSettings';
 import { BillingSettings } from './BillingSettings';
+import { DatabaseSettings } from './DatabaseSettings';
 import { DisplaySettings } from './DisplaySettings';
 import { EmailSettings } from './EmailSettings';
 import { InvoiceSettings } from './InvoiceSettings';
 import { ProviderSettings } from './ProviderSettings';
 
-const TABS = ['installation', 'display', 'billing', 'invoices', 'provider', 'email', 'backup', 'later'] as const;
+const TABS = ['installation', 'display', 'billing', 'invoices', 'provider', 'email', 'backup', 'database', 'later'] as const;
 
 /** The tab a link opens ("/settings/invoices"); the first for an unknown one. */
 const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).includes(tab ?? '') ? tab! : 'installation';
@@ -17,7 +18,7 @@ const tabOf = (tab: string | undefined): string => (TABS as readonly string[]).i
 export function SettingsPage({ tab }: { tab?: string }) {
   return (
     <>
-      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing, invoices, your provider, e-mail and backups." />
+      <PageHeader title="Settings" description="This installation, how amounts are displayed, billing, invoices, your provider, e-mail, backups and where your data lives." />
       <Tabs.Root className="tabs" defaultValue={tabOf(tab)}>
         <Tabs.List className="tabs__list" aria-label="Settings sections">
           <Tabs.Trigger className="tabs__trigger" value="installation">
@@ -40,6 +41,9 @@ export function SettingsPage({ tab }: { tab?: string }) {
           </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="backup">
             Backup
+          </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__trigger" value="database">
+            Database
           </Tabs.Trigger>
           <Tabs.Trigger className="tabs__trigger" value="later">
             Later
@@ -66,6 +70,10 @@ export function SettingsPage({ tab }: { tab?: string }) {
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="backup">
           <BackupSettings />
+        </Tabs.Content>
+        {/* Kept mounted so a test's answer and a half-typed address survive a look at another tab. */}
+        <Tabs.Content className="tabs__content tabs__content--kept" value="database" forceMount>
+          <DatabaseSettings />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="later">
           <Card title="Coming in a later release">
