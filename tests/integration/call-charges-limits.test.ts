@@ -1,15 +1,16 @@
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { micros } from '../../main/money';
 import { postCallCharges } from '../../main/services/calls/callCharges';
-import { importCalls } from '../../main/services/calls/importCalls';
-import { ledgerDoor } from '../../main/services/ledger';
+import { importInto } from '../../main/services/calls/importInto';
+import { postCallChargesPg } from '../../main/services/calls/pg/callCharges';
+import { moneyDoor } from '../../main/services/ledger';
 import { onAppStart } from '../../main/services/startup';
 import { MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 // Issue 9 ("money limits"): the call charges of every client go through the ledger door in
 // one batch; one client-day the door refuses must not hold back everybody else's.
@@ -32,7 +33,7 @@ async function clientWithAccount(firstName: string, username: string, packageId:
 }
 
 /** Takes a client's balance to exactly −1,000,000,000.00, the limit: any further charge is refused. */
-function fillToLimit(clientId: number): void {
+async function fillToLimit(clientId: number): Promise<void> {
   const full = Array.from({ length: MAX_BALANCE_MICROS / MAX_ENTRY_MICROS }, () => ({
     clientId,
     kind: 'charge' as const,
@@ -40,40 +41,61 @@ function fillToLimit(clientId: number): void {
     description: 'big',
     occurredOn: '2026-11-01',
   }));
-  ledgerDoor(asSqlite(temp.store)).append(full, FIXED_NOW.toISOString());
+  await temp.store.db.transaction().execute((trx) => moneyDoor(temp.store).append(trx, full, FIXED_NOW.toISOString()));
 }
 
 async function importLines(lines: string[]) {
   const csv = `${HEADER}\n${lines.join('\n')}\n`;
-  return importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv'), { source: 'test', format: 'voipms-csv', now });
+  return importInto(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv'), { source: 'test', format: 'voipms-csv', now });
 }
+
+/** The call charges posted from the dirty list, on either store (what an import's end and a start do). */
+const postCharges = () => (temp.store.dialect === 'postgres' ? postCallChargesPg(temp.store, now) : postCallCharges(temp.store, now));
 
 const minuteCall = (account: string, when: string, id: string) => `${when},5145550100,15145551234,Outgoing,${account},ANSWERED,00:01:00,60,0.01,0.01,${id}`;
 
-function pendingDays(): { client_id: number; day: string }[] {
-  return asSqlite(temp.store).sqlite.prepare('select client_id, day from call_charge_dirty order by client_id, day').all() as { client_id: number; day: string }[];
+function pendingDays(): Promise<{ client_id: number; day: string }[]> {
+  return temp.store.db.selectFrom('call_charge_dirty').select(['client_id', 'day']).orderBy('client_id').orderBy('day').execute();
 }
 
 /** The money laws for posted days: balance = sum of ledger; a day's call entries = its rated charges. */
-function expectExact(clientId: number, postedDays: string[]): void {
-  const { sqlite } = asSqlite(temp.store);
-  const { balance } = sqlite.prepare('select balance_micros as balance from clients where id = ?').get(clientId) as { balance: number };
-  const { total } = sqlite.prepare('select coalesce(sum(amount_micros), 0) as total from ledger_entries where client_id = ?').get(clientId) as { total: number };
-  expect(balance).toBe(total);
+async function expectExact(clientId: number, postedDays: string[]): Promise<void> {
+  const { db } = temp.store;
+  const { balance } = await db.selectFrom('clients').select('balance_micros as balance').where('id', '=', clientId).executeTakeFirstOrThrow();
+  const { total } = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_micros'), eb.lit(0)).as('total'))
+    .where('client_id', '=', clientId)
+    .executeTakeFirstOrThrow();
+  expect(balance).toBe(Number(total));
   for (const day of postedDays) {
-    const { posted } = sqlite
-      .prepare(`select coalesce(sum(amount_micros), 0) as posted from ledger_entries where client_id = ? and kind = 'calls' and occurred_on = ?`)
-      .get(clientId, day) as { posted: number };
-    const { charged } = sqlite
-      .prepare(`select coalesce(sum(charge_micros), 0) as charged from calls where client_id = ? and status = 'rated' and substr(started_at, 1, 10) = ?`)
-      .get(clientId, day) as { charged: number };
-    expect(charged).toBeGreaterThan(0);
-    expect(posted).toBe(-charged);
+    const { posted } = await db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_micros'), eb.lit(0)).as('posted'))
+      .where('client_id', '=', clientId)
+      .where('kind', '=', 'calls')
+      .where('occurred_on', '=', day)
+      .executeTakeFirstOrThrow();
+    const { charged } = await db
+      .selectFrom('calls')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('charge_micros'), eb.lit(0)).as('charged'))
+      .where('client_id', '=', clientId)
+      .where('status', '=', 'rated')
+      .where(sql<string>`substr(started_at, 1, 10)`, '=', day)
+      .executeTakeFirstOrThrow();
+    expect(Number(charged)).toBeGreaterThan(0);
+    expect(Number(posted)).toBe(-Number(charged));
   }
 }
 
-function callEntries(clientId: number): number {
-  return (asSqlite(temp.store).sqlite.prepare(`select count(*) as n from ledger_entries where client_id = ? and kind = 'calls'`).get(clientId) as { n: number }).n;
+async function callEntries(clientId: number): Promise<number> {
+  const { n } = await temp.store.db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('client_id', '=', clientId)
+    .where('kind', '=', 'calls')
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 describe('call charges at the balance limit (issue 9)', () => {
@@ -81,7 +103,7 @@ describe('call charges at the balance limit (issue 9)', () => {
     const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
     const full = await clientWithAccount('Alice', 'alice1', pkg);
     const fine = await clientWithAccount('Bob', 'bob1', pkg);
-    fillToLimit(full.id);
+    await fillToLimit(full.id);
 
     const progress = await importLines([
       minuteCall(full.account, '2026-11-20 10:00:00', 'a-1'),
@@ -94,24 +116,24 @@ describe('call charges at the balance limit (issue 9)', () => {
 
     // Bob's day is charged (0.012 for the minute), exactly.
     expect((await ok<{ balance: string }>('clients.get', { id: fine.id })).balance).toBe('-0.012000');
-    expectExact(fine.id, ['2026-11-20']);
+    await expectExact(fine.id, ['2026-11-20']);
     // Alice's days are not posted, not lost: still on the dirty list, her balance untouched.
-    expect(callEntries(full.id)).toBe(0);
+    expect(await callEntries(full.id)).toBe(0);
     expect((await ok<{ balance: string }>('clients.get', { id: full.id })).balance).toBe('-1000000000.000000');
-    expect(pendingDays()).toEqual([
+    expect(await pendingDays()).toEqual([
       { client_id: full.id, day: '2026-11-20' },
       { client_id: full.id, day: '2026-11-21' },
     ]);
-    expectExact(full.id, []);
+    await expectExact(full.id, []);
 
     // Posting again reports what is still set aside (client, day, the door's reason), and writes nothing twice.
-    const again = await postCallCharges(asSqlite(temp.store), now);
+    const again = await postCharges();
     expect(again.entries).toBe(0);
     expect(again.setAside).toEqual([
       { clientId: full.id, clientName: 'Alice Test', day: '2026-11-20', message: expect.stringMatching(/Alice Test's balance.*1,000,000,000\.00/) },
       { clientId: full.id, clientName: 'Alice Test', day: '2026-11-21', message: expect.stringMatching(/Alice Test's balance/) },
     ]);
-    expect(callEntries(fine.id)).toBe(1);
+    expect(await callEntries(fine.id)).toBe(1);
 
     // The client's notices say so, once while unread.
     const notices = await ok<{ clientId: number; kind: string; message: string }[]>('notices.list', { clientId: full.id });
@@ -122,23 +144,25 @@ describe('call charges at the balance limit (issue 9)', () => {
 
     // A payment brings the balance back in range: the next posting charges both days.
     await ok('clients.payment', { clientId: full.id, amount: '1000' });
-    const posted = await postCallCharges(asSqlite(temp.store), now);
+    const posted = await postCharges();
     expect(posted).toMatchObject({ entries: 2, clients: 1, setAside: [] });
-    expect(pendingDays()).toEqual([]);
-    expectExact(full.id, ['2026-11-20', '2026-11-21']);
+    expect(await pendingDays()).toEqual([]);
+    await expectExact(full.id, ['2026-11-20', '2026-11-21']);
     expect((await ok<{ balance: string }>('clients.get', { id: full.id })).balance).toBe('-999999000.024000');
-    expectExact(fine.id, ['2026-11-20']);
+    await expectExact(fine.id, ['2026-11-20']);
   });
 
   it('only the refused days of a client are set aside: a day that fits is posted beside them', async () => {
     const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
     const alice = await clientWithAccount('Alice', 'alice1', pkg);
-    fillToLimit(alice.id);
+    await fillToLimit(alice.id);
     // 0.015 back: room for one minute (0.012), not two.
-    ledgerDoor(asSqlite(temp.store)).post({ clientId: alice.id, kind: 'payment', amount: micros(15_000), description: 'some room', occurredOn: '2026-11-01' }, FIXED_NOW.toISOString());
+    await temp.store.db
+      .transaction()
+      .execute((trx) => moneyDoor(temp.store).post(trx, { clientId: alice.id, kind: 'payment', amount: micros(15_000), description: 'some room', occurredOn: '2026-11-01' }, FIXED_NOW.toISOString()));
     await importLines([minuteCall(alice.account, '2026-11-20 10:00:00', 'a-1'), minuteCall(alice.account, '2026-11-21 10:00:00', 'a-2')]);
-    expectExact(alice.id, ['2026-11-20']);
-    expect(pendingDays()).toEqual([{ client_id: alice.id, day: '2026-11-21' }]);
+    await expectExact(alice.id, ['2026-11-20']);
+    expect(await pendingDays()).toEqual([{ client_id: alice.id, day: '2026-11-21' }]);
     expect((await ok<{ balance: string }>('clients.get', { id: alice.id })).balance).toBe('-999999999.997000');
   });
 
@@ -146,18 +170,18 @@ describe('call charges at the balance limit (issue 9)', () => {
     const pkg = (await ok<{ id: number }>('packages.create', basicPackage)).id;
     const full = await clientWithAccount('Alice', 'alice1', pkg);
     const fine = await clientWithAccount('Bob', 'bob1', pkg);
-    fillToLimit(full.id);
+    await fillToLimit(full.id);
     await importLines([minuteCall(full.account, '2026-11-20 10:00:00', 'a-1'), minuteCall(fine.account, '2026-11-20 11:00:00', 'b-1')]);
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const report = await onAppStart(asSqlite(temp.store), () => new Date('2026-11-26T12:00:00.000Z'));
+      const report = await onAppStart(temp.store, () => new Date('2026-11-26T12:00:00.000Z'));
       expect(report.callChargesSetAside).toEqual([{ clientId: full.id, clientName: 'Alice Test', day: '2026-11-20', message: expect.stringMatching(/balance/) }]);
       expect(warn.mock.calls.flat().join(' ')).toMatch(/not posted.*Alice Test \(2026-11-20/);
     } finally {
       warn.mockRestore();
     }
-    expectExact(fine.id, ['2026-11-20']);
-    expect(pendingDays()).toEqual([{ client_id: full.id, day: '2026-11-20' }]);
+    await expectExact(fine.id, ['2026-11-20']);
+    expect(await pendingDays()).toEqual([{ client_id: full.id, day: '2026-11-20' }]);
   });
 });
