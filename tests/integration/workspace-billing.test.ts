@@ -1,20 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openStore } from '../../db/open';
+import { afterEach, beforeEach, describe, expect, vi } from 'vitest';
 import { EventBus } from '../../main/events';
 import { dispatch } from '../../main/handlers/table';
 import { createWorkspace, type WorkspaceHost } from '../../main/handlers/workspace';
 import { createBillingScheduler, type BillingScheduler } from '../../main/services/billingScheduler';
 import type { ClientManageView } from '../../preload/schemas/clients';
-import { FIXED_NOW } from '../helpers/store';
+import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
+import { itOnSqliteUntil } from '../helpers/pgPending';
 
 // Issue 10: the midnight run bills the database open at that moment (the reseller's own, or
 // the demo while "Try the demo" is open), through the workspace, never a file it closed.
+// Issue 16: the reseller's own database may be a team server's; the demo is a file either way.
 const SMALL_DEMO = { clients: 4, cdrs: 200, seed: 3, months: 2 };
 
-let dir: string;
+let temp: TempStore;
 let workspace: WorkspaceHost;
 let scheduler: BillingScheduler;
 let clock: Date;
@@ -28,8 +26,8 @@ async function call<T>(name: string, input?: unknown): Promise<T> {
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rc-workspace-billing-'));
-  workspace = createWorkspace({ real: await openStore(join(dir, 'reseller.db')), host: 'headless', events, now: () => FIXED_NOW, demo: SMALL_DEMO });
+  temp = await tempStore();
+  workspace = createWorkspace({ real: temp.store, reopenReal: () => temp.reopen(), host: 'headless', events, now: () => FIXED_NOW, demo: SMALL_DEMO });
   clock = new Date('2026-11-26T12:00:00Z');
   // Timers are not what is tested here: the checks are asked for directly.
   scheduler = createBillingScheduler({ store: workspace.withStore, events, now: () => clock, setTimeout: () => 0, clearTimeout: () => undefined, log });
@@ -38,11 +36,13 @@ beforeEach(async () => {
 afterEach(async () => {
   await scheduler.stop();
   await workspace.close();
-  rmSync(dir, { recursive: true, force: true });
+  await temp.cleanup();
 });
 
 describe('midnight billing and the demo workspace', () => {
-  it('bills the reseller\'s own file, then the demo while it is open, and leaves the file not open alone', async () => {
+  // On PostgreSQL it passes once billingScheduler.ts's checkNow stops returning null for a server's database
+  // (its guard "billing a PostgreSQL database on a schedule comes in a later slice"; billing's slice, not this file's).
+  itOnSqliteUntil('the midnight billing run on a team server (billingScheduler.ts skips PostgreSQL)', 'bills the reseller\'s own database, then the demo while it is open, and leaves the database not open alone', async () => {
     const pkg = await call<{ id: number }>('packages.create', { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10' });
     const ann = await call<{ id: number }>('clients.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' });
     await call('clients.connectPackage', { clientId: ann.id, packageId: pkg.id, nextBillingDate: '2026-11-26' });
