@@ -22,10 +22,11 @@ export const SOAK_PROVIDER_SEED: EmulatorSeed = {
 export async function makeChanges(world: SyncWorld, random: () => number, count: number, pushEvery = 0): Promise<void> {
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const db = world.store.db;
-  const clients = (await db.selectFrom('clients').select('id').execute()).map((row) => row.id);
-  const subaccounts = (await db.selectFrom('subaccounts').select('id').where('deleted_at', 'is', null).execute()).map((row) => row.id);
-  const packages = (await db.selectFrom('packages').select('id').where('provider_id', 'is not', null).execute()).map((row) => row.id);
-  const numbers = (await db.selectFrom('dids').select('number').where('removed_at', 'is', null).execute()).map((row) => row.number);
+  // Every list in a defined order: the same seed makes the same changes on either store.
+  const clients = (await db.selectFrom('clients').select('id').orderBy('id').execute()).map((row) => row.id);
+  const subaccounts = (await db.selectFrom('subaccounts').select('id').where('deleted_at', 'is', null).orderBy('id').execute()).map((row) => row.id);
+  const packages = (await db.selectFrom('packages').select('id').where('provider_id', 'is not', null).orderBy('id').execute()).map((row) => row.id);
+  const numbers = (await db.selectFrom('dids').select('number').where('removed_at', 'is', null).orderBy('id').execute()).map((row) => row.number);
   const money = (whole: number): string => `${1 + Math.floor(random() * whole)}.${String(Math.floor(random() * 100)).padStart(2, '0')}`;
   for (let step = 0; step < count; step += 1) {
     const roll = random();
@@ -55,17 +56,19 @@ export async function makeChanges(world: SyncWorld, random: () => number, count:
         .select('number')
         .where('removed_at', 'is', null)
         .where('id', 'not in', (eb) => eb.selectFrom('did_assignments').select('did_id').where('unassigned_at', 'is', null))
+        .orderBy('id')
         .execute();
       const withAccount = await db
         .selectFrom('client_packages')
         .select('client_packages.id')
         .where('disconnected_at', 'is', null)
         .where('id', 'in', (eb) => eb.selectFrom('subaccounts').select('client_package_id').where('deleted_at', 'is', null).where('client_package_id', 'is not', null))
+        .orderBy('id')
         .execute();
       if (free.length === 0 || withAccount.length === 0) continue;
       await world.ok('dids.assign', { number: pick(free).number, clientPackageId: pick(withAccount).id, minuteRate: '0.0125', monthlyFee: money(4), setupFee: pick(['0', '1.99', '4.50']) });
     } else if (numbers.length > 0) {
-      const assigned = await db.selectFrom('did_assignments').select(['id', 'did_id']).where('unassigned_at', 'is', null).execute();
+      const assigned = await db.selectFrom('did_assignments').select(['id', 'did_id']).where('unassigned_at', 'is', null).orderBy('did_id').execute();
       if (assigned.length === 0) continue;
       // Now and then new rates for a connected DID (connectDID again, charging nothing), else unassigned.
       if (roll < 0.97) await world.ok('dids.unassign', { id: pick(assigned).id });
