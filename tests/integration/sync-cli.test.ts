@@ -1,31 +1,26 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open';
-import { runCli } from '../../main/cli/run';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Provider } from '../../main/sync/provider';
+import { cliStore, type CliStore } from '../helpers/cliStore';
 import { OutboxFakeProvider } from '../helpers/outboxFakeProvider';
 import { aliceInput } from '../helpers/syncWorld';
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rc-sync-cli-'));
-  db = join(dir, 'cli.db');
+// The database the command line opens with --db: a file, or (RC_TEST_STORE=postgres) the test database's URL.
+let temp: CliStore;
+beforeEach(async () => {
+  temp = await cliStore();
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await temp.cleanup();
+});
 
-async function cli(provider: Provider | null, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--db', db, ...argv], { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) }, { now: () => new Date('2026-11-25T12:00:00Z'), providerLookup: () => provider });
-  return { code, out, err };
-}
+const cli = (provider: Provider | null, ...argv: string[]) => temp.cli(argv, { now: () => new Date('2026-11-25T12:00:00Z'), providerLookup: () => provider });
 
 describe('sync status and sync push on the command line', () => {
   it('shows what waits; push exits 0 only when nothing is left pending or failed', async () => {
-    const file = join(dir, 'alice.json');
+    const file = join(temp.dir, 'alice.json');
     writeFileSync(file, JSON.stringify(aliceInput));
     expect((await cli(null, 'client', 'create', '--file', file)).code).toBe(0);
     expect((await cli(null, 'client', 'payment', '1', '--amount', '12.5')).code).toBe(0);
@@ -45,9 +40,7 @@ describe('sync status and sync push on the command line', () => {
     expect((await cli(fake, 'sync', 'status')).out).toContain('invalid_payment: This is not a valid Payment');
 
     // Fixed at the provider, then retried (the Sync page's Retry): sent, and nothing is left.
-    const store = await openStore(db);
-    await store.db.updateTable('outbox').set({ state: 'pending' }).where('state', '=', 'failed').execute();
-    await store.close();
+    await temp.store.db.updateTable('outbox').set({ state: 'pending' }).where('state', '=', 'failed').execute();
     const done = await cli(fake, 'sync', 'push');
     expect(done).toMatchObject({ code: 0, err: '' });
     expect(done.out).toContain('0 pending, 0 failed; provider configured; last sync 2026-11-25T12:00:00.000Z');

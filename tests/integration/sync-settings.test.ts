@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../db/open';
+import type { Store } from '../../db/open';
 import { EventBus } from '../../main/events';
 import { createHandlerTable } from '../../main/handlers/index';
 import { dispatch } from '../../main/handlers/table';
@@ -15,7 +12,7 @@ import { VoipmsProvider } from '../../main/sync/voipms';
 import type { ConnectionTest, ProviderSettingsView } from '../../preload/schemas/sync';
 import { channelCaller } from '../helpers/channels';
 import { startEmulator, type Emulator } from '../fixtures/emulator';
-import { asSqlite } from '../helpers/sqliteOnly';
+import { tempStore, type TempStore } from '../helpers/store';
 
 /** A keychain stand-in: reversible, never plain text, and it remembers what it sealed. */
 function fakeKeychain(available = true): SecretBox & { sealed: string[] } {
@@ -35,19 +32,19 @@ function fakeKeychain(available = true): SecretBox & { sealed: string[] } {
   };
 }
 
-let dir: string;
+let temp: TempStore;
 let store: Store;
 let emulator: Emulator;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rc-sync-settings-'));
-  store = await openStore(join(dir, 'test.db'));
+  temp = await tempStore();
+  store = temp.store;
   emulator = await startEmulator({ data: { balance: '112.19279' } });
 });
 afterEach(async () => {
   await emulator.stop();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (store !== temp.store) await store.close();
+  await temp.cleanup();
 });
 
 const channels = (provider: ProviderAccess) => channelCaller(() => createHandlerTable({ store, host: 'electron', provider }));
@@ -137,7 +134,8 @@ describe('Test connection', () => {
 describe('the demo beside the real data', () => {
   it('never reaches the provider: the real database has the access, the demo has none', async () => {
     const workspace = createWorkspace({
-      real: asSqlite(store),
+      real: store,
+      reopenReal: () => temp.reopen(),
       host: 'headless',
       events: new EventBus(),
       now: () => new Date('2026-11-25T12:00:00Z'),
@@ -155,8 +153,7 @@ describe('the demo beside the real data', () => {
     expect(await ask<ConnectionTest>('sync.testConnection')).toMatchObject({ ok: false, status: 'not_configured' });
     await ask('workspace.open', { to: 'real' });
     expect(await ask<ConnectionTest>('sync.testConnection')).toMatchObject({ ok: true });
-    // The workspace closes the database it has open (the real one, this test's `store`): reopen it for afterEach.
+    // The workspace closes the database it has open (the real one opened again): afterEach closes this test's own.
     await workspace.close();
-    store = await openStore(join(dir, 'test.db'));
   });
 });
