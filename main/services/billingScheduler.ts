@@ -4,7 +4,7 @@ import type { BillingRunResult } from '../../preload/schemas/clients';
 import type { EventBus } from '../events';
 import { runDueBilling } from './billing';
 import { localDate } from './clock';
-import { createContext, type SqliteServiceContext } from './context';
+import { createContext, type ServiceContext } from './context';
 import { raiseBilledNotice, type BillingTrigger } from './billingNotice';
 import { findOutOfRangeClients, reportSkippedBilling } from './moneyHealth';
 
@@ -87,7 +87,7 @@ export function timerDelay(now: Date, at: Date): number {
  * left out), the start's notices for skipped client packages, a notice of what was billed,
  * and `data.changed` so every window shows it.
  */
-async function billDueCycles(ctx: SqliteServiceContext, events: EventBus, trigger: BillingTrigger): Promise<ScheduledBilling> {
+async function billDueCycles(ctx: ServiceContext, events: EventBus, trigger: BillingTrigger): Promise<ScheduledBilling> {
   const { store } = ctx;
   // The start's checks of a database written before the money limits (issue 9), once a day here.
   const outOfRange = await findOutOfRangeClients(store.db, ctx.now());
@@ -141,12 +141,8 @@ export function createBillingScheduler(options: BillingSchedulerOptions): Billin
     try {
       const today = localDate(now());
       if (today === lastRunDate) return null;
-      const outcome = await lend(async (current) => {
-        // Issue 16: billing a PostgreSQL database on a schedule comes in a later slice.
-        if (current.dialect !== 'sqlite') return null;
-        return billDueCycles(createContext(current, now, undefined, options.events), options.events, trigger);
-      });
-      if (outcome === null) return null;
+      // On a team server every instance checks: the run's advisory lock and the billed periods make one bill per cycle (billing.ts).
+      const outcome = await lend((current) => billDueCycles(createContext(current, now, undefined, options.events), options.events, trigger));
       lastRunDate = outcome.result.date;
       if (outcome.notice !== null) log(`[billing] ${outcome.notice}`);
       return outcome;

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../main/events';
 import { dispatch } from '../../main/handlers/table';
 import { createWorkspace, type WorkspaceHost } from '../../main/handlers/workspace';
 import { createBillingScheduler, type BillingScheduler } from '../../main/services/billingScheduler';
 import type { ClientManageView } from '../../preload/schemas/clients';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { itOnSqliteUntil } from '../helpers/pgPending';
 
 // Issue 10: the midnight run bills the database open at that moment (the reseller's own, or
 // the demo while "Try the demo" is open), through the workspace, never a file it closed.
@@ -40,9 +39,7 @@ afterEach(async () => {
 });
 
 describe('midnight billing and the demo workspace', () => {
-  // On PostgreSQL it passes once billingScheduler.ts's checkNow stops returning null for a server's database
-  // (its guard "billing a PostgreSQL database on a schedule comes in a later slice"; billing's slice, not this file's).
-  itOnSqliteUntil('the midnight billing run on a team server (billingScheduler.ts skips PostgreSQL)', 'bills the reseller\'s own database, then the demo while it is open, and leaves the database not open alone', async () => {
+  it('bills the reseller\'s own database, then the demo while it is open, and leaves the database not open alone', async () => {
     const pkg = await call<{ id: number }>('packages.create', { name: 'Basic', markupFixed: '0', markupPercent: '20', pulseSeconds: 60, monthlyFee: '10' });
     const ann = await call<{ id: number }>('clients.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', balanceMode: 'soft' });
     await call('clients.connectPackage', { clientId: ann.id, packageId: pkg.id, nextBillingDate: '2026-11-26' });
