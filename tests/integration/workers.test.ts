@@ -2,24 +2,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CsvChunk, CsvSlice } from '../../main/services/calls/cdrCsv';
 import { WorkerPool } from '../../main/workers/pool';
 import { openReadOnly } from '../../db/reader';
-import type { SqliteStore } from '../../db/open';
-import { tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type SqliteStore } from '../../db/open';
 
 /**
  * The export pool (main/workers/pool.ts) on a real store file: each worker reads it on its
  * own read-only connection. Jobs are CSV slices of hand-written SQL, so what each returns is
  * known without the app's queries.
+ *
+ * Issue 16: the pool is SQLite's own machinery (worker threads reading the file beside the
+ * app's connection, the backup's VACUUM INTO); a team server's database is read by its own
+ * connections, never by these workers. So this file tests the pool on a database file
+ * whichever store RC_TEST_STORE chooses for the rest of the suite.
  */
-let temp: TempStore;
+let dir: string;
 let store: SqliteStore;
 
 beforeAll(async () => {
-  temp = await tempStore();
-  store = asSqlite(temp.store);
+  dir = mkdtempSync(join(tmpdir(), 'rc-workers-'));
+  store = await openStore(join(dir, 'test.db'));
   store.sqlite.exec(`create table numbers (n integer primary key); insert into numbers (n) with recursive k(n) as (select 1 union all select n + 1 from k where n < 100) select n from k`);
 }, 60_000);
-afterAll(() => temp.cleanup());
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A slice whose lines are the numbers in [from, to], `batchRows` a chunk (the cursor is the number itself). */
 function numbers(from: number, to: number, batchRows = 10): CsvSlice {
