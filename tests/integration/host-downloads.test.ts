@@ -9,7 +9,6 @@ import { HostDownloads } from '../../main/host/downloads';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../main/host/server';
 import type { ExportProgress } from '../../preload/schemas/calls';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 
 let temp: TempStore;
 let host: RunningHost;
@@ -25,12 +24,22 @@ beforeEach(async () => {
   downloads = new HostDownloads(join(temp.dir, 'exports'));
   const table = createHandlerTable({ store: temp.store, host: 'headless', now: () => FIXED_NOW, events: bus, exports: downloads.targets });
   host = await startHost({ table, rendererDir, events: bus, downloads });
-  asSqlite(temp.store).sqlite
-    .prepare(
-      `insert into calls (call_id, started_at, account, destination, description, direction, disposition, seconds, cost_rate_e8, cost_micros, status)
-       values ('c1', '2026-11-20 10:00:00', '100000_a', '15145550100', 'Montreal, QC', 'outbound', 'ANSWERED', 60, 1000000, 10000, 'unrated')`,
-    )
-    .run();
+  await temp.store.db
+    .insertInto('calls')
+    .values({
+      call_id: 'c1',
+      started_at: '2026-11-20 10:00:00',
+      account: '100000_a',
+      destination: '15145550100',
+      description: 'Montreal, QC',
+      direction: 'outbound',
+      disposition: 'ANSWERED',
+      seconds: 60,
+      cost_rate_e8: 1000000,
+      cost_micros: 10000,
+      status: 'unrated',
+    })
+    .execute();
 });
 afterEach(async () => {
   await host.close();

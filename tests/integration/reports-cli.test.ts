@@ -1,29 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import type { Dashboard, DidReport, FinancialReport, SubaccountReportRow } from '../../preload/schemas/reports';
+import { tempStore, type TempStore } from '../helpers/store';
 
-let dir: string;
-let db: string;
+let temp: TempStore;
 const now = new Date('2026-11-25T12:00:00Z');
 
+/** The command line on the test's database: its file, or (RC_TEST_STORE=postgres) `--db postgres://…`. */
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(['--db', db, ...argv], { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) }, { now: () => now });
+  const code = await runCli(['--db', temp.location, ...argv], { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) }, { now: () => now });
   return { code, out, err };
 }
 
 const MONEY = /^-?\d+\.\d{6}$/;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rc-report-cli-'));
-  db = join(dir, 'cli.db');
-  expect((await cli('demo', '--clients', '6', '--cdrs', '1500', '--seed', '3', '--months', '3')).code).toBe(0);
+  // On a team server the command line keeps what goes beside a database in this computer's data folder, and a team's key in the environment.
+  vi.stubEnv('RESELLER_CONSOLE_KEY', 'the reports test key, long enough to be a passphrase');
+  temp = await tempStore();
+  vi.stubEnv('XDG_CONFIG_HOME', join(temp.dir, 'config'));
+  const demo = await cli('demo', '--clients', '6', '--cdrs', '1500', '--seed', '3', '--months', '3');
+  expect(demo.code, demo.err).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await temp.cleanup();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('report commands', () => {
   it('report financial --json: one document, money as exact decimal strings, totals the sum of the months', async () => {
