@@ -1,19 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../main/cli/run';
-import { deadPid, fillBalanceToLimit, recordKilledImport } from '../helpers/seed';
+import { cliStore, type CliStore } from '../helpers/cliStore';
+import { deadPid, fillBalanceToLimitIn } from '../helpers/seed';
 
+/** Issue 16: the command line on the store RC_TEST_STORE chooses (`--db` a file, or `--db postgres://…`). */
+let temp: CliStore;
 let dir: string;
 let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rc-cli-'));
-  db = join(dir, 'cli.db');
+beforeEach(async () => {
+  temp = await cliStore();
+  dir = temp.dir;
+  db = temp.db;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await temp.cleanup();
+});
 
 /** The clock the CLI's handlers read: billing refuses a date more than a week past it. */
 let now = new Date('2026-11-25T12:00:00Z');
@@ -151,9 +156,12 @@ describe('command line', () => {
 
   it('cdr imports: an import whose process was killed is marked interrupted when the command line opens the database, and listed so', async () => {
     expect((await cli('cdr', 'imports')).out.trim()).toBe('No imports yet');
-    const store = await openStore(db);
-    const importId = recordKilledImport(store.sqlite, await deadPid(), 'killed.csv');
-    await store.close();
+    // What a killed import leaves: a row still 'running', of a process that is gone (a file's: a dead pid; a team server's: no presence lock held).
+    const { id: importId } = await temp.store.db
+      .insertInto('call_imports')
+      .values({ source: 'killed.csv', format: 'voipms-csv', started_at: '2026-11-20T10:00:00.000Z', status: 'running', pid: await deadPid() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
     const listed = await cli('cdr', 'imports', '--json');
     expect(listed).toMatchObject({ code: 0, err: '' });
@@ -172,9 +180,7 @@ describe('command line', () => {
     await cli('client', 'create', '--file', file('d.json', { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' }));
     await cli('subaccount', 'create', '--file', file('s.json', { username: 'ann1', clientId: 1, packageId: 1, nextBillingDate: '2026-12-01' }));
     await cli('subaccount', 'create', '--file', file('t.json', { username: 'bob1', clientId: 2, packageId: 1, nextBillingDate: '2026-12-01' }));
-    const store = await openStore(db);
-    fillBalanceToLimit(store.sqlite, 1, '2026-11-20');
-    await store.close();
+    await fillBalanceToLimitIn(temp.store.db, 1, '2026-11-20');
 
     const text = await cli('billing', 'run', '--date', '2026-12-01');
     expect(text.code).toBe(0);
@@ -193,9 +199,7 @@ describe('command line', () => {
     await cli('client', 'create', '--file', file('d.json', { firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', balanceMode: 'soft' }));
     const ann = JSON.parse((await cli('subaccount', 'create', '--file', file('s.json', { username: 'ann1', clientId: 1, packageId: 1, nextBillingDate: '2026-12-01' }), '--json')).out) as { account: string };
     const bob = JSON.parse((await cli('subaccount', 'create', '--file', file('t.json', { username: 'bob1', clientId: 2, packageId: 1, nextBillingDate: '2026-12-01' }), '--json')).out) as { account: string };
-    const store = await openStore(db);
-    fillBalanceToLimit(store.sqlite, 1, '2026-11-20');
-    await store.close();
+    await fillBalanceToLimitIn(temp.store.db, 1, '2026-11-20');
     const header = 'date,callerid,destination,description,account,disposition,duration,seconds,rate,total,uniqueid';
     const calls = file('calls.csv', [header, `2026-11-24 10:00:00,,15145550142,Out,${ann.account},ANSWERED,00:01:00,60,0.01,0.01,c1`, `2026-11-24 11:00:00,,15145550142,Out,${bob.account},ANSWERED,00:01:00,60,0.01,0.01,c2`].join('\n'));
     const imported = await cli('cdr', 'import', '--file', calls);
