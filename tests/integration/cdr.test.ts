@@ -202,6 +202,35 @@ describe('the Global CDR by keyset', () => {
     expect(await callTotals(temp.store, callFilterInput.parse(filter))).toEqual(totals);
   });
 
+  it('sums money past 2^53 micros exactly, on either store', async () => {
+    const own = await tempStore();
+    try {
+      // $4 billion a call: three calls' micros sum past what a JavaScript number holds exactly (2^53 ≈ 9.007e15).
+      const big = 4_000_000_000_000_000;
+      await own.store.db
+        .insertInto('calls')
+        .values(
+          [1, 2, 4].map((n) => ({
+            call_id: `big-${n}`,
+            started_at: `2026-11-0${n} 10:00:00`,
+            account: '100000_big',
+            destination: '15145550100',
+            direction: 'outbound' as const,
+            disposition: 'ANSWERED',
+            seconds: 60,
+            cost_rate_e8: 0,
+            cost_micros: big + n,
+            charge_micros: big + 2 * n,
+            status: 'rated' as const,
+          })),
+        )
+        .execute();
+      expect(await callTotals(own.store, { status: 'all' })).toMatchObject({ calls: 3, cost: '12000000000.000007', sell: '12000000000.000014', profit: '0.000007' });
+    } finally {
+      await own.cleanup();
+    }
+  });
+
   it('refuses a cursor that is not one, and more than one way to seek', async () => {
     expect(await dispatch(table, 'calls.list', { seek: { after: "2026-01-01' or 1=1" } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch(table, 'calls.list', { seek: { after: '2026-01-01 10:00:00~1', before: '2026-01-01 10:00:00~1' } })).toMatchObject({ ok: false });
