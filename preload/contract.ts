@@ -313,9 +313,9 @@ export const contract = {
   /** Issue 16, Settings → Database: where the data lives now, and the choice for the next start (never the password). */
   'database.status': channel<DatabaseView>()(noInput),
   /** Connects once to a PostgreSQL server (nothing changed): its version, or why it refused. */
-  'database.test': channel<DatabaseTest>()(databaseTestInput),
+  'database.testConnection': channel<DatabaseTest>()(databaseTestInput),
   /** Saves where the next start opens the data (this computer's file, or a server with its password sealed). */
-  'database.save': channel<DatabaseView>()(databaseSaveInput),
+  'database.choose': channel<DatabaseView>()(databaseSaveInput),
   /** SMTP settings (Settings → E-mail): never the password, only whether one is saved. */
   'email.settings': channel<EmailSettingsView>()(noInput),
   'email.saveSettings': channel<EmailSettingsView>()(emailSettingsInput, ['email']),

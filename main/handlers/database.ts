@@ -33,12 +33,12 @@ export const databaseHandlers = (ctx: ServiceContext): PartialHandlerTable => {
   };
   return {
     'database.status': () => Promise.resolve(view()),
-    'database.test': async ({ url, password }): Promise<DatabaseTest> => {
+    'database.testConnection': async ({ url, password }): Promise<DatabaseTest> => {
       const given = password || savedPasswordOf(url);
       const answer = await testServer(url, given ? { password: given } : {});
       return answer.ok ? { ok: true, reason: null, server: answer.server, message: answer.message } : { ok: false, reason: answer.reason, server: null, message: answer.message };
     },
-    'database.save': (input) => {
+    'database.choose': (input) => {
       if (input.kind === 'file') {
         writeDatabaseChoice(folder, { kind: 'file' });
         return Promise.resolve(view());

@@ -11,7 +11,7 @@ const serverUrl = z
   .trim()
   .min(1, 'Server address: enter a postgres:// URL')
   .max(1000, 'Server address: at most 1000 characters')
-  .regex(/^postgres(ql)?:\/\/[^/?#]+/i, 'Server address: write postgres://user@host/database');
+  .regex(/^postgres(ql)?:\/\/[^/?#]+/, 'Server address: write postgres://user@host/database');
 
 /** Blank keeps the saved password (or none: the URL's, or PGPASSWORD). */
 const serverPassword = z.string().max(200, 'Password: at most 200 characters').optional();

@@ -14,7 +14,7 @@ describe('Settings → Database (the choice of where the data lives)', () => {
   });
   afterEach(() => temp.cleanup());
 
-  const call = (name: 'database.status' | 'database.save' | 'database.test', input?: unknown) => dispatch(temp.table, name, input);
+  const call = (name: 'database.status' | 'database.choose' | 'database.testConnection', input?: unknown) => dispatch(temp.table, name, input);
 
   it('shows where the data lives now, and this computer’s file as the choice until one is saved', async () => {
     const status = await call('database.status');
@@ -30,7 +30,7 @@ describe('Settings → Database (the choice of where the data lives)', () => {
   });
 
   it('saves a server with its password sealed, never in the file nor back to the window, and the next start opens it', async () => {
-    const saved = await call('database.save', { kind: 'server', url: 'postgres://team@db.example.com/console?sslmode=require', password: 'Sekr3t-pass' });
+    const saved = await call('database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console?sslmode=require', password: 'Sekr3t-pass' });
     expect(saved).toEqual({ ok: true, value: expect.objectContaining({ saved: { kind: 'server', url: 'postgres://team@db.example.com/console?sslmode=require', passwordSaved: true } }) });
     expect(JSON.stringify(saved)).not.toContain('Sekr3t');
     const file = readFileSync(join(temp.store.folder, DATABASE_CHOICE_FILE), 'utf8');
@@ -43,29 +43,29 @@ describe('Settings → Database (the choice of where the data lives)', () => {
     expect(startLocation({ env: { RESELLER_CONSOLE_DB: '/tmp/y.db' }, dataFolder: temp.store.folder })).toEqual({ location: '/tmp/y.db', from: 'environment' });
 
     // Saved again with the password left blank: the sealed one is kept; a password in the URL is sealed, not written out.
-    await call('database.save', { kind: 'server', url: 'postgres://team@db.example.com/console?sslmode=require' });
+    await call('database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console?sslmode=require' });
     expect(readDatabaseChoice(temp.store.folder)).toMatchObject({ kind: 'server', sealedPassword: start.sealedPassword });
-    await call('database.save', { kind: 'server', url: 'postgres://team:In%40line@db2.example.com/console' });
+    await call('database.choose', { kind: 'server', url: 'postgres://team:In%40line@db2.example.com/console' });
     const inline = readDatabaseChoice(temp.store.folder);
     expect(inline).toMatchObject({ kind: 'server', url: 'postgres://team@db2.example.com/console' });
     expect(defaultBoxFor(temp.store.folder).open((inline as { sealedPassword: string }).sealedPassword)).toBe('In@line');
 
     // Back to this computer's file.
-    expect(await call('database.save', { kind: 'file' })).toMatchObject({ ok: true, value: { saved: { kind: 'file' } } });
+    expect(await call('database.choose', { kind: 'file' })).toMatchObject({ ok: true, value: { saved: { kind: 'file' } } });
     expect(startLocation({ env: {}, dataFolder: temp.store.folder })).toEqual({ location: join(temp.store.folder, 'reseller.db'), from: 'default' });
   });
 
   it('refuses what is not a server address it can use, at the door and before saving', async () => {
-    expect(await call('database.save', { kind: 'server', url: 'mysql://x@y/z' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('postgres://') } });
-    expect(await call('database.save', { kind: 'server', url: 'postgres://x@y/z', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('database.save', { kind: 'server', url: 'postgres://x@y/z?sslmode=prefer' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('sslmode=prefer') } });
-    expect(await call('database.test', { url: 'postgres://x@y/z', password: 'p'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('database.choose', { kind: 'server', url: 'mysql://x@y/z' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('postgres://') } });
+    expect(await call('database.choose', { kind: 'server', url: 'postgres://x@y/z', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('database.choose', { kind: 'server', url: 'postgres://x@y/z?sslmode=prefer' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('sslmode=prefer') } });
+    expect(await call('database.testConnection', { url: 'postgres://x@y/z', password: 'p'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(readDatabaseChoice(temp.store.folder)).toEqual({ kind: 'file' });
   });
 
   it('says clearly when a server cannot be reached', async () => {
     // Port 1 on this machine: nothing listens there.
-    const answer = await call('database.test', { url: 'postgres://team@127.0.0.1:1/console', password: 'x' });
+    const answer = await call('database.testConnection', { url: 'postgres://team@127.0.0.1:1/console', password: 'x' });
     expect(answer).toMatchObject({ ok: true, value: { ok: false, reason: 'unreachable', server: null, message: expect.stringContaining('cannot be reached') } });
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import { dispatch } from '../../main/handlers/index';
@@ -22,7 +23,7 @@ describe('Settings → Database on a PostgreSQL server', () => {
     return target.toString();
   };
   const test = async (input: { url: string; password?: string }) => {
-    const result = await dispatch(temp.table, 'database.test', input);
+    const result = await dispatch(temp.table, 'database.testConnection', input);
     if (!result.ok) throw new Error(result.error.message);
     return result.value as { ok: boolean; reason: string | null; server: string | null; message: string };
   };
@@ -30,7 +31,7 @@ describe('Settings → Database on a PostgreSQL server', () => {
   it("shows the server's answer, with the password typed or the one saved", async () => {
     const password = decodeURIComponent(url.password);
     expect(await test({ url: withoutPassword(), password })).toMatchObject({ ok: true, reason: null, server: expect.stringMatching(/^PostgreSQL \d+/), message: expect.stringContaining('up to date') });
-    await dispatch(temp.table, 'database.save', { kind: 'server', url: withoutPassword(), password });
+    await dispatch(temp.table, 'database.choose', { kind: 'server', url: withoutPassword(), password });
     expect(await test({ url: withoutPassword() })).toMatchObject({ ok: true });
     // The next start opens the saved server with the sealed password.
     const start = startLocation({ env: {}, dataFolder: temp.store.folder });
@@ -51,7 +52,7 @@ describe('Settings → Database on a PostgreSQL server', () => {
     // The test cluster's certificate is self-signed: verify-full without its CA is refused.
     expect(await test({ url: withoutPassword((target) => target.searchParams.set('sslmode', 'verify-full')), password })).toMatchObject({ ok: false, reason: 'tls' });
     expect(await test({ url: withoutPassword((target) => target.searchParams.set('sslmode', 'require')), password })).toMatchObject({ ok: true });
-    await temp.store.pool.query('update schema_version set version = $1', [LATEST_SCHEMA_VERSION + 1]);
+    await sql`update schema_version set version = ${LATEST_SCHEMA_VERSION + 1}`.execute(temp.store.db);
     expect(await test({ url: withoutPassword(), password })).toMatchObject({ ok: false, reason: 'too_new', message: expect.stringContaining('newer version') });
   });
 });

@@ -58,7 +58,7 @@ const fake = vi.hoisted(() => {
   // A keychain that can seal (the OS's, in the real app).
   const safeStorage = {
     isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
+    getSelectedStorageBackend: () => 'gnome_libsecret' as const,
     encryptString: (text: string) => Buffer.from(`sealed:${text}`),
     decryptString: (bytes: Buffer) => bytes.toString().slice('sealed:'.length),
   };

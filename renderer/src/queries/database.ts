@@ -13,7 +13,7 @@ export function useDatabaseSettings() {
 }
 
 export function useDatabaseTest() {
-  const mutation = useMutation({ mutationFn: (input: ChannelInput<'database.test'>) => callChannel('database.test', input) });
+  const mutation = useMutation({ mutationFn: (input: ChannelInput<'database.testConnection'>) => callChannel('database.testConnection', input) });
   return {
     test: mutation.mutate,
     testing: mutation.isPending,

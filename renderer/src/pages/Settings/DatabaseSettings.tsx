@@ -74,7 +74,7 @@ function DatabaseChoiceForm({ saved }: { saved: DatabaseView }) {
   const [current, setCurrent] = useState(saved);
   const [baseline, setBaseline] = useState(() => valuesOf(saved));
   const [values, setValues] = useState<Values>(baseline);
-  const { save, saving, saveError, fieldErrors } = useFormSave('database.save');
+  const { save, saving, saveError, fieldErrors } = useFormSave('database.choose');
   const connection = useDatabaseTest();
   const dirty = values.kind !== baseline.kind || (values.kind === 'server' && (values.url !== baseline.url || values.password !== ''));
   useUnsavedChangesGuard(dirty, 'the database choice');
