@@ -122,22 +122,33 @@ async function billDue(ctx: ServiceContext, input: { date: string; confirmManyCy
       );
       if (plan.cycles.length === 0) return;
       const now = isoNow(ctx);
-      for (const cycle of plan.cycles) {
-        for (const entry of cycle.entries) {
-          if ((await door.post(trx, entry, now)) === null) continue;
-          result.entriesWritten += 1;
-          result.charged -= BigInt(entry.amount);
-          result.clients.add(entry.clientId);
-        }
+      // Every missed cycle's entries through the door at once (issue 16: a few round trips, not a few per fee), then the periods.
+      const entries = plan.cycles.flatMap((cycle) => cycle.entries);
+      const { ids } = await door.append(trx, entries, now);
+      for (const [index, entry] of entries.entries()) {
+        if (ids[index] === null) continue;
+        result.entriesWritten += 1;
+        result.charged -= BigInt(entry.amount);
+        result.clients.add(entry.clientId);
+      }
+      const closedStarts = new Set<string>();
+      for (let start = 0; start < plan.cycles.length; start += 1_000) {
         const closed = await trx
           .insertInto('billing_periods')
-          .values({ client_package_id: id, client_id: connection.client_id, period_start: cycle.period.start, period_end: cycle.period.end, closed_at: now })
+          .values(
+            plan.cycles
+              .slice(start, start + 1_000)
+              .map((cycle) => ({ client_package_id: id, client_id: connection.client_id, period_start: cycle.period.start, period_end: cycle.period.end, closed_at: now })),
+          )
           .onConflict((oc) => oc.columns(['client_package_id', 'period_start']).doNothing())
-          .executeTakeFirst();
-        if (Number(closed.numInsertedOrUpdatedRows ?? 0n) > 0) {
-          result.cyclesClosed += 1;
-          if (issueInvoices && (await issueForClosedCycle(ctx, trx, connection.client_id, cycle.period)) !== null) result.invoicesIssued += 1;
-        }
+          .returning('period_start')
+          .execute();
+        for (const row of closed) closedStarts.add(row.period_start);
+      }
+      for (const cycle of plan.cycles) {
+        if (!closedStarts.has(cycle.period.start)) continue;
+        result.cyclesClosed += 1;
+        if (issueInvoices && (await issueForClosedCycle(ctx, trx, connection.client_id, cycle.period)) !== null) result.invoicesIssued += 1;
       }
       await trx
         .updateTable('client_packages')

@@ -3,7 +3,7 @@ import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { inSavepoint, kyselyAnswers } from './ledger/kyselyDoor';
 import { appendProgram, type AppendResult, type NewLedgerEntry, type RefusedEntry } from './ledger/program';
-import { runAsync } from './ledger/run';
+import { retryReplannedAsync, runAsync } from './ledger/run';
 import { ledgerDoor } from './ledger/sqliteDoor';
 
 export type { AppendResult, NewLedgerEntry, RefusedEntry } from './ledger/program';
@@ -27,7 +27,7 @@ export interface MoneyDoor {
 /** The door through Kysely on either store (PostgreSQL's; on SQLite, the twin of the synchronous door). */
 export function kyselyMoneyDoor(dialect: Store['dialect']): MoneyDoor {
   const append = (trx: Kysely<Database>, entries: readonly NewLedgerEntry[], createdAt: string, setAside: boolean) =>
-    inSavepoint(trx, 'money_door', () => runAsync(appendProgram(entries, createdAt, setAside), kyselyAnswers(trx, dialect)));
+    retryReplannedAsync((known) => inSavepoint(trx, 'money_door', () => runAsync(appendProgram(entries, createdAt, setAside, known), kyselyAnswers(trx, dialect))));
   return {
     append: async (trx, entries, createdAt) => {
       const { ids, clients } = await append(trx, entries, createdAt, false);

@@ -8,11 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { runCli } from '../../main/cli/run';
 import { micros } from '../../main/money';
-import { importCalls } from '../../main/services/calls/importCalls';
+import { importInto } from '../../main/services/calls/importInto';
 import type { LedgerEntryView, LedgerFile, LedgerPage } from '../../preload/schemas/clients';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
 import { postEntry } from '../helpers/money';
 import { itOnSqliteUntil } from '../helpers/pgPending';
 
@@ -31,7 +30,7 @@ const cdr = (date: string, seconds: number, id: string) =>
 
 async function importCsv(lines: string[]) {
   const csv = [HEADER, ...lines].join('\n');
-  return importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 10 }), { source: 'test', format: 'voipms-csv', now: () => FIXED_NOW });
+  return importInto(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 10 }), { source: 'test', format: 'voipms-csv', now: () => FIXED_NOW });
 }
 
 /** Alice, HARD, with a package (20 % markup, pulse 60: a UK minute at 0.05 costs her 0.06) and a sub account. */
@@ -62,7 +61,7 @@ function expectStatement(rows: readonly LedgerEntryView[], balance: string): voi
 }
 
 describe('clients.ledger: the ledger as a statement', () => {
-  itOnSqliteUntil('calls on PostgreSQL (slice 3)', 'a late call’s daily charge takes its place by date, below newer payments, and the running balance never jumps', async () => {
+  it('a late call’s daily charge takes its place by date, below newer payments, and the running balance never jumps', async () => {
     const clientId = await alice();
     await ok('clients.payment', { clientId, amount: '20' }); // 2026-11-25, today
     await importCsv([cdr('2026-11-24 10:00:00', 60, 'c1')]); // yesterday's calls: -0.06

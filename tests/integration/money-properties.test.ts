@@ -5,7 +5,7 @@ import { parseCdrStream } from '../../main/cdr';
 import { rateCycle, type CallRecord } from '../../main/engine';
 import { dispatch } from '../../main/handlers/table';
 import { micros, rateE8 } from '../../main/money';
-import { importCalls } from '../../main/services/calls/importCalls';
+import { importInto } from '../../main/services/calls/importInto';
 import { runBilling } from '../../main/services/billing';
 import { rerateOpenCycles } from '../../main/services/calls/rerate';
 import { RatingWorld } from '../../main/services/calls/world';
@@ -13,8 +13,6 @@ import { moneyDoor } from '../../main/services/ledger';
 import { createContext } from '../../main/services/context';
 import type { Result } from '../../preload/result';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
-import { asSqlite } from '../helpers/sqliteOnly';
-import { itOnSqliteUntil } from '../helpers/pgPending';
 
 /**
  * The money laws, on a real store, for random interleavings of imports (with
@@ -134,7 +132,7 @@ async function apply(temp: TempStore, world: World, operation: Operation, ids: (
     case 'import': {
       // Small parser batches and transactions: late calls arrive in later batches of the same import too.
       const csv = csvOf(operation.calls, ids);
-      const progress = await importCalls(asSqlite(temp.store), parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 3 }), {
+      const progress = await importInto(temp.store, parseCdrStream(Readable.from([csv]), 'voipms-csv', { batchSize: 3 }), {
         source: 'property',
         format: 'voipms-csv',
         now,
@@ -257,7 +255,7 @@ async function holdsFor(operations: fc.Arbitrary<Operation>): Promise<void> {
 }
 
 describe('money properties', () => {
-  itOnSqliteUntil('calls on PostgreSQL (slice 3)', 'balances, daily call entries and incremental rating hold for any interleaving', async () => {
+  it('balances, daily call entries and incremental rating hold for any interleaving', async () => {
     await holdsFor(operationArbitrary);
   }, 120_000);
 

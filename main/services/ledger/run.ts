@@ -1,4 +1,4 @@
-import type { Answer, DoorProgram, Question } from './program';
+import { DoorReplan, type Answer, type DoorProgram, type Question } from './program';
 
 /** Answers each question at once (SQLite's prepared statements). */
 export type SyncAnswers = { [K in Question['ask']]: (question: Extract<Question, { ask: K }>) => Answer<Extract<Question, { ask: K }>> };
@@ -19,4 +19,34 @@ export async function runAsync<T>(program: DoorProgram<T>, answers: AsyncAnswers
   let step = program.next();
   while (!step.done) step = program.next(await answerer(answers, step.value));
   return step.value;
+}
+
+/**
+ * Runs one attempt of the door, and again while it asks to plan its batch again (DoorReplan:
+ * a reference another transaction wrote meanwhile). `attempt` rolls its own writes back when it
+ * throws (a savepoint). Each new attempt knows at least one more reference, so this ends.
+ */
+export function retryReplanned<T>(attempt: (known: ReadonlySet<string>) => T): T {
+  let known: ReadonlySet<string> = new Set();
+  for (;;) {
+    try {
+      return attempt(known);
+    } catch (error) {
+      if (!(error instanceof DoorReplan)) throw error;
+      known = error.knownReferences;
+    }
+  }
+}
+
+/** retryReplanned for an attempt that answers later (PostgreSQL). */
+export async function retryReplannedAsync<T>(attempt: (known: ReadonlySet<string>) => Promise<T>): Promise<T> {
+  let known: ReadonlySet<string> = new Set();
+  for (;;) {
+    try {
+      return await attempt(known);
+    } catch (error) {
+      if (!(error instanceof DoorReplan)) throw error;
+      known = error.knownReferences;
+    }
+  }
 }

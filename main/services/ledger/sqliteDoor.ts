@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { SqliteStore } from '../../../db/open';
 import type { Database, LedgerKind } from '../../../db/schema';
 import { appendProgram, type AppendResult, type ClientRow, type NewLedgerEntry, type RefusedEntry } from './program';
-import { runSync, type SyncAnswers } from './run';
+import { retryReplanned, runSync, type SyncAnswers } from './run';
 
 /**
  * The ledger door on SQLite, synchronous (main/services/ledger/program.ts has its rules).
@@ -80,32 +80,54 @@ function sqliteAnswers(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Sy
 
   return {
     // The one connection is the one writer: the rows need no lock of their own.
-    lockClients: () => undefined,
-    client: ({ id }) => readClient.get(id),
-    entryKind: ({ id }) => readKind.get(id),
-    setting: ({ key }) => readSetting.get(key),
-    insertEntry: ({ row }) => insertEntry.get(...valuesOf({ ...entryShape, ...row }))?.id ?? null,
-    insertOutbox: ({ row }) => {
-      insertOutbox ??= sqlite.prepare<unknown[]>(db.insertInto('outbox').values(row).compile().sql);
-      insertOutbox.run(...valuesOf(row));
+    clients: ({ ids }) => {
+      const rows: ClientRow[] = [];
+      for (const id of ids) {
+        const row = readClient.get(id);
+        if (row) rows.push(row);
+      }
+      return rows;
     },
-    insertEmail: ({ row }) => {
-      insertEmail ??= sqlite.prepare<unknown[]>(db.insertInto('email_outbox').values(row).compile().sql);
-      insertEmail.run(...valuesOf(row));
+    entryKinds: ({ ids }) => {
+      const kinds = new Map<number, LedgerKind>();
+      for (const id of ids) {
+        const kind = readKind.get(id);
+        if (kind !== undefined) kinds.set(id, kind);
+      }
+      return kinds;
+    },
+    setting: ({ key }) => readSetting.get(key),
+    insertEntries: ({ rows }) => rows.map((row) => insertEntry.get(...valuesOf({ ...entryShape, ...row }))?.id ?? null),
+    insertOutbox: ({ rows }) => {
+      for (const row of rows) {
+        insertOutbox ??= sqlite.prepare<unknown[]>(db.insertInto('outbox').values(row).compile().sql);
+        insertOutbox.run(...valuesOf(row));
+      }
+    },
+    insertEmails: ({ rows }) => {
+      for (const row of rows) {
+        insertEmail ??= sqlite.prepare<unknown[]>(db.insertInto('email_outbox').values(row).compile().sql);
+        insertEmail.run(...valuesOf(row));
+      }
     },
     addTotals: ({ rows }) => {
       for (const row of rows) addTotal.run(row.month, row.client_id, row.kind, row.amount_micros, row.entries);
     },
-    updateClient: ({ id, set }) => void updateClient.run(set.balance_micros, set.status, set.below_threshold, set.updated_at, id),
-    insertNotice: ({ row }) => void insertNotice.run(row.client_id, row.kind, row.message, row.created_at),
+    updateClients: ({ rows }) => {
+      for (const { id, set } of rows) updateClient.run(set.balance_micros, set.status, set.below_threshold, set.updated_at, id);
+    },
+    insertNotices: ({ rows }) => {
+      for (const row of rows) insertNotice.run(row.client_id, row.kind, row.message, row.created_at);
+    },
   };
 }
 
 function prepareDoor(db: Kysely<Database>, sqlite: BetterSqlite3.Database): LedgerDoor {
   const answers = sqliteAnswers(db, sqlite);
-  const append = sqlite.transaction((entries: readonly NewLedgerEntry[], createdAt: string, setAside: boolean) =>
-    runSync(appendProgram(entries, createdAt, setAside), answers),
+  const attempt = sqlite.transaction((entries: readonly NewLedgerEntry[], createdAt: string, setAside: boolean, known: ReadonlySet<string>) =>
+    runSync(appendProgram(entries, createdAt, setAside, known), answers),
   );
+  const append = (entries: readonly NewLedgerEntry[], createdAt: string, setAside: boolean) => retryReplanned((known) => attempt(entries, createdAt, setAside, known));
   return {
     append: (entries, createdAt) => {
       const { ids, clients } = append(entries, createdAt, false);

@@ -6,7 +6,6 @@ import { channelCaller } from '../../helpers/channels';
 import { tempStore, type TempStore } from '../../helpers/store';
 import { CHECK, FOREIGN_KEY, UNIQUE } from '../../helpers/dbErrors';
 import { indexNames, tableNames, triggerNames } from '../../helpers/schemaInfo';
-import { itOnSqliteUntil } from '../../helpers/pgPending';
 
 let temp: TempStore | undefined;
 afterEach(async () => {
@@ -322,7 +321,7 @@ describe('migrations', () => {
     await expect(route.execute(db)).rejects.toThrow(CHECK);
   });
 
-  itOnSqliteUntil('the money door (issue 16, slice 2)', '18 (opening balances): migrate to 17, a ledger with a reversal claimed by an invoice, migrate to 18: ids, claims, indexes and triggers kept; opening accepted', async () => {
+  it('18 (opening balances): migrate to 17, a ledger with a reversal claimed by an invoice, migrate to 18: ids, claims, indexes and triggers kept; opening accepted', async () => {
     temp = await tempStore({ migrateTo: 17 });
     const db = temp.store.db as unknown as Kysely<unknown>;
     const { ok } = channelCaller(() => temp!.table);
