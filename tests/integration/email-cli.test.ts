@@ -1,38 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open';
-import { runCli } from '../../main/cli/run';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlerTable, dispatch } from '../../main/handlers/index';
+import { cliStore, type CliStore } from '../helpers/cliStore';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
 
-/** Issue 15: `email test`, `email send` and `email list` on the command line. */
+/** Issue 15: `email test`, `email send` and `email list` on the command line (issue 16: on either store). */
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-let dir: string;
-let db: string;
+let temp: CliStore;
 let server: TestSmtpServer;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rc-email-cli-'));
-  db = join(dir, 'cli.db');
+  temp = await cliStore();
   server = await startSmtpServer();
 });
 afterEach(async () => {
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  vi.unstubAllEnvs();
+  await temp.cleanup();
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--db', db, ...argv], { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) }, { now: () => NOW });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => temp.cli(argv, { now: () => NOW });
 
 /** E-mail set up (there is no settings command: the window saves them) and one low-balance e-mail queued. */
 async function setUp(): Promise<void> {
-  const store = await openStore(db);
+  // The window's table on the same database (another connection, as the app beside the command line).
+  const store = await temp.reopen();
   const table = createHandlerTable({ store, host: 'headless', now: () => NOW });
   const ok = async (name: string, input: unknown): Promise<{ id: number }> => {
     const result = await dispatch(table, name, input);
