@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isServerLocation, openStore, type SqliteStore, type Store } from '../../db/open';
 import { openServerStore } from '../openDatabase';
+import { relayDataChanges, type EventRelay } from '../services/pgEvents';
 import type { ChannelName, ChannelOutput } from '../../preload/contract';
 import type { ErrorCode, Result } from '../../preload/result';
 import { EventBus } from '../events';
@@ -164,6 +165,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     return parsed.values.help ? 0 : 1;
   }
   let store: Store | undefined;
+  let relay: EventRelay | null = null;
   try {
     const location = resolveDatabasePath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined);
     if (isServerLocation(location)) {
@@ -201,6 +203,8 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     // Issue 14: passwords a version before kept in plain text are sealed (RESELLER_CONSOLE_KEY or the key file beside the database).
     await sealPasswordsLeftPlain(store, defaultBoxFor(store.folder), (line) => io.err(line.replace('[startup] ', '')));
     const events = new EventBus();
+    // Issue 16: on a team server, what a command changes reaches the other instances' windows (NOTIFY; nothing to listen to here).
+    if (store.dialect === 'postgres') relay = relayDataChanges(store, events, { listen: false, log: (line) => io.err(line) });
     const table: HandlerTable = createHandlerTable({
       store,
       host: 'headless',
@@ -215,7 +219,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       args: withoutGlobals(argv).slice(commandWords),
       json: parsed.values.json === true,
       io,
-      call: async (name, input) => unwrap(await dispatch(table, name, input)) as ChannelOutput<typeof name>,
+      call: async (name, input) => unwrap(await dispatch(table, name, input, events)) as ChannelOutput<typeof name>,
       events,
       now: options.now ?? (() => new Date()),
       readJsonFile,
@@ -230,6 +234,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     io.err(`bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 2;
   } finally {
+    await relay?.stop();
     await store?.close();
   }
 }

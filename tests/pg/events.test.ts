@@ -4,6 +4,7 @@ import { EventBus } from '../../main/events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../../main/handlers/index';
 import { relayDataChanges, type EventRelay } from '../../main/services/pgEvents';
 import { dataDomains, type DataDomain } from '../../preload/events';
+import { runCli } from '../../main/cli/run';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
 /**
@@ -98,6 +99,18 @@ describe('events between instances on one PostgreSQL database (LISTEN/NOTIFY)', 
     const bHearsBea = b.hears((domains) => domains.includes('clients'));
     expect(await dispatch(a.table, 'clients.create', client('Bea'), a.events)).toMatchObject({ ok: true });
     expect(await bHearsBea).toContain('clients');
+  });
+
+  it("tells the windows what a command line run changed", async () => {
+    const bHearsClients = b.hears((domains) => domains.includes('clients'));
+    const created = await dispatch(a.table, 'clients.create', client('Dan'), a.events);
+    await bHearsClients;
+    const bHearsLedger = b.hears((domains) => domains.includes('ledger'));
+    let err = '';
+    const id = (created as { value: { id: number } }).value.id;
+    expect(await runCli(['--db', temp.location, 'client', 'payment', String(id), '--amount', '12.50'], { out: () => undefined, err: (text) => (err += text) }, { now: () => FIXED_NOW })).toBe(0);
+    expect(err).toBe('');
+    await bHearsLedger;
   });
 
   it('ignores a notification that is not one of its own shape', async () => {
