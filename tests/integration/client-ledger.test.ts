@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCdrStream } from '../../main/cdr';
 import { runCli } from '../../main/cli/run';
 import { micros } from '../../main/money';
@@ -13,7 +13,6 @@ import type { LedgerEntryView, LedgerFile, LedgerPage } from '../../preload/sche
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 import { postEntry } from '../helpers/money';
-import { itOnSqliteUntil } from '../helpers/pgPending';
 
 // FIXED_NOW is 2026-11-25.
 let temp: TempStore;
@@ -164,14 +163,17 @@ describe('clients.ledgerCsv and `client ledger --out`', () => {
     ]);
   });
 
-  itOnSqliteUntil('the command line on a server database (--db URL, slice 5)', '`client ledger --out` writes the same statement to a file, and refuses an unknown kind', async () => {
+  it('`client ledger --out` writes the same statement to a file, and refuses an unknown kind', async () => {
     const clientId = await aliceLedger();
     const dir = mkdtempSync(join(tmpdir(), 'rc-ledger-'));
+    // On a team server the command line keeps what goes beside a database in this computer's data folder: the test's own.
+    vi.stubEnv('XDG_CONFIG_HOME', join(dir, 'config'));
     try {
       const out = join(dir, 'fees.csv');
       const lines: string[] = [];
       const io = { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text) };
-      const dbPath = join(temp.dir, 'test.db');
+      // The test's database: its file, or (issue 16) its URL on the test cluster.
+      const dbPath = temp.location;
       const code = await runCli(['--db', dbPath, 'client', 'ledger', String(clientId), '--kind', 'fee', '--out', out], io, { now: () => FIXED_NOW });
       expect(lines.join('\n')).toBe(`Wrote 1 ledger entry to ${out}`);
       expect(code).toBe(0);
@@ -179,6 +181,7 @@ describe('clients.ledgerCsv and `client ledger --out`', () => {
       const bad = await runCli(['--db', dbPath, 'client', 'ledger', String(clientId), '--kind', 'refund'], io, { now: () => FIXED_NOW });
       expect(bad).toBe(1);
     } finally {
+      vi.unstubAllEnvs();
       rmSync(dir, { recursive: true, force: true });
     }
   });
