@@ -21,7 +21,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function timed(work: () => unknown): Promise<number> {
+export async function timed(work: () => unknown): Promise<number> {
   await work(); // warm: statement cache, pages in the OS cache
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { openPgStore } from '../../db/pg';
 import { CALL_COLUMNS } from '../../main/services/calls/statements';
 import { copyDatabase } from '../../main/services/dbCopy/index';
 import { timedCliImport } from './cliImport';
 import type { BenchFigure } from './engine';
 import type { BenchFixture } from './fixture';
 import { benchReportsPg } from './pgReports';
+import { benchCdrPg, cdrFiguresPg } from './pgCdr';
 import { reportFigures } from './reports';
 
 /**
@@ -180,8 +182,17 @@ export async function benchPostgres(fixture: BenchFixture, dir: string, log: (te
     }
 
     log('PostgreSQL reports: financial report and per-client month totals on the imported database…');
-    const reports = await benchReportsPg(url(names.imported), dir);
-    figures.push(...reportFigures(reports.measured, { store: 'PostgreSQL', waits: reports.waits }));
+    const store = await openPgStore(url(names.imported), { folder: dir });
+    const client = await store.pool.connect();
+    try {
+      const reports = await benchReportsPg(store, client);
+      figures.push(...reportFigures(reports.measured, { store: 'PostgreSQL', waits: reports.waits }));
+      log('PostgreSQL Global CDR: a page, the last page, totals, the CSV of every call…');
+      figures.push(...cdrFiguresPg(await benchCdrPg(store, client, dir)));
+    } finally {
+      client.release();
+      await store.close();
+    }
     return figures;
   } finally {
     try {
