@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { expect, expectAccessible, test } from './fixtures';
+import { startHeadlessHost } from './host';
 import { callApi, reviewScreenshot } from './pages/ClientUi';
 
 /**
@@ -56,4 +58,38 @@ test('back up, set daily backups, and restore from a backup file', async ({ page
   await page.goto(`${appUrl}#/clients`);
   await expect(page.getByRole('link', { name: 'Ana Backup', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Bruno Backup', exact: true })).toHaveCount(0);
+});
+
+/** The test PostgreSQL cluster (scripts/pg-test-cluster.sh), when RC_TEST_PG names it. */
+const testServer = process.env.RC_TEST_PG ? new URL(process.env.RC_TEST_PG) : null;
+
+test('on a team server, Settings → Backup says the server’s own tools back it up, with no button that would be refused', async ({ page }) => {
+  test.skip(!testServer, 'needs the test PostgreSQL cluster (RC_TEST_PG)');
+  const name = `rc_e2e_backup_${process.pid}`;
+  const admin = new pg.Client({ connectionString: testServer!.toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const database = new URL(testServer!);
+  database.pathname = `/${name}`;
+  // What goes beside a server's database (the key file, exports) goes in this computer's data folder: the test's own.
+  const dataFolder = mkdtempSync(join(tmpdir(), 'rc-e2e-backup-pg-'));
+  const host = await startHeadlessHost({ database: database.toString(), env: { XDG_CONFIG_HOME: dataFolder } });
+  try {
+    await page.goto(`${host.url}#/settings/backup`);
+    const explanation = page.getByTestId('backup-team-server');
+    await expect(explanation).toContainText('This database is on a team server (PostgreSQL)');
+    await expect(explanation).toContainText('pg_dump and pg_restore');
+    await expect(page.getByRole('heading', { name: 'Backups on a team server' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Back up now…' })).toHaveCount(0);
+    await expect(page.getByLabel('Backups to keep')).toHaveCount(0);
+    await expect(page.getByLabel('Backup file')).toHaveCount(0);
+    await expectAccessible(page);
+    await reviewScreenshot(page, 'settings-backup-team-server', false);
+  } finally {
+    await host.stop();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    rmSync(dataFolder, { recursive: true, force: true });
+  }
 });
