@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/handlers/index';
@@ -61,6 +62,19 @@ describe('Settings → Database (the choice of where the data lives)', () => {
     expect(await call('database.choose', { kind: 'server', url: 'postgres://x@y/z?sslmode=prefer' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('sslmode=prefer') } });
     expect(await call('database.testConnection', { url: 'postgres://x@y/z', password: 'p'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(readDatabaseChoice(temp.store.folder)).toEqual({ kind: 'file' });
+  });
+
+  it('says clearly when a server refuses TLS', async () => {
+    // A server that answers PostgreSQL's SSLRequest with "N": it does not speak TLS.
+    const server = createServer((socket) => socket.once('data', () => socket.write('N')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await call('database.testConnection', { url: `postgres://team@127.0.0.1:${port}/console?sslmode=require`, password: 'x' });
+      expect(answer).toMatchObject({ ok: true, value: { ok: false, reason: 'tls', message: expect.stringContaining('TLS refused') } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('says clearly when a server cannot be reached', async () => {
