@@ -108,7 +108,7 @@ export function relayDataChanges(store: PgStore, events: EventBus, options: Rela
       client = null;
       taken.removeListener('notification', onNotification);
       taken.release(error ?? new Error('the listening connection ended'));
-      if (stopped) return;
+      if (stopped || store.pool.ending || store.pool.ended) return;
       log(`[events] the connection that hears other instances dropped (${error?.message ?? 'ended'}); listening again`);
       scheduleListen();
     };
@@ -116,11 +116,20 @@ export function relayDataChanges(store: PgStore, events: EventBus, options: Rela
     taken.on('error', dropped);
     taken.on('end', () => dropped());
     client = taken;
-    await taken.query(`listen ${EVENTS_CHANNEL}`);
+    try {
+      await taken.query(`listen ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      client = null;
+      taken.removeListener('notification', onNotification);
+      taken.release(error instanceof Error ? error : true);
+      throw error;
+    }
     // What others changed while this instance was not listening is unknown: every view reads afresh.
     if (again) reemit([...dataDomains]);
   };
   const scheduleListen = (): void => {
+    // The store closed without stopping the relay first: nothing to listen on any more.
+    if (store.pool.ending || store.pool.ended) return;
     retry = setTimeout(() => {
       retry = null;
       if (stopped) return;
