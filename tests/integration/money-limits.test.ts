@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { micros } from '../../main/money';
+import { moneyDoor } from '../../main/services/ledger';
 import { onAppStart } from '../../main/services/startup';
 import { MAX_BALANCE_MICROS, MAX_ENTRY_MICROS } from '../../preload/common/limits';
 import type { Result } from '../../preload/result';
@@ -233,6 +234,28 @@ describe('money limits', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it('an entry already written (by its reference) moves nothing, so the limits judge the entries after it without it', async () => {
+    const id = (await ok<{ id: number }>('clients.create', alice)).id;
+    await fillBalanceToLimitIn(temp.store.db, id, '2026-11-20');
+    const now = FIXED_NOW.toISOString();
+    const payment = { clientId: id, kind: 'payment' as const, amount: micros(1_000_000), description: 'in', occurredOn: '2026-11-21', reference: 'deposit-1' };
+    expect(await postEntry(temp.store, payment, now)).not.toBeNull();
+    const before = await fingerprint();
+    // Counted, the payment would make room for the charge; written already, it does not: the charge passes the limit.
+    const charge = { clientId: id, kind: 'charge' as const, amount: micros(-2_000_000), description: 'out', occurredOn: '2026-11-22' };
+    const accepted = await temp.store.db.transaction().execute((trx) => moneyDoor(temp.store).appendAccepted(trx, [payment, charge], now));
+    expect(accepted).toMatchObject({ ids: [null, null], clients: 0, refused: [{ index: 1, message: expect.stringMatching(/a balance stays within/) }] });
+    await expect(appendEntries(temp.store, [payment, charge], now)).rejects.toThrow(/a balance stays within/);
+    expect(await fingerprint()).toEqual(before);
+    // A charge that fits beside it is written, and the payment still once.
+    const small = { ...charge, amount: micros(-500_000) };
+    const written = await appendEntries(temp.store, [payment, small], now);
+    expect(written.ids[0]).toBeNull();
+    expect(written.ids[1]).toEqual(expect.any(Number));
+    expect(await ledgerSum(id)).toBe(BigInt(-MAX_BALANCE_MICROS + 500_000));
+    expect((await ok<{ balance: string }>('clients.get', { id })).balance).toBe('-999999999.500000');
   });
 
   // A client package's missed cycles go through the money door as one batch (multi-row statements on PostgreSQL):
