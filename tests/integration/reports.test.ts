@@ -5,7 +5,7 @@ import { generateDemo } from '../../main/demo';
 import { createHandlerTable } from '../../main/handlers/index';
 import { importInto } from '../../main/services/calls/importInto';
 import { micros as asMicros, rateE8 } from '../../main/money';
-import type { Dashboard, DidReport, FinancialReport, SubaccountReportRow } from '../../preload/schemas/reports';
+import type { ClientMonthTotals, Dashboard, DidReport, FinancialReport, SubaccountReportRow } from '../../preload/schemas/reports';
 import { channelCaller } from '../helpers/channels';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
 
@@ -248,6 +248,29 @@ describe('reports on generated data', () => {
     }
     expect(dids.total.calls).toBe(inbound.reduce((sum, row) => sum + (row.calls as number), 0));
     expect(dids.rows.length).toBe((await all(sql`select id from dids where removed_at is null`)).length);
+
+    // Every client's figures of the month (the clients page), against the raw calls.
+    const perClient = await ok<ClientMonthTotals[]>('reports.clientMonth', { month });
+    const rawPerClient = await all(
+      sql`select client_id, count(*) as calls, sum(case when disposition = 'ANSWERED' then 1 else 0 end) as answered, sum(seconds) as seconds, sum(billed_seconds) as billed, sum(cost_micros) as cost, sum(charge_micros) as charge
+          from calls where client_id is not null and started_at like ${`${month}%`} group by client_id`,
+    );
+    expect(rawPerClient.length).toBeGreaterThan(0);
+    const reportedPerClient = perClient
+      .filter((row) => row.calls > 0)
+      .map((row) => ({ client: row.clientId, calls: row.calls, answered: row.answered, seconds: row.seconds, billed: row.billedSeconds, cost: micros(row.cost), charge: micros(row.sell), profit: micros(row.profit) }));
+    const expectedPerClient = rawPerClient.map((row) => ({
+      client: row.client_id,
+      calls: row.calls,
+      answered: row.answered,
+      seconds: row.seconds,
+      billed: row.billed,
+      cost: row.cost,
+      charge: row.charge,
+      profit: (row.charge as number) - (row.cost as number),
+    }));
+    const byClient = (a: { client: unknown }, b: { client: unknown }) => (a.client as number) - (b.client as number);
+    expect(reportedPerClient.sort(byClient)).toEqual(expectedPerClient.sort(byClient));
 
     const subaccounts = await ok<SubaccountReportRow[]>('reports.subaccounts');
     expect(subaccounts.length).toBe((await all(sql`select id from subaccounts where deleted_at is null`)).length);
