@@ -218,6 +218,35 @@ describe('the demo workspace (issue 10: demo data kept apart from real data)', (
     expect(second[1]).toMatchObject({ ok: false, error: { code: 'conflict', message: 'The app is already switching between your data and the demo' } });
   });
 
+  if (onServer) {
+    it('on a team server: coming back while the server cannot be reached stays on the demo, and the next try gets there', async () => {
+      let reachable = true;
+      const reopen = (): Promise<Store> => (reachable ? temp.reopen() : Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')));
+      const own = createWorkspace({ real: await temp.reopen(), reopenReal: reopen, host: 'headless', events, now: () => FIXED_NOW, demo: SMALL_DEMO });
+      const names = async () => {
+        const listed = await dispatch(own.table, 'clients.list', {}, events);
+        if (!listed.ok) throw new Error(listed.error.message);
+        return (listed.value as ClientSummary[]).map((client) => client.name);
+      };
+      try {
+        expect(await dispatch(own.table, 'workspace.open', { to: 'demo' }, events)).toMatchObject({ ok: true, value: { workspace: 'demo' } });
+        reachable = false;
+        expect(await dispatch(own.table, 'workspace.open', { to: 'real' }, events)).toMatchObject({ ok: false });
+        expect(own.current()).toEqual({ workspace: 'demo', path: demoPath });
+        expect(await names()).toHaveLength(SMALL_DEMO.clients);
+        reachable = true;
+        expect(await dispatch(own.table, 'workspace.open', { to: 'real' }, events)).toMatchObject({ ok: true, value: { workspace: 'real', databasePath: realLocation } });
+        expect(await names()).toEqual(['Ann Lee']);
+      } finally {
+        await own.close();
+      }
+    });
+
+    it('on a team server a workspace needs a way to open the server again (the store keeps no password)', () => {
+      expect(() => createWorkspace({ real: temp.store, host: 'headless', events })).toThrow(/needs reopenReal/);
+    });
+  }
+
   it('the command line’s table stays on its --db database', async () => {
     // A second connection to the same database, as the command line opens beside the app.
     const store = onServer ? await temp.reopen() : await openStore(join(dir, 'cli.db'));
