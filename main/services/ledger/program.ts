@@ -82,10 +82,11 @@ function* ask<Q extends Question>(question: Q): DoorProgram<Answer<Q>> {
 }
 
 /**
- * Thrown by the program when the insert found an entry's reference already written where the
- * plan had not expected it (another transaction wrote it) and that changes what the limits
- * decide for a later entry: the caller rolls the attempt back and runs the program again,
- * knowing these references. Never leaves the door.
+ * The plan counts every entry as new: looking each reference up first would cost the import's
+ * hot path a read per entry, and a reference is almost never written twice. When the insert
+ * finds one already written (a second billing run, another instance's transaction) and leaving
+ * it out changes what the limits decide for an entry after it, the program throws this: the
+ * caller rolls the attempt back and runs it again, knowing these references. Never leaves the door.
  */
 export class DoorReplan extends Error {
   constructor(readonly knownReferences: ReadonlySet<string>) {
