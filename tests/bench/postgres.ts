@@ -41,10 +41,20 @@ function startServer(log: (text: string) => void): Server {
   const dir = /RC_TEST_PG_DIR=(\S+)/.exec(started.stdout)?.[1];
   if (started.status !== 0 || !url || !dir) throw new Error(`${CLUSTER_SCRIPT} start failed:\n${started.stdout}${started.stderr}`);
   log(`PostgreSQL: the cluster in ${dir} listens on ${new URL(url).port}`);
+  let stopped = false;
   const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     spawnSync(CLUSTER_SCRIPT, ['stop', dir], { stdio: 'ignore' });
     log(`PostgreSQL: the cluster in ${dir} stopped and removed`);
   };
+  // Ctrl-C during a run stops the cluster too, rather than leaving a server and its files behind.
+  const interrupted = (): void => {
+    stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   return { url, about: 'a throw-away cluster started for this run', stop };
 }
 
