@@ -95,6 +95,10 @@ export async function copyDatabase(options: DbCopyOptions): Promise<DbCopyResult
       });
       try {
         const copied = await copyInOneTransaction(client, source, tables, sourceCounts, sourceFacts, options);
+        // The planner's statistics of what was just copied, so the first instances opening it plan with them, not
+        // waiting for autovacuum (without them invoices/issue.ts's anti-join plans a nested loop that grows with the
+        // ledger). The copy stands committed whatever happens here: ANALYZE only refreshes statistics.
+        await client.query('analyze').catch(() => undefined);
         return {
           from,
           to: redactedUrl(options.to),
