@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CdrBatch } from '../../main/cdr';
 import { IMPORT_DOMAINS, IDLE_UPLOAD_MS, ImportJobs } from '../../main/services/calls/jobs';
@@ -391,6 +392,9 @@ if (testStoreKind() === 'postgres') {
           { source: 'cancelled.csv', status: 'cancelled', rows_added: 0 },
           { source: 'next.csv', status: 'done', rows_added: 30 },
         ]);
+        // Every lock was released on the connection that took it: none is left in either pool's idle connections.
+        const held = await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`.execute(temp.store.db);
+        expect(Number(held.rows[0]!.n)).toBe(0);
       } finally {
         await other.close();
       }
