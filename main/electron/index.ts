@@ -2,10 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, scree
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../../db/open';
-import type { WorkspaceHost } from '../handlers/workspace';
-import { workspaceFor } from '../handlers/serverWorkspace';
+import { createWorkspace, type WorkspaceHost } from '../handlers/workspace';
 import { dbOptionOf, openStartLocation, startLocation } from '../openDatabase';
-import { relayDataChanges, type EventRelay } from '../services/pgEvents';
+import { relayFollowing } from '../services/pgEvents';
 import { DATABASE_FILE } from '../paths';
 import { createBillingScheduler } from '../services/billingScheduler';
 import { createPushWorker, ownProvider, type PushWorker } from '../sync/pushWorker';
@@ -37,7 +36,7 @@ let pushWorker: PushWorker | undefined;
 let emailWorker: EmailWorker | undefined;
 let stopBackups: (() => void) | undefined;
 let ownHosts: OwnHosts | undefined;
-let relay: EventRelay | undefined;
+let relay: { stop(): Promise<void> } | undefined;
 const here = fileURLToPath(new URL('.', import.meta.url));
 // The export workers run the build's worker.js, beside this file (electron.vite.config.ts).
 setWorkerEntry(join(here, 'worker.js'));
@@ -59,10 +58,12 @@ async function start(): Promise<void> {
   const dataFolder = app.getPath('userData');
   // Issues 12 and 14: passwords are sealed with a data key the OS keychain protects; the desktop app reads no credentials from the environment.
   const secrets = safeStorageBox(() => safeStorage, dataFolder);
+  const startAt = startLocation({ explicit: dbOptionOf(process.argv), env: process.env, dataFolder });
+  const opening = { folder: dataFolder, secrets };
   let store: Store;
   try {
     // Issue 16: --db, RESELLER_CONSOLE_DB, the choice saved in Settings → Database (a team server), or the file in the data folder.
-    store = await openStartLocation(startLocation({ explicit: dbOptionOf(process.argv), env: process.env, dataFolder }), { folder: dataFolder, secrets });
+    store = await openStartLocation(startAt, opening);
   } catch (error) {
     dialog.showErrorBox('Reseller Console cannot open its database', error instanceof Error ? error.message : String(error));
     app.quit();
@@ -79,7 +80,7 @@ async function start(): Promise<void> {
   const provider = { secrets, environment: null };
   // Issue 14: Open dialogs give main the path and the window a grant; uploads (the headless host's way) land in uploads/.
   const files = { grants: new FileGrants(), picker: dialogFilePicker(dialog, mainWindow, app.getPath('documents')), uploadsDir: join(dataFolder, 'uploads') };
-  workspace = workspaceFor({ real: store, host: 'electron', events, exports, provider, files, secrets });
+  workspace = createWorkspace({ real: store, reopenReal: () => openStartLocation(startAt, opening), host: 'electron', events, exports, provider, files, secrets });
   // Issue 10: bill while the app runs, at local midnight and after the computer wakes, on the database open then.
   stopBilling = runBillingScheduler(createBillingScheduler({ store: workspace.withStore, events }), billed.date);
   // Issue 12: push the outbox while the app runs, from the database open then.
@@ -93,7 +94,7 @@ async function start(): Promise<void> {
   // Issue 14: the daily backup (Settings → Backup), at the start and every hour, into backups/ beside the database.
   stopBackups = startDailyBackups({ store: workspace.withStore, log: (line) => log.write('info', line) }).stop;
   // Issue 16: on a team server, what other instances change reaches this window (LISTEN/NOTIFY).
-  if (store.dialect === 'postgres') relay = relayDataChanges(store, events, { log: (line) => log.write('error', line) });
+  relay = relayFollowing(workspace.withStore, events, { log: (line) => log.write('error', line) });
   registerIpc(ipcMain, workspace.table, trustedSender(pageUrl), events);
   const placements = windowStateFile(dataFolder);
   // Issue 15: links to the reseller's own portal host (Branding → Host name) open like the provider's.

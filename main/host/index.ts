@@ -3,9 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EventBus } from '../events';
-import { workspaceFor } from '../handlers/serverWorkspace';
+import { createWorkspace } from '../handlers/workspace';
 import { dataFolderFor, openStartLocation, startLocation } from '../openDatabase';
-import { relayDataChanges } from '../services/pgEvents';
+import { relayFollowing } from '../services/pgEvents';
 import { defaultBoxFor } from '../services/secrets';
 import { startDailyBackups } from '../services/dailyBackups';
 import { FileGrants } from '../services/fileGrants';
@@ -54,14 +54,14 @@ async function main(): Promise<void> {
   const now = testClock ? testClock.now : () => new Date();
   // Issue 16: a file or a team server. The data folder holds the choice file and the key file that seals the server's password.
   const dataFolder = dataFolderFor(values.db, userDataDir());
-  const store = await openStartLocation(startLocation({ explicit: values.db, env: process.env, dataFolder }), { folder: dataFolder, secrets: defaultBoxFor(dataFolder) });
+  const startAt = startLocation({ explicit: values.db, env: process.env, dataFolder });
+  const opening = { folder: dataFolder, secrets: defaultBoxFor(dataFolder) };
+  const store = await openStartLocation(startAt, opening);
   const billed = await onAppStart(store, now);
   if (billed.cyclesClosed > 0) console.log(`Billed ${billed.cyclesClosed} due cycles (${billed.charged}).`);
   if (billed.skipped.length > 0) console.log(`Skipped ${billed.skipped.length} client packages the ledger refused to charge (see the notices).`);
   const events = new EventBus();
   // Issue 12: no keychain here; the API credentials come from RESELLER_API_USERNAME / _PASSWORD / _URL (or the emulator).
-  // Issue 16: on a team server, what other instances change reaches this window (LISTEN/NOTIFY).
-  const relay = store.dialect === 'postgres' ? relayDataChanges(store, events) : null;
   const emulator = values.emulator ? await startDemoEmulator() : null;
   // Null unless a test asked for a box to save the password with (see testSecretBox.ts).
   const testSecrets = testSecretBoxFromEnv(process.env);
@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   // Null unless a test asked for an Open dialog it answers (see testPicker.ts): the window then chooses files as the desktop app does.
   const testPicker = testPickerFromEnv(process.env);
   const files = testPicker ? { grants: new FileGrants(), picker: testPicker.picker, uploadsDir: join(store.folder, 'uploads') } : undefined;
-  const workspace = workspaceFor({ real: store, host: 'headless', events, now, exports: downloads.targets, provider, ...(files ? { files } : {}) });
+  const workspace = createWorkspace({ real: store, reopenReal: () => openStartLocation(startAt, opening), host: 'headless', events, now, exports: downloads.targets, provider, ...(files ? { files } : {}) });
+  // Issue 16: on a team server, what other instances change reaches this window (LISTEN/NOTIFY), while the server's database is open.
+  const relay = relayFollowing(workspace.withStore, events);
   // Issue 10: while the host runs, due cycles are billed at local midnight (and on a day a sleep made it miss),
   // on the database open then.
   const scheduler = createBillingScheduler({ store: workspace.withStore, events, now });
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
     backups.stop();
     void Promise.all([scheduler.stop(), pushWorker.stop(), emailWorker.stop()])
       .then(() => host.close())
-      .then(() => relay?.stop())
+      .then(() => relay.stop())
       .then(() => workspace.close())
       .then(() => emulator?.stop())
       .then(() => process.exit(0));

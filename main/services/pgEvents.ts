@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
-import type { PgStore } from '../../db/open';
+import pg from 'pg';
+import type { PgStore, Store } from '../../db/open';
 import { dataDomains, type DataDomain } from '../../preload/events';
 import type { EventBus } from '../events';
 
@@ -81,8 +81,9 @@ export function relayDataChanges(store: PgStore, events: EventBus, options: Rela
     void send();
   });
 
-  // Listening: one connection of the pool kept for LISTEN, taken again when it drops.
-  let client: pg.PoolClient | null = null;
+  // Listening: one connection of its own (not the pool's: a pool that closes waits for the
+  // connections it lent), opened with the pool's settings, and opened again when it drops.
+  let client: pg.Client | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
   const reemit = (domains: DataDomain[]): void => {
     relaying = true;
@@ -98,30 +99,30 @@ export function relayDataChanges(store: PgStore, events: EventBus, options: Rela
     if (notice && notice.from !== instanceId) reemit(notice.domains);
   };
   const listen = async (again: boolean): Promise<void> => {
-    const taken = await store.pool.connect();
-    if (stopped) {
-      taken.release();
-      return;
-    }
+    const own = new pg.Client(store.pool.options);
     const dropped = (error?: Error): void => {
-      if (client !== taken) return;
+      if (client !== own) return;
       client = null;
-      taken.removeListener('notification', onNotification);
-      taken.release(error ?? new Error('the listening connection ended'));
+      own.removeListener('notification', onNotification);
+      void own.end().catch(() => undefined);
       if (stopped || store.pool.ending || store.pool.ended) return;
       log(`[events] the connection that hears other instances dropped (${error?.message ?? 'ended'}); listening again`);
       scheduleListen();
     };
-    taken.on('notification', onNotification);
-    taken.on('error', dropped);
-    taken.on('end', () => dropped());
-    client = taken;
+    own.on('error', dropped);
+    own.on('end', () => dropped());
+    own.on('notification', onNotification);
     try {
-      await taken.query(`listen ${EVENTS_CHANNEL}`);
+      await own.connect();
+      if (stopped) {
+        await own.end();
+        return;
+      }
+      client = own;
+      await own.query(`listen ${EVENTS_CHANNEL}`);
     } catch (error) {
       client = null;
-      taken.removeListener('notification', onNotification);
-      taken.release(error instanceof Error ? error : true);
+      await own.end().catch(() => undefined);
       throw error;
     }
     // What others changed while this instance was not listening is unknown: every view reads afresh.
@@ -156,13 +157,47 @@ export function relayDataChanges(store: PgStore, events: EventBus, options: Rela
       stopped = true;
       if (retry) clearTimeout(retry);
       await listening;
-      const taken = client;
+      const own = client;
       client = null;
-      if (taken) {
-        taken.removeListener('notification', onNotification);
-        await taken.query(`unlisten ${EVENTS_CHANNEL}`).catch(() => undefined);
-        taken.release();
+      if (own) {
+        own.removeListener('notification', onNotification);
+        await own.end().catch(() => undefined);
       }
+    },
+  };
+}
+
+/**
+ * The relay of the database a workspace serves now (main/handlers/workspace.ts): on the team
+ * server while the reseller's own data is open, none while the demo (a file) is, and on the
+ * server's new pool once the window comes back from the demo.
+ */
+export function relayFollowing(lend: <T>(work: (store: Store) => Promise<T>) => Promise<T>, events: EventBus, options: RelayOptions = {}): { stop(): Promise<void> } {
+  let current: EventRelay | null = null;
+  let stopped = false;
+  let chain: Promise<void> = Promise.resolve();
+  const follow = (): void => {
+    chain = chain.then(async () => {
+      // The old pool may be closed already (the switch closed it): stopping only lets go of what is left.
+      await current?.stop().catch(() => undefined);
+      current = null;
+      if (stopped) return;
+      await lend(async (store) => {
+        if (store.dialect === 'postgres') current = relayDataChanges(store, events, options);
+      });
+    });
+  };
+  const unlisten = events.listen((name) => {
+    if (name === 'workspace.changed') follow();
+  });
+  follow();
+  return {
+    stop: async () => {
+      stopped = true;
+      unlisten();
+      await chain;
+      await current?.stop();
+      current = null;
     },
   };
 }

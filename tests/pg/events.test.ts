@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PgStore } from '../../db/open';
 import { EventBus } from '../../main/events';
 import { createHandlerTable, dispatch, type HandlerTable } from '../../main/handlers/index';
-import { relayDataChanges, type EventRelay } from '../../main/services/pgEvents';
+import { relayDataChanges, relayFollowing, type EventRelay } from '../../main/services/pgEvents';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../db/open';
 import { dataDomains, type DataDomain } from '../../preload/events';
 import { runCli } from '../../main/cli/run';
 import { FIXED_NOW, tempStore, type TempStore } from '../helpers/store';
@@ -113,6 +115,46 @@ describe('events between instances on one PostgreSQL database (LISTEN/NOTIFY)', 
     await bHearsLedger;
   });
 
+  it('follows the database a workspace serves: none while the demo (a file) is open, the new pool once back', async () => {
+    const bus = new EventBus();
+    const heard: DataDomain[][] = [];
+    bus.listen((name, payload) => name === 'data.changed' && heard.push((payload as { domains: DataDomain[] }).domains));
+    let served: Store = (await temp.reopen()) as PgStore;
+    const first = served as PgStore;
+    const listeners = async (): Promise<number> =>
+      Number((await a.store.pool.query<{ count: string }>("select count(*) from pg_stat_activity where datname = current_database() and query ilike 'listen rc_events'")).rows[0]!.count);
+    const relay = relayFollowing((work) => work(served), bus, { retryMs: 20, log: () => undefined });
+    try {
+      // A and B listen; the workspace's relay makes a third.
+      await waitUntil(async () => (await listeners()) === 3);
+      const heardPackages = new Promise<void>((resolve) => bus.listen((name, payload) => name === 'data.changed' && (payload as { domains: DataDomain[] }).domains.includes('packages') && resolve()));
+      await dispatch(a.table, 'packages.create', basicPackage, a.events);
+      await heardPackages;
+      // To the demo: the switch closes the server's pool, serves a file, then says so.
+      await first.close();
+      const demo = await openStore(join(temp.dir, 'reseller-demo.db'));
+      try {
+        served = demo;
+        bus.emit('workspace.changed', { workspace: 'demo' });
+        await waitUntil(async () => (await listeners()) === 2);
+        // Back: a new pool on the server.
+        const back = (await temp.reopen()) as PgStore;
+        served = back;
+        bus.emit('workspace.changed', { workspace: 'real' });
+        await waitUntil(async () => (await listeners()) === 3);
+        const heardClients = new Promise<void>((resolve) => bus.listen((name, payload) => name === 'data.changed' && (payload as { domains: DataDomain[] }).domains.includes('clients') && resolve()));
+        await dispatch(a.table, 'clients.create', client('Eve'), a.events);
+        await heardClients;
+        await relay.stop();
+        await back.close();
+      } finally {
+        await demo.close();
+      }
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('ignores a notification that is not one of its own shape', async () => {
     await a.store.pool.query(`select pg_notify('rc_events', 'not json'), pg_notify('rc_events', '{"from":"x","domains":["nothing"]}')`);
     const bHearsClients = b.hears((domains) => domains.includes('clients'));
@@ -123,3 +165,12 @@ describe('events between instances on one PostgreSQL database (LISTEN/NOTIFY)', 
     expect(b.heard[0]).toContain('clients');
   });
 });
+
+/** Waits for a state of the server, asking again each time it answers (no fixed sleep). */
+async function waitUntil(holds: () => Promise<boolean>): Promise<void> {
+  for (let asked = 0; asked < 2_000; asked += 1) {
+    if (await holds()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('the state never came');
+}
