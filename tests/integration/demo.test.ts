@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { generateDemo, planDemo, unknownAccountCallCount, writeDemoCdrCsv, type DemoOptions } from '../../main/demo';
 import type { Store } from '../../db/open';
 import { parseCdrFile } from '../../main/cdr';
@@ -30,12 +30,20 @@ afterEach(async () => {
   for (const temp of opened.splice(0)) await temp.cleanup();
 });
 
-async function loaded(options: DemoOptions = SMALL) {
+async function loaded(options: DemoOptions = SMALL, keep = opened) {
   const temp = await tempStore();
-  opened.push(temp);
+  keep.push(temp);
   const result = await generateDemo(temp.store, (now) => createHandlerTable({ store: temp.store, host: 'headless', now }), options);
   return { temp, result };
 }
+
+/** One load of SMALL that the tests only reading it share (a load is the slow part, most of all on PostgreSQL). */
+const sharedStores: TempStore[] = [];
+let shared: ReturnType<typeof loaded> | undefined;
+const sharedSmall = () => (shared ??= loaded(SMALL, sharedStores));
+afterAll(async () => {
+  for (const temp of sharedStores.splice(0)) await temp.cleanup();
+});
 
 /** Columns written from the clock when a row is made: left out, the rest must match exactly. */
 const CREATION_STAMPS = new Set(['created_at', 'updated_at', 'assigned_at', 'closed_at', 'connected_at']);
@@ -66,7 +74,7 @@ describe('demo data', () => {
   }, LOADS_TIMEOUT);
 
   it('creates what was asked, rates the calls and keeps unknown accounts unrated', async () => {
-    const { temp, result } = await loaded();
+    const { temp, result } = await sharedSmall();
     const unknown = unknownAccountCallCount(2000);
     expect(result).toMatchObject({ seed: 7, from: '2025-11-25', to: '2026-11-25', clients: 10, calls: { written: 2000, imported: 2000, rejected: 0, unrated: unknown, rated: 2000 - unknown } });
     expect(result.packages).toBeGreaterThanOrEqual(3);
@@ -97,7 +105,7 @@ describe('demo data', () => {
   }, LOADS_TIMEOUT);
 
   it('leaves every balance equal to the sum of its ledger', async () => {
-    const { temp } = await loaded();
+    const { temp } = await sharedSmall();
     const rows = await temp.store.db
       .selectFrom('clients as c')
       .leftJoin('ledger_entries as l', 'l.client_id', 'c.id')
