@@ -8,6 +8,4 @@ if [ -z "${RC_TEST_PG:-}" ]; then
   eval "$(scripts/pg-test-cluster.sh start)"
   trap 'scripts/pg-test-cluster.sh stop "$RC_TEST_PG_DIR"' EXIT
 fi
-pending=$(grep -cvE '^[[:space:]]*(#|$)' tests/pg-pending.txt || true)
-echo "PostgreSQL: $pending test files wait for a later slice of team mode (tests/pg-pending.txt)"
 RC_TEST_STORE=postgres npx vitest run "$@"

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { SqliteStore, Store } from '../../db/open';
+import type { Store } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { EventBus } from '../events';
 import type { ProviderAccess } from '../sync/settings';
 import type { SecretBox } from '../sync/secretBox';
 import { defaultBoxFor } from './secrets';
-import { sqliteOnly } from './storeKind';
 
 /**
  * What every service needs from the outside world, injected so tests are deterministic
@@ -25,14 +24,6 @@ export interface ServiceContext<S extends Store = Store> {
   readonly provider?: ProviderAccess;
   /** Issue 14: seals the passwords stored (sub accounts' SIP, clients' portal): the host's box, or the database folder's key box. */
   readonly secrets: SecretBox;
-}
-
-/** Issue 16: the context of a service still on SQLite's own hot paths (the ledger door, raw statements). */
-export type SqliteServiceContext = ServiceContext<SqliteStore>;
-
-/** The same context, its store narrowed once at the service's entry point (storeKind.ts: refused on PostgreSQL, naming `feature`). */
-export function sqliteContext(ctx: ServiceContext, feature: string): SqliteServiceContext {
-  return { ...ctx, store: sqliteOnly(ctx.store, feature) };
 }
 
 /** A counter per kind, starting at 1. */
