@@ -15,7 +15,7 @@ import { runBillingScheduler } from './billing';
 import { dialogExportTargets } from './exports';
 import { forwardEvents } from './events';
 import { registerIpc, trustedSender } from './ipc';
-import { safeStorageBox } from './secretBox';
+import { desktopSecretBox } from './secretBox';
 import { createMainWindow, currentPlacement, hardenSession } from './window';
 import { setWorkerEntry } from '../workers/pool';
 import { APP_VERSION } from '../version';
@@ -56,8 +56,10 @@ async function start(): Promise<void> {
   // Only the built renderer's files, with the CSP as a response header (appProtocol.ts).
   protocol.handle(APP_SCHEME, appProtocolHandler(join(here, '../renderer')));
   const dataFolder = app.getPath('userData');
-  // Issues 12 and 14: passwords are sealed with a data key the OS keychain protects; the desktop app reads no credentials from the environment.
-  const secrets = safeStorageBox(() => safeStorage, dataFolder);
+  // Issues 12 and 14: passwords are sealed with a data key the OS keychain protects; the only credential read from the environment is RESELLER_CONSOLE_KEY (a team key).
+  // Issue 16: on a team server, with the team's key (RESELLER_CONSOLE_KEY, or the one saved in Settings → Database), so every computer opens them.
+  let serverStore = false;
+  const secrets = desktopSecretBox({ keychain: () => safeStorage, dataFolder, env: process.env, serverOpen: () => serverStore && (workspace?.current().workspace ?? 'real') === 'real' });
   const startAt = startLocation({ explicit: dbOptionOf(process.argv), env: process.env, dataFolder });
   const opening = { folder: dataFolder, secrets };
   let store: Store;
@@ -69,6 +71,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  serverStore = store.dialect === 'postgres';
   const billed = await onAppStart(store, undefined, secrets);
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const pageUrl = devUrl ?? APP_PAGE_URL;

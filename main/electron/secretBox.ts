@@ -4,8 +4,30 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isSealed, keyBox, lazyBox } from '../services/secrets';
 import { SecretBoxError, type SecretBox } from '../sync/secretBox';
+import { teamKeyBox, type TeamKeychain, type TeamKeyedBox } from './teamKey';
 
 type Keychain = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
+
+/** False without a keychain, and on Linux with Electron's fixed-key fallback ('basic_text'), which is no secret at all. */
+export function keychainCanSeal(storage: Keychain, platform: NodeJS.Platform = process.platform): boolean {
+  if (!storage.isEncryptionAvailable()) return false;
+  return !(platform === 'linux' && storage.getSelectedStorageBackend?.() === 'basic_text');
+}
+
+/**
+ * Issue 16: the desktop app's box. This computer's data key (safeStorageBox) for the local
+ * file and the demo; the team key while a team server is open (main/electron/teamKey.ts).
+ */
+export function desktopSecretBox(options: { keychain: () => Keychain; dataFolder: string; env: Readonly<Record<string, string | undefined>>; serverOpen: () => boolean; platform?: NodeJS.Platform }): TeamKeyedBox {
+  const platform = options.platform ?? process.platform;
+  const local = safeStorageBox(options.keychain, options.dataFolder, platform);
+  const keychain: TeamKeychain = {
+    canSeal: () => keychainCanSeal(options.keychain(), platform),
+    encryptString: (plain) => options.keychain().encryptString(plain),
+    decryptString: (sealed) => options.keychain().decryptString(sealed),
+  };
+  return teamKeyBox({ local, keychain, dataFolder: options.dataFolder, env: options.env, serverOpen: options.serverOpen });
+}
 
 /** The desktop app's data key, sealed by the OS keychain, in the data folder. */
 export const SEALED_KEY_FILE = 'secret.key.sealed';
@@ -21,11 +43,7 @@ export const SEALED_KEY_FILE = 'secret.key.sealed';
  * (before the data key, issue 12) still opens.
  */
 export function safeStorageBox(keychain: () => Keychain, dataFolder: string, platform: NodeJS.Platform = process.platform): SecretBox {
-  const canSeal = (): boolean => {
-    const storage = keychain();
-    if (!storage.isEncryptionAvailable()) return false;
-    return !(platform === 'linux' && storage.getSelectedStorageBackend?.() === 'basic_text');
-  };
+  const canSeal = (): boolean => keychainCanSeal(keychain(), platform);
   const refuse = (what: string): never => {
     throw new SecretBoxError(`This computer has no keychain to ${what}: passwords cannot be kept encrypted, so they are not saved`);
   };

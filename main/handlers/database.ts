@@ -1,9 +1,10 @@
 import { pgPoolConfig, redactedUrl } from '../../db/pg';
 import type { DatabaseTest, DatabaseView } from '../../preload/schemas/database';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { readDatabaseChoice, testServer, writeDatabaseChoice, type DatabaseChoice } from '../openDatabase';
 import type { ServiceContext } from '../services/context';
 import { sealPassword } from '../services/secrets';
+import { teamKeyFromText, teamKeyOf } from '../electron/teamKey';
 import type { PartialHandlerTable } from './table';
 
 /**
@@ -13,12 +14,14 @@ import type { PartialHandlerTable } from './table';
  */
 export const databaseHandlers = (ctx: ServiceContext): PartialHandlerTable => {
   const folder = ctx.store.folder;
+  const holder = teamKeyOf(ctx.secrets);
   const view = (): DatabaseView => {
     const saved = readDatabaseChoice(folder);
     return {
       current: { kind: ctx.store.dialect === 'postgres' ? 'server' : 'file', location: ctx.store.location },
       saved: saved.kind === 'server' ? { kind: 'server', url: saved.url, passwordSaved: Boolean(saved.sealedPassword) } : { kind: 'file' },
       canSavePassword: ctx.secrets.canSeal(),
+      teamKey: holder ? { source: holder.source(), canSave: holder.canSave() } : null,
     };
   };
   /** The saved password of this server, when the URL is the saved one (the form's password field is left blank). */
@@ -63,6 +66,20 @@ export const databaseHandlers = (ctx: ServiceContext): PartialHandlerTable => {
       } else {
         const saved = readDatabaseChoice(folder);
         if (saved.kind === 'server' && saved.url === url && saved.sealedPassword) sealedPassword = saved.sealedPassword;
+      }
+      if (input.teamKey) {
+        // Checked before anything is saved: a short key is refused with the choice left as it was.
+        try {
+          teamKeyFromText(input.teamKey);
+        } catch (error) {
+          throw fieldError('teamKey', error instanceof Error ? error.message : String(error));
+        }
+        if (!holder) throw new AppError('conflict', 'This host takes the team key from RESELLER_CONSOLE_KEY (or its key file), not from the window');
+        try {
+          holder.save(input.teamKey);
+        } catch (error) {
+          throw new AppError('conflict', `${error instanceof Error ? error.message : String(error)}: give it in RESELLER_CONSOLE_KEY instead`);
+        }
       }
       const choice: DatabaseChoice = { kind: 'server', url, ...(sealedPassword ? { sealedPassword } : {}) };
       writeDatabaseChoice(folder, choice);

@@ -25,9 +25,21 @@ describe('Settings → Database (the choice of where the data lives)', () => {
         current: { kind: temp.store.dialect === 'postgres' ? 'server' : 'file', location: temp.store.location },
         saved: { kind: 'file' },
         canSavePassword: true,
+        // The command line's and the headless host's box: the team key is RESELLER_CONSOLE_KEY or the key file, never the window's.
+        teamKey: null,
       },
     });
     if (temp.store.dialect === 'postgres') expect((status as { value: { current: { location: string } } }).value.current.location).not.toContain('test-only');
+  });
+
+  it('refuses a team key that is too short, with a clear message, and saves nothing (issue 16)', async () => {
+    const short = await call('database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console', teamKey: 'short-key' });
+    expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/Team key: too short.*16 characters.*32 bytes/) } });
+    expect(readDatabaseChoice(temp.store.folder)).toEqual({ kind: 'file' });
+    // A key long enough at the door, on a host that takes the team key from its environment only: refused, nothing saved.
+    const headless = await call('database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console', teamKey: 'a team passphrase long enough' });
+    expect(headless).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('RESELLER_CONSOLE_KEY') } });
+    expect(readDatabaseChoice(temp.store.folder)).toEqual({ kind: 'file' });
   });
 
   it('saves a server with its password sealed, never in the file nor back to the window, and the next start opens it', async () => {

@@ -25,9 +25,10 @@ interface Values {
   kind: DatabaseKind;
   url: string;
   password: string;
+  teamKey: string;
 }
 
-const valuesOf = (saved: DatabaseView): Values => ({ kind: saved.saved.kind, url: saved.saved.kind === 'server' ? saved.saved.url : '', password: '' });
+const valuesOf = (saved: DatabaseView): Values => ({ kind: saved.saved.kind, url: saved.saved.kind === 'server' ? saved.saved.url : '', password: '', teamKey: '' });
 
 function passwordHint(view: DatabaseView, url: string): string {
   if (!view.canSavePassword) return 'Not saved on this computer: it has no keychain to encrypt it. Start the app with PGPASSWORD instead.';
@@ -35,6 +36,15 @@ function passwordHint(view: DatabaseView, url: string): string {
   return samePlace && view.saved.kind === 'server' && view.saved.passwordSaved
     ? 'Saved, encrypted on this computer. Leave blank to keep it.'
     : 'Kept encrypted on this computer; never shown again.';
+}
+
+/** Issue 16: the team's key is never shown again, only whether one is there. */
+function teamKeyHint(view: DatabaseView): string {
+  const team = 'Every computer of the team enters the same key: passwords saved on one computer (the provider’s API password, SIP and portal passwords) then open on the others. A passphrase of at least 16 characters, or 32 bytes in hex or base64.';
+  if (!view.teamKey) return team;
+  if (view.teamKey.source === 'environment') return `${team} RESELLER_CONSOLE_KEY is set on this computer and is used instead.`;
+  if (!view.teamKey.canSave) return `${team} Not saved on this computer: it has no keychain to encrypt it. Start the app with RESELLER_CONSOLE_KEY instead.`;
+  return view.teamKey.source === 'saved' ? `${team} A team key is saved, encrypted on this computer. Leave blank to keep it.` : `${team} Kept encrypted on this computer; never shown again.`;
 }
 
 function WhereNow({ view }: { view: DatabaseView }) {
@@ -76,7 +86,7 @@ function DatabaseChoiceForm({ saved }: { saved: DatabaseView }) {
   const [values, setValues] = useState<Values>(baseline);
   const { save, saving, saveError, fieldErrors } = useFormSave('database.choose');
   const connection = useDatabaseTest();
-  const dirty = values.kind !== baseline.kind || (values.kind === 'server' && (values.url !== baseline.url || values.password !== ''));
+  const dirty = values.kind !== baseline.kind || (values.kind === 'server' && (values.url !== baseline.url || values.password !== '' || values.teamKey !== ''));
   useUnsavedChangesGuard(dirty, 'the database choice');
 
   const change = (name: keyof Values, value: string): void => {
@@ -85,7 +95,7 @@ function DatabaseChoiceForm({ saved }: { saved: DatabaseView }) {
   };
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const input = values.kind === 'file' ? { kind: 'file' as const } : { kind: 'server' as const, url: values.url, ...(values.password ? { password: values.password } : {}) };
+    const input = values.kind === 'file' ? { kind: 'file' as const } : { kind: 'server' as const, url: values.url, ...(values.password ? { password: values.password } : {}), ...(values.teamKey ? { teamKey: values.teamKey } : {}) };
     const result = await save(input, () => ({ title: 'Database choice saved', description: 'It takes effect when you start the app again.' }));
     if (!result) return;
     const next = valuesOf(result);
@@ -139,6 +149,9 @@ function DatabaseChoiceForm({ saved }: { saved: DatabaseView }) {
             </Field>
             <Field id="database-password" label="Password" hint={passwordHint(current, values.url)} error={fieldErrors.password}>
               {(control) => <PasswordInput {...control} value={values.password} onChange={(value) => change('password', value)} />}
+            </Field>
+            <Field id="database-team-key" label="Team key (optional)" hint={teamKeyHint(current)} error={fieldErrors.teamKey}>
+              {(control) => <PasswordInput {...control} value={values.teamKey} onChange={(value) => change('teamKey', value)} />}
             </Field>
           </>
         ) : null}
