@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/handlers/index';
+import { createHandlerTable, dispatch } from '../../main/handlers/index';
 import { DATABASE_CHOICE_FILE, readDatabaseChoice, startLocation } from '../../main/openDatabase';
-import { defaultBoxFor } from '../../main/services/secrets';
+import { defaultBoxFor, keyFromText } from '../../main/services/secrets';
+import { desktopSecretBox } from '../../main/electron/secretBox';
+import { TEAM_KEY_FILE } from '../../main/electron/teamKey';
 import { tempStore, type TempStore } from '../helpers/store';
 
 /** Issue 16, Settings → Database: the choice for the next start, saved beside the data, its password sealed. */
@@ -40,6 +42,24 @@ describe('Settings → Database (the choice of where the data lives)', () => {
     const headless = await call('database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console', teamKey: 'a team passphrase long enough' });
     expect(headless).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('RESELLER_CONSOLE_KEY') } });
     expect(readDatabaseChoice(temp.store.folder)).toEqual({ kind: 'file' });
+  });
+
+  it('on the desktop app, saves the team key sealed by the keychain with the choice; the window only hears that one is saved (issue 16)', async () => {
+    const keychain = { isEncryptionAvailable: () => true, encryptString: (plain: string) => Buffer.from(`kc(${plain})`), decryptString: (sealed: Buffer) => sealed.toString().slice(3, -1) };
+    const secrets = desktopSecretBox({ keychain: () => keychain, dataFolder: temp.store.folder, env: {}, serverOpen: () => temp.store.dialect === 'postgres', platform: 'darwin' });
+    const table = createHandlerTable({ store: temp.store, host: 'electron', secrets });
+    expect(await dispatch(table, 'database.status', undefined)).toMatchObject({ ok: true, value: { teamKey: { source: 'none', canSave: true } } });
+    const passphrase = 'every computer of the team types this';
+    const saved = await dispatch(table, 'database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console', teamKey: passphrase });
+    expect(saved).toMatchObject({ ok: true, value: { saved: { kind: 'server', url: 'postgres://team@db.example.com/console' }, teamKey: { source: 'saved', canSave: true } } });
+    expect(JSON.stringify(saved)).not.toContain('every computer');
+    const file = readFileSync(join(temp.store.folder, TEAM_KEY_FILE), 'utf8');
+    expect(file).not.toContain('every computer');
+    expect(keychain.decryptString(Buffer.from(file.trim(), 'base64'))).toBe(keyFromText(passphrase).toString('hex'));
+    // Blank keeps it; a short one is refused and leaves the saved one as it was.
+    expect(await dispatch(table, 'database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console', teamKey: '' })).toMatchObject({ ok: true, value: { teamKey: { source: 'saved' } } });
+    expect(await dispatch(table, 'database.choose', { kind: 'server', url: 'postgres://team@db.example.com/console', teamKey: 'too short' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(readFileSync(join(temp.store.folder, TEAM_KEY_FILE), 'utf8')).toBe(file);
   });
 
   it('saves a server with its password sealed, never in the file nor back to the window, and the next start opens it', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { safeStorageBox } from '../../main/electron/secretBox';
+import { KEY_ENV, keyBox, keyFromText } from '../../main/services/secrets';
 import { APP_PAGE_URL } from '../../main/electron/appProtocol';
 import { EventBus } from '../../main/events';
 import { dispatch } from '../../main/handlers/index';
@@ -85,6 +86,7 @@ vi.mock('../../main/services/billingScheduler', () => ({
   createBillingScheduler: () => ({ start: () => undefined, onResume: () => undefined, stop: () => Promise.resolve(), check: () => undefined, idle: () => undefined }),
 }));
 
+const TEAM_KEY = 'the team key of every desk here';
 let folder: string;
 let temp: TempStore;
 let serverUrl: string;
@@ -100,6 +102,8 @@ beforeAll(async () => {
   url.password = '';
   serverUrl = url.toString();
   writeDatabaseChoice(folder, { kind: 'server', url: serverUrl, sealedPassword: safeStorageBox(() => fake.safeStorage, folder).seal(password) });
+  // Issue 16: the team's key from the environment; the server password above stays sealed with this computer's own key and still opens.
+  process.env[KEY_ENV] = TEAM_KEY;
   await import('../../main/electron/index');
   await vi.waitFor(() => expect(fake.windows, fake.errors.join('\n')).toHaveLength(1), { timeout: 60_000 });
 }, 90_000);
@@ -107,6 +111,7 @@ afterAll(async () => {
   // The app closes as after its last window: workers and the relay stop, the store closes, then it quits.
   fake.app.emit('window-all-closed');
   await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1), { timeout: 50_000 });
+  Reflect.deleteProperty(process.env, KEY_ENV);
   await temp.cleanup();
   rmSync(folder, { recursive: true, force: true });
 }, 60_000);
@@ -118,6 +123,16 @@ describe('the desktop entry on a team server saved in Settings', () => {
     expect(await ipc('clients.create', { firstName: 'Dee', lastName: 'Desk', email: 'dee@example.com', balanceMode: 'soft' })).toMatchObject({ ok: true });
     const rows = await temp.store.db.selectFrom('clients').select('first_name').execute();
     expect(rows).toEqual([{ first_name: 'Dee' }]);
+  });
+
+  it('seals the API password with the team key on the server: another computer with the same key opens it, this computer’s own key does not (issue 16)', async () => {
+    expect(await ipc('sync.saveSettings', { apiUsername: 'team@example.com', apiPassword: 'Team-api-pw', baseUrl: 'https://api.example.com' })).toMatchObject({ ok: true });
+    const row = await temp.store.db.selectFrom('settings').select('value').where('key', '=', 'provider').executeTakeFirstOrThrow();
+    const sealed = (JSON.parse(row.value) as { sealedPassword: string }).sealedPassword;
+    expect(sealed).not.toContain('Team-api-pw');
+    expect(keyBox(keyFromText(TEAM_KEY)).open(sealed)).toBe('Team-api-pw');
+    expect(() => safeStorageBox(() => fake.safeStorage, folder).open(sealed)).toThrow(/another key/);
+    expect(await ipc('database.status')).toMatchObject({ ok: true, value: { teamKey: { source: 'environment' } } });
   });
 
   it("tells its window what another instance changed (LISTEN/NOTIFY)", async () => {
