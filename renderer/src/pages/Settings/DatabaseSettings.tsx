@@ -39,6 +39,7 @@ function passwordHint(view: DatabaseView, url: string): string {
 }
 
 /** Issue 16: the team's key is never shown again, only whether one is there. */
+/** Only where the host takes it from the window (the desktop app); the headless host's team key is RESELLER_CONSOLE_KEY or its key file. */
 function teamKeyHint(view: DatabaseView): string {
   const team = 'Every computer of the team enters the same key: passwords saved on one computer (the provider’s API password, SIP and portal passwords) then open on the others. A passphrase of at least 16 characters, or 32 bytes in hex or base64.';
   if (!view.teamKey) return team;
@@ -150,9 +151,11 @@ function DatabaseChoiceForm({ saved }: { saved: DatabaseView }) {
             <Field id="database-password" label="Password" hint={passwordHint(current, values.url)} error={fieldErrors.password}>
               {(control) => <PasswordInput {...control} value={values.password} onChange={(value) => change('password', value)} />}
             </Field>
-            <Field id="database-team-key" label="Team key (optional)" hint={teamKeyHint(current)} error={fieldErrors.teamKey}>
-              {(control) => <PasswordInput {...control} value={values.teamKey} onChange={(value) => change('teamKey', value)} />}
-            </Field>
+            {current.teamKey ? (
+              <Field id="database-team-key" label="Team key (optional)" hint={teamKeyHint(current)} error={fieldErrors.teamKey}>
+                {(control) => <PasswordInput {...control} value={values.teamKey} onChange={(value) => change('teamKey', value)} />}
+              </Field>
+            ) : null}
           </>
         ) : null}
         <div className="form__actions">
