@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { teamDatabase } from './teamServer';
 import { expect, expectAccessible, test } from './fixtures';
 import { startHeadlessHost } from './host';
 import { callApi, reviewScreenshot } from './pages/ClientUi';
@@ -60,18 +60,8 @@ test('back up, set daily backups, and restore from a backup file', async ({ page
   await expect(page.getByRole('link', { name: 'Bruno Backup', exact: true })).toHaveCount(0);
 });
 
-/** The test PostgreSQL cluster (scripts/pg-test-cluster.sh), when RC_TEST_PG names it. */
-const testServer = process.env.RC_TEST_PG ? new URL(process.env.RC_TEST_PG) : null;
-
 test('on a team server, Settings → Backup says the server’s own tools back it up, with no button that would be refused', async ({ page }) => {
-  test.skip(!testServer, 'needs the test PostgreSQL cluster (RC_TEST_PG)');
-  const name = `rc_e2e_backup_${process.pid}`;
-  const admin = new pg.Client({ connectionString: testServer!.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const database = new URL(testServer!);
-  database.pathname = `/${name}`;
+  const { url: database, drop } = await teamDatabase(`rc_e2e_backup_${process.pid}`);
   // What goes beside a server's database (the key file, exports) goes in this computer's data folder: the test's own.
   const dataFolder = mkdtempSync(join(tmpdir(), 'rc-e2e-backup-pg-'));
   const host = await startHeadlessHost({ database: database.toString(), env: { XDG_CONFIG_HOME: dataFolder } });
@@ -88,8 +78,7 @@ test('on a team server, Settings → Backup says the server’s own tools back i
     await reviewScreenshot(page, 'settings-backup-team-server', false);
   } finally {
     await host.stop();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
     rmSync(dataFolder, { recursive: true, force: true });
   }
 });

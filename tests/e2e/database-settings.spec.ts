@@ -1,20 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
 import { expect, expectAccessible, test } from './fixtures';
 import { startHeadlessHost } from './host';
 import { callApi } from './pages/ClientUi';
 import { ClientsListPage } from './pages/ClientsListPage';
 import { DatabaseSettingsPanel } from './pages/DatabaseSettingsPanel';
+import { teamDatabase, testServerUrl } from './teamServer';
 
 /**
  * Issue 16, Settings → Database: a team server's address and password tested (a clear refusal
  * for a wrong password, the server's answer for the right one) and saved for the next start,
- * the password sealed beside the data, never sent back to the window. With RC_TEST_PG (the
- * test PostgreSQL cluster, scripts/pg-test-cluster.sh) against that server; without it, against
- * an address where nothing listens.
+ * the password sealed beside the data, never sent back to the window. Against the test
+ * PostgreSQL cluster (teamServer.ts), and an address where nothing listens.
  */
-const testServer = process.env.RC_TEST_PG ? new URL(process.env.RC_TEST_PG) : null;
 
 test('Settings → Database: a team server tested and saved for the next start', async ({ page, host, appUrl, shell }) => {
   const panel = new DatabaseSettingsPanel(page, appUrl);
@@ -25,32 +23,27 @@ test('Settings → Database: a team server tested and saved for the next start',
   await expect(panel.restartNote).toBeVisible();
   await panel.teamServer.check();
 
-  let url: string;
-  let password: string;
-  if (testServer) {
-    const server = new URL(testServer);
-    password = decodeURIComponent(server.password);
-    server.password = '';
-    url = server.toString();
-    await panel.serverUrl.fill(url);
-    await panel.password.fill('not-the-password');
-    await panel.testConnection();
-    await expect(panel.result).toHaveAttribute('role', 'alert');
-    await expect(panel.result).toContainText('The server refused the connection');
-    await expect(panel.result).toContainText('refused the password');
-    await page.screenshot({ path: 'test-results/settings-database-refused.png', fullPage: true });
-    await panel.password.fill(password);
-    await panel.testConnection();
-    await expect(panel.result).toHaveAttribute('role', 'status');
-    await expect(panel.result).toContainText(/The server answered: PostgreSQL \d+/);
-  } else {
-    password = 'a-password';
-    url = 'postgres://team@127.0.0.1:1/console';
-    await panel.serverUrl.fill(url);
-    await panel.password.fill(password);
-    await panel.testConnection();
-    await expect(panel.result).toContainText('cannot be reached');
-  }
+  // Nothing listens on port 1: said so.
+  await panel.serverUrl.fill('postgres://team@127.0.0.1:1/console');
+  await panel.password.fill('a-password');
+  await panel.testConnection();
+  await expect(panel.result).toContainText('cannot be reached');
+
+  const server = testServerUrl();
+  const password = decodeURIComponent(server.password);
+  server.password = '';
+  const url = server.toString();
+  await panel.serverUrl.fill(url);
+  await panel.password.fill('not-the-password');
+  await panel.testConnection();
+  await expect(panel.result).toHaveAttribute('role', 'alert');
+  await expect(panel.result).toContainText('The server refused the connection');
+  await expect(panel.result).toContainText('refused the password');
+  await page.screenshot({ path: 'test-results/settings-database-refused.png', fullPage: true });
+  await panel.password.fill(password);
+  await panel.testConnection();
+  await expect(panel.result).toHaveAttribute('role', 'status');
+  await expect(panel.result).toContainText(/The server answered: PostgreSQL \d+/);
 
   await panel.saveButton.click();
   await expect(shell.toast('Database choice saved')).toBeVisible();
@@ -80,14 +73,7 @@ test('Settings → Database: a team server tested and saved for the next start',
 });
 
 test('two hosts on one team database: a change through one shows in the other’s window without a reload', async ({ page, context }) => {
-  test.skip(!testServer, 'needs the test PostgreSQL cluster (RC_TEST_PG)');
-  const name = `rc_e2e_${process.pid}`;
-  const admin = new pg.Client({ connectionString: testServer!.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const database = new URL(testServer!);
-  database.pathname = `/${name}`;
+  const { url: database, drop } = await teamDatabase(`rc_e2e_${process.pid}`);
   // One host migrates, then the second starts on the migrated database.
   const first = await startHeadlessHost({ database: database.toString() });
   const second = await startHeadlessHost({ database: database.toString() });
@@ -104,7 +90,6 @@ test('two hosts on one team database: a change through one shows in the other’
     expect(await page.evaluate(() => (window as unknown as { __stillTheSamePage?: boolean }).__stillTheSamePage)).toBe(true);
   } finally {
     await Promise.all([first.stop(), second.stop()]);
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
 });
