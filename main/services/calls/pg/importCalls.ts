@@ -10,9 +10,10 @@ import { dirtyDayKey, type CallValues } from '../statements';
 import { realTimers } from '../timers';
 import { RatingWorld } from '../world';
 import { postCallChargesPg } from './callCharges';
+import { inCallsTransaction } from './copyCalls';
 import { asImportOwner, WAITING_MESSAGE } from './importPresence';
 import { ratePendingCyclesPg } from './pendingCycles';
-import { cycleSummaries, flushCallTotals, markDirtyDays, notePendingCycles, ROWS_PER_STATEMENT, storedCallIds } from './writes';
+import { cycleSummaries, flushCallTotals, markDirtyDays, notePendingCycles, storedCallIds } from './writes';
 
 /**
  * Rows per transaction on PostgreSQL. Nothing waits for a connection here (each request
@@ -25,7 +26,7 @@ const REJECTS_SHOWN = 1000;
 
 /**
  * Issue 16: the import on PostgreSQL. The same parsing and the same rating as on SQLite
- * (rateBatch, the engine): only the writes differ — a batch's calls in multi-row inserts,
+ * (rateBatch, the engine): only the writes differ — a batch's calls by COPY (copyCalls.ts),
  * its rollups, dirty days and late cycles once per transaction, all sorted by key. One import
  * runs at a time per database (the import lock, whichever instance started it; a second one
  * waits, says so and may be cancelled): the duplicates a batch skips and the cycles' free
@@ -82,7 +83,7 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
         const rejects: CdrBatch['rejected'] = [];
         const states = new Map(cycleStates);
         const pending = new PendingCycleNotes();
-        await store.db.transaction().execute(async (trx) => {
+        await inCallsTransaction(store, async (trx, copier) => {
           const dirty = new Set<string>();
           const totals = new CallTotalsDelta();
           let rows = 0;
@@ -103,10 +104,13 @@ export async function importCallsPg(store: PgStore, batches: AsyncIterable<CdrBa
               if (rowId !== undefined) throw new AppError('internal', 'The import was asked to rewrite a stored call');
               inserts.push(values);
             }, pending.note);
-            for (let start = 0; start < inserts.length; start += ROWS_PER_STATEMENT) {
-              await trx.insertInto('calls').values(inserts.slice(start, start + ROWS_PER_STATEMENT)).execute();
-            }
+            // COPY into the transaction's stage, then into calls skipping a call id stored meanwhile (a duplicate).
+            const stored = await copier.insert(inserts);
             for (const values of inserts) {
+              if (!stored.has(values.call_id)) {
+                counts.duplicates += 1;
+                continue;
+              }
               totals.add(values, 1);
               counts.added += 1;
               if (values.status === 'rated') counts.rated += 1;
